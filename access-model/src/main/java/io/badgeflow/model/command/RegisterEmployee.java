@@ -1,0 +1,34 @@
+package io.badgeflow.model.command;
+
+import java.time.Instant;
+
+/**
+ * Registers a new employee with the id the back office chose for them, so that a redelivered command is
+ * recognised by that id instead of creating a second person.
+ */
+public record RegisterEmployee(
+        String commandId,
+        String actor,
+        Instant occurredAt,
+        String employeeId,
+        String employeeNumber,
+        String givenName,
+        String familyName,
+        String email,
+        String department) implements Command {
+
+    public RegisterEmployee {
+        commandId = Require.id("commandId", commandId);
+        actor = Require.text("actor", actor, 256);
+        occurredAt = Require.present("occurredAt", occurredAt);
+        employeeId = Require.id("employeeId", employeeId);
+        employeeNumber = Require.text("employeeNumber", employeeNumber, 64);
+        givenName = Require.text("givenName", givenName, 128);
+        familyName = Require.text("familyName", familyName, 128);
+        email = Require.text("email", email, 254);
+        if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new InvalidFieldException("email", "must be an email address");
+        }
+        department = department == null || department.isBlank() ? null : Require.text("department", department, 128);
+    }
+}
