@@ -1,0 +1,61 @@
+package io.badgeflow.aws.json;
+
+import io.badgeflow.model.command.Command;
+import io.badgeflow.model.command.InvalidFieldException;
+import io.badgeflow.model.door.DoorEvent;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.InvalidTypeIdException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one JSON form of our messages (command documents, stream records), shared by the writer and the reader
+ * so the two cannot drift. Unknown fields are an error: a misspelt field must not be silently dropped from a
+ * command.
+ */
+public final class MessageJson {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private MessageJson() {
+    }
+
+    public static byte[] write(Command command) {
+        return MAPPER.writeValueAsBytes(command);
+    }
+
+    public static byte[] write(DoorEvent event) {
+        return MAPPER.writerFor(DoorEvent.class).writeValueAsBytes(event);
+    }
+
+    public static Command readCommand(byte[] document) {
+        return read(document, Command.class);
+    }
+
+    public static DoorEvent readDoorEvent(byte[] record) {
+        return read(record, DoorEvent.class);
+    }
+
+    private static <T> T read(byte[] json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (InvalidTypeIdException unknownType) {
+            throw new UnreadableMessageException(UnreadableMessageException.Kind.UNKNOWN_TYPE,
+                    "unknown " + type.getSimpleName().toLowerCase() + " type '" + unknownType.getTypeId() + "'");
+        } catch (ValueInstantiationException invalid) {
+            if (invalid.getCause() instanceof InvalidFieldException field) {
+                throw new UnreadableMessageException(UnreadableMessageException.Kind.INVALID_FIELD,
+                        field.getMessage());
+            }
+            throw new UnreadableMessageException(UnreadableMessageException.Kind.MALFORMED,
+                    invalid.getOriginalMessage());
+        } catch (JacksonException malformed) {
+            throw new UnreadableMessageException(UnreadableMessageException.Kind.MALFORMED,
+                    malformed.getOriginalMessage());
+        }
+    }
+}
