@@ -1,0 +1,18 @@
+package io.badgeflow.cardevents;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Hosts the card-events function beans: on AWS each one is a Lambda (FunctionInvoker picks it by
+ * {@code spring.cloud.function.definition}); locally the queue poller invokes the same beans.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class CardEventsApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CardEventsApplication.class, args);
+    }
+}

@@ -1,0 +1,83 @@
+package io.badgeflow.cardevents.command;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.badgeflow.cardevents.delivery.CommandDocuments;
+import io.badgeflow.cardevents.delivery.S3EventEnvelope;
+import io.badgeflow.cardevents.delivery.StoredObject;
+import io.badgeflow.aws.json.MessageJson;
+import io.badgeflow.aws.json.UnreadableMessageException;
+import io.badgeflow.model.command.CommandApplier;
+import io.badgeflow.model.command.RejectionReason;
+import java.util.ArrayList;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The commands Lambda: applies each command document announced in an SQS batch. A document that is not a
+ * valid command is final (REJECTED, the document stays in S3); anything that might succeed later (S3 or
+ * DynamoDB unavailable, an unreadable envelope) fails that message only, so SQS retries it and, after
+ * {@code maxReceiveCount}, moves it to the DLQ.
+ */
+@Component("applyCommand")
+class ApplyCommandFunction implements Function<SQSEvent, SQSBatchResponse> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApplyCommandFunction.class);
+    private static final Pattern DOCUMENT_KEY = Pattern.compile("commands/([A-Za-z0-9][A-Za-z0-9._:-]{0,127})\\.json");
+
+    private final CommandDocuments documents;
+    private final CommandApplier applier;
+
+    ApplyCommandFunction(CommandDocuments documents, CommandApplier applier) {
+        this.documents = documents;
+        this.applier = applier;
+    }
+
+    @Override
+    public SQSBatchResponse apply(SQSEvent event) {
+        var failures = new ArrayList<SQSBatchResponse.BatchItemFailure>();
+        for (var message : event.getRecords()) {
+            try {
+                for (var object : S3EventEnvelope.objects(message.getBody())) {
+                    applyDocument(object);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("message {} failed and stays on the queue for a retry: {}", message.getMessageId(),
+                        e.toString());
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+            }
+        }
+        return new SQSBatchResponse(failures);
+    }
+
+    private void applyDocument(StoredObject object) {
+        var name = DOCUMENT_KEY.matcher(object.key());
+        if (!name.matches()) {
+            LOG.warn("ignoring {} in {}: not a command document name", object.key(), object.bucket());
+            return;
+        }
+        var commandId = name.group(1);
+        var bytes = documents.load(object);
+        try {
+            var command = MessageJson.readCommand(bytes);
+            if (!command.commandId().equals(commandId)) {
+                applier.reject(commandId, RejectionReason.INVALID_FIELD,
+                        "commandId " + command.commandId() + " does not match the document name", object.key());
+                return;
+            }
+            var record = applier.apply(command, object.key());
+            LOG.info("command {} {} {}", commandId, record.type(), record.status());
+        } catch (UnreadableMessageException unreadable) {
+            var reason = switch (unreadable.kind()) {
+                case MALFORMED -> RejectionReason.MALFORMED_COMMAND;
+                case UNKNOWN_TYPE -> RejectionReason.UNKNOWN_COMMAND;
+                case INVALID_FIELD -> RejectionReason.INVALID_FIELD;
+            };
+            applier.reject(commandId, reason, unreadable.getMessage(), object.key());
+            LOG.info("command {} REJECTED {}: {}", commandId, reason, unreadable.getMessage());
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package io.badgeflow.cardevents.delivery;
+
+/** Port: the raw bytes of a command document. Failures are transient (the caller retries the message). */
+public interface CommandDocuments {
+
+    byte[] load(StoredObject object);
+}

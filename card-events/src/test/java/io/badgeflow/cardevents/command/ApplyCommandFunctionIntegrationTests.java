@@ -1,0 +1,93 @@
+package io.badgeflow.cardevents.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.badgeflow.aws.json.MessageJson;
+import io.badgeflow.aws.testing.AwsClients;
+import io.badgeflow.aws.testing.AwsEnvironment;
+import io.badgeflow.aws.testing.LocalAws;
+import io.badgeflow.model.command.RegisterEmployee;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The Lambda entry point as AWS calls it: FunctionInvoker, a recorded SQS event, the real tables. */
+@ExtendWith(LocalAws.class)
+class ApplyCommandFunctionIntegrationTests {
+
+    private static final String[] PROPERTIES = {"spring.cloud.aws.endpoint", "spring.cloud.aws.region.static",
+        "spring.cloud.aws.credentials.access-key", "spring.cloud.aws.credentials.secret-key",
+        "spring.cloud.aws.s3.path-style-access-enabled", "badgeflow.card-events.tables.employees",
+        "badgeflow.card-events.tables.commands", "spring.cloud.function.definition", "MAIN_CLASS"};
+
+    private static AwsEnvironment aws;
+    private static S3Client s3;
+    private static DynamoDbClient dynamoDb;
+
+    @BeforeAll
+    static void lambdaEnvironment(AwsEnvironment environment) {
+        aws = environment;
+        aws.springProperties().forEach(System::setProperty);
+        System.setProperty("badgeflow.card-events.tables.employees", aws.output("EmployeesTableName"));
+        System.setProperty("badgeflow.card-events.tables.commands", aws.output("CommandsTableName"));
+        System.setProperty("spring.cloud.function.definition", "applyCommand");
+        System.setProperty("MAIN_CLASS", "io.badgeflow.cardevents.CardEventsApplication");
+        s3 = S3Client.builder().endpointOverride(aws.endpoint()).region(AwsEnvironment.REGION)
+                .credentialsProvider(AwsEnvironment.CREDENTIALS).forcePathStyle(true).build();
+        dynamoDb = AwsClients.dynamoDb(aws);
+    }
+
+    @AfterAll
+    static void clearEnvironment() {
+        for (var property : PROPERTIES) {
+            System.clearProperty(property);
+        }
+    }
+
+    @Test
+    void appliesTheDocumentAndReportsOnlyTheUnreadableEnvelopeAsFailed() throws Exception {
+        var bucket = aws.output("CommandsBucketName");
+        var commandId = UUID.randomUUID().toString();
+        var employeeId = UUID.randomUUID().toString();
+        var key = "commands/" + commandId + ".json";
+        var command = new RegisterEmployee(commandId, "hr-admin", Instant.now(), employeeId, "E-7", "Grace",
+                "Hopper", "grace@example.com", "Navy");
+        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(MessageJson.write(command)));
+        var event = recordedEvent().replace("${bucket}", bucket).replace("${key}", key);
+
+        var output = new ByteArrayOutputStream();
+        new FunctionInvoker().handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), output,
+                null);
+
+        var response = JsonMapper.shared().readTree(output.toByteArray());
+        assertThat(response.get("batchItemFailures")).hasSize(1);
+        assertThat(response.get("batchItemFailures").get(0).get("itemIdentifier").asString())
+                .isEqualTo("0f0e0d0c-0b0a-4909-8807-060504030201");
+        var employee = dynamoDb.getItem(r -> r.tableName(aws.output("EmployeesTableName"))
+                .key(Map.of("employeeId", AttributeValue.fromS(employeeId))).consistentRead(true)).item();
+        assertThat(employee.get("familyName").s()).isEqualTo("Hopper");
+        var status = dynamoDb.getItem(r -> r.tableName(aws.output("CommandsTableName"))
+                .key(Map.of("commandId", AttributeValue.fromS(commandId))).consistentRead(true)).item();
+        assertThat(status.get("status").s()).isEqualTo("APPLIED");
+    }
+
+    private static String recordedEvent() throws Exception {
+        try (var in = ApplyCommandFunctionIntegrationTests.class
+                .getResourceAsStream("/events/sqs-sns-s3-object-created.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

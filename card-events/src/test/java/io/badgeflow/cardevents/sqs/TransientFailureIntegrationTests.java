@@ -1,0 +1,101 @@
+package io.badgeflow.cardevents.sqs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.badgeflow.aws.json.MessageJson;
+import io.badgeflow.aws.testing.LocalAws;
+import io.badgeflow.model.command.RegisterEmployee;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * A store that cannot be written (here: the employees table does not exist) is a transient failure: the
+ * message is retried and, after maxReceiveCount, rests in the DLQ, intact. This test owns its queue pair so
+ * its failing poller never competes with the other tests for the stack's commands queue.
+ */
+@SpringBootTest
+class TransientFailureIntegrationTests {
+
+    private static final int MAX_RECEIVE_COUNT = 3;
+    private static String queueUrl;
+    private static String dlqUrl;
+
+    @DynamicPropertySource
+    static void aws(DynamicPropertyRegistry registry) {
+        var aws = LocalAws.environment();
+        try (var sqs = SqsClient.builder().endpointOverride(aws.endpoint()).region(io.badgeflow.aws.testing.AwsEnvironment.REGION)
+                .credentialsProvider(io.badgeflow.aws.testing.AwsEnvironment.CREDENTIALS).build()) {
+            var suffix = UUID.randomUUID().toString().substring(0, 8);
+            dlqUrl = sqs.createQueue(r -> r.queueName("transient-dlq-" + suffix)).queueUrl();
+            var dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes().get(QueueAttributeName.QUEUE_ARN);
+            queueUrl = sqs.createQueue(r -> r.queueName("transient-" + suffix).attributes(Map.of(
+                    QueueAttributeName.REDRIVE_POLICY,
+                    "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + MAX_RECEIVE_COUNT + "\"}")))
+                    .queueUrl();
+        }
+        aws.springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("badgeflow.card-events.tables.employees", () -> "no-such-table-" + UUID.randomUUID());
+        registry.add("badgeflow.card-events.tables.commands", () -> aws.output("CommandsTableName"));
+        registry.add("badgeflow.card-events.local-poller.enabled", () -> "true");
+        registry.add("badgeflow.card-events.local-poller.retry-delay", () -> "0s");
+        registry.add("badgeflow.card-events.local-poller.queues[0].queue-url", () -> queueUrl);
+        registry.add("badgeflow.card-events.local-poller.queues[0].function", () -> "applyCommand");
+    }
+
+    @Autowired
+    SqsClient sqs;
+
+    @Autowired
+    S3Client s3;
+
+    @Autowired
+    DynamoDbClient dynamoDb;
+
+    @Test
+    void retriesAnUnwritableCommandAndParksItInTheDlqWithNothingLost() {
+        var aws = LocalAws.environment();
+        var bucket = aws.output("CommandsBucketName");
+        var commandId = UUID.randomUUID().toString();
+        var key = "commands/" + commandId + ".json";
+        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(MessageJson.write(new RegisterEmployee(
+                commandId, "hr-admin", Instant.now(), UUID.randomUUID().toString(), "E-9", "Ada", "L",
+                "ada@example.com", null))));
+        var body = snsNotificationOf(bucket, key);
+
+        sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(body));
+
+        var parked = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> sqs.receiveMessage(r -> r.queueUrl(dlqUrl).maxNumberOfMessages(1)
+                        .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+                        .messages(), messages -> !messages.isEmpty()).getFirst();
+        assertThat(parked.body()).isEqualTo(body);
+        var status = dynamoDb.getItem(r -> r.tableName(aws.output("CommandsTableName"))
+                .key(Map.of("commandId", AttributeValue.fromS(commandId))).consistentRead(true)).item();
+        assertThat(status).as("a transient failure is not a final outcome").isEmpty();
+        assertThat(s3.headObject(r -> r.bucket(bucket).key(key)).contentLength()).isPositive();
+    }
+
+    private static String snsNotificationOf(String bucket, String key) {
+        var s3Event = "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\",\"eventName\":"
+                + "\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"" + bucket + "\"},\"object\":{\"key\":\""
+                + key + "\"}}}]}";
+        return "{\"Type\":\"Notification\",\"MessageId\":\"" + UUID.randomUUID() + "\",\"Message\":"
+                + tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(s3Event) + "}";
+    }
+}
