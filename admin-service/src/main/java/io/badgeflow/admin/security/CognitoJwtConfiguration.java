@@ -1,0 +1,63 @@
+package io.badgeflow.admin.security;
+
+import io.badgeflow.admin.AdminServiceProperties;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+
+/**
+ * Accepts Cognito access tokens only: signature from the pool's JWKS, the pool's issuer, {@code token_use}
+ * access and our app client's {@code client_id} (access tokens carry no {@code aud}). Cognito groups become
+ * roles: {@code admin} -> ROLE_ADMIN.
+ */
+@Configuration(proxyBeanMethods = false)
+class CognitoJwtConfiguration {
+
+    @Bean
+    JwtDecoder jwtDecoder(AdminServiceProperties properties) {
+        var cognito = properties.cognito();
+        var decoder = NimbusJwtDecoder.withJwkSetUri(cognito.jwkSetUri().toString()).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(cognito.issuer().toString()),
+                claimEquals("token_use", "access"),
+                claimEquals("client_id", cognito.clientId())));
+        return decoder;
+    }
+
+    @Bean
+    JwtAuthenticationConverter jwtAuthenticationConverter() {
+        var converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(CognitoJwtConfiguration::groupsAsRoles);
+        converter.setPrincipalClaimName("username");
+        return converter;
+    }
+
+    static Collection<GrantedAuthority> groupsAsRoles(Jwt jwt) {
+        List<String> groups = jwt.getClaimAsStringList("cognito:groups");
+        var roles = new ArrayList<GrantedAuthority>();
+        if (groups != null) {
+            groups.forEach(group -> roles.add(new SimpleGrantedAuthority("ROLE_" + group.toUpperCase())));
+        }
+        return roles;
+    }
+
+    private static OAuth2TokenValidator<Jwt> claimEquals(String claim, String expected) {
+        return jwt -> expected.equals(jwt.getClaimAsString(claim))
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                        "the token's " + claim + " is not " + expected, null));
+    }
+}
