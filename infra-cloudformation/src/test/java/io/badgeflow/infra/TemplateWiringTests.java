@@ -1,0 +1,242 @@
+package io.badgeflow.infra;
+
+import static io.badgeflow.infra.CloudFormationTemplates.all;
+import static io.badgeflow.infra.CloudFormationTemplates.deployOrder;
+import static io.badgeflow.infra.CloudFormationTemplates.importedName;
+import static io.badgeflow.infra.CloudFormationTemplates.list;
+import static io.badgeflow.infra.CloudFormationTemplates.map;
+import static io.badgeflow.infra.CloudFormationTemplates.mapsWithKey;
+import static io.badgeflow.infra.CloudFormationTemplates.named;
+import static io.badgeflow.infra.CloudFormationTemplates.possibleValues;
+import static io.badgeflow.infra.CloudFormationTemplates.resourcesOfType;
+import static io.badgeflow.infra.CloudFormationTemplates.subText;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.badgeflow.infra.CloudFormationTemplates.Template;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How the stack templates fit together: the Stage parameter and its conditions, exports named after the stage
+ * and imported only from stacks deployed earlier, compute left out of the local stage, TTL, tags, and lint
+ * suppressions that carry their reasons.
+ */
+class TemplateWiringTests {
+
+    private static final Set<String> TAGGED_WITH_A_LIST = Set.of("AWS::S3::Bucket", "AWS::DynamoDB::Table",
+            "AWS::SQS::Queue", "AWS::SNS::Topic", "AWS::Kinesis::Stream", "AWS::KMS::Key", "AWS::Logs::LogGroup",
+            "AWS::IAM::Role", "AWS::Lambda::Function", "AWS::ECS::Cluster", "AWS::ECS::TaskDefinition",
+            "AWS::ECS::Service", "AWS::ElasticLoadBalancingV2::LoadBalancer",
+            "AWS::ElasticLoadBalancingV2::TargetGroup", "AWS::EC2::SecurityGroup", "AWS::ECR::Repository");
+
+    @Test
+    void everyTemplateTakesTheStageWithItsConditions() {
+        assertThat(all()).extracting(Template::name).containsAll(deployOrder());
+        for (var template : all()) {
+            var stage = map(template.parameters().get("Stage"));
+            assertThat(stage.get("Type")).as("%s Stage", template).isEqualTo("String");
+            assertThat(list(stage.get("AllowedValues"))).as("%s Stage", template)
+                    .containsExactly("local", "dev", "prod");
+            assertThat(template.conditions().get("IsLocal")).as("%s IsLocal", template)
+                    .isEqualTo(Map.of("Fn::Equals", List.of(Map.of("Ref", "Stage"), "local")));
+            assertThat(template.conditions().get("IsProd")).as("%s IsProd", template)
+                    .isEqualTo(Map.of("Fn::Equals", List.of(Map.of("Ref", "Stage"), "prod")));
+        }
+    }
+
+    @Test
+    void everyExportIsNamedAfterTheStageAndItsOutputKey() {
+        for (var template : all()) {
+            template.outputs().forEach((key, output) -> {
+                var export = map(map(output).get("Export"));
+                if (!export.isEmpty()) {
+                    assertThat(subText(export.get("Name"))).as("%s output %s", template, key)
+                            .isEqualTo("badgeflow-${Stage}-" + key);
+                }
+            });
+        }
+    }
+
+    @Test
+    void everyImportRefersToAnExportOfAStackDeployedEarlier() {
+        var exporter = new HashMap<String, String>();
+        for (var template : all()) {
+            template.outputs().forEach((key, output) -> {
+                if (map(output).containsKey("Export")) {
+                    var previous = exporter.put("badgeflow-${Stage}-" + key, template.name());
+                    assertThat(previous).as("export %s declared twice", key).isNull();
+                }
+            });
+        }
+        var order = deployOrder();
+        for (var template : all()) {
+            var imports = mapsWithKey(template.body(), "Fn::ImportValue");
+            for (var importValue : imports) {
+                var name = importedName(importValue);
+                assertThat(exporter).as("%s imports %s", template, name).containsKey(name);
+                assertThat(order.indexOf(exporter.get(name))).as("%s imports %s from %s", template, name,
+                        exporter.get(name)).isLessThan(order.indexOf(template.name()));
+            }
+        }
+    }
+
+    @Test
+    void theOnlyCrossStackReferencesAreImports() {
+        for (var template : all()) {
+            var ownNames = template.resources().keySet();
+            for (var ref : mapsWithKey(template.body(), "Ref")) {
+                var target = (String) ref.get("Ref");
+                assertThat(target.startsWith("AWS::") || ownNames.contains(target)
+                        || template.parameters().containsKey(target)).as("%s !Ref %s", template, target).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void computeRunsNothingInTheLocalStage() {
+        var compute = named("compute");
+        assertThat(compute.conditions().get("IsNotLocal"))
+                .isEqualTo(Map.of("Fn::Not", List.of(Map.of("Condition", "IsLocal"))));
+        var unconditioned = compute.allResources().filter(resource -> resource.condition() == null).toList();
+        assertThat(unconditioned).extracting(resource -> resource.type())
+                .containsExactly("AWS::CloudFormation::WaitConditionHandle");
+        assertThat(compute.allResources().filter(resource -> resource.condition() != null))
+                .isNotEmpty()
+                .allSatisfy(resource -> assertThat(resource.condition()).isEqualTo("IsNotLocal"));
+        for (var type : List.of("AWS::Lambda::Function", "AWS::ECS::Service", "AWS::IAM::Role")) {
+            assertThat(resourcesOfType(type).toList()).as(type).allSatisfy(
+                    resource -> assertThat(resource.condition()).as("%s", resource).isEqualTo("IsNotLocal"));
+        }
+    }
+
+    @Test
+    void everyFunctionReportsBatchItemFailuresFromItsQueue() {
+        var compute = named("compute");
+        var functions = compute.resourcesOfType("AWS::Lambda::Function").toList();
+        assertThat(functions).extracting(function -> map(map(function.property("Environment")).get("Variables"))
+                .get("SPRING_CLOUD_FUNCTION_DEFINITION")).containsExactlyInAnyOrder("applyCommand", "importEmployees");
+        for (var function : functions) {
+            assertThat(function.property("Runtime")).isEqualTo("java21");
+            assertThat(function.property("Handler"))
+                    .isEqualTo("org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest");
+            var mappings = compute.resourcesOfType("AWS::Lambda::EventSourceMapping")
+                    .filter(mapping -> Map.of("Ref", function.logicalId()).equals(mapping.property("FunctionName")))
+                    .toList();
+            assertThat(mappings).as("event source of %s", function).hasSize(1);
+            var mapping = mappings.get(0);
+            assertThat(list(mapping.property("FunctionResponseTypes"))).containsExactly("ReportBatchItemFailures");
+            assertThat(mapping.property("BatchSize")).isEqualTo(10);
+            var queueExport = importedName(mapping.property("EventSourceArn"));
+            var queueName = queueExport.substring("badgeflow-${Stage}-".length(), queueExport.length() - "QueueArn".length());
+            var queue = map(named("messaging").resources().get(queueName + "Queue"));
+            var visibility = (Integer) map(queue.get("Properties")).get("VisibilityTimeout");
+            assertThat(visibility).as("visibility timeout of the queue of %s", function)
+                    .isGreaterThanOrEqualTo(6 * (Integer) function.property("Timeout"));
+        }
+    }
+
+    @Test
+    void shortLivedItemsExpireThroughTheirTimeToLiveAttribute() {
+        var expected = Map.of("badgeflow-${Stage}-commands", "expiresAt", "badgeflow-${Stage}-swipes", "expiresAt",
+                "badgeflow-${Stage}-idempotency", "expiresAt");
+        var declared = new HashMap<String, String>();
+        for (var table : resourcesOfType("AWS::DynamoDB::Table").toList()) {
+            var ttl = map(table.property("TimeToLiveSpecification"));
+            if (!ttl.isEmpty()) {
+                assertThat(ttl.get("Enabled")).as("%s TTL", table).isEqualTo(true);
+                var keys = list(table.property("KeySchema")).stream().map(key -> map(key).get("AttributeName"))
+                        .collect(Collectors.toSet());
+                assertThat(keys).as("%s TTL attribute is no key", table).doesNotContain(ttl.get("AttributeName"));
+                declared.put(subText(table.property("TableName")), (String) ttl.get("AttributeName"));
+            }
+        }
+        assertThat(declared).isEqualTo(expected);
+    }
+
+    @Test
+    void commandAndImportBucketsNotifyTheirTopicForTheirDocumentsOnly() {
+        var storage = named("storage");
+        var expected = Map.of("CommandsBucket", List.of("badgeflow-${Stage}-CommandsTopicArn", "commands/", ".json"),
+                "ImportsBucket", List.of("badgeflow-${Stage}-ImportsTopicArn", "imports/", ".csv"));
+        expected.forEach((bucket, wanted) -> {
+            var properties = map(map(storage.resources().get(bucket)).get("Properties"));
+            var topics = list(map(properties.get("NotificationConfiguration")).get("TopicConfigurations"));
+            assertThat(topics).as("%s notifications", bucket).hasSize(1);
+            var topic = map(topics.get(0));
+            assertThat(topic.get("Event")).isEqualTo("s3:ObjectCreated:*");
+            assertThat(importedName(topic.get("Topic"))).isEqualTo(wanted.get(0));
+            var rules = list(map(map(topic.get("Filter")).get("S3Key")).get("Rules"));
+            assertThat(rules).containsExactlyInAnyOrder(Map.of("Name", "prefix", "Value", wanted.get(1)),
+                    Map.of("Name", "suffix", "Value", wanted.get(2)));
+        });
+    }
+
+    @Test
+    void queueSubscriptionsKeepTheSnsEnvelope() {
+        var subscriptions = resourcesOfType("AWS::SNS::Subscription").toList();
+        assertThat(subscriptions).hasSize(2);
+        assertThat(subscriptions).allSatisfy(subscription -> {
+            assertThat(subscription.property("Protocol")).isEqualTo("sqs");
+            assertThat(subscription.property("RawMessageDelivery")).isEqualTo(false);
+        });
+    }
+
+    @Test
+    void everyTaggableResourceCarriesProjectAndStage() {
+        var wanted = Map.of("Project", (Object) "badgeflow", "Stage", Map.of("Ref", "Stage"));
+        for (var template : all()) {
+            for (var resource : template.allResources().toList()) {
+                if (TAGGED_WITH_A_LIST.contains(resource.type())) {
+                    var tags = list(resource.property("Tags")).stream().map(tag -> map(tag))
+                            .collect(Collectors.toMap(tag -> (String) tag.get("Key"), tag -> tag.get("Value")));
+                    assertThat(tags).as("%s tags", resource).containsAllEntriesOf(wanted);
+                }
+            }
+            template.resourcesOfType("AWS::Cognito::UserPool").forEach(pool ->
+                    assertThat(map(pool.property("UserPoolTags"))).as("%s tags", pool).containsAllEntriesOf(wanted));
+        }
+    }
+
+    @Test
+    void everyLintSuppressionCarriesItsReason() {
+        for (var template : all()) {
+            assertSuppressionsExplained(template.toString(), template.metadata());
+            template.allResources().forEach(resource -> assertSuppressionsExplained(resource.toString(), resource.metadata()));
+        }
+    }
+
+    @Test
+    void streamIsOnDemandInProdAndKeepsAWeekThere() {
+        var stream = named("stream").resourcesOfType("AWS::Kinesis::Stream").findFirst().orElseThrow();
+        assertThat(map(stream.property("StreamModeDetails")).get("StreamMode"))
+                .isEqualTo(Map.of("Fn::If", List.of("IsProd", "ON_DEMAND", "PROVISIONED")));
+        assertThat(possibleValues(stream.property("RetentionPeriodHours"))).containsExactly(168, 24);
+    }
+
+    @Test
+    void userPoolAdmitsOnlyAdminCreatedUsersAndTheWebClientHasNoSecret() {
+        var identity = named("identity");
+        var pool = identity.resourcesOfType("AWS::Cognito::UserPool").findFirst().orElseThrow();
+        assertThat(map(pool.property("AdminCreateUserConfig"))).containsEntry("AllowAdminCreateUserOnly", true);
+        assertThat(identity.resourcesOfType("AWS::Cognito::UserPoolGroup").map(group -> group.property("GroupName")))
+                .containsExactlyInAnyOrder("admin", "operator", "auditor");
+        var client = identity.resourcesOfType("AWS::Cognito::UserPoolClient").findFirst().orElseThrow();
+        assertThat(client.property("GenerateSecret")).isEqualTo(false);
+        assertThat(list(client.property("ExplicitAuthFlows"))).containsExactlyInAnyOrder(
+                "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH");
+    }
+
+    private static void assertSuppressionsExplained(String where, Map<String, Object> metadata) {
+        var ignored = list(map(map(metadata.get("cfn-lint")).get("config")).get("ignore_checks"));
+        var reasons = map(metadata.get("SuppressionReasons"));
+        assertThat(reasons.keySet()).as("%s: every ignored check has a reason", where).containsAll(
+                ignored.stream().map(String::valueOf).toList());
+        assertThat(reasons.keySet()).as("%s: no reason for a check that is not ignored", where)
+                .allSatisfy(check -> assertThat(ignored).contains(check));
+        assertThat(reasons.values()).allSatisfy(reason -> assertThat((String) reason).isNotBlank());
+    }
+}
