@@ -126,7 +126,8 @@ class EmployeeRegistrationIntegrationTests {
 
     private static String tokenFor(CognitoIdentityProviderClient cognito, AwsEnvironment aws, String user, String group) {
         var pool = aws.output("UserPoolId");
-        cognito.adminCreateUser(r -> r.userPoolId(pool).username(user).messageAction("SUPPRESS"));
+        // A temporary password of our own: the emulator generates one shorter than the pool's policy allows.
+        cognito.adminCreateUser(r -> r.userPoolId(pool).username(user).messageAction("SUPPRESS").temporaryPassword(PASSWORD));
         cognito.adminSetUserPassword(r -> r.userPoolId(pool).username(user).password(PASSWORD).permanent(true));
         cognito.adminAddUserToGroup(r -> r.userPoolId(pool).username(user).groupName(group));
         return cognito.initiateAuth(r -> r.clientId(aws.output("UserPoolClientId"))
