@@ -1,0 +1,192 @@
+package io.badgeflow.accessstream;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Everything access-stream needs to know about its surroundings. Table and stream names come from the stack
+ * outputs (bin/run passes them; on AWS the task definition sets them). The KCL timings default to KCL's own
+ * production values; the {@code local} profile shortens them for the emulator (docs/local-aws.md explains each).
+ */
+@ConfigurationProperties("badgeflow.access-stream")
+public record AccessStreamProperties(
+        String stage,
+        Tables tables,
+        Stream stream,
+        Duration swipeRetention,
+        Kcl kcl,
+        Simulator simulator) {
+
+    public AccessStreamProperties {
+        requireName("badgeflow.access-stream.stage", stage);
+        if (!stage.matches("[a-z][a-z0-9-]{0,19}")) {
+            throw new IllegalArgumentException("badgeflow.access-stream.stage must be lowercase letters, digits or -");
+        }
+        if (tables == null) {
+            throw new IllegalArgumentException("badgeflow.access-stream.tables.* must be set");
+        }
+        if (stream == null) {
+            throw new IllegalArgumentException("badgeflow.access-stream.stream.name must be set");
+        }
+        swipeRetention = positive("badgeflow.access-stream.swipe-retention", swipeRetention, Duration.ofDays(90));
+        kcl = kcl == null ? Kcl.defaults() : kcl;
+        simulator = simulator == null ? Simulator.disabled() : simulator;
+    }
+
+    /** The KCL application name, which prefixes its lease, coordinator-state and worker-metrics tables. */
+    public String kclApplicationName() {
+        return "badgeflow-" + stage + "-access-stream";
+    }
+
+    public record Tables(String doors, String swipes) {
+        public Tables {
+            requireName("badgeflow.access-stream.tables.doors", doors);
+            requireName("badgeflow.access-stream.tables.swipes", swipes);
+        }
+    }
+
+    public record Stream(String name) {
+        public Stream {
+            requireName("badgeflow.access-stream.stream.name", name);
+        }
+    }
+
+    /**
+     * The KCL 3 consumer's settings. Each timing maps to one KCL setting; defaults are KCL's, so production runs
+     * as KCL intends and only the local profile trades DynamoDB calls for a fast start.
+     *
+     * @param enabled                        run the consumer in this process at all
+     * @param metricsLevel                   NONE, SUMMARY or DETAILED (KCL's CloudWatch metrics)
+     * @param initialPosition                TRIM_HORIZON or LATEST, for a shard without a checkpoint
+     * @param failoverTime                   lease duration; a lease not renewed in this time is expired
+     * @param leaseAssignmentInterval        how often the leader's lease assignment manager runs
+     * @param shardSyncInterval              periodic shard sync, and KCL's idle time after the first sync
+     * @param workerMetricsReportInterval    how often a worker reports its metrics (the leader only assigns
+     *                                       leases to workers that have reported)
+     * @param leaderLockDuration             the leader lock's lease; a restarted worker waits this out
+     * @param leaderLockHeartbeat            how often the leader renews its lock (at most a third of the above)
+     * @param dispatchPollInterval           the scheduler loop's pause between shard-consumer state steps
+     * @param idleTimeBetweenReads           the pause between GetRecords calls on an idle shard
+     * @param bootstrapLeases                create the shard leases before the scheduler starts, which skips
+     *                                       KCL's random 1-30 s wait on an empty lease table
+     * @param shutdownTimeout                how long stop() waits for the graceful shutdown
+     * @param retryBackoff                   first pause before retrying a failed store write (doubles, capped)
+     */
+    public record Kcl(
+            boolean enabled,
+            String metricsLevel,
+            String initialPosition,
+            Duration failoverTime,
+            Duration leaseAssignmentInterval,
+            Duration shardSyncInterval,
+            Duration workerMetricsReportInterval,
+            Duration leaderLockDuration,
+            Duration leaderLockHeartbeat,
+            Duration dispatchPollInterval,
+            Duration idleTimeBetweenReads,
+            boolean bootstrapLeases,
+            Duration shutdownTimeout,
+            Duration retryBackoff) {
+
+        private static final Set<String> METRICS_LEVELS = Set.of("NONE", "SUMMARY", "DETAILED");
+        private static final Set<String> POSITIONS = Set.of("TRIM_HORIZON", "LATEST");
+
+        public Kcl {
+            metricsLevel = metricsLevel == null ? "DETAILED" : metricsLevel.strip().toUpperCase();
+            if (!METRICS_LEVELS.contains(metricsLevel)) {
+                throw new IllegalArgumentException("badgeflow.access-stream.kcl.metrics-level must be one of "
+                        + METRICS_LEVELS);
+            }
+            initialPosition = initialPosition == null ? "TRIM_HORIZON" : initialPosition.strip().toUpperCase();
+            if (!POSITIONS.contains(initialPosition)) {
+                throw new IllegalArgumentException("badgeflow.access-stream.kcl.initial-position must be one of "
+                        + POSITIONS);
+            }
+            failoverTime = positive("kcl.failover-time", failoverTime, Duration.ofSeconds(10));
+            leaseAssignmentInterval = positive("kcl.lease-assignment-interval", leaseAssignmentInterval,
+                    failoverTime.multipliedBy(2));
+            shardSyncInterval = positive("kcl.shard-sync-interval", shardSyncInterval, Duration.ofSeconds(60));
+            workerMetricsReportInterval = positive("kcl.worker-metrics-report-interval", workerMetricsReportInterval,
+                    Duration.ofSeconds(30));
+            leaderLockDuration = positive("kcl.leader-lock-duration", leaderLockDuration, Duration.ofMinutes(2));
+            leaderLockHeartbeat = positive("kcl.leader-lock-heartbeat", leaderLockHeartbeat, Duration.ofSeconds(30));
+            if (leaderLockHeartbeat.multipliedBy(3).compareTo(leaderLockDuration) > 0) {
+                throw new IllegalArgumentException(
+                        "kcl.leader-lock-heartbeat must be at most a third of kcl.leader-lock-duration");
+            }
+            dispatchPollInterval = positive("kcl.dispatch-poll-interval", dispatchPollInterval, Duration.ofSeconds(1));
+            idleTimeBetweenReads = positive("kcl.idle-time-between-reads", idleTimeBetweenReads,
+                    Duration.ofMillis(1500));
+            if (idleTimeBetweenReads.toMillis() < 200) {
+                throw new IllegalArgumentException("kcl.idle-time-between-reads must be at least 200ms (KCL's minimum)");
+            }
+            shutdownTimeout = positive("kcl.shutdown-timeout", shutdownTimeout, Duration.ofSeconds(20));
+            retryBackoff = positive("kcl.retry-backoff", retryBackoff, Duration.ofMillis(200));
+        }
+
+        static Kcl defaults() {
+            return new Kcl(true, null, null, null, null, null, null, null, null, null, null, false, null, null);
+        }
+    }
+
+    /**
+     * The door simulator: provisions one demo door, then swipes through the public API at a fixed rate.
+     *
+     * @param count    stop after this many swipes (0: no limit)
+     * @param duration stop after this long (unset: no limit)
+     */
+    public record Simulator(
+            boolean enabled,
+            URI baseUrl,
+            String doorId,
+            String buildingId,
+            double ratePerSecond,
+            int cards,
+            long count,
+            Duration duration,
+            Duration progressInterval) {
+
+        public Simulator {
+            baseUrl = baseUrl == null ? URI.create("http://127.0.0.1:8082") : baseUrl;
+            doorId = doorId == null || doorId.isBlank() ? "door-demo-main" : doorId;
+            buildingId = buildingId == null || buildingId.isBlank() ? "bldg-demo-hq" : buildingId;
+            ratePerSecond = ratePerSecond == 0 ? 2 : ratePerSecond;
+            if (!(ratePerSecond > 0 && ratePerSecond <= 1000)) {
+                throw new IllegalArgumentException("simulator.rate-per-second must be in (0, 1000]");
+            }
+            cards = cards == 0 ? 10 : cards;
+            if (cards < 1 || cards > 100_000) {
+                throw new IllegalArgumentException("simulator.cards must be 1-100000");
+            }
+            if (count < 0) {
+                throw new IllegalArgumentException("simulator.count must not be negative");
+            }
+            if (duration != null && (duration.isNegative() || duration.isZero())) {
+                throw new IllegalArgumentException("simulator.duration must be positive when set");
+            }
+            progressInterval = positive("simulator.progress-interval", progressInterval, Duration.ofSeconds(10));
+        }
+
+        static Simulator disabled() {
+            return new Simulator(false, null, null, null, 0, 0, 0, null, null);
+        }
+    }
+
+    private static Duration positive(String property, Duration value, Duration fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(property + " must be positive");
+        }
+        return value;
+    }
+
+    private static void requireName(String property, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(property + " must be set");
+        }
+    }
+}

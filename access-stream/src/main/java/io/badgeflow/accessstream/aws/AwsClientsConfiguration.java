@@ -1,0 +1,78 @@
+package io.badgeflow.accessstream.aws;
+
+import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
+import io.awspring.cloud.autoconfigure.core.AwsProperties;
+import io.badgeflow.accessstream.AccessStreamProperties;
+import io.badgeflow.aws.dynamodb.DynamoDbDoorRegistry;
+import io.badgeflow.aws.dynamodb.DynamoDbSwipeLog;
+import io.badgeflow.model.door.DoorRegistry;
+import io.badgeflow.model.door.SwipeLog;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+
+/**
+ * The SDK clients and the DynamoDB adapters behind the model's ports, built once per process and configured from
+ * {@code spring.cloud.aws.*} like the clients Spring Cloud AWS builds itself. The async clients are KCL's: it
+ * keeps its leases, coordinator state and worker metrics in DynamoDB and may publish metrics to CloudWatch.
+ */
+@Configuration(proxyBeanMethods = false)
+class AwsClientsConfiguration {
+
+    @Bean
+    DynamoDbClient dynamoDbClient(AwsClientBuilderConfigurer configurer) {
+        return configurer.configure(DynamoDbClient.builder()).build();
+    }
+
+    @Bean
+    DynamoDbEnhancedClient dynamoDbEnhancedClient(DynamoDbClient dynamoDb) {
+        return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
+    }
+
+    @Bean
+    DoorRegistry doorRegistry(DynamoDbEnhancedClient enhanced, AccessStreamProperties properties) {
+        return new DynamoDbDoorRegistry(enhanced, properties.tables().doors());
+    }
+
+    @Bean
+    SwipeLog swipeLog(DynamoDbEnhancedClient enhanced, AccessStreamProperties properties) {
+        return new DynamoDbSwipeLog(enhanced, properties.tables().swipes(), properties.swipeRetention());
+    }
+
+    /** For publishing: one PutRecord per accepted swipe, on the request thread. */
+    @Bean
+    KinesisClient kinesisClient(AwsClientBuilderConfigurer configurer) {
+        return configurer.configure(KinesisClient.builder()).build();
+    }
+
+    /**
+     * KCL's Kinesis client. The async client speaks HTTP/2 by default, which only works against TLS endpoints
+     * that offer it; an emulator endpoint is plain HTTP, so with an endpoint override it speaks HTTP/1.1 (polling
+     * retrieval needs nothing else; enhanced fan-out would need HTTP/2).
+     */
+    @Bean
+    KinesisAsyncClient kinesisAsyncClient(AwsClientBuilderConfigurer configurer, AwsProperties aws) {
+        var http = NettyNioAsyncHttpClient.builder().maxConcurrency(Integer.MAX_VALUE);
+        if (aws.getEndpoint() != null) {
+            http.protocol(Protocol.HTTP1_1);
+        }
+        return configurer.configure(KinesisAsyncClient.builder()).httpClientBuilder(http).build();
+    }
+
+    @Bean
+    DynamoDbAsyncClient dynamoDbAsyncClient(AwsClientBuilderConfigurer configurer) {
+        return configurer.configure(DynamoDbAsyncClient.builder()).build();
+    }
+
+    @Bean
+    CloudWatchAsyncClient cloudWatchAsyncClient(AwsClientBuilderConfigurer configurer) {
+        return configurer.configure(CloudWatchAsyncClient.builder()).build();
+    }
+}

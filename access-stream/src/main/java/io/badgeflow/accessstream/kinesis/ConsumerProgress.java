@@ -1,0 +1,60 @@
+package io.badgeflow.accessstream.kinesis;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.kinesis.coordinator.WorkerStateChangeListener;
+
+/**
+ * Start-up milestones of the consumer, logged once each with the time since the scheduler started: initialised,
+ * first lease held, first record processed. These are the figures docs/local-aws.md reports for the KCL
+ * start-up settings.
+ */
+final class ConsumerProgress implements WorkerStateChangeListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerProgress.class);
+
+    private final AtomicLong startedNanos = new AtomicLong();
+    private final AtomicBoolean firstLease = new AtomicBoolean();
+    private final AtomicBoolean firstRecord = new AtomicBoolean();
+
+    void schedulerStarting() {
+        startedNanos.set(System.nanoTime());
+        firstLease.set(false);
+        firstRecord.set(false);
+    }
+
+    @Override
+    public void onWorkerStateChange(WorkerState newState) {
+        if (newState == WorkerState.STARTED) {
+            LOG.info("KCL scheduler initialised after {} ms", elapsedMillis());
+        }
+    }
+
+    @Override
+    public void onAllInitializationAttemptsFailed(Throwable e) {
+        LOG.error("KCL scheduler could not initialise; the consumer is not running", e);
+    }
+
+    void leaseHeld(String shardId) {
+        if (firstLease.compareAndSet(false, true)) {
+            LOG.info("KCL first lease held ({}) after {} ms", shardId, elapsedMillis());
+        }
+    }
+
+    void recordsProcessed(int count) {
+        if (count > 0 && firstRecord.compareAndSet(false, true)) {
+            LOG.info("KCL first record processed after {} ms", elapsedMillis());
+        }
+    }
+
+    Duration sinceStart() {
+        return Duration.ofMillis(elapsedMillis());
+    }
+
+    private long elapsedMillis() {
+        return (System.nanoTime() - startedNanos.get()) / 1_000_000;
+    }
+}

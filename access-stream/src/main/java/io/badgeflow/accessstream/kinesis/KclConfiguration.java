@@ -1,0 +1,27 @@
+package io.badgeflow.accessstream.kinesis;
+
+import io.badgeflow.accessstream.AccessStreamProperties;
+import io.badgeflow.accessstream.stream.DoorEventHandler;
+import io.badgeflow.accessstream.stream.ParkedRecords;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+
+/** The swipe stream's KCL consumer; off with {@code badgeflow.access-stream.kcl.enabled=false}. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "badgeflow.access-stream.kcl.enabled", matchIfMissing = true)
+class KclConfiguration {
+
+    @Bean
+    SwipeStreamConsumer swipeStreamConsumer(KinesisAsyncClient kinesis, DynamoDbAsyncClient dynamoDb,
+            CloudWatchAsyncClient cloudWatch, AccessStreamProperties properties, DoorEventHandler handler,
+            ParkedRecords parked) {
+        var progress = new ConsumerProgress();
+        var processors = new SwipeRecordProcessorFactory(handler, parked, progress, properties.kcl().retryBackoff());
+        return new SwipeStreamConsumer(kinesis, dynamoDb, cloudWatch, properties, processors, progress,
+                new KclLeaseBootstrap());
+    }
+}

@@ -1,0 +1,170 @@
+package io.badgeflow.accessstream.kinesis;
+
+import io.badgeflow.accessstream.stream.DoorEventHandler;
+import io.badgeflow.accessstream.stream.ParkedRecords;
+import io.badgeflow.accessstream.stream.ParkedRecords.UnreadableRecord;
+import io.badgeflow.aws.json.MessageJson;
+import io.badgeflow.aws.json.UnreadableMessageException;
+import io.badgeflow.model.door.DoorEvent;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.kinesis.exceptions.InvalidStateException;
+import software.amazon.kinesis.exceptions.KinesisClientLibDependencyException;
+import software.amazon.kinesis.exceptions.ShutdownException;
+import software.amazon.kinesis.exceptions.ThrottlingException;
+import software.amazon.kinesis.lifecycle.events.InitializationInput;
+import software.amazon.kinesis.lifecycle.events.LeaseLostInput;
+import software.amazon.kinesis.lifecycle.events.ProcessRecordsInput;
+import software.amazon.kinesis.lifecycle.events.ShardEndedInput;
+import software.amazon.kinesis.lifecycle.events.ShutdownRequestedInput;
+import software.amazon.kinesis.processor.RecordProcessorCheckpointer;
+import software.amazon.kinesis.processor.ShardRecordProcessor;
+import software.amazon.kinesis.retrieval.KinesisClientRecord;
+
+/**
+ * Consumes one shard of the swipe stream. Each record is read, applied by the idempotent handler, and the batch
+ * is checkpointed after its last record. A record that can never be read is parked and passed; a store that
+ * fails is retried (with capped backoff) without checkpointing, so no swipe is skipped and a card's swipes stay
+ * in order. KCL calls one instance from one thread at a time.
+ */
+final class SwipeRecordProcessor implements ShardRecordProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SwipeRecordProcessor.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    private static final int CHECKPOINT_ATTEMPTS = 5;
+
+    private final DoorEventHandler handler;
+    private final ParkedRecords parked;
+    private final ConsumerProgress progress;
+    private final Duration retryBackoff;
+    private String shardId = "?";
+
+    SwipeRecordProcessor(DoorEventHandler handler, ParkedRecords parked, ConsumerProgress progress,
+            Duration retryBackoff) {
+        this.handler = handler;
+        this.parked = parked;
+        this.progress = progress;
+        this.retryBackoff = retryBackoff;
+    }
+
+    @Override
+    public void initialize(InitializationInput input) {
+        shardId = input.shardId();
+        progress.leaseHeld(shardId);
+        LOG.info("consuming {} from {}", shardId, input.extendedSequenceNumber());
+    }
+
+    @Override
+    public void processRecords(ProcessRecordsInput input) {
+        for (var record : input.records()) {
+            apply(record);
+        }
+        progress.recordsProcessed(input.records().size());
+        if (!input.records().isEmpty()) {
+            checkpoint(input.checkpointer(), "batch", 1);
+        }
+    }
+
+    @Override
+    public void leaseLost(LeaseLostInput input) {
+        // Nothing to checkpoint: another worker owns the shard and resumes from the last checkpoint.
+        LOG.info("lease of {} lost", shardId);
+    }
+
+    @Override
+    public void shardEnded(ShardEndedInput input) {
+        // Required: without this checkpoint KCL never starts the child shards.
+        checkpoint(input.checkpointer(), "shard end", CHECKPOINT_ATTEMPTS);
+    }
+
+    @Override
+    public void shutdownRequested(ShutdownRequestedInput input) {
+        checkpoint(input.checkpointer(), "shutdown", CHECKPOINT_ATTEMPTS);
+    }
+
+    private void apply(KinesisClientRecord record) {
+        var bytes = new byte[record.data().remaining()];
+        record.data().duplicate().get(bytes);
+        DoorEvent event;
+        try {
+            event = MessageJson.readDoorEvent(bytes);
+        } catch (UnreadableMessageException e) {
+            parked.park(new UnreadableRecord(shardId, record.sequenceNumber(), record.partitionKey(), bytes.length,
+                    e.kind().name(), e.getMessage()));
+            return;
+        }
+        storeWithRetry(record, event);
+    }
+
+    private void storeWithRetry(KinesisClientRecord record, DoorEvent event) {
+        var backoff = retryBackoff;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                handler.handle(event);
+                return;
+            } catch (AwsServiceException e) {
+                if (rejectedForGood(e)) {
+                    parked.park(new UnreadableRecord(shardId, record.sequenceNumber(), record.partitionKey(),
+                            record.data().remaining(), "REJECTED_BY_STORE", e.awsErrorDetails().errorCode()));
+                    return;
+                }
+                LOG.warn("storing event {} failed (attempt {}), retrying in {}: {}", event.eventId(), attempt,
+                        backoff, e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warn("storing event {} failed (attempt {}), retrying in {}: {}", event.eventId(), attempt,
+                        backoff, e.toString());
+            }
+            pause(backoff);
+            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        }
+    }
+
+    /** A 4xx that is neither throttling nor a missing table: the same write will fail the same way forever. */
+    private static boolean rejectedForGood(AwsServiceException e) {
+        return e.statusCode() >= 400 && e.statusCode() < 500 && !e.isThrottlingException()
+                && !(e instanceof ResourceNotFoundException);
+    }
+
+    private void pause(Duration backoff) {
+        try {
+            Thread.sleep(backoff);
+        } catch (InterruptedException e) {
+            // Shutting down: leave without a checkpoint; the next owner re-reads from the last one.
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a store write on " + shardId, e);
+        }
+    }
+
+    private void checkpoint(RecordProcessorCheckpointer checkpointer, String when, int attempts) {
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            try {
+                checkpointer.checkpoint();
+                return;
+            } catch (ShutdownException e) {
+                LOG.info("no checkpoint at {} of {}: the lease is gone; the next owner re-reads from the last one",
+                        when, shardId);
+                return;
+            } catch (ThrottlingException | KinesisClientLibDependencyException e) {
+                LOG.warn("checkpoint at {} of {} failed (attempt {} of {}): {}", when, shardId, attempt, attempts,
+                        e.getMessage());
+                if (attempt < attempts) {
+                    pauseQuietly(retryBackoff.multipliedBy(attempt));
+                }
+            } catch (InvalidStateException e) {
+                LOG.error("checkpoint at {} of {} failed: the lease table is unusable", when, shardId, e);
+                return;
+            }
+        }
+    }
+
+    private static void pauseQuietly(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.badgeflow.accessstream.swipe;
+
+import io.badgeflow.model.command.InvalidFieldException;
+import io.badgeflow.model.door.UnknownDeviceException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * Turns failures into RFC 9457 problem documents a device can act on: 401 (fix the key), 400 naming the field
+ * (fix the firmware), 503 (retry later with the same event id). Details never carry stack traces or class names.
+ */
+@RestControllerAdvice
+class SwipeProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SwipeProblems.class);
+
+    @ExceptionHandler(UnknownDeviceException.class)
+    ResponseEntity<ProblemDetail> unknownDevice(UnknownDeviceException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+                "Unknown door or missing or wrong " + SwipeController.DOOR_KEY_HEADER + " header.");
+        problem.setTitle("Unknown device");
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "DoorKey header=\"" + SwipeController.DOOR_KEY_HEADER + "\"")
+                .body(problem);
+    }
+
+    @ExceptionHandler(InvalidFieldException.class)
+    ResponseEntity<ProblemDetail> invalidField(InvalidFieldException e) {
+        return ResponseEntity.badRequest().body(invalidSwipe(e.field(), e.getMessage()));
+    }
+
+    @ExceptionHandler(StreamUnavailableException.class)
+    ResponseEntity<ProblemDetail> streamUnavailable(StreamUnavailableException e) {
+        LOG.warn("swipe not accepted, the stream did not take it: {}", e.getMessage());
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The swipe could not be stored right now; retry with the same eventId.");
+        problem.setTitle("Stream unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        LOG.error("unexpected failure handling a door request", e);
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected failure.");
+        problem.setTitle("Internal error");
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(unreadable(e));
+    }
+
+    static ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidFieldException field) {
+                return invalidSwipe(field.field(), field.getMessage());
+            }
+        }
+        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            var field = fieldOf(mismatch);
+            var target = mismatch.getTargetType();
+            if (target != null && target.isEnum()) {
+                var values = Arrays.stream(target.getEnumConstants()).map(String::valueOf)
+                        .collect(Collectors.joining(", "));
+                return invalidSwipe(field, field + " must be one of " + values);
+            }
+            return invalidSwipe(field, field + " has a value of the wrong type or format");
+        }
+        if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+            var field = fieldOf(json);
+            return invalidSwipe(field, field + " could not be read");
+        }
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The body is not a JSON swipe.");
+        problem.setTitle("Malformed swipe");
+        return problem;
+    }
+
+    private static String fieldOf(JacksonException e) {
+        return e.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName()
+                : "[" + r.getIndex() + "]").collect(Collectors.joining("."));
+    }
+
+    private static ProblemDetail invalidSwipe(String field, String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Invalid swipe");
+        problem.setProperty("field", field);
+        return problem;
+    }
+}

@@ -1,0 +1,68 @@
+package io.badgeflow.accessstream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import io.badgeflow.accessstream.AccessStreamProperties.Kcl;
+import io.badgeflow.accessstream.AccessStreamProperties.Stream;
+import io.badgeflow.accessstream.AccessStreamProperties.Tables;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class AccessStreamPropertiesTests {
+
+    @Test
+    void namesTheKclApplicationAfterTheStage() {
+        var properties = new AccessStreamProperties("dev", new Tables("d", "s"), new Stream("swipes"), null, null, null);
+
+        assertThat(properties.kclApplicationName()).isEqualTo("badgeflow-dev-access-stream");
+    }
+
+    @Test
+    void defaultsToKclsOwnTimings() {
+        var kcl = new AccessStreamProperties("prod", new Tables("d", "s"), new Stream("swipes"), null, null, null).kcl();
+
+        assertThat(kcl.failoverTime()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(kcl.leaseAssignmentInterval()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(kcl.shardSyncInterval()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(kcl.idleTimeBetweenReads()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(kcl.metricsLevel()).isEqualTo("DETAILED");
+        assertThat(kcl.bootstrapLeases()).isFalse();
+    }
+
+    @Test
+    void requiresTheStageTablesAndStream() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new AccessStreamProperties("", new Tables("d", "s"), new Stream("x"), null, null, null))
+                .withMessageContaining("stage");
+        assertThatIllegalArgumentException().isThrownBy(() -> new Tables("d", " "))
+                .withMessageContaining("tables.swipes");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new AccessStreamProperties("dev", new Tables("d", "s"), null, null, null, null))
+                .withMessageContaining("stream.name");
+    }
+
+    @Test
+    void rejectsAnUnknownMetricsLevel() {
+        assertThatIllegalArgumentException().isThrownBy(() -> kcl("VERBOSE", Duration.ofMillis(200)))
+                .withMessageContaining("metrics-level");
+    }
+
+    @Test
+    void rejectsAnIdleTimeBelowKclsMinimum() {
+        assertThatIllegalArgumentException().isThrownBy(() -> kcl("NONE", Duration.ofMillis(50)))
+                .withMessageContaining("idle-time-between-reads");
+    }
+
+    @Test
+    void rejectsALeaderHeartbeatSlowerThanAThirdOfTheLock() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new Kcl(true, null, null, null, null, null, null, Duration.ofSeconds(6),
+                        Duration.ofSeconds(3), null, null, false, null, null))
+                .withMessageContaining("leader-lock-heartbeat");
+    }
+
+    private static Kcl kcl(String metricsLevel, Duration idle) {
+        return new Kcl(true, metricsLevel, null, null, null, null, null, null, null, null, idle, false, null, null);
+    }
+}

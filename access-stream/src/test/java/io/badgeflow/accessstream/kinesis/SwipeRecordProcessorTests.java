@@ -1,0 +1,156 @@
+package io.badgeflow.accessstream.kinesis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+import io.badgeflow.accessstream.stream.DoorEventHandler;
+import io.badgeflow.accessstream.stream.ParkedRecords;
+import io.badgeflow.aws.json.MessageJson;
+import io.badgeflow.model.door.Direction;
+import io.badgeflow.model.door.SwipeLog;
+import io.badgeflow.model.door.SwipeRecorded;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.reflect.Proxy;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.kinesis.exceptions.ShutdownException;
+import software.amazon.kinesis.lifecycle.events.InitializationInput;
+import software.amazon.kinesis.lifecycle.events.ProcessRecordsInput;
+import software.amazon.kinesis.lifecycle.events.ShardEndedInput;
+import software.amazon.kinesis.lifecycle.events.ShutdownRequestedInput;
+import software.amazon.kinesis.processor.RecordProcessorCheckpointer;
+import software.amazon.kinesis.retrieval.KinesisClientRecord;
+import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
+
+class SwipeRecordProcessorTests {
+
+    private final RecordingSwipeLog swipes = new RecordingSwipeLog();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final FakeCheckpointer checkpointer = new FakeCheckpointer(swipes);
+    private final SwipeRecordProcessor processor = new SwipeRecordProcessor(new DoorEventHandler(swipes, meters),
+            new ParkedRecords(meters), new ConsumerProgress(), Duration.ofMillis(1));
+
+    SwipeRecordProcessorTests() {
+        processor.initialize(InitializationInput.builder().shardId("shardId-000000000000")
+                .extendedSequenceNumber(ExtendedSequenceNumber.TRIM_HORIZON).build());
+    }
+
+    @Test
+    void storesEverySwipeOfABatchThenCheckpointsOnce() {
+        processor.processRecords(batch(record("1", swipe("evt-1")), record("2", swipe("evt-2"))));
+
+        assertThat(swipes.recorded).extracting(SwipeRecorded::eventId).containsExactly("evt-1", "evt-2");
+        assertThat(checkpointer.swipesStoredAtEachCheckpoint).containsExactly(2);
+    }
+
+    @Test
+    void parksAnUnreadableRecordAndCheckpointsPastIt() {
+        processor.processRecords(batch(record("1", "{ not json".getBytes(StandardCharsets.UTF_8)),
+                record("2", "{\"type\":\"DoorExploded\"}".getBytes(StandardCharsets.UTF_8)),
+                record("3", swipe("evt-3"))));
+
+        assertThat(swipes.recorded).extracting(SwipeRecorded::eventId).containsExactly("evt-3");
+        assertThat(parked("MALFORMED")).isEqualTo(1);
+        assertThat(parked("UNKNOWN_TYPE")).isEqualTo(1);
+        assertThat(checkpointer.swipesStoredAtEachCheckpoint).containsExactly(1);
+    }
+
+    @Test
+    void retriesAFailingStoreBeforeItCheckpoints() {
+        swipes.failuresToThrow = 3;
+
+        processor.processRecords(batch(record("1", swipe("evt-1"))));
+
+        assertThat(swipes.attempts).isEqualTo(4);
+        assertThat(checkpointer.swipesStoredAtEachCheckpoint).containsExactly(1);
+    }
+
+    @Test
+    void doesNotCheckpointAnEmptyBatch() {
+        processor.processRecords(batch());
+
+        assertThat(checkpointer.swipesStoredAtEachCheckpoint).isEmpty();
+    }
+
+    @Test
+    void checkpointsAtShardEndAndWhenAskedToShutDown() {
+        processor.shardEnded(ShardEndedInput.builder().checkpointer(checkpointer.proxy()).build());
+        processor.shutdownRequested(ShutdownRequestedInput.builder().checkpointer(checkpointer.proxy()).build());
+
+        assertThat(checkpointer.swipesStoredAtEachCheckpoint).hasSize(2);
+    }
+
+    @Test
+    void takesALostLeaseAtCheckpointTimeCalmly() {
+        checkpointer.leaseLost = true;
+
+        assertThatNoException().isThrownBy(() -> processor.processRecords(batch(record("1", swipe("evt-1")))));
+        assertThat(swipes.recorded).hasSize(1);
+    }
+
+    private double parked(String reason) {
+        var counter = meters.find("badgeflow.stream.records.parked").tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private ProcessRecordsInput batch(KinesisClientRecord... records) {
+        return ProcessRecordsInput.builder().records(List.of(records)).checkpointer(checkpointer.proxy())
+                .millisBehindLatest(0L).build();
+    }
+
+    private static KinesisClientRecord record(String sequenceNumber, byte[] data) {
+        return KinesisClientRecord.builder().sequenceNumber(sequenceNumber).partitionKey("card:CARD-7")
+                .data(ByteBuffer.wrap(data)).approximateArrivalTimestamp(Instant.now()).build();
+    }
+
+    private static byte[] swipe(String eventId) {
+        var at = Instant.parse("2026-03-02T08:00:00Z");
+        return MessageJson.write(new SwipeRecorded(eventId, "door-1", "bldg-1", "CARD-7", Direction.IN, at, at));
+    }
+
+    static final class RecordingSwipeLog implements SwipeLog {
+        final List<SwipeRecorded> recorded = new ArrayList<>();
+        int failuresToThrow;
+        int attempts;
+
+        @Override
+        public void record(SwipeRecorded swipe) {
+            attempts++;
+            if (failuresToThrow > 0) {
+                failuresToThrow--;
+                throw new IllegalStateException("store unavailable");
+            }
+            recorded.add(swipe);
+        }
+    }
+
+    /** Only {@code checkpoint()} is ours to call; anything else is a test failure. */
+    static final class FakeCheckpointer {
+        final List<Integer> swipesStoredAtEachCheckpoint = new ArrayList<>();
+        final RecordingSwipeLog swipes;
+        boolean leaseLost;
+
+        FakeCheckpointer(RecordingSwipeLog swipes) {
+            this.swipes = swipes;
+        }
+
+        RecordProcessorCheckpointer proxy() {
+            return (RecordProcessorCheckpointer) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {RecordProcessorCheckpointer.class}, (self, method, args) -> {
+                        if (method.getName().equals("checkpoint") && (args == null || args.length == 0)) {
+                            if (leaseLost) {
+                                throw new ShutdownException("lease lost");
+                            }
+                            swipesStoredAtEachCheckpoint.add(swipes.recorded.size());
+                            return null;
+                        }
+                        throw new UnsupportedOperationException(method.toString());
+                    });
+        }
+    }
+}
