@@ -1,4 +1,4 @@
-"""Prints a Cognito access token for a user of the local pool: token.py USERNAME PASSWORD [OUTPUTS_FILE]."""
+"""Prints a Cognito access token (named so it does not shadow the standard library's token module) for a user of the local pool: token.py USERNAME PASSWORD [OUTPUTS_FILE]."""
 import json
 import os
 import sys
