@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record AccessStreamProperties(
         String stage,
         Tables tables,
-        Stream stream,
+        String streamName,
         Duration swipeRetention,
         Kcl kcl,
         Simulator simulator) {
@@ -27,9 +27,7 @@ public record AccessStreamProperties(
         if (tables == null) {
             throw new IllegalArgumentException("badgeflow.access-stream.tables.* must be set");
         }
-        if (stream == null) {
-            throw new IllegalArgumentException("badgeflow.access-stream.stream.name must be set");
-        }
+        requireName("badgeflow.access-stream.stream-name", streamName);
         swipeRetention = positive("badgeflow.access-stream.swipe-retention", swipeRetention, Duration.ofDays(90));
         kcl = kcl == null ? Kcl.defaults() : kcl;
         simulator = simulator == null ? Simulator.disabled() : simulator;
@@ -44,12 +42,6 @@ public record AccessStreamProperties(
         public Tables {
             requireName("badgeflow.access-stream.tables.doors", doors);
             requireName("badgeflow.access-stream.tables.swipes", swipes);
-        }
-    }
-
-    public record Stream(String name) {
-        public Stream {
-            requireName("badgeflow.access-stream.stream.name", name);
         }
     }
 

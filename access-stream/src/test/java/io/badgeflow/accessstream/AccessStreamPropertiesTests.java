@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.badgeflow.accessstream.AccessStreamProperties.Kcl;
-import io.badgeflow.accessstream.AccessStreamProperties.Stream;
 import io.badgeflow.accessstream.AccessStreamProperties.Tables;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -13,14 +12,14 @@ class AccessStreamPropertiesTests {
 
     @Test
     void namesTheKclApplicationAfterTheStage() {
-        var properties = new AccessStreamProperties("dev", new Tables("d", "s"), new Stream("swipes"), null, null, null);
+        var properties = new AccessStreamProperties("dev", new Tables("d", "s"), "swipes", null, null, null);
 
         assertThat(properties.kclApplicationName()).isEqualTo("badgeflow-dev-access-stream");
     }
 
     @Test
     void defaultsToKclsOwnTimings() {
-        var kcl = new AccessStreamProperties("prod", new Tables("d", "s"), new Stream("swipes"), null, null, null).kcl();
+        var kcl = new AccessStreamProperties("prod", new Tables("d", "s"), "swipes", null, null, null).kcl();
 
         assertThat(kcl.failoverTime()).isEqualTo(Duration.ofSeconds(10));
         assertThat(kcl.leaseAssignmentInterval()).isEqualTo(Duration.ofSeconds(20));
@@ -33,13 +32,13 @@ class AccessStreamPropertiesTests {
     @Test
     void requiresTheStageTablesAndStream() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new AccessStreamProperties("", new Tables("d", "s"), new Stream("x"), null, null, null))
+                .isThrownBy(() -> new AccessStreamProperties("", new Tables("d", "s"), "x", null, null, null))
                 .withMessageContaining("stage");
         assertThatIllegalArgumentException().isThrownBy(() -> new Tables("d", " "))
                 .withMessageContaining("tables.swipes");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new AccessStreamProperties("dev", new Tables("d", "s"), null, null, null, null))
-                .withMessageContaining("stream.name");
+                .withMessageContaining("stream-name");
     }
 
     @Test

@@ -47,7 +47,7 @@ public abstract class RunningApplication {
         registry.add("badgeflow.access-stream.stage", () -> STAGE);
         registry.add("badgeflow.access-stream.tables.doors", () -> aws.output("DoorsTableName"));
         registry.add("badgeflow.access-stream.tables.swipes", () -> aws.output("SwipesTableName"));
-        registry.add("badgeflow.access-stream.stream.name", () -> aws.output("SwipeStreamName"));
+        registry.add("badgeflow.access-stream.stream-name", () -> aws.output("SwipeStreamName"));
     }
 
     @BeforeEach

@@ -23,7 +23,7 @@ class KinesisDoorEventStream implements DoorEventStream {
 
     KinesisDoorEventStream(KinesisClient kinesis, AccessStreamProperties properties) {
         this.kinesis = kinesis;
-        this.streamName = properties.stream().name();
+        this.streamName = properties.streamName();
     }
 
     @Override

@@ -40,6 +40,7 @@ final class SwipeStreamConsumer implements SmartLifecycle {
     private final KclLeaseBootstrap bootstrap;
     private volatile Scheduler scheduler;
     private volatile Thread thread;
+    private volatile boolean stopping;
 
     SwipeStreamConsumer(KinesisAsyncClient kinesis, DynamoDbAsyncClient dynamoDb, CloudWatchAsyncClient cloudWatch,
             AccessStreamProperties properties, ShardRecordProcessorFactory processors, ConsumerProgress progress,
@@ -58,6 +59,7 @@ final class SwipeStreamConsumer implements SmartLifecycle {
         if (scheduler != null) {
             return;
         }
+        stopping = false;
         progress.schedulerStarting();
         var configs = configs();
         var newScheduler = scheduler(configs);
@@ -66,10 +68,12 @@ final class SwipeStreamConsumer implements SmartLifecycle {
             if (properties.kcl().bootstrapLeases()) {
                 bootstrap.createLeasesIfTableEmpty(configs);
             }
-            newScheduler.run();
+            if (!stopping) {
+                newScheduler.run();
+            }
         });
         LOG.info("KCL scheduler starting: application {}, stream {}, worker {}", configs.applicationName(),
-                properties.stream().name(), configs.workerIdentifier());
+                properties.streamName(), configs.workerIdentifier());
     }
 
     @Override
@@ -78,6 +82,7 @@ final class SwipeStreamConsumer implements SmartLifecycle {
         if (running == null) {
             return;
         }
+        stopping = true;
         var deadline = properties.kcl().shutdownTimeout();
         try {
             var done = running.startGracefulShutdown().get(deadline.toMillis(), TimeUnit.MILLISECONDS);
@@ -109,13 +114,13 @@ final class SwipeStreamConsumer implements SmartLifecycle {
     private ConfigsBuilder configs() {
         var position = InitialPositionInStreamExtended.newInitialPosition(
                 InitialPositionInStream.valueOf(properties.kcl().initialPosition()));
-        return new ConfigsBuilder(new SingleStreamTracker(properties.stream().name(), position),
+        return new ConfigsBuilder(new SingleStreamTracker(properties.streamName(), position),
                 properties.kclApplicationName(), kinesis, dynamoDb, cloudWatch, workerId(), processors);
     }
 
     private Scheduler scheduler(ConfigsBuilder configs) {
         var kcl = properties.kcl();
-        var streamName = properties.stream().name();
+        var streamName = properties.streamName();
         var leases = configs.leaseManagementConfig()
                 .failoverTimeMillis(kcl.failoverTime().toMillis())
                 .leaseAssignmentIntervalMillis(kcl.leaseAssignmentInterval().toMillis())

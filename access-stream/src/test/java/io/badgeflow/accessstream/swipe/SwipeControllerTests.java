@@ -39,7 +39,7 @@ import org.springframework.test.web.servlet.ResultActions;
         "badgeflow.access-stream.stage=test",
         "badgeflow.access-stream.tables.doors=doors",
         "badgeflow.access-stream.tables.swipes=swipes",
-        "badgeflow.access-stream.stream.name=swipes"})
+        "badgeflow.access-stream.stream-name=swipes"})
 class SwipeControllerTests {
 
     static final Instant NOW = Instant.parse("2026-03-02T08:00:05Z");
