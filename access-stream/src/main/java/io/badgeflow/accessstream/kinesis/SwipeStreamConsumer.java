@@ -3,6 +3,7 @@ package io.badgeflow.accessstream.kinesis;
 import io.badgeflow.accessstream.AccessStreamProperties;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +41,9 @@ final class SwipeStreamConsumer implements SmartLifecycle {
     private final KclLeaseBootstrap bootstrap;
     private volatile Scheduler scheduler;
     private volatile Thread thread;
-    private volatile boolean stopping;
+    private final Object runGate = new Object();
+    private boolean stopping;
+    private boolean ran;
 
     SwipeStreamConsumer(KinesisAsyncClient kinesis, DynamoDbAsyncClient dynamoDb, CloudWatchAsyncClient cloudWatch,
             AccessStreamProperties properties, ShardRecordProcessorFactory processors, ConsumerProgress progress,
@@ -59,7 +62,10 @@ final class SwipeStreamConsumer implements SmartLifecycle {
         if (scheduler != null) {
             return;
         }
-        stopping = false;
+        synchronized (runGate) {
+            stopping = false;
+            ran = false;
+        }
         progress.schedulerStarting();
         var configs = configs();
         var newScheduler = scheduler(configs);
@@ -68,9 +74,13 @@ final class SwipeStreamConsumer implements SmartLifecycle {
             if (properties.kcl().bootstrapLeases()) {
                 bootstrap.createLeasesIfTableEmpty(configs);
             }
-            if (!stopping) {
-                newScheduler.run();
+            synchronized (runGate) {
+                if (stopping) {
+                    return;
+                }
+                ran = true;
             }
+            newScheduler.run();
         });
         LOG.info("KCL scheduler starting: application {}, stream {}, worker {}", configs.applicationName(),
                 properties.streamName(), configs.workerIdentifier());
@@ -82,8 +92,25 @@ final class SwipeStreamConsumer implements SmartLifecycle {
         if (running == null) {
             return;
         }
-        stopping = true;
         var deadline = properties.kcl().shutdownTimeout();
+        boolean schedulerRan;
+        synchronized (runGate) {
+            stopping = true;
+            schedulerRan = ran;
+        }
+        if (schedulerRan) {
+            shutDown(running, deadline);
+        }
+        try {
+            thread.join(deadline.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        scheduler = null;
+        thread = null;
+    }
+
+    private static void shutDown(Scheduler running, Duration deadline) {
         try {
             var done = running.startGracefulShutdown().get(deadline.toMillis(), TimeUnit.MILLISECONDS);
             LOG.info("KCL scheduler shut down gracefully: {}", done);
@@ -97,13 +124,6 @@ final class SwipeStreamConsumer implements SmartLifecycle {
             Thread.currentThread().interrupt();
             running.shutdown();
         }
-        try {
-            thread.join(deadline.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        scheduler = null;
-        thread = null;
     }
 
     @Override
