@@ -19,8 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One AWS endpoint with every Badgeflow stack deployed from the real templates, shared by all integration
  * tests of a JVM. Found in this order: an endpoint given in the environment ({@code BADGEFLOW_AWS_ENDPOINT});
- * LocalStack in Testcontainers when a Docker engine answers; otherwise the project's own emulator, installed
- * and started by the project's scripts and stopped again when the test run ends.
+ * LocalStack in Testcontainers when a Docker engine answers and the stacks deploy there; otherwise the
+ * project's own emulator, installed and started by the project's scripts and stopped again when the test run
+ * ends. It never skips: without an endpoint the tests fail with the reason.
  */
 public final class AwsEnvironment implements AutoCloseable {
 
@@ -90,7 +91,10 @@ public final class AwsEnvironment implements AutoCloseable {
             return new AwsEnvironment(endpoint, deploy(repo, endpoint), "environment", () -> { });
         }
         if (DockerProbe.dockerAnswers()) {
-            return LocalStackContainers.start(repo);
+            var localStack = LocalStackContainers.start(repo);
+            if (localStack.isPresent()) {
+                return localStack.get();
+            }
         }
         return startOwnEmulator(repo);
     }

@@ -2,6 +2,7 @@ package io.badgeflow.aws.testing;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.testcontainers.containers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -14,11 +15,21 @@ final class LocalStackContainers {
     private LocalStackContainers() {
     }
 
+    /**
+     * LocalStack with our stacks, or empty when they cannot be deployed there (its community edition has no
+     * Cognito, which the identity stack needs); the container is stopped again in that case.
+     */
     @SuppressWarnings("resource")
-    static AwsEnvironment start(Path repo) {
+    static Optional<AwsEnvironment> start(Path repo) {
         var container = new LocalStackContainer(DockerImageName.parse(AwsEnvironment.LOCALSTACK_IMAGE));
         container.start();
-        return AwsEnvironment.deployedTo(repo, URI.create(container.getEndpoint().toString()), "testcontainers",
-                container::stop);
+        try {
+            return Optional.of(AwsEnvironment.deployedTo(repo, URI.create(container.getEndpoint().toString()),
+                    "testcontainers", container::stop));
+        } catch (RuntimeException notDeployable) {
+            System.err.println("LocalStack " + AwsEnvironment.LOCALSTACK_IMAGE + " cannot carry our stacks ("
+                    + notDeployable.getMessage().lines().findFirst().orElse("") + "); using the project's emulator");
+            return Optional.empty();
+        }
     }
 }
