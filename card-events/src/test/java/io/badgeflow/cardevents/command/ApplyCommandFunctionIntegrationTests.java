@@ -28,10 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ExtendWith(LocalAws.class)
 class ApplyCommandFunctionIntegrationTests {
 
-    private static final String[] PROPERTIES = {"spring.cloud.aws.endpoint", "spring.cloud.aws.region.static",
-        "spring.cloud.aws.credentials.access-key", "spring.cloud.aws.credentials.secret-key",
-        "spring.cloud.aws.s3.path-style-access-enabled", "badgeflow.card-events.tables.employees",
-        "badgeflow.card-events.tables.commands", "spring.cloud.function.definition", "MAIN_CLASS"};
 
     private static AwsEnvironment aws;
     private static S3Client s3;
@@ -40,11 +36,7 @@ class ApplyCommandFunctionIntegrationTests {
     @BeforeAll
     static void lambdaEnvironment(AwsEnvironment environment) {
         aws = environment;
-        aws.springProperties().forEach(System::setProperty);
-        System.setProperty("badgeflow.card-events.tables.employees", aws.output("EmployeesTableName"));
-        System.setProperty("badgeflow.card-events.tables.commands", aws.output("CommandsTableName"));
-        System.setProperty("spring.cloud.function.definition", "applyCommand");
-        System.setProperty("MAIN_CLASS", "io.badgeflow.cardevents.CardEventsApplication");
+        LambdaEnvironment.set(aws);
         s3 = S3Client.builder().endpointOverride(aws.endpoint()).region(AwsEnvironment.REGION)
                 .credentialsProvider(AwsEnvironment.CREDENTIALS).forcePathStyle(true).build();
         dynamoDb = AwsClients.dynamoDb(aws);
@@ -52,9 +44,7 @@ class ApplyCommandFunctionIntegrationTests {
 
     @AfterAll
     static void clearEnvironment() {
-        for (var property : PROPERTIES) {
-            System.clearProperty(property);
-        }
+        LambdaEnvironment.clear();
     }
 
     @Test
@@ -66,7 +56,7 @@ class ApplyCommandFunctionIntegrationTests {
         var command = new RegisterEmployee(commandId, "hr-admin", Instant.now(), employeeId, "E-7", "Grace",
                 "Hopper", "grace@example.com", "Navy");
         s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(MessageJson.write(command)));
-        var event = recordedEvent().replace("${bucket}", bucket).replace("${key}", key);
+        var event = LambdaEnvironment.recordedEvent(bucket, key);
 
         var output = new ByteArrayOutputStream();
         new FunctionInvoker().handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), output,
@@ -84,10 +74,4 @@ class ApplyCommandFunctionIntegrationTests {
         assertThat(status.get("status").s()).isEqualTo("APPLIED");
     }
 
-    private static String recordedEvent() throws Exception {
-        try (var in = ApplyCommandFunctionIntegrationTests.class
-                .getResourceAsStream("/events/sqs-sns-s3-object-created.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 }

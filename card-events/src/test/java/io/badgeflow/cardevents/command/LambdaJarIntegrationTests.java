@@ -37,28 +37,18 @@ import tools.jackson.databind.json.JsonMapper;
 @ExtendWith(LocalAws.class)
 class LambdaJarIntegrationTests {
 
-    private static final String[] PROPERTIES = {"spring.cloud.aws.endpoint", "spring.cloud.aws.region.static",
-        "spring.cloud.aws.credentials.access-key", "spring.cloud.aws.credentials.secret-key",
-        "spring.cloud.aws.s3.path-style-access-enabled", "badgeflow.card-events.tables.employees",
-        "badgeflow.card-events.tables.commands", "spring.cloud.function.definition", "MAIN_CLASS"};
 
     private static AwsEnvironment aws;
 
     @BeforeAll
     static void lambdaEnvironment(AwsEnvironment environment) {
         aws = environment;
-        aws.springProperties().forEach(System::setProperty);
-        System.setProperty("badgeflow.card-events.tables.employees", aws.output("EmployeesTableName"));
-        System.setProperty("badgeflow.card-events.tables.commands", aws.output("CommandsTableName"));
-        System.setProperty("spring.cloud.function.definition", "applyCommand");
-        System.setProperty("MAIN_CLASS", "io.badgeflow.cardevents.CardEventsApplication");
+        LambdaEnvironment.set(aws);
     }
 
     @AfterAll
     static void clearEnvironment() {
-        for (var property : PROPERTIES) {
-            System.clearProperty(property);
-        }
+        LambdaEnvironment.clear();
     }
 
     @Test
@@ -73,7 +63,7 @@ class LambdaJarIntegrationTests {
                     commandId, "hr-admin", Instant.now(), employeeId, "E-8", "Katherine", "Johnson",
                     "katherine@example.com", null))));
         }
-        var event = recordedEvent().replace("${bucket}", bucket).replace("${key}", key);
+        var event = LambdaEnvironment.recordedEvent(bucket, key);
 
         var output = invokeTheLambdaJar(event);
 
@@ -110,9 +100,4 @@ class LambdaJarIntegrationTests {
         }
     }
 
-    private static String recordedEvent() throws Exception {
-        try (var in = LambdaJarIntegrationTests.class.getResourceAsStream("/events/sqs-sns-s3-object-created.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 }
