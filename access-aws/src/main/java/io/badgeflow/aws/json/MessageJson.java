@@ -1,7 +1,7 @@
 package io.badgeflow.aws.json;
 
 import io.badgeflow.model.command.Command;
-import io.badgeflow.model.command.InvalidFieldException;
+import io.badgeflow.model.InvalidFieldException;
 import io.badgeflow.model.door.DoorEvent;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;

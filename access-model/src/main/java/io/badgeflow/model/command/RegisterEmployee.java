@@ -1,5 +1,7 @@
 package io.badgeflow.model.command;
 
+import io.badgeflow.model.InvalidFieldException;
+import io.badgeflow.model.Require;
 import java.time.Instant;
 
 /**

@@ -1,6 +1,6 @@
 package io.badgeflow.model.door;
 
-import io.badgeflow.model.command.Require;
+import io.badgeflow.model.Require;
 import java.time.Instant;
 
 /** A card was presented at a door. Carries the card number as the reader saw it, never who holds it. */

@@ -4,6 +4,7 @@ import static io.badgeflow.model.command.Commands.registerEmployee;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.badgeflow.model.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 
 class RegisterEmployeeTests {

@@ -1,6 +1,6 @@
 package io.badgeflow.accessstream.swipe;
 
-import io.badgeflow.model.command.InvalidFieldException;
+import io.badgeflow.model.InvalidFieldException;
 import io.badgeflow.model.door.UnknownDeviceException;
 import java.util.Arrays;
 import java.util.stream.Collectors;

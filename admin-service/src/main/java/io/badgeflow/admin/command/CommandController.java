@@ -2,7 +2,7 @@ package io.badgeflow.admin.command;
 
 import io.badgeflow.model.command.CommandLog;
 import io.badgeflow.model.command.CommandStatus;
-import io.badgeflow.model.command.Require;
+import io.badgeflow.model.Require;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,6 +1,6 @@
 package io.badgeflow.admin.web;
 
-import io.badgeflow.model.command.InvalidFieldException;
+import io.badgeflow.model.InvalidFieldException;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.http.HttpHeaders;

@@ -1,4 +1,4 @@
-package io.badgeflow.model.command;
+package io.badgeflow.model;
 
 /** A message field that breaks its record's invariant; the field name travels so callers can point at it. */
 public final class InvalidFieldException extends IllegalArgumentException {

@@ -1,8 +1,11 @@
-package io.badgeflow.model.command;
+package io.badgeflow.model;
 
 import java.util.regex.Pattern;
 
-/** Field checks shared by the message records' compact constructors; a failure names the field. */
+/**
+ * Field checks shared by the compact constructors of every message record, commands and door events alike; a
+ * failure names the field.
+ */
 public final class Require {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
