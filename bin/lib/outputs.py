@@ -1,8 +1,10 @@
-"""Prints one stack output by key from the outputs file the deploy script writes: outputs.py FILE KEY."""
+"""Prints every stack output of the deploy script's outputs file as shell assignments (out_<Key>='value'),
+for bin/run to eval once instead of starting Python per output: outputs.py FILE."""
 import json
+import re
+import shlex
 import sys
 
-outputs = json.load(open(sys.argv[1]))
-if sys.argv[2] not in outputs:
-    sys.exit(f"no stack output {sys.argv[2]!r} in {sys.argv[1]}")
-print(outputs[sys.argv[2]])
+for key, value in json.load(open(sys.argv[1])).items():
+    if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", key):
+        print(f"out_{key}={shlex.quote(str(value))}")

@@ -33,7 +33,7 @@ public record AccessStreamProperties(
         simulator = simulator == null ? Simulator.disabled() : simulator;
     }
 
-    /** The KCL application name, which prefixes its lease, coordinator-state and worker-metrics tables. */
+    /** The KCL application name, which is also the name of KCL's one table (leases, leader lock, worker metrics). */
     public String kclApplicationName() {
         return "badgeflow-" + stage + "-access-stream";
     }

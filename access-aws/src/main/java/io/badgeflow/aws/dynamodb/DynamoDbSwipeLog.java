@@ -28,10 +28,4 @@ public final class DynamoDbSwipeLog implements SwipeLog {
     public void record(SwipeRecorded swipe) {
         table.putItem(SwipeItem.from(swipe, swipe.occurredAt().plus(retention).getEpochSecond()));
     }
-
-    /** Test and read-side helper: the stored swipe of one event at one door, if any. */
-    public boolean contains(SwipeRecorded swipe) {
-        return table.getItem(r -> r.key(k -> k.partitionValue(swipe.doorId()).sortValue(SwipeItem.sortKey(swipe)))
-                .consistentRead(true)) != null;
-    }
 }

@@ -1,6 +1,5 @@
 package io.badgeflow.accessstream.kinesis;
 
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -48,10 +47,6 @@ final class ConsumerProgress implements WorkerStateChangeListener {
         if (count > 0 && firstRecord.compareAndSet(false, true)) {
             LOG.info("KCL first record processed after {} ms", elapsedMillis());
         }
-    }
-
-    Duration sinceStart() {
-        return Duration.ofMillis(elapsedMillis());
     }
 
     private long elapsedMillis() {

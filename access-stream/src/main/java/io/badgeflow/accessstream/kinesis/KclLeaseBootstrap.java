@@ -39,10 +39,11 @@ final class KclLeaseBootstrap {
             leases.createLeaseTableIfNotExists();
             // KCL's own wait polls in whole seconds; a new table is usually active within milliseconds.
             var deadline = System.nanoTime() + TABLE_WAIT.toNanos();
-            while (!leases.leaseTableExists() && System.nanoTime() < deadline) {
+            boolean active;
+            while (!(active = leases.leaseTableExists()) && System.nanoTime() < deadline) {
                 Thread.sleep(TABLE_POLL);
             }
-            if (!leases.waitUntilLeaseTableExists(1, 1)) {
+            if (!active) {
                 LOG.warn("lease table of {} not active after {}; leaving lease creation to KCL",
                         configs.applicationName(), TABLE_WAIT);
                 return;

@@ -96,29 +96,27 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
                     e.kind().name(), e.getMessage()));
             return;
         }
-        storeWithRetry(record, event);
+        storeWithRetry(record, bytes.length, event);
     }
 
-    private void storeWithRetry(KinesisClientRecord record, DoorEvent event) {
+    private void storeWithRetry(KinesisClientRecord record, int size, DoorEvent event) {
         var backoff = retryBackoff;
         for (int attempt = 1; ; attempt++) {
             try {
                 handler.handle(event);
                 return;
-            } catch (AwsServiceException e) {
-                if (rejectedForGood(e)) {
-                    parked.park(new UnreadableRecord(shardId, record.sequenceNumber(), record.partitionKey(),
-                            record.data().remaining(), "REJECTED_BY_STORE", e.awsErrorDetails().errorCode()));
+            } catch (RuntimeException e) {
+                if (e instanceof AwsServiceException store && rejectedForGood(store)) {
+                    parked.park(new UnreadableRecord(shardId, record.sequenceNumber(), record.partitionKey(), size,
+                            "REJECTED_BY_STORE", store.awsErrorDetails().errorCode()));
                     return;
                 }
-                LOG.warn("storing event {} failed (attempt {}), retrying in {}: {}", event.eventId(), attempt,
-                        backoff, e.getMessage());
-            } catch (RuntimeException e) {
                 LOG.warn("storing event {} failed (attempt {}), retrying in {}: {}", event.eventId(), attempt,
                         backoff, e.toString());
             }
             pause(backoff);
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            var doubled = backoff.multipliedBy(2);
+            backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
         }
     }
 

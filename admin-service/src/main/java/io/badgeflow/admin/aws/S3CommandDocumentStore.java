@@ -3,11 +3,11 @@ package io.badgeflow.admin.aws;
 import io.badgeflow.admin.AdminServiceProperties;
 import io.badgeflow.admin.command.CommandDocumentStore;
 import io.badgeflow.aws.json.MessageJson;
+import io.badgeflow.aws.s3.CommandDocumentKey;
 import io.badgeflow.model.command.Command;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -27,17 +27,15 @@ class S3CommandDocumentStore implements CommandDocumentStore {
 
     @Override
     public void write(Command command) {
-        s3.putObject(request -> request.bucket(bucket).key(CommandDocumentStore.keyOf(command.commandId()))
+        s3.putObject(request -> request.bucket(bucket).key(CommandDocumentKey.of(command.commandId()))
                 .contentType("application/json").ifNoneMatch("*"), RequestBody.fromBytes(MessageJson.write(command)));
     }
 
     @Override
     public boolean exists(String commandId) {
         try {
-            s3.headObject(request -> request.bucket(bucket).key(CommandDocumentStore.keyOf(commandId)));
+            s3.headObject(request -> request.bucket(bucket).key(CommandDocumentKey.of(commandId)));
             return true;
-        } catch (NoSuchKeyException missing) {
-            return false;
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
                 return false;

@@ -10,8 +10,4 @@ public interface CommandDocumentStore {
 
     /** Whether a document exists for the id: accepted, so at least PENDING. */
     boolean exists(String commandId);
-
-    static String keyOf(String commandId) {
-        return "commands/" + commandId + ".json";
-    }
 }

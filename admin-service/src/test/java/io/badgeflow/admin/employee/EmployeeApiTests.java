@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.badgeflow.admin.command.CommandDocumentStore;
 import io.badgeflow.model.command.Command;
 import io.badgeflow.model.command.RegisterEmployee;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,11 +112,6 @@ class EmployeeApiTests {
         @Bean
         RecordingStore store() {
             return new RecordingStore();
-        }
-
-        @Bean
-        Clock clock() {
-            return Clock.systemUTC();
         }
     }
 

@@ -7,11 +7,11 @@ import io.badgeflow.cardevents.delivery.S3EventEnvelope;
 import io.badgeflow.cardevents.delivery.StoredObject;
 import io.badgeflow.aws.json.MessageJson;
 import io.badgeflow.aws.json.UnreadableMessageException;
+import io.badgeflow.aws.s3.CommandDocumentKey;
 import io.badgeflow.model.command.CommandApplier;
 import io.badgeflow.model.command.RejectionReason;
 import java.util.ArrayList;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,7 +26,6 @@ import org.springframework.stereotype.Component;
 class ApplyCommandFunction implements Function<SQSEvent, SQSBatchResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApplyCommandFunction.class);
-    private static final Pattern DOCUMENT_KEY = Pattern.compile("commands/([A-Za-z0-9][A-Za-z0-9._:-]{0,127})\\.json");
 
     private final CommandDocuments documents;
     private final CommandApplier applier;
@@ -54,12 +53,12 @@ class ApplyCommandFunction implements Function<SQSEvent, SQSBatchResponse> {
     }
 
     private void applyDocument(StoredObject object) {
-        var name = DOCUMENT_KEY.matcher(object.key());
-        if (!name.matches()) {
+        var named = CommandDocumentKey.commandIdOf(object.key());
+        if (named.isEmpty()) {
             LOG.warn("ignoring {} in {}: not a command document name", object.key(), object.bucket());
             return;
         }
-        var commandId = name.group(1);
+        var commandId = named.get();
         var bytes = documents.load(object);
         try {
             var command = MessageJson.readCommand(bytes);

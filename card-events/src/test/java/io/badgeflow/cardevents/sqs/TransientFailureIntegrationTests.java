@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.badgeflow.aws.json.MessageJson;
+import io.badgeflow.aws.testing.AwsEnvironment;
 import io.badgeflow.aws.testing.LocalAws;
 import io.badgeflow.model.command.RegisterEmployee;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A store that cannot be written (here: the employees table does not exist) is a transient failure: the
@@ -38,8 +40,8 @@ class TransientFailureIntegrationTests {
     @DynamicPropertySource
     static void aws(DynamicPropertyRegistry registry) {
         var aws = LocalAws.environment();
-        try (var sqs = SqsClient.builder().endpointOverride(aws.endpoint()).region(io.badgeflow.aws.testing.AwsEnvironment.REGION)
-                .credentialsProvider(io.badgeflow.aws.testing.AwsEnvironment.CREDENTIALS).build()) {
+        try (var sqs = SqsClient.builder().endpointOverride(aws.endpoint()).region(AwsEnvironment.REGION)
+                .credentialsProvider(AwsEnvironment.CREDENTIALS).build()) {
             var suffix = UUID.randomUUID().toString().substring(0, 8);
             dlqUrl = sqs.createQueue(r -> r.queueName("transient-dlq-" + suffix)).queueUrl();
             var dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
@@ -96,6 +98,6 @@ class TransientFailureIntegrationTests {
                 + "\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"" + bucket + "\"},\"object\":{\"key\":\""
                 + key + "\"}}}]}";
         return "{\"Type\":\"Notification\",\"MessageId\":\"" + UUID.randomUUID() + "\",\"Message\":"
-                + tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(s3Event) + "}";
+                + JsonMapper.shared().writeValueAsString(s3Event) + "}";
     }
 }
