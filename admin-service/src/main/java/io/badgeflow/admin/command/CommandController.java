@@ -4,6 +4,8 @@ import io.badgeflow.model.command.CommandLog;
 import io.badgeflow.model.command.CommandStatus;
 import io.badgeflow.model.Require;
 import java.time.Instant;
+import io.badgeflow.admin.security.Roles;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +30,7 @@ class CommandController {
     }
 
     @GetMapping("/{commandId}")
+    @PreAuthorize(Roles.ANY_STAFF)
     CommandView status(@PathVariable String commandId) {
         Require.id("commandId", commandId);
         return log.find(commandId)

@@ -7,6 +7,8 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
+import io.badgeflow.admin.security.Roles;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -33,6 +35,7 @@ class EmployeeController {
     }
 
     @PostMapping
+    @PreAuthorize(Roles.ADMIN)
     ResponseEntity<Accepted> register(@Valid @RequestBody RegisterEmployeeRequest request,
             @AuthenticationPrincipal Jwt user) {
         var command = new RegisterEmployee(UUID.randomUUID().toString(), user.getSubject(), clock.instant(),
