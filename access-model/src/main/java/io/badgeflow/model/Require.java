@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 public final class Require {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private Require() {
     }
@@ -23,6 +24,11 @@ public final class Require {
         return value.strip();
     }
 
+    /** Optional text: blank becomes null, anything else is checked like {@link #text}. */
+    public static String optionalText(String field, String value, int maxLength) {
+        return value == null || value.isBlank() ? null : text(field, value, maxLength);
+    }
+
     public static String id(String field, String value) {
         if (value == null || !ID.matcher(value).matches()) {
             throw new InvalidFieldException(field, "must be 1-128 letters, digits or . _ : -");
@@ -30,10 +36,30 @@ public final class Require {
         return value;
     }
 
+    public static String email(String field, String value) {
+        var email = text(field, value, 254);
+        if (!EMAIL.matcher(email).matches()) {
+            throw new InvalidFieldException(field, "must be an email address");
+        }
+        return email;
+    }
+
     public static <T> T present(String field, T value) {
         if (value == null) {
             throw new InvalidFieldException(field, "is required");
         }
         return value;
+    }
+
+    /** A window whose ends are both optional; when both are given the start must come first. */
+    public static void window(String field, Comparable<?> from, Comparable<?> until) {
+        if (from != null && until != null && compare(from, until) >= 0) {
+            throw new InvalidFieldException(field, "must start before it ends");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int compare(Comparable<?> a, Comparable<?> b) {
+        return ((Comparable<Object>) a).compareTo(b);
     }
 }

@@ -10,8 +10,29 @@ import java.time.Instant;
  * is recognisable and harmless.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({@JsonSubTypes.Type(value = RegisterEmployee.class, name = "RegisterEmployee")})
-public sealed interface Command permits RegisterEmployee {
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = RegisterEmployee.class, name = "RegisterEmployee"),
+    @JsonSubTypes.Type(value = UpdateEmployee.class, name = "UpdateEmployee"),
+    @JsonSubTypes.Type(value = DeactivateEmployee.class, name = "DeactivateEmployee"),
+    @JsonSubTypes.Type(value = ReactivateEmployee.class, name = "ReactivateEmployee"),
+    @JsonSubTypes.Type(value = OffboardEmployee.class, name = "OffboardEmployee"),
+    @JsonSubTypes.Type(value = IssueCard.class, name = "IssueCard"),
+    @JsonSubTypes.Type(value = LinkCard.class, name = "LinkCard"),
+    @JsonSubTypes.Type(value = UnlinkCard.class, name = "UnlinkCard"),
+    @JsonSubTypes.Type(value = SuspendCard.class, name = "SuspendCard"),
+    @JsonSubTypes.Type(value = ResumeCard.class, name = "ResumeCard"),
+    @JsonSubTypes.Type(value = ReportCardLost.class, name = "ReportCardLost"),
+    @JsonSubTypes.Type(value = RevokeCard.class, name = "RevokeCard"),
+    @JsonSubTypes.Type(value = SetCardValidity.class, name = "SetCardValidity"),
+    @JsonSubTypes.Type(value = RegisterBuilding.class, name = "RegisterBuilding"),
+    @JsonSubTypes.Type(value = RegisterDoor.class, name = "RegisterDoor"),
+    @JsonSubTypes.Type(value = RotateDoorKey.class, name = "RotateDoorKey"),
+    @JsonSubTypes.Type(value = GrantAccess.class, name = "GrantAccess"),
+    @JsonSubTypes.Type(value = RevokeAccess.class, name = "RevokeAccess")
+})
+public sealed interface Command permits RegisterEmployee, UpdateEmployee, DeactivateEmployee, ReactivateEmployee,
+        OffboardEmployee, IssueCard, LinkCard, UnlinkCard, SuspendCard, ResumeCard, ReportCardLost, RevokeCard,
+        SetCardValidity, RegisterBuilding, RegisterDoor, RotateDoorKey, GrantAccess, RevokeAccess {
 
     String commandId();
 

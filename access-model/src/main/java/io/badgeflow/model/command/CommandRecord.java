@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What the command log keeps of one finished command: enough for {@code GET /api/v1/commands/{id}} and for
- * recognising a redelivery. {@code type} and {@code actor} may be unknown when the document could not be read.
+ * What the command log keeps of one finished command: enough for {@code GET /api/v1/commands/{id}}, for an
+ * employee's or a card's history, and for recognising a redelivery. {@code type} and {@code actor} are unknown
+ * when the document could not be read.
+ *
+ * @param employeeId the employee the command concerned, when there is one
+ * @param subjectId the card, building or door the command concerned, when there is one
  */
 public record CommandRecord(
         String commandId,
@@ -14,6 +18,8 @@ public record CommandRecord(
         CommandStatus status,
         RejectionReason reason,
         String message,
+        String employeeId,
+        String subjectId,
         String documentKey,
         Instant finishedAt) {
 
@@ -29,20 +35,22 @@ public record CommandRecord(
         }
     }
 
-    public static CommandRecord of(Command command, CommandOutcome outcome, String documentKey, Instant finishedAt) {
-        return switch (outcome) {
-            case CommandOutcome.Applied applied -> new CommandRecord(command.commandId(), command.type(),
-                    command.actor(), CommandStatus.APPLIED, null, null, documentKey, finishedAt);
-            case CommandOutcome.Rejected rejected -> new CommandRecord(command.commandId(), command.type(),
-                    command.actor(), CommandStatus.REJECTED, rejected.reason(), rejected.message(), documentKey,
-                    finishedAt);
-        };
+    public static CommandRecord applied(Command command, String employeeId, String subjectId, String documentKey,
+            Instant finishedAt) {
+        return new CommandRecord(command.commandId(), command.type(), command.actor(), CommandStatus.APPLIED, null,
+                null, employeeId, subjectId, documentKey, finishedAt);
+    }
+
+    public static CommandRecord rejected(Command command, RejectionReason reason, String message, String employeeId,
+            String subjectId, String documentKey, Instant finishedAt) {
+        return new CommandRecord(command.commandId(), command.type(), command.actor(), CommandStatus.REJECTED,
+                reason, message, employeeId, subjectId, documentKey, finishedAt);
     }
 
     /** A document that could not be read as a command: rejected for good, the raw document stays where it was. */
     public static CommandRecord unreadable(String commandId, RejectionReason reason, String message,
             String documentKey, Instant finishedAt) {
-        return new CommandRecord(commandId, null, null, CommandStatus.REJECTED, reason, message, documentKey,
-                finishedAt);
+        return new CommandRecord(commandId, null, null, CommandStatus.REJECTED, reason, message, null, null,
+                documentKey, finishedAt);
     }
 }

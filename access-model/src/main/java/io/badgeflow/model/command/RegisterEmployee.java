@@ -1,6 +1,5 @@
 package io.badgeflow.model.command;
 
-import io.badgeflow.model.InvalidFieldException;
 import io.badgeflow.model.Require;
 import java.time.Instant;
 
@@ -27,10 +26,7 @@ public record RegisterEmployee(
         employeeNumber = Require.text("employeeNumber", employeeNumber, 64);
         givenName = Require.text("givenName", givenName, 128);
         familyName = Require.text("familyName", familyName, 128);
-        email = Require.text("email", email, 254);
-        if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new InvalidFieldException("email", "must be an email address");
-        }
-        department = department == null || department.isBlank() ? null : Require.text("department", department, 128);
+        email = Require.email("email", email);
+        department = Require.optionalText("department", department, 128);
     }
 }

@@ -5,5 +5,29 @@ public enum RejectionReason {
     MALFORMED_COMMAND,
     UNKNOWN_COMMAND,
     INVALID_FIELD,
-    EMPLOYEE_ALREADY_EXISTS
+    /** An update older than one already applied to the same record; the newer one stands. */
+    STALE_UPDATE,
+    EMPLOYEE_ALREADY_EXISTS,
+    EMPLOYEE_NUMBER_TAKEN,
+    EMPLOYEE_NOT_FOUND,
+    EMPLOYEE_OFFBOARDED,
+    EMPLOYEE_ALREADY_ACTIVE,
+    EMPLOYEE_ALREADY_INACTIVE,
+    /** The employee already holds a current (active or suspended) card; issue a new card to replace it. */
+    EMPLOYEE_HAS_CARD,
+    CARD_ALREADY_EXISTS,
+    CARD_NUMBER_TAKEN,
+    CARD_NOT_FOUND,
+    /** The card is LOST, REVOKED or SUPERSEDED and never changes again. */
+    CARD_TERMINAL,
+    CARD_ALREADY_LINKED,
+    CARD_NOT_LINKED,
+    CARD_NOT_ACTIVE,
+    CARD_NOT_SUSPENDED,
+    BUILDING_ALREADY_EXISTS,
+    BUILDING_NOT_FOUND,
+    DOOR_ALREADY_EXISTS,
+    DOOR_NOT_FOUND,
+    GRANT_NOT_FOUND,
+    TOO_MANY_GRANTS
 }

@@ -1,5 +1,6 @@
 package io.badgeflow.model.door;
 
+import io.badgeflow.model.InvalidFieldException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +19,14 @@ public record DeviceKeyHash(String sha256Hex) {
         if (!sha256Hex.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("a device key hash is 64 lowercase hex digits");
         }
+    }
+
+    /** Checks a hash that arrives as text in a command, naming the field when it is not one. */
+    public static String requireHex(String field, String value) {
+        if (value == null || !value.matches("[0-9a-f]{64}")) {
+            throw new InvalidFieldException(field, "must be 64 lowercase hex digits (the SHA-256 of the device key)");
+        }
+        return value;
     }
 
     public static DeviceKeyHash of(DeviceKey key) {

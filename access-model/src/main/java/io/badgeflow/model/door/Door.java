@@ -1,14 +1,36 @@
 package io.badgeflow.model.door;
 
+import io.badgeflow.model.command.RegisterDoor;
+import io.badgeflow.model.command.RotateDoorKey;
 import java.util.Objects;
 
 /** A reader or turnstile of one building, known by the hash of its device API key, never the key itself. */
-public record Door(String doorId, String buildingId, DeviceKeyHash keyHash) {
+public record Door(String doorId, String buildingId, String name, DoorCapability capability, DeviceKeyHash keyHash,
+        long version) {
 
     public Door {
         Objects.requireNonNull(doorId, "doorId");
         Objects.requireNonNull(buildingId, "buildingId");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(capability, "capability");
         Objects.requireNonNull(keyHash, "keyHash");
+        if (version < 1) {
+            throw new IllegalArgumentException("version starts at 1");
+        }
+    }
+
+    /** A two-way door named after its id, as the door simulator registers its own doors. */
+    public Door(String doorId, String buildingId, DeviceKeyHash keyHash) {
+        this(doorId, buildingId, doorId, DoorCapability.BOTH, keyHash, 1);
+    }
+
+    public static Door registered(RegisterDoor command) {
+        return new Door(command.doorId(), command.buildingId(), command.name(), command.capability(),
+                new DeviceKeyHash(command.keyHash()), 1);
+    }
+
+    public Door withKey(RotateDoorKey command) {
+        return new Door(doorId, buildingId, name, capability, new DeviceKeyHash(command.keyHash()), version + 1);
     }
 
     public boolean accepts(DeviceKey presented) {

@@ -1,12 +1,24 @@
 package io.badgeflow.model.employee;
 
 import io.badgeflow.model.command.RegisterEmployee;
+import io.badgeflow.model.command.RejectedException;
+import io.badgeflow.model.command.RejectionReason;
+import io.badgeflow.model.command.UpdateEmployee;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * A person the back office manages. The personal data lives here and in the back-office tables only; events
- * and stream records carry {@code employeeId} alone.
+ * A person the back office manages, and the root every change to their cards and grants goes through: each
+ * such change writes a new {@code version} of the employee in the same transaction, so offboarding, issuing
+ * and granting for one person are serialised by one conditional write. Personal data lives here and in the
+ * back-office tables only; events and stream records carry {@code employeeId} alone.
+ *
+ * @param currentCardId the one linked card that is ACTIVE or SUSPENDED, if any
+ * @param cardIds every card linked to this employee and not unlinked since, terminal ones included (history)
+ * @param updatedAt {@code occurredAt} of the registration or update whose data this is
+ * @param version starts at 1 and grows by one with every stored change
  */
 public record Employee(
         String employeeId,
@@ -16,20 +28,122 @@ public record Employee(
         String email,
         String department,
         EmployeeStatus status,
+        String currentCardId,
+        List<String> cardIds,
         Instant registeredAt,
-        String registeredBy) {
+        String registeredBy,
+        Instant updatedAt,
+        long version) {
 
     public Employee {
         Objects.requireNonNull(employeeId, "employeeId");
+        Objects.requireNonNull(employeeNumber, "employeeNumber");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(registeredAt, "registeredAt");
         Objects.requireNonNull(registeredBy, "registeredBy");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        cardIds = List.copyOf(cardIds == null ? List.of() : cardIds);
+        if (currentCardId != null && !cardIds.contains(currentCardId)) {
+            throw new IllegalArgumentException("the current card is one of the employee's cards");
+        }
+        if (version < 1) {
+            throw new IllegalArgumentException("version starts at 1");
+        }
     }
 
     /** The employee a registration creates; {@code registeredBy} is the command id, to recognise redelivery. */
     public static Employee registered(RegisterEmployee command) {
         return new Employee(command.employeeId(), command.employeeNumber(), command.givenName(),
-                command.familyName(), command.email(), command.department(), EmployeeStatus.ACTIVE,
-                command.occurredAt(), command.commandId());
+                command.familyName(), command.email(), command.department(), EmployeeStatus.ACTIVE, null, List.of(),
+                command.occurredAt(), command.commandId(), command.occurredAt(), 1);
+    }
+
+    public String fullName() {
+        return givenName + " " + familyName;
+    }
+
+    public boolean hasCurrentCard() {
+        return currentCardId != null;
+    }
+
+    public Employee updated(UpdateEmployee command) {
+        requireNotOffboarded();
+        if (command.occurredAt().isBefore(updatedAt)) {
+            throw new RejectedException(RejectionReason.STALE_UPDATE,
+                    "employee " + employeeId + " already has data from a newer update (" + updatedAt + ")");
+        }
+        return new Employee(employeeId, command.employeeNumber(), command.givenName(), command.familyName(),
+                command.email(), command.department(), status, currentCardId, cardIds, registeredAt, registeredBy,
+                command.occurredAt(), version + 1);
+    }
+
+    public Employee deactivated() {
+        requireNotOffboarded();
+        if (status == EmployeeStatus.INACTIVE) {
+            throw new RejectedException(RejectionReason.EMPLOYEE_ALREADY_INACTIVE,
+                    "employee " + employeeId + " is already inactive");
+        }
+        return withStatus(EmployeeStatus.INACTIVE);
+    }
+
+    public Employee reactivated() {
+        requireNotOffboarded();
+        if (status == EmployeeStatus.ACTIVE) {
+            throw new RejectedException(RejectionReason.EMPLOYEE_ALREADY_ACTIVE,
+                    "employee " + employeeId + " is already active");
+        }
+        return withStatus(EmployeeStatus.ACTIVE);
+    }
+
+    /** Terminal. The caller revokes the current card and removes the grants in the same transaction. */
+    public Employee offboarded() {
+        requireNotOffboarded();
+        return new Employee(employeeId, employeeNumber, givenName, familyName, email, department,
+                EmployeeStatus.OFFBOARDED, null, cardIds, registeredAt, registeredBy, updatedAt, version + 1);
+    }
+
+    /** The employee holding {@code cardId} as their current card, kept in their card history. */
+    public Employee holding(String cardId) {
+        requireNotOffboarded();
+        var cards = new ArrayList<>(cardIds);
+        if (!cards.contains(cardId)) {
+            cards.add(cardId);
+        }
+        return withCards(cardId, cards);
+    }
+
+    /** The employee after their current card ended (lost, revoked, superseded): it stays in the history. */
+    public Employee withoutCurrentCard() {
+        return withCards(null, cardIds);
+    }
+
+    /** The employee after a card was taken back into stock: gone from current and from the history. */
+    public Employee without(String cardId) {
+        var cards = new ArrayList<>(cardIds);
+        cards.remove(cardId);
+        return withCards(cardId.equals(currentCardId) ? null : currentCardId, cards);
+    }
+
+    /** A new version with nothing changed but the version: written to serialise a change to a grant. */
+    public Employee touched() {
+        requireNotOffboarded();
+        return withCards(currentCardId, cardIds);
+    }
+
+    public void requireNotOffboarded() {
+        if (status == EmployeeStatus.OFFBOARDED) {
+            throw new RejectedException(RejectionReason.EMPLOYEE_OFFBOARDED,
+                    "employee " + employeeId + " is offboarded");
+        }
+    }
+
+    private Employee withStatus(EmployeeStatus next) {
+        return new Employee(employeeId, employeeNumber, givenName, familyName, email, department, next,
+                currentCardId, cardIds, registeredAt, registeredBy, updatedAt, version + 1);
+    }
+
+    private Employee withCards(String current, List<String> cards) {
+        return new Employee(employeeId, employeeNumber, givenName, familyName, email, department, status, current,
+                cards, registeredAt, registeredBy, updatedAt, version + 1);
     }
 }

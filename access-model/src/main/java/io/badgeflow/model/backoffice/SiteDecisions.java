@@ -1,0 +1,46 @@
+package io.badgeflow.model.backoffice;
+
+import io.badgeflow.model.backoffice.Change.SaveBuilding;
+import io.badgeflow.model.backoffice.Change.SaveDoor;
+import io.badgeflow.model.building.Building;
+import io.badgeflow.model.command.NotYetKnownException;
+import io.badgeflow.model.command.RegisterBuilding;
+import io.badgeflow.model.command.RegisterDoor;
+import io.badgeflow.model.command.RejectedException;
+import io.badgeflow.model.command.RejectionReason;
+import io.badgeflow.model.command.RotateDoorKey;
+import io.badgeflow.model.door.Door;
+
+/** The building and door commands. */
+final class SiteDecisions {
+
+    private final BackOfficeStore store;
+
+    SiteDecisions(BackOfficeStore store) {
+        this.store = store;
+    }
+
+    Decision registerBuilding(RegisterBuilding command) {
+        if (store.building(command.buildingId()).isPresent()) {
+            throw new RejectedException(RejectionReason.BUILDING_ALREADY_EXISTS,
+                    "building " + command.buildingId() + " is already registered");
+        }
+        return Decision.of(null, command.buildingId(), new SaveBuilding(Building.registered(command)));
+    }
+
+    Decision registerDoor(RegisterDoor command) {
+        if (store.door(command.doorId()).isPresent()) {
+            throw new RejectedException(RejectionReason.DOOR_ALREADY_EXISTS,
+                    "door " + command.doorId() + " is already registered");
+        }
+        if (store.building(command.buildingId()).isEmpty()) {
+            throw NotYetKnownException.building(command.buildingId());
+        }
+        return Decision.of(null, command.doorId(), new SaveDoor(Door.registered(command)));
+    }
+
+    Decision rotateKey(RotateDoorKey command) {
+        var door = store.door(command.doorId()).orElseThrow(() -> NotYetKnownException.door(command.doorId()));
+        return Decision.of(null, door.doorId(), new SaveDoor(door.withKey(command)));
+    }
+}

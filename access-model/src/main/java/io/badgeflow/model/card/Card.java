@@ -1,0 +1,132 @@
+package io.badgeflow.model.card;
+
+import io.badgeflow.model.command.IssueCard;
+import io.badgeflow.model.command.RejectedException;
+import io.badgeflow.model.command.RejectionReason;
+import io.badgeflow.model.command.SetCardValidity;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A physical credential: {@code cardNumber} is what readers present, {@code cardId} the back office's own id.
+ * Every transition returns the next version or throws a {@link RejectedException} naming the broken rule.
+ *
+ * @param employeeId the employee it is linked to; kept on terminal cards as history, null when in stock
+ * @param validitySetAt {@code occurredAt} of the command that set the window, so an older one cannot undo a newer
+ */
+public record Card(
+        String cardId,
+        String cardNumber,
+        CardStatus status,
+        String employeeId,
+        Instant validFrom,
+        Instant validUntil,
+        Instant issuedAt,
+        Instant validitySetAt,
+        long version) {
+
+    public Card {
+        Objects.requireNonNull(cardId, "cardId");
+        Objects.requireNonNull(cardNumber, "cardNumber");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        Objects.requireNonNull(validitySetAt, "validitySetAt");
+        if ((status == CardStatus.ACTIVE || status == CardStatus.SUSPENDED) && employeeId == null) {
+            throw new IllegalArgumentException("an " + status + " card is linked to an employee");
+        }
+        if (status == CardStatus.ISSUED && employeeId != null) {
+            throw new IllegalArgumentException("a card in stock is linked to nobody");
+        }
+        if (version < 1) {
+            throw new IllegalArgumentException("version starts at 1");
+        }
+    }
+
+    public static Card issued(IssueCard command) {
+        var status = command.employeeId() == null ? CardStatus.ISSUED : CardStatus.ACTIVE;
+        return new Card(command.cardId(), command.cardNumber(), status, command.employeeId(), command.validFrom(),
+                command.validUntil(), command.occurredAt(), command.occurredAt(), 1);
+    }
+
+    /** Whether the card is the one its employee holds now (ACTIVE or SUSPENDED). */
+    public boolean isCurrent() {
+        return status == CardStatus.ACTIVE || status == CardStatus.SUSPENDED;
+    }
+
+    public Card linkedTo(String employee) {
+        requireNotTerminal();
+        if (employeeId != null) {
+            throw new RejectedException(RejectionReason.CARD_ALREADY_LINKED,
+                    "card " + cardId + " is already linked to employee " + employeeId);
+        }
+        return with(CardStatus.ACTIVE, employee);
+    }
+
+    public Card unlinked() {
+        requireNotTerminal();
+        if (employeeId == null) {
+            throw new RejectedException(RejectionReason.CARD_NOT_LINKED, "card " + cardId + " is not linked");
+        }
+        return with(CardStatus.ISSUED, null);
+    }
+
+    public Card suspended() {
+        requireNotTerminal();
+        if (status != CardStatus.ACTIVE) {
+            throw new RejectedException(RejectionReason.CARD_NOT_ACTIVE,
+                    "card " + cardId + " is " + status + ", only an ACTIVE card can be suspended");
+        }
+        return with(CardStatus.SUSPENDED, employeeId);
+    }
+
+    public Card resumed() {
+        requireNotTerminal();
+        if (status != CardStatus.SUSPENDED) {
+            throw new RejectedException(RejectionReason.CARD_NOT_SUSPENDED,
+                    "card " + cardId + " is " + status + ", only a SUSPENDED card can be resumed");
+        }
+        return with(CardStatus.ACTIVE, employeeId);
+    }
+
+    public Card lost() {
+        requireNotTerminal();
+        return with(CardStatus.LOST, employeeId);
+    }
+
+    public Card revoked() {
+        requireNotTerminal();
+        return with(CardStatus.REVOKED, employeeId);
+    }
+
+    public Card superseded() {
+        requireNotTerminal();
+        return with(CardStatus.SUPERSEDED, employeeId);
+    }
+
+    public Card withValidity(SetCardValidity command) {
+        requireNotTerminal();
+        if (command.occurredAt().isBefore(validitySetAt)) {
+            throw new RejectedException(RejectionReason.STALE_UPDATE,
+                    "card " + cardId + " already has a validity window from a newer command (" + validitySetAt + ")");
+        }
+        return new Card(cardId, cardNumber, status, employeeId, command.validFrom(), command.validUntil(), issuedAt,
+                command.occurredAt(), version + 1);
+    }
+
+    /** Whether the card's window contains {@code moment}; an open end does not limit it. */
+    public boolean isValidAt(Instant moment) {
+        return (validFrom == null || !moment.isBefore(validFrom)) && (validUntil == null || moment.isBefore(validUntil));
+    }
+
+    public void requireNotTerminal() {
+        if (status.isTerminal()) {
+            throw new RejectedException(RejectionReason.CARD_TERMINAL,
+                    "card " + cardId + " is " + status + " and can no longer change");
+        }
+    }
+
+    private Card with(CardStatus next, String employee) {
+        return new Card(cardId, cardNumber, next, employee, validFrom, validUntil, issuedAt, validitySetAt,
+                version + 1);
+    }
+}

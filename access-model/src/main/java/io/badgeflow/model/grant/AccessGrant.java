@@ -1,0 +1,48 @@
+package io.badgeflow.model.grant;
+
+import io.badgeflow.model.command.GrantAccess;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * Permission for one employee to enter one building, optionally on a {@link Schedule} and between two dates
+ * (inclusive, in the building's time zone).
+ */
+public record AccessGrant(
+        String employeeId,
+        String buildingId,
+        Schedule schedule,
+        LocalDate validFrom,
+        LocalDate validUntil,
+        Instant grantedAt,
+        String grantedBy,
+        long version) {
+
+    public AccessGrant {
+        Objects.requireNonNull(employeeId, "employeeId");
+        Objects.requireNonNull(buildingId, "buildingId");
+        Objects.requireNonNull(grantedAt, "grantedAt");
+        Objects.requireNonNull(grantedBy, "grantedBy");
+        if (version < 1) {
+            throw new IllegalArgumentException("version starts at 1");
+        }
+    }
+
+    /** The grant a GrantAccess leaves: a new one, or the next version of {@code existing} with its terms replaced. */
+    public static AccessGrant granted(GrantAccess command, AccessGrant existing) {
+        return new AccessGrant(command.employeeId(), command.buildingId(), command.schedule(), command.validFrom(),
+                command.validUntil(), command.occurredAt(), command.actor(), existing == null ? 1 : existing.version() + 1);
+    }
+
+    /** Whether the grant lets its employee in at {@code moment}, read in the building's {@code zone}. */
+    public boolean covers(Instant moment, ZoneId zone) {
+        var local = moment.atZone(zone).toLocalDateTime();
+        var date = local.toLocalDate();
+        if (validFrom != null && date.isBefore(validFrom) || validUntil != null && date.isAfter(validUntil)) {
+            return false;
+        }
+        return schedule == null || schedule.covers(local);
+    }
+}
