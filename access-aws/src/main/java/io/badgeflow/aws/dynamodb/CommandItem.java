@@ -17,6 +17,8 @@ public class CommandItem {
     private String status;
     private String reason;
     private String message;
+    private String employeeId;
+    private String subjectId;
     private String documentKey;
     private Instant finishedAt;
     private Long expiresAt;
@@ -29,6 +31,8 @@ public class CommandItem {
         item.status = record.status().name();
         item.reason = record.reason() == null ? null : record.reason().name();
         item.message = record.message();
+        item.employeeId = record.employeeId();
+        item.subjectId = record.subjectId();
         item.documentKey = record.documentKey();
         item.finishedAt = record.finishedAt();
         item.expiresAt = expiresAtEpochSecond;
@@ -37,7 +41,7 @@ public class CommandItem {
 
     CommandRecord toRecord() {
         return new CommandRecord(commandId, type, actor, CommandStatus.valueOf(status),
-                reason == null ? null : RejectionReason.valueOf(reason), message, documentKey, finishedAt);
+                reason == null ? null : RejectionReason.valueOf(reason), message, employeeId, subjectId, documentKey, finishedAt);
     }
 
     @DynamoDbPartitionKey
@@ -87,6 +91,22 @@ public class CommandItem {
 
     public void setMessage(String message) {
         this.message = message;
+    }
+
+    public String getEmployeeId() {
+        return employeeId;
+    }
+
+    public void setEmployeeId(String employeeId) {
+        this.employeeId = employeeId;
+    }
+
+    public String getSubjectId() {
+        return subjectId;
+    }
+
+    public void setSubjectId(String subjectId) {
+        this.subjectId = subjectId;
     }
 
     public String getDocumentKey() {

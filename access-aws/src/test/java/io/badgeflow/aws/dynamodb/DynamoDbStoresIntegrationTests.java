@@ -5,23 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.badgeflow.aws.testing.AwsClients;
 import io.badgeflow.aws.testing.AwsEnvironment;
 import io.badgeflow.aws.testing.LocalAws;
-import io.badgeflow.model.command.CommandRecord;
-import io.badgeflow.model.command.CommandStatus;
-import io.badgeflow.model.command.RejectionReason;
 import io.badgeflow.model.door.DeviceKey;
 import io.badgeflow.model.door.DeviceKeyHash;
 import io.badgeflow.model.door.Direction;
 import io.badgeflow.model.door.Door;
 import io.badgeflow.model.door.SwipeRecorded;
-import io.badgeflow.model.employee.Employee;
-import io.badgeflow.model.employee.EmployeeStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,45 +35,6 @@ class DynamoDbStoresIntegrationTests {
         aws = environment;
         dynamoDb = AwsClients.dynamoDb(aws);
         enhanced = AwsClients.enhanced(dynamoDb);
-    }
-
-    @Test
-    void storesOneEmployeeWhenEightWritersRaceOnTheSameId() throws Exception {
-        var directory = new DynamoDbEmployeeDirectory(enhanced, aws.output("EmployeesTableName"));
-        var employeeId = UUID.randomUUID().toString();
-        Callable<Boolean> register = () -> directory.registerIfAbsent(employee(employeeId, UUID.randomUUID().toString()));
-
-        int winners;
-        try (var pool = Executors.newFixedThreadPool(8)) {
-            var futures = IntStream.range(0, 8).mapToObj(i -> pool.submit(register)).toList();
-            winners = 0;
-            for (var future : futures) {
-                winners += future.get() ? 1 : 0;
-            }
-        }
-
-        assertThat(winners).isEqualTo(1);
-        var stored = dynamoDb.getItem(r -> r.tableName(aws.output("EmployeesTableName"))
-                .key(Map.of("employeeId", AttributeValue.fromS(employeeId))).consistentRead(true)).item();
-        assertThat(stored.get("status").s()).isEqualTo("ACTIVE");
-        assertThat(directory.find(employeeId)).get().extracting(Employee::givenName).isEqualTo("Ada");
-    }
-
-    @Test
-    void keepsTheFirstFinishedRecordOfACommand() {
-        var log = new DynamoDbCommandLog(enhanced, aws.output("CommandsTableName"), Duration.ofDays(30));
-        var commandId = UUID.randomUUID().toString();
-        var applied = new CommandRecord(commandId, "RegisterEmployee", "hr", CommandStatus.APPLIED, null, null,
-                "commands/" + commandId + ".json", AT);
-
-        log.record(applied);
-        log.record(new CommandRecord(commandId, "RegisterEmployee", "hr", CommandStatus.REJECTED,
-                RejectionReason.EMPLOYEE_ALREADY_EXISTS, "late duplicate", "k", AT.plusSeconds(5)));
-
-        assertThat(log.find(commandId)).contains(applied);
-        var stored = dynamoDb.getItem(r -> r.tableName(aws.output("CommandsTableName"))
-                .key(Map.of("commandId", AttributeValue.fromS(commandId))).consistentRead(true)).item();
-        assertThat(Long.parseLong(stored.get("expiresAt").n())).isEqualTo(AT.plus(Duration.ofDays(30)).getEpochSecond());
     }
 
     @Test
@@ -112,10 +65,5 @@ class DynamoDbStoresIntegrationTests {
                 .expressionAttributeValues(Map.of(":d", AttributeValue.fromS(doorId))).consistentRead(true)).items();
         assertThat(rows).hasSize(1);
         assertThat(rows.getFirst().get("eventId").s()).isEqualTo(swipe.eventId());
-    }
-
-    private static Employee employee(String employeeId, String commandId) {
-        return new Employee(employeeId, "E-1", "Ada", "Lovelace", "ada@example.com", null, EmployeeStatus.ACTIVE,
-                AT, commandId);
     }
 }

@@ -2,11 +2,8 @@ package io.badgeflow.model.command;
 
 import java.util.Optional;
 
-/** Port: the finished commands, by id. */
+/** Port: the finished commands, by id. Records are written with the command's changes, by the back-office store. */
 public interface CommandLog {
 
     Optional<CommandRecord> find(String commandId);
-
-    /** Stores the record; recording the same finished command twice keeps the first. */
-    void record(CommandRecord record);
 }

@@ -4,7 +4,6 @@ import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import io.badgeflow.admin.AdminServiceProperties;
 import io.badgeflow.aws.dynamodb.DynamoDbCommandLog;
 import io.badgeflow.model.command.CommandLog;
-import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -27,6 +26,6 @@ class AwsAdaptersConfiguration {
     @Bean
     CommandLog commandLog(DynamoDbEnhancedClient enhanced, AdminServiceProperties properties) {
         // Retention only matters to writers; the read side never records.
-        return new DynamoDbCommandLog(enhanced, properties.tables().commands(), Duration.ofDays(90));
+        return new DynamoDbCommandLog(enhanced, properties.tables().commands());
     }
 }
