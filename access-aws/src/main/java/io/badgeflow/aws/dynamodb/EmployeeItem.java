@@ -6,7 +6,7 @@ import java.time.Instant;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 
-/** Row of the employees table; mutable because the Enhanced Client maps beans, not records. */
+/** Row of the employees table (the back-office store issue extends it to every field of Employee); mutable because the Enhanced Client maps beans, not records. */
 @DynamoDbBean
 public class EmployeeItem {
 
@@ -36,7 +36,7 @@ public class EmployeeItem {
 
     Employee toEmployee() {
         return new Employee(employeeId, employeeNumber, givenName, familyName, email, department,
-                EmployeeStatus.valueOf(status), registeredAt, registeredBy);
+                EmployeeStatus.valueOf(status), null, java.util.List.of(), registeredAt, registeredBy, registeredAt, 1);
     }
 
     @DynamoDbPartitionKey
