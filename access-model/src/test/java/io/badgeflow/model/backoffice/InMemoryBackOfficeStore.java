@@ -25,7 +25,8 @@ import java.util.TreeMap;
 /**
  * The store's contract in memory, for domain tests: every condition the DynamoDB adapter puts on a
  * transaction is checked here first, and a failed check writes nothing. {@link #beforeNextCommit} lets a
- * test change state between a decision and its commit, as a concurrent writer would.
+ * test change state between a decision and its commit, as a concurrent writer would;
+ * {@link #beforeEveryCommit} makes every commit fail.
  */
 final class InMemoryBackOfficeStore implements BackOfficeStore, CommandLog {
 
@@ -38,9 +39,14 @@ final class InMemoryBackOfficeStore implements BackOfficeStore, CommandLog {
     final Map<String, CommandRecord> records = new HashMap<>();
     int commits;
     private Runnable beforeNextCommit;
+    private Runnable beforeEveryCommit = () -> { };
 
     void beforeNextCommit(Runnable interference) {
         beforeNextCommit = interference;
+    }
+
+    void beforeEveryCommit(Runnable interference) {
+        beforeEveryCommit = interference;
     }
 
     @Override
@@ -80,6 +86,7 @@ final class InMemoryBackOfficeStore implements BackOfficeStore, CommandLog {
 
     @Override
     public void commit(List<Change> changes, CommandRecord record) {
+        beforeEveryCommit.run();
         if (beforeNextCommit != null) {
             var interference = beforeNextCommit;
             beforeNextCommit = null;

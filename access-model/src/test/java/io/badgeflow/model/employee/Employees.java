@@ -1,0 +1,47 @@
+package io.badgeflow.model.employee;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Test-data builder for employees: {@code Employees.active().holding("card-1").build()}. */
+public final class Employees {
+
+    private static final Instant REGISTERED = Instant.parse("2026-11-01T09:00:00Z");
+
+    private EmployeeStatus status = EmployeeStatus.ACTIVE;
+    private String currentCardId;
+    private List<String> cardIds = List.of();
+    private Instant updatedAt = REGISTERED;
+
+    private Employees() {
+    }
+
+    public static Employees active() {
+        return new Employees();
+    }
+
+    public static Employees in(EmployeeStatus status) {
+        return new Employees().status(status);
+    }
+
+    public Employees status(EmployeeStatus value) {
+        status = value;
+        return this;
+    }
+
+    public Employees holding(String cardId) {
+        currentCardId = cardId;
+        cardIds = List.of(cardId);
+        return this;
+    }
+
+    public Employees updatedAt(Instant value) {
+        updatedAt = value;
+        return this;
+    }
+
+    public Employee build() {
+        return new Employee("emp-1", "E-1001", "Ada", "Lovelace", "ada@example.com", "Engineering", status,
+                currentCardId, cardIds, REGISTERED, "cmd-0", updatedAt, 2);
+    }
+}
