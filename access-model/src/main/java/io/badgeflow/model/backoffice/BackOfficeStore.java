@@ -28,13 +28,14 @@ public interface BackOfficeStore {
     List<AccessGrant> grantsOf(String employeeId);
 
     /**
-     * Writes every change and the command's record in one transaction.
+     * Writes every change and the commands' records in one transaction: at most one change per stored item,
+     * and together no more than DynamoDB's 100 writes per transaction.
      *
      * @throws ConcurrentChangeException a record is no longer the version the changes were decided on
      * @throws ValueTakenException a claimed value belongs to another record
-     * @throws AlreadyRecordedException the command already has a record; nothing was written
+     * @throws AlreadyRecordedException one of the commands already has a record; nothing was written
      */
-    void commit(List<Change> changes, CommandRecord record);
+    void commit(List<Change> changes, List<CommandRecord> records);
 
     /** Thrown by {@link #commit} when state moved under the decision: decide again on fresh reads. */
     final class ConcurrentChangeException extends RuntimeException {

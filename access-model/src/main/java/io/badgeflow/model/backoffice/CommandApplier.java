@@ -6,37 +6,23 @@ import io.badgeflow.model.backoffice.BackOfficeStore.ValueTakenException;
 import io.badgeflow.model.command.Command;
 import io.badgeflow.model.command.CommandLog;
 import io.badgeflow.model.command.CommandRecord;
-import io.badgeflow.model.command.DeactivateEmployee;
-import io.badgeflow.model.command.GrantAccess;
 import io.badgeflow.model.command.IssueCard;
-import io.badgeflow.model.command.LinkCard;
 import io.badgeflow.model.command.NotYetKnownException;
-import io.badgeflow.model.command.OffboardEmployee;
-import io.badgeflow.model.command.ReactivateEmployee;
-import io.badgeflow.model.command.RegisterBuilding;
-import io.badgeflow.model.command.RegisterDoor;
 import io.badgeflow.model.command.RegisterEmployee;
 import io.badgeflow.model.command.RejectedException;
 import io.badgeflow.model.command.RejectionReason;
-import io.badgeflow.model.command.ReportCardLost;
-import io.badgeflow.model.command.ResumeCard;
-import io.badgeflow.model.command.RevokeAccess;
-import io.badgeflow.model.command.RevokeCard;
-import io.badgeflow.model.command.RotateDoorKey;
-import io.badgeflow.model.command.SetCardValidity;
-import io.badgeflow.model.command.SuspendCard;
-import io.badgeflow.model.command.UnlinkCard;
 import io.badgeflow.model.command.UpdateEmployee;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Applies a command once in effect. The command's record is written in the same transaction as its changes,
- * so a redelivery either finds the record and answers from it, or finds nothing written at all. A decision
- * taken on state that moved meanwhile is taken again on fresh reads. A command naming a record that is not
- * there yet is retried (delivery is unordered) until it is older than {@code dependencyWait}, then rejected.
+ * Applies commands once in effect. A command's record is written in the same transaction as its changes, so
+ * a redelivery either finds the record and answers from it, or finds nothing written at all. A decision taken
+ * on state that moved meanwhile is taken again on fresh reads. A command naming a record that is not there
+ * yet is retried (delivery is unordered) until it is older than {@code dependencyWait}, then rejected.
  */
 public final class CommandApplier {
 
@@ -46,20 +32,14 @@ public final class CommandApplier {
     private final CommandLog log;
     private final Clock clock;
     private final Duration dependencyWait;
-    private final EmployeeDecisions employees;
-    private final CardDecisions cards;
-    private final SiteDecisions sites;
-    private final GrantDecisions grants;
+    private final Deciders deciders;
 
     public CommandApplier(BackOfficeStore store, CommandLog log, Clock clock, Duration dependencyWait) {
         this.store = Objects.requireNonNull(store);
         this.log = Objects.requireNonNull(log);
         this.clock = Objects.requireNonNull(clock);
         this.dependencyWait = Objects.requireNonNull(dependencyWait);
-        this.employees = new EmployeeDecisions(store);
-        this.cards = new CardDecisions(store);
-        this.sites = new SiteDecisions(store);
-        this.grants = new GrantDecisions(store);
+        this.deciders = new Deciders(store);
     }
 
     /**
@@ -73,10 +53,10 @@ public final class CommandApplier {
         }
         for (var attempt = 1; ; attempt++) {
             try {
-                var decision = decide(command);
+                var decision = deciders.decide(command);
                 var record = CommandRecord.applied(command, decision.employeeId(), decision.subjectId(), documentKey,
                         clock.instant());
-                store.commit(decision.changes(), record);
+                store.commit(decision.changes(), List.of(record));
                 return record;
             } catch (RejectedException rejected) {
                 return recordRejection(command, rejected.reason(), rejected.getMessage(), documentKey);
@@ -89,7 +69,56 @@ public final class CommandApplier {
                 return recordRejection(command, missing.reason(),
                         missing.getMessage() + " (still missing " + dependencyWait + " after the command)", documentKey);
             } catch (AlreadyRecordedException done) {
-                return answered(command);
+                return recorded(command.commandId());
+            } catch (ConcurrentChangeException moved) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw moved;
+                }
+            }
+        }
+    }
+
+    /**
+     * Applies commands that belong together (the commands of one import row) as one transaction: each is
+     * decided on the state the ones before it leave, and either all take effect or none does. When one is
+     * refused, it is REJECTED with its reason and the others with {@link RejectionReason#GROUP_REJECTED}. A
+     * record missing here is never waited for: the group is rejected at once.
+     *
+     * @return the records, in the order of the commands
+     * @throws ConcurrentChangeException the state kept moving under every attempt; retry it later
+     */
+    public List<CommandRecord> applyTogether(List<Command> commands, String documentKey) {
+        if (commands.isEmpty()) {
+            return List.of();
+        }
+        var finished = log.find(commands.getFirst().commandId());
+        if (finished.isPresent()) {
+            return recorded(commands);
+        }
+        for (var attempt = 1; ; attempt++) {
+            var staged = new StagedStore(store);
+            var stagedDeciders = new Deciders(staged);
+            var records = new ArrayList<CommandRecord>();
+            try {
+                for (var command : commands) {
+                    var decision = decide(stagedDeciders, command);
+                    if (decision instanceof Refusal refusal) {
+                        return recordGroupRejection(commands, command, refusal, documentKey);
+                    }
+                    var applied = (Decision) decision;
+                    staged.stage(applied.changes());
+                    records.add(CommandRecord.applied(command, applied.employeeId(), applied.subjectId(), documentKey,
+                            clock.instant()));
+                }
+                store.commit(staged.merged(), records);
+                return records;
+            } catch (ValueTakenException taken) {
+                var culprit = commands.stream().filter(c -> claims(c, taken.kind())).findFirst()
+                        .orElse(commands.getFirst());
+                return recordGroupRejection(commands, culprit,
+                        new Refusal(taken.kind().whenTaken(), taken.getMessage()), documentKey);
+            } catch (AlreadyRecordedException done) {
+                return recorded(commands);
             } catch (ConcurrentChangeException moved) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw moved;
@@ -105,51 +134,65 @@ public final class CommandApplier {
             return finished.get();
         }
         var record = CommandRecord.unreadable(commandId, reason, message, documentKey, clock.instant());
-        return commitRecord(record, commandId);
+        return commitRecords(List.of(record)).getFirst();
     }
 
-    private Decision decide(Command command) {
-        return switch (command) {
-            case RegisterEmployee c -> employees.register(c);
-            case UpdateEmployee c -> employees.update(c);
-            case DeactivateEmployee c -> employees.deactivate(c);
-            case ReactivateEmployee c -> employees.reactivate(c);
-            case OffboardEmployee c -> employees.offboard(c);
-            case IssueCard c -> cards.issue(c);
-            case LinkCard c -> cards.link(c);
-            case UnlinkCard c -> cards.unlink(c.cardId());
-            case SuspendCard c -> cards.suspend(c.cardId());
-            case ResumeCard c -> cards.resume(c.cardId());
-            case ReportCardLost c -> cards.reportLost(c.cardId());
-            case RevokeCard c -> cards.revoke(c.cardId());
-            case SetCardValidity c -> cards.setValidity(c);
-            case RegisterBuilding c -> sites.registerBuilding(c);
-            case RegisterDoor c -> sites.registerDoor(c);
-            case RotateDoorKey c -> sites.rotateKey(c);
-            case GrantAccess c -> grants.grant(c);
-            case RevokeAccess c -> grants.revoke(c);
+    private record Refusal(RejectionReason reason, String message) {
+    }
+
+    private static Object decide(Deciders deciders, Command command) {
+        try {
+            return deciders.decide(command);
+        } catch (RejectedException rejected) {
+            return new Refusal(rejected.reason(), rejected.getMessage());
+        } catch (NotYetKnownException missing) {
+            return new Refusal(missing.reason(), missing.getMessage());
+        }
+    }
+
+    private static boolean claims(Command command, UniqueKind kind) {
+        return switch (kind) {
+            case EMPLOYEE_NUMBER -> command instanceof RegisterEmployee || command instanceof UpdateEmployee;
+            case CARD_NUMBER -> command instanceof IssueCard;
         };
+    }
+
+    private List<CommandRecord> recordGroupRejection(List<Command> commands, Command culprit, Refusal refusal,
+            String documentKey) {
+        var records = new ArrayList<CommandRecord>();
+        for (var command : commands) {
+            var subject = CommandSubject.of(command);
+            var own = command == culprit;
+            records.add(CommandRecord.rejected(command, own ? refusal.reason() : RejectionReason.GROUP_REJECTED,
+                    own ? refusal.message() : "not applied: " + culprit.type() + " " + culprit.commandId()
+                            + " of the same group was rejected (" + refusal.reason() + ")",
+                    subject.employeeId(), subject.subjectId(), documentKey, clock.instant()));
+        }
+        return commitRecords(records);
     }
 
     private CommandRecord recordRejection(Command command, RejectionReason reason, String message, String documentKey) {
         var subject = CommandSubject.of(command);
         var record = CommandRecord.rejected(command, reason, message, subject.employeeId(), subject.subjectId(),
                 documentKey, clock.instant());
-        return commitRecord(record, command.commandId());
+        return commitRecords(List.of(record)).getFirst();
     }
 
-    private CommandRecord commitRecord(CommandRecord record, String commandId) {
+    private List<CommandRecord> commitRecords(List<CommandRecord> records) {
         try {
-            store.commit(List.of(), record);
-            return record;
+            store.commit(List.of(), records);
+            return records;
         } catch (AlreadyRecordedException done) {
-            return log.find(commandId).orElseThrow(() -> new IllegalStateException(
-                    "command " + commandId + " was reported recorded but is not in the log"));
+            return records.stream().map(r -> recorded(r.commandId())).toList();
         }
     }
 
-    private CommandRecord answered(Command command) {
-        return log.find(command.commandId()).orElseThrow(() -> new IllegalStateException(
-                "command " + command.commandId() + " was reported recorded but is not in the log"));
+    private List<CommandRecord> recorded(List<Command> commands) {
+        return commands.stream().map(c -> recorded(c.commandId())).toList();
+    }
+
+    private CommandRecord recorded(String commandId) {
+        return log.find(commandId).orElseThrow(() -> new ConcurrentChangeException(
+                "command " + commandId + " was reported recorded but is not in the log yet"));
     }
 }

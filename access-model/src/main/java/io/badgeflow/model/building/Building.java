@@ -19,6 +19,11 @@ public record Building(String buildingId, String name, ZoneId timeZone, long ver
         }
     }
 
+    /** The same building stored as {@code next}: several changes of one transaction are written as one. */
+    public Building atVersion(long next) {
+        return new Building(buildingId, name, timeZone, next);
+    }
+
     public static Building registered(RegisterBuilding command) {
         return new Building(command.buildingId(), command.name(), ZoneId.of(command.timeZone()), 1);
     }

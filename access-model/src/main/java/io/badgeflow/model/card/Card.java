@@ -118,6 +118,11 @@ public record Card(
         return (validFrom == null || !moment.isBefore(validFrom)) && (validUntil == null || moment.isBefore(validUntil));
     }
 
+    /** The same card stored as {@code next}: several changes of one transaction are written as one. */
+    public Card atVersion(long next) {
+        return new Card(cardId, cardNumber, status, employeeId, validFrom, validUntil, issuedAt, validitySetAt, next);
+    }
+
     public void requireNotTerminal() {
         if (status.isTerminal()) {
             throw new RejectedException(RejectionReason.CARD_TERMINAL,

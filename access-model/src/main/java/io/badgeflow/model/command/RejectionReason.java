@@ -29,5 +29,7 @@ public enum RejectionReason {
     DOOR_ALREADY_EXISTS,
     DOOR_NOT_FOUND,
     GRANT_NOT_FOUND,
-    TOO_MANY_GRANTS
+    TOO_MANY_GRANTS,
+    /** Applied together with another command (one import row) that was rejected, so not applied either. */
+    GROUP_REJECTED
 }

@@ -33,6 +33,11 @@ public record Door(String doorId, String buildingId, String name, DoorCapability
         return new Door(doorId, buildingId, name, capability, new DeviceKeyHash(command.keyHash()), version + 1);
     }
 
+    /** The same door stored as {@code next}: several changes of one transaction are written as one. */
+    public Door atVersion(long next) {
+        return new Door(doorId, buildingId, name, capability, keyHash, next);
+    }
+
     public boolean accepts(DeviceKey presented) {
         return presented != null && keyHash.matches(presented);
     }

@@ -130,6 +130,12 @@ public record Employee(
         return withCards(currentCardId, cardIds);
     }
 
+    /** The same employee stored as {@code next}: several changes of one transaction are written as one. */
+    public Employee atVersion(long next) {
+        return new Employee(employeeId, employeeNumber, givenName, familyName, email, department, status,
+                currentCardId, cardIds, registeredAt, registeredBy, updatedAt, next);
+    }
+
     public void requireNotOffboarded() {
         if (status == EmployeeStatus.OFFBOARDED) {
             throw new RejectedException(RejectionReason.EMPLOYEE_OFFBOARDED,

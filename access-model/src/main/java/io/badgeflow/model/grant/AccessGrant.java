@@ -36,6 +36,11 @@ public record AccessGrant(
                 command.validUntil(), command.occurredAt(), command.actor(), existing == null ? 1 : existing.version() + 1);
     }
 
+    /** The same grant stored as {@code next}: several changes of one transaction are written as one. */
+    public AccessGrant atVersion(long next) {
+        return new AccessGrant(employeeId, buildingId, schedule, validFrom, validUntil, grantedAt, grantedBy, next);
+    }
+
     /** Whether the grant lets its employee in at {@code moment}, read in the building's {@code zone}. */
     public boolean covers(Instant moment, ZoneId zone) {
         var local = moment.atZone(zone).toLocalDateTime();

@@ -85,15 +85,23 @@ final class InMemoryBackOfficeStore implements BackOfficeStore, CommandLog {
     }
 
     @Override
-    public void commit(List<Change> changes, CommandRecord record) {
+    public void commit(List<Change> changes, List<CommandRecord> toRecord) {
         beforeEveryCommit.run();
         if (beforeNextCommit != null) {
             var interference = beforeNextCommit;
             beforeNextCommit = null;
             interference.run();
         }
-        if (records.containsKey(record.commandId())) {
-            throw new AlreadyRecordedException(record.commandId());
+        for (var record : toRecord) {
+            if (records.containsKey(record.commandId())) {
+                throw new AlreadyRecordedException(record.commandId());
+            }
+        }
+        var items = new java.util.HashSet<String>();
+        for (var change : changes) {
+            if (!items.add(itemKey(change))) {
+                throw new IllegalArgumentException("two changes of one item in one transaction: " + change);
+            }
         }
         for (var change : changes) {
             check(change);
@@ -103,7 +111,7 @@ final class InMemoryBackOfficeStore implements BackOfficeStore, CommandLog {
             writes.add(write(change));
         }
         writes.forEach(Runnable::run);
-        records.put(record.commandId(), record);
+        toRecord.forEach(record -> records.put(record.commandId(), record));
         commits++;
     }
 
@@ -141,6 +149,19 @@ final class InMemoryBackOfficeStore implements BackOfficeStore, CommandLog {
             case DeleteGrant c -> () -> grants.remove(grantKey(c.grant()));
             case Claim c -> () -> claims.put(claimKey(c.kind(), c.value()), c.ownerId());
             case Release c -> () -> claims.remove(claimKey(c.kind(), c.value()), c.ownerId());
+        };
+    }
+
+    private static String itemKey(Change change) {
+        return switch (change) {
+            case SaveEmployee c -> "employee/" + c.employee().employeeId();
+            case SaveCard c -> "card/" + c.card().cardId();
+            case SaveBuilding c -> "building/" + c.building().buildingId();
+            case SaveDoor c -> "door/" + c.door().doorId();
+            case SaveGrant c -> "grant/" + grantKey(c.grant());
+            case DeleteGrant c -> "grant/" + grantKey(c.grant());
+            case Claim c -> "claim/" + claimKey(c.kind(), c.value());
+            case Release c -> "claim/" + claimKey(c.kind(), c.value());
         };
     }
 
