@@ -255,7 +255,10 @@ def main(argv=None):
         target = Target(args.stage, args.endpoint, args.region)
         dynamodb = target.client("dynamodb")
         table = table_name(target, args.table)
-        head = read_head(dynamodb, table)
+        try:
+            head = read_head(dynamodb, table)
+        except Unreadable as error:
+            raise Broken(0, None, "HEAD_MISMATCH", f"the chain head cannot be read: {error}") from None
         checked, head_sequence, head_hash = verify(head, stored_blocks(dynamodb, table, head))
     except Broken as broken:
         block = broken.block_id if broken.block_id is not None else "none"

@@ -64,6 +64,9 @@ public class AdminAuditItem {
     }
 
     ChainHead toHead() {
+        if (lastSequence == null) {
+            throw new IllegalArgumentException("lastSequence is missing");
+        }
         return new ChainHead(lastSequence, lastHash);
     }
 

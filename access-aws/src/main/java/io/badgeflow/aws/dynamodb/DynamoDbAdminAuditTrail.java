@@ -95,7 +95,18 @@ public final class DynamoDbAdminAuditTrail implements AdminAuditTrail {
 
     @Override
     public ChainVerification verify() {
-        var head = readHead();
+        var stored = dynamoDb.getItem(request -> request.tableName(tableName).consistentRead(true)
+                .key(Map.of("chain", AttributeValue.fromS(AdminAuditItem.MAIN), "sequence", AttributeValue.fromN("0"))));
+        Optional<ChainHead> head;
+        try {
+            head = stored.hasItem() && !stored.item().isEmpty()
+                    ? Optional.of(AdminAuditItem.SCHEMA.mapToItem(stored.item()).toHead())
+                    : Optional.empty();
+        } catch (RuntimeException unreadable) {
+            // mapping only, no I/O in here: a tampered head is a finding, not an error
+            return new ChainVerification.Broken(0, null, ChainVerification.Problem.HEAD_MISMATCH,
+                    "the chain head cannot be read: " + unreadable.getMessage());
+        }
         var query = QueryRequest.builder().tableName(tableName).consistentRead(true)
                 .expressionAttributeNames(KEY_NAMES);
         query = head.isPresent()
@@ -121,6 +132,7 @@ public final class DynamoDbAdminAuditTrail implements AdminAuditTrail {
         });
     }
 
+    /** Newest first; a block that cannot be read fails the call (verify reports which one). */
     @Override
     public List<AuditBlock> latest(int limit) {
         if (limit < 1 || limit > 100) {

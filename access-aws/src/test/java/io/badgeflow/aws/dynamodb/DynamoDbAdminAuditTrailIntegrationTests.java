@@ -203,7 +203,10 @@ class DynamoDbAdminAuditTrailIntegrationTests {
                 table -> dynamoDb.deleteItem(r -> r.tableName(table).key(key("main", 4))),
                 table -> dynamoDb.updateItem(r -> r.tableName(table).key(key("main", 0))
                         .updateExpression("SET lastHash = :v")
-                        .expressionAttributeValues(Map.of(":v", AttributeValue.fromS("a".repeat(64))))));
+                        .expressionAttributeValues(Map.of(":v", AttributeValue.fromS("a".repeat(64))))),
+                table -> dynamoDb.updateItem(r -> r.tableName(table).key(key("main", 0))
+                        .updateExpression("SET lastHash = :v")
+                        .expressionAttributeValues(Map.of(":v", AttributeValue.fromS("not-a-hash")))));
         for (var tampering : tamperings) {
             var table = chainOf(4);
             tampering.apply(table);

@@ -13,6 +13,7 @@ public interface AdminAuditTrail {
      *
      * @param blockId the idempotency key of this append, such as the command id or {@code import:<id>:<batch>}
      * @return true if the block was appended now, false if a block with this id was appended before
+     * @throws AuditTrailContentionException if other writers kept winning the chain head; retry the append later
      */
     boolean append(String blockId, List<AuditEntry> entries);
 

@@ -15,7 +15,7 @@ public sealed interface ChainVerification {
         PREVIOUS_HASH_MISMATCH,
         /** A block is missing (deleted), or a block sits at a sequence it does not belong to. */
         SEQUENCE_GAP,
-        /** The chain's last block does not match the head, or blocks exist without a head. */
+        /** The chain's last block does not match the head, blocks exist without a head, or the head is unreadable (sequence 0). */
         HEAD_MISMATCH,
         /** A stored block cannot be read as a block at all (missing or malformed attributes). */
         UNREADABLE_BLOCK

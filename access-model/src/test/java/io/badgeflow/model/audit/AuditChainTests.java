@@ -6,7 +6,9 @@ import static io.badgeflow.model.audit.AuditEntries.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.badgeflow.model.command.CommandRecord;
 import io.badgeflow.model.command.CommandStatus;
+import io.badgeflow.model.command.RejectionReason;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -120,6 +122,17 @@ class AuditChainTests {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AuditChain.next(ChainHead.GENESIS, "block#1", List.of(applied("c")), AT))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void recordsAFinishedCommandWithItsSubject() {
+        var finished = new CommandRecord("cmd-7", "RegisterEmployee", "hr-admin", CommandStatus.REJECTED,
+                RejectionReason.EMPLOYEE_ALREADY_EXISTS, "taken", "commands/cmd-7.json", AT);
+
+        var entry = AuditEntry.of(finished, "emp-7");
+
+        assertThat(entry).isEqualTo(new AuditEntry("cmd-7", "RegisterEmployee", "hr-admin", CommandStatus.REJECTED,
+                "EMPLOYEE_ALREADY_EXISTS", "emp-7", AT));
     }
 
     @Test
