@@ -95,7 +95,7 @@ class LocalCompensationIntegrationTests {
 
     @Test
     void longLivedItemsHaveNoTimeToLive(AwsEnvironment aws) {
-        for (var table : List.of("EmployeesTableName", "DoorsTableName")) {
+        for (var table : List.of("EmployeesTableName", "DoorsTableName", "AdminAuditTableName")) {
             var ttl = dynamoDb.describeTimeToLive(request -> request.tableName(aws.output(table)))
                     .timeToLiveDescription();
             assertThat(ttl.timeToLiveStatus()).as(table).isIn(TimeToLiveStatus.DISABLED, null);

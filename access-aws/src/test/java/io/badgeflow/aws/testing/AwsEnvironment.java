@@ -167,7 +167,8 @@ public final class AwsEnvironment implements AutoCloseable {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
-    static Path repositoryRoot() {
+    /** The repository checkout the tests run in (where the templates and scripts are). */
+    public static Path repositoryRoot() {
         var configured = System.getProperty("badgeflow.repo.root");
         if (configured != null && Files.isDirectory(Path.of(configured, "infra-cloudformation"))) {
             return Path.of(configured).toAbsolutePath();
