@@ -36,6 +36,11 @@ public record AuditEntry(
         finishedAt = finishedAt.truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /** The entry for a finished command, about its card, building or door if it had one, else its employee. */
+    public static AuditEntry of(CommandRecord record) {
+        return of(record, record.subjectId() != null ? record.subjectId() : record.employeeId());
+    }
+
     /** The entry for a finished command; {@code subjectId} is the employee, card, building or door it was about. */
     public static AuditEntry of(CommandRecord record, String subjectId) {
         return new AuditEntry(record.commandId(), record.type(), record.actor(), record.status(),

@@ -1,0 +1,28 @@
+package io.badgeflow.model.onboarding;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An import's progress as {@code GET /api/v1/imports/{id}} shows it.
+ *
+ * @param reason why the file was rejected, when it was
+ * @param reportKey where the per-row report is, once completed
+ */
+public record ImportSummary(
+        String importId,
+        String objectKey,
+        ImportStatus status,
+        int rowsTotal,
+        int applied,
+        int rejected,
+        Instant startedAt,
+        Instant finishedAt,
+        String reason,
+        String reportKey) {
+
+    public ImportSummary {
+        Objects.requireNonNull(importId, "importId");
+        Objects.requireNonNull(status, "status");
+    }
+}

@@ -1,0 +1,33 @@
+package io.badgeflow.model.onboarding;
+
+import io.badgeflow.model.command.CommandStatus;
+import java.util.Objects;
+
+/**
+ * What became of one row: APPLIED, or REJECTED with the reason code and message of the command that failed
+ * (or of the row itself when it could not be read).
+ */
+public record RowResult(int rowNumber, CommandStatus status, String reason, String message, String employeeId) {
+
+    public RowResult {
+        Objects.requireNonNull(status, "status");
+        if (status == CommandStatus.PENDING) {
+            throw new IllegalArgumentException("a row result is final");
+        }
+        if ((status == CommandStatus.REJECTED) != (reason != null)) {
+            throw new IllegalArgumentException("a reason goes with REJECTED and only with it");
+        }
+    }
+
+    public static RowResult applied(int rowNumber, String employeeId) {
+        return new RowResult(rowNumber, CommandStatus.APPLIED, null, null, employeeId);
+    }
+
+    public static RowResult rejected(int rowNumber, String reason, String message) {
+        return new RowResult(rowNumber, CommandStatus.REJECTED, reason, message, null);
+    }
+
+    public boolean isApplied() {
+        return status == CommandStatus.APPLIED;
+    }
+}
