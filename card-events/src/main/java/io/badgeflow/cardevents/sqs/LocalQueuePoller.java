@@ -87,9 +87,15 @@ class LocalQueuePoller implements SmartLifecycle {
         if (binding.queueArn() != null && !binding.queueArn().isBlank()) {
             return binding;
         }
-        var arn = sqs.getQueueAttributes(r -> r.queueUrl(binding.queueUrl())
-                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
-        return new QueueBinding(binding.queueUrl(), arn, binding.function());
+        try {
+            var arn = sqs.getQueueAttributes(r -> r.queueUrl(binding.queueUrl())
+                    .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+            return new QueueBinding(binding.queueUrl(), arn, binding.function());
+        } catch (SdkException e) {
+            // polling retries on its own; only the failure reasons go unrecorded (the recorder logs that)
+            LOG.warn("no ARN for {}, failure reasons will not be recorded: {}", binding.queueUrl(), e.toString());
+            return binding;
+        }
     }
 
     @SuppressWarnings("unchecked")
