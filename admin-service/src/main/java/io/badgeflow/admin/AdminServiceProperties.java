@@ -1,6 +1,9 @@
 package io.badgeflow.admin;
 
 import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -10,21 +13,51 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param commandsBucket the bucket command documents are written to
  * @param tables the tables the read side answers from
  * @param cognito the user pool whose access tokens are accepted
+ * @param deadLetters the queues whose dead letters the operators may read and redrive (commands, imports)
  */
 @ConfigurationProperties("badgeflow.admin-service")
-public record AdminServiceProperties(String commandsBucket, Tables tables, Cognito cognito) {
+public record AdminServiceProperties(String commandsBucket, Tables tables, Cognito cognito,
+        List<DeadLetterQueue> deadLetters) {
+
+    private static final Pattern QUEUE_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
     public AdminServiceProperties {
         require("badgeflow.admin-service.commands-bucket", commandsBucket);
         if (tables == null || cognito == null) {
             throw new IllegalArgumentException("badgeflow.admin-service.tables.* and .cognito.* must be set");
         }
+        deadLetters = deadLetters == null ? List.of() : List.copyOf(deadLetters);
+        var names = new HashSet<String>();
+        for (var queue : deadLetters) {
+            if (!names.add(queue.name())) {
+                throw new IllegalArgumentException("badgeflow.admin-service.dead-letters names " + queue.name()
+                        + " twice");
+            }
+        }
     }
 
-    public record Tables(String commands, String employees) {
+    /** @param deliveryFailures why queued messages failed, written by card-events, read by the dead-letter views */
+    public record Tables(String commands, String employees, String deliveryFailures) {
         public Tables {
             require("badgeflow.admin-service.tables.commands", commands);
             require("badgeflow.admin-service.tables.employees", employees);
+            require("badgeflow.admin-service.tables.delivery-failures", deliveryFailures);
+        }
+    }
+
+    /**
+     * A queue and its dead-letter queue, as the API names them ({@code commands}, {@code imports}). The pairs
+     * are configured because SQS cannot list a DLQ's source queues everywhere (the emulator lacks
+     * ListDeadLetterSourceQueues).
+     */
+    public record DeadLetterQueue(String name, String queueUrl, String dlqUrl) {
+        public DeadLetterQueue {
+            if (name == null || !QUEUE_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("badgeflow.admin-service.dead-letters[].name must match "
+                        + QUEUE_NAME + ", got " + name);
+            }
+            require("badgeflow.admin-service.dead-letters[" + name + "].queue-url", queueUrl);
+            require("badgeflow.admin-service.dead-letters[" + name + "].dlq-url", dlqUrl);
         }
     }
 

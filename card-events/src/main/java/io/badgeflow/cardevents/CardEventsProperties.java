@@ -19,10 +19,12 @@ public record CardEventsProperties(Tables tables, Duration commandRetention, Loc
         localPoller = localPoller == null ? new LocalPoller(false, List.of(), null, 0) : localPoller;
     }
 
-    public record Tables(String employees, String commands) {
+    /** The tables; {@code deliveryFailures} keeps why a message failed, for the dead-letter views. */
+    public record Tables(String employees, String commands, String deliveryFailures) {
         public Tables {
             requireName("badgeflow.card-events.tables.employees", employees);
             requireName("badgeflow.card-events.tables.commands", commands);
+            requireName("badgeflow.card-events.tables.delivery-failures", deliveryFailures);
         }
     }
 

@@ -85,7 +85,8 @@ class LocalCompensationIntegrationTests {
 
     @Test
     void shortLivedItemsExpireByTheirExpiresAtAttribute(AwsEnvironment aws) {
-        for (var table : List.of("CommandsTableName", "SwipesTableName", "IdempotencyTableName")) {
+        for (var table : List.of("CommandsTableName", "SwipesTableName", "IdempotencyTableName",
+                "DeliveryFailuresTableName")) {
             var ttl = dynamoDb.describeTimeToLive(request -> request.tableName(aws.output(table)))
                     .timeToLiveDescription();
             assertThat(ttl.timeToLiveStatus()).as(table).isIn(TimeToLiveStatus.ENABLED, TimeToLiveStatus.ENABLING);

@@ -2,6 +2,7 @@ package io.badgeflow.aws.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.badgeflow.aws.delivery.DeliveryFailureKey;
 import io.badgeflow.aws.testing.AwsClients;
 import io.badgeflow.aws.testing.AwsEnvironment;
 import io.badgeflow.aws.testing.LocalAws;
@@ -10,10 +11,14 @@ import io.badgeflow.model.door.DeviceKeyHash;
 import io.badgeflow.model.door.Direction;
 import io.badgeflow.model.door.Door;
 import io.badgeflow.model.door.SwipeRecorded;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,6 +40,36 @@ class DynamoDbStoresIntegrationTests {
         aws = environment;
         dynamoDb = AwsClients.dynamoDb(aws);
         enhanced = AwsClients.enhanced(dynamoDb);
+    }
+
+    @Test
+    void countsEveryFailedAttemptOfABodyAndKeepsItsFirstFailureTime() throws Exception {
+        var failures = new DynamoDbDeliveryFailures(enhanced, aws.output("DeliveryFailuresTableName"),
+                DynamoDbDeliveryFailures.DEFAULT_RETENTION, Clock.systemUTC());
+        var body = "{\"Message\":\"" + UUID.randomUUID() + "\"}";
+        var first = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
+        failures.record("badgeflow-local-commands", body, "m-0", "java.lang.IllegalStateException: first", first);
+
+        try (var pool = Executors.newFixedThreadPool(4)) {
+            var futures = IntStream.range(1, 8).mapToObj(i -> pool.submit(() -> failures.record(
+                    "badgeflow-local-commands", body, "m-" + i, "java.lang.IllegalStateException: later",
+                    first.plusSeconds(i)))).toList();
+            for (var future : futures) {
+                future.get();
+            }
+        }
+
+        var recorded = failures.find("badgeflow-local-commands", body).orElseThrow();
+        assertThat(recorded.attempts()).isEqualTo(8);
+        assertThat(recorded.firstFailedAt()).isEqualTo(first);
+        assertThat(recorded.lastFailedAt()).isAfter(first);
+        assertThat(recorded.reason()).endsWith("later");
+        assertThat(failures.find("badgeflow-local-imports", body)).isEmpty();
+        var stored = dynamoDb.getItem(r -> r.tableName(aws.output("DeliveryFailuresTableName")).key(Map.of("failureKey",
+                AttributeValue.fromS(DeliveryFailureKey.of("badgeflow-local-commands", body))))
+                .consistentRead(true)).item();
+        assertThat(Long.parseLong(stored.get("expiresAt").n()))
+                .isGreaterThan(first.plus(Duration.ofDays(14)).getEpochSecond());
     }
 
     @Test

@@ -127,9 +127,9 @@ class AuditChainTests {
     @Test
     void recordsAFinishedCommandWithItsSubject() {
         var finished = new CommandRecord("cmd-7", "RegisterEmployee", "hr-admin", CommandStatus.REJECTED,
-                RejectionReason.EMPLOYEE_ALREADY_EXISTS, "taken", "commands/cmd-7.json", AT);
+                RejectionReason.EMPLOYEE_ALREADY_EXISTS, "taken", "emp-7", null, "commands/cmd-7.json", AT);
 
-        var entry = AuditEntry.of(finished, "emp-7");
+        var entry = AuditEntry.of(finished);
 
         assertThat(entry).isEqualTo(new AuditEntry("cmd-7", "RegisterEmployee", "hr-admin", CommandStatus.REJECTED,
                 "EMPLOYEE_ALREADY_EXISTS", "emp-7", AT));

@@ -2,14 +2,21 @@ package io.badgeflow.admin.aws;
 
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import io.badgeflow.admin.AdminServiceProperties;
+import io.badgeflow.aws.delivery.DeliveryFailures;
 import io.badgeflow.aws.dynamodb.DynamoDbCommandLog;
+import io.badgeflow.aws.dynamodb.DynamoDbDeliveryFailures;
 import io.badgeflow.model.command.CommandLog;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** The DynamoDB client and the read-side adapters, built once and configured from {@code spring.cloud.aws.*}. */
+/**
+ * The DynamoDB and SQS clients and the read-side adapters, built once and configured from
+ * {@code spring.cloud.aws.*}.
+ */
 @Configuration(proxyBeanMethods = false)
 class AwsAdaptersConfiguration {
 
@@ -25,7 +32,18 @@ class AwsAdaptersConfiguration {
 
     @Bean
     CommandLog commandLog(DynamoDbEnhancedClient enhanced, AdminServiceProperties properties) {
-        // Retention only matters to writers; the read side never records.
         return new DynamoDbCommandLog(enhanced, properties.tables().commands());
+    }
+
+    @Bean
+    SqsClient sqsClient(AwsClientBuilderConfigurer configurer) {
+        return configurer.configure(SqsClient.builder()).build();
+    }
+
+    @Bean
+    DeliveryFailures deliveryFailures(DynamoDbEnhancedClient enhanced, AdminServiceProperties properties, Clock clock) {
+        // Retention only matters to writers (card-events); this side reads.
+        return new DynamoDbDeliveryFailures(enhanced, properties.tables().deliveryFailures(),
+                DynamoDbDeliveryFailures.DEFAULT_RETENTION, clock);
     }
 }

@@ -32,6 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
     "badgeflow.admin-service.commands-bucket=commands",
     "badgeflow.admin-service.tables.commands=commands",
     "badgeflow.admin-service.tables.employees=employees",
+    "badgeflow.admin-service.tables.delivery-failures=delivery-failures",
     "badgeflow.admin-service.cognito.user-pool-id=us-east-1_test",
     "badgeflow.admin-service.cognito.client-id=client",
     "badgeflow.admin-service.cognito.issuer=https://cognito-idp.us-east-1.amazonaws.com/us-east-1_test",

@@ -1,7 +1,9 @@
 package io.badgeflow.cardevents.aws;
 
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
+import io.badgeflow.aws.delivery.DeliveryFailures;
 import io.badgeflow.aws.dynamodb.DynamoDbCommandLog;
+import io.badgeflow.aws.dynamodb.DynamoDbDeliveryFailures;
 import io.badgeflow.aws.dynamodb.DynamoDbEmployeeDirectory;
 import io.badgeflow.cardevents.CardEventsProperties;
 import io.badgeflow.model.command.CommandApplier;
@@ -41,5 +43,11 @@ class AwsClientsConfiguration {
                 new DynamoDbCommandLog(enhanced, tables.commands(), properties.commandRetention()),
                 new DynamoDbEmployeeDirectory(enhanced, tables.employees()),
                 Clock.systemUTC());
+    }
+
+    @Bean
+    DeliveryFailures deliveryFailures(DynamoDbEnhancedClient enhanced, CardEventsProperties properties) {
+        return new DynamoDbDeliveryFailures(enhanced, properties.tables().deliveryFailures(),
+                DynamoDbDeliveryFailures.DEFAULT_RETENTION, Clock.systemUTC());
     }
 }

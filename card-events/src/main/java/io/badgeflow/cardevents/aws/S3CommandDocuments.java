@@ -1,7 +1,7 @@
 package io.badgeflow.cardevents.aws;
 
 import io.badgeflow.cardevents.delivery.CommandDocuments;
-import io.badgeflow.cardevents.delivery.StoredObject;
+import io.badgeflow.aws.s3.StoredObject;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.s3.S3Client;
 

@@ -3,8 +3,9 @@ package io.badgeflow.cardevents.command;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.badgeflow.cardevents.delivery.CommandDocuments;
-import io.badgeflow.cardevents.delivery.S3EventEnvelope;
-import io.badgeflow.cardevents.delivery.StoredObject;
+import io.badgeflow.cardevents.delivery.DeliveryFailureRecorder;
+import io.badgeflow.aws.s3.S3EventEnvelope;
+import io.badgeflow.aws.s3.StoredObject;
 import io.badgeflow.aws.json.MessageJson;
 import io.badgeflow.aws.json.UnreadableMessageException;
 import io.badgeflow.aws.s3.CommandDocumentKey;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
  * The commands Lambda: applies each command document announced in an SQS batch. A document that is not a
  * valid command is final (REJECTED, the document stays in S3); anything that might succeed later (S3 or
  * DynamoDB unavailable, an unreadable envelope) fails that message only, so SQS retries it and, after
- * {@code maxReceiveCount}, moves it to the DLQ.
+ * {@code maxReceiveCount}, moves it to the DLQ. The reason of each failure is recorded, so the DLQ message
+ * can be read together with it.
  */
 @Component("applyCommand")
 class ApplyCommandFunction implements Function<SQSEvent, SQSBatchResponse> {
@@ -29,15 +31,17 @@ class ApplyCommandFunction implements Function<SQSEvent, SQSBatchResponse> {
 
     private final CommandDocuments documents;
     private final CommandApplier applier;
+    private final DeliveryFailureRecorder failures;
 
-    ApplyCommandFunction(CommandDocuments documents, CommandApplier applier) {
+    ApplyCommandFunction(CommandDocuments documents, CommandApplier applier, DeliveryFailureRecorder failures) {
         this.documents = documents;
         this.applier = applier;
+        this.failures = failures;
     }
 
     @Override
     public SQSBatchResponse apply(SQSEvent event) {
-        var failures = new ArrayList<SQSBatchResponse.BatchItemFailure>();
+        var failed = new ArrayList<SQSBatchResponse.BatchItemFailure>();
         for (var message : event.getRecords()) {
             try {
                 for (var object : S3EventEnvelope.objects(message.getBody())) {
@@ -46,10 +50,11 @@ class ApplyCommandFunction implements Function<SQSEvent, SQSBatchResponse> {
             } catch (RuntimeException e) {
                 LOG.warn("message {} failed and stays on the queue for a retry: {}", message.getMessageId(),
                         e.toString());
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+                failures.record(message, e);
+                failed.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             }
         }
-        return new SQSBatchResponse(failures);
+        return new SQSBatchResponse(failed);
     }
 
     private void applyDocument(StoredObject object) {

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Lambda's SQS event source mapping, for running the function beans without Lambda: receives batches of up
@@ -53,7 +54,8 @@ class LocalQueuePoller implements SmartLifecycle {
         if (!running.compareAndSet(false, true)) {
             return;
         }
-        for (var binding : settings.queues()) {
+        for (var configured : settings.queues()) {
+            var binding = withQueueArn(configured);
             var function = functionFor(binding);
             var thread = Thread.ofPlatform().name("poll-" + binding.function()).daemon(false)
                     .start(() -> pollUntilStopped(binding, function));
@@ -78,6 +80,22 @@ class LocalQueuePoller implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running.get();
+    }
+
+    /** Lambda's records name their queue by ARN (the failure recorder keys reasons by it): look it up if unset. */
+    private QueueBinding withQueueArn(QueueBinding binding) {
+        if (binding.queueArn() != null && !binding.queueArn().isBlank()) {
+            return binding;
+        }
+        try {
+            var arn = sqs.getQueueAttributes(r -> r.queueUrl(binding.queueUrl())
+                    .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+            return new QueueBinding(binding.queueUrl(), arn, binding.function());
+        } catch (SdkException e) {
+            // polling retries on its own; only the failure reasons go unrecorded (the recorder logs that)
+            LOG.warn("no ARN for {}, failure reasons will not be recorded: {}", binding.queueUrl(), e.toString());
+            return binding;
+        }
     }
 
     @SuppressWarnings("unchecked")

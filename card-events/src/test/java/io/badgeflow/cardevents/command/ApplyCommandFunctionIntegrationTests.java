@@ -2,7 +2,9 @@ package io.badgeflow.cardevents.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.badgeflow.aws.dynamodb.DynamoDbDeliveryFailures;
 import io.badgeflow.aws.json.MessageJson;
+import io.badgeflow.aws.s3.UnreadableEnvelopeException;
 import io.badgeflow.aws.testing.AwsClients;
 import io.badgeflow.aws.testing.AwsEnvironment;
 import io.badgeflow.aws.testing.LocalAws;
@@ -10,6 +12,7 @@ import io.badgeflow.model.command.RegisterEmployee;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -72,6 +75,11 @@ class ApplyCommandFunctionIntegrationTests {
         var status = dynamoDb.getItem(r -> r.tableName(aws.output("CommandsTableName"))
                 .key(Map.of("commandId", AttributeValue.fromS(commandId))).consistentRead(true)).item();
         assertThat(status.get("status").s()).isEqualTo("APPLIED");
+        var failure = new DynamoDbDeliveryFailures(AwsClients.enhanced(dynamoDb), aws.output("DeliveryFailuresTableName"),
+                DynamoDbDeliveryFailures.DEFAULT_RETENTION, Clock.systemUTC())
+                .find("badgeflow-local-commands", "this is not an SNS notification").orElseThrow();
+        assertThat(failure.reason()).startsWith(UnreadableEnvelopeException.class.getName());
+        assertThat(failure.messageId()).isEqualTo("0f0e0d0c-0b0a-4909-8807-060504030201");
     }
 
 }

@@ -14,7 +14,8 @@ final class LambdaEnvironment {
     private static final String[] PROPERTIES = {"spring.cloud.aws.endpoint", "spring.cloud.aws.region.static",
         "spring.cloud.aws.credentials.access-key", "spring.cloud.aws.credentials.secret-key",
         "spring.cloud.aws.s3.path-style-access-enabled", "badgeflow.card-events.tables.employees",
-        "badgeflow.card-events.tables.commands", "spring.cloud.function.definition", "MAIN_CLASS"};
+        "badgeflow.card-events.tables.commands", "badgeflow.card-events.tables.delivery-failures",
+        "spring.cloud.function.definition", "MAIN_CLASS"};
 
     private LambdaEnvironment() {
     }
@@ -23,6 +24,7 @@ final class LambdaEnvironment {
         aws.springProperties().forEach(System::setProperty);
         System.setProperty("badgeflow.card-events.tables.employees", aws.output("EmployeesTableName"));
         System.setProperty("badgeflow.card-events.tables.commands", aws.output("CommandsTableName"));
+        System.setProperty("badgeflow.card-events.tables.delivery-failures", aws.output("DeliveryFailuresTableName"));
         System.setProperty("spring.cloud.function.definition", "applyCommand");
         System.setProperty("MAIN_CLASS", "io.badgeflow.cardevents.CardEventsApplication");
     }

@@ -3,6 +3,9 @@ package io.badgeflow.cardevents.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.badgeflow.aws.s3.S3EventEnvelope;
+import io.badgeflow.aws.s3.StoredObject;
+import io.badgeflow.aws.s3.UnreadableEnvelopeException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.json.JsonMapper;

@@ -32,6 +32,7 @@ class CommandPathIntegrationTests {
         aws.springProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("badgeflow.card-events.tables.employees", () -> aws.output("EmployeesTableName"));
         registry.add("badgeflow.card-events.tables.commands", () -> aws.output("CommandsTableName"));
+        registry.add("badgeflow.card-events.tables.delivery-failures", () -> aws.output("DeliveryFailuresTableName"));
         registry.add("badgeflow.card-events.local-poller.enabled", () -> "true");
         registry.add("badgeflow.card-events.local-poller.retry-delay", () -> "1s");
         registry.add("badgeflow.card-events.local-poller.queues[0].queue-url", () -> aws.output("CommandsQueueUrl"));

@@ -3,6 +3,7 @@ package io.badgeflow.cardevents.sqs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.badgeflow.aws.delivery.DeliveryFailures;
 import io.badgeflow.aws.json.MessageJson;
 import io.badgeflow.aws.testing.AwsEnvironment;
 import io.badgeflow.aws.testing.LocalAws;
@@ -27,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A store that cannot be written (here: the employees table does not exist) is a transient failure: the
- * message is retried and, after maxReceiveCount, rests in the DLQ, intact. This test owns its queue pair so
+ * message is retried and, after maxReceiveCount, rests in the DLQ, intact, with the reason of its failures
+ * in the delivery-failures table. Locally it is the emulator that moves the message, by the queue's redrive
+ * policy, as SQS does on AWS; the poller only leaves the failed message on the queue. This test owns its queue pair so
  * its failing poller never competes with the other tests for the stack's commands queue.
  */
 @SpringBootTest
@@ -36,6 +39,7 @@ class TransientFailureIntegrationTests {
     private static final int MAX_RECEIVE_COUNT = 3;
     private static String queueUrl;
     private static String dlqUrl;
+    private static String queueName;
 
     @DynamicPropertySource
     static void aws(DynamicPropertyRegistry registry) {
@@ -46,7 +50,8 @@ class TransientFailureIntegrationTests {
             dlqUrl = sqs.createQueue(r -> r.queueName("transient-dlq-" + suffix)).queueUrl();
             var dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                     .attributes().get(QueueAttributeName.QUEUE_ARN);
-            queueUrl = sqs.createQueue(r -> r.queueName("transient-" + suffix).attributes(Map.of(
+            queueName = "transient-" + suffix;
+            queueUrl = sqs.createQueue(r -> r.queueName(queueName).attributes(Map.of(
                     QueueAttributeName.REDRIVE_POLICY,
                     "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + MAX_RECEIVE_COUNT + "\"}")))
                     .queueUrl();
@@ -54,6 +59,7 @@ class TransientFailureIntegrationTests {
         aws.springProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("badgeflow.card-events.tables.employees", () -> "no-such-table-" + UUID.randomUUID());
         registry.add("badgeflow.card-events.tables.commands", () -> aws.output("CommandsTableName"));
+        registry.add("badgeflow.card-events.tables.delivery-failures", () -> aws.output("DeliveryFailuresTableName"));
         registry.add("badgeflow.card-events.local-poller.enabled", () -> "true");
         registry.add("badgeflow.card-events.local-poller.retry-delay", () -> "0s");
         registry.add("badgeflow.card-events.local-poller.queues[0].queue-url", () -> queueUrl);
@@ -68,6 +74,9 @@ class TransientFailureIntegrationTests {
 
     @Autowired
     DynamoDbClient dynamoDb;
+
+    @Autowired
+    DeliveryFailures failures;
 
     @Test
     void retriesAnUnwritableCommandAndParksItInTheDlqWithNothingLost() {
@@ -91,6 +100,11 @@ class TransientFailureIntegrationTests {
                 .key(Map.of("commandId", AttributeValue.fromS(commandId))).consistentRead(true)).item();
         assertThat(status).as("a transient failure is not a final outcome").isEmpty();
         assertThat(s3.headObject(r -> r.bucket(bucket).key(key)).contentLength()).isPositive();
+        var failure = failures.find(queueName, parked.body()).orElseThrow();
+        assertThat(failure.attempts()).as("one recorded attempt per receive").isEqualTo(MAX_RECEIVE_COUNT);
+        assertThat(failure.reason()).contains("ResourceNotFoundException");
+        assertThat(failure.queue()).isEqualTo(queueName);
+        assertThat(failure.firstFailedAt()).isBeforeOrEqualTo(failure.lastFailedAt());
     }
 
     private static String snsNotificationOf(String bucket, String key) {

@@ -1,4 +1,4 @@
-package io.badgeflow.cardevents.delivery;
+package io.badgeflow.aws.s3;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
