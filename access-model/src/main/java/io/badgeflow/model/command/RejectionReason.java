@@ -5,6 +5,8 @@ public enum RejectionReason {
     MALFORMED_COMMAND,
     UNKNOWN_COMMAND,
     INVALID_FIELD,
+    /** The document is larger than a command may be; it was not read. */
+    DOCUMENT_TOO_LARGE,
     /** An update older than one already applied to the same record; the newer one stands. */
     STALE_UPDATE,
     EMPLOYEE_ALREADY_EXISTS,

@@ -1,5 +1,6 @@
 package io.badgeflow.model.onboarding;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.badgeflow.model.command.CommandStatus;
 import java.util.Objects;
 
@@ -27,6 +28,7 @@ public record RowResult(int rowNumber, CommandStatus status, String reason, Stri
         return new RowResult(rowNumber, CommandStatus.REJECTED, reason, message, null);
     }
 
+    @JsonIgnore
     public boolean isApplied() {
         return status == CommandStatus.APPLIED;
     }

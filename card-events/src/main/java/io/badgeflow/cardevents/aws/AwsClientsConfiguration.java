@@ -2,12 +2,20 @@ package io.badgeflow.cardevents.aws;
 
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import io.badgeflow.aws.delivery.DeliveryFailures;
+import io.badgeflow.aws.dynamodb.BackOfficeTables;
+import io.badgeflow.aws.dynamodb.DynamoDbAdminAuditTrail;
+import io.badgeflow.aws.dynamodb.DynamoDbBackOfficeStore;
 import io.badgeflow.aws.dynamodb.DynamoDbCommandLog;
 import io.badgeflow.aws.dynamodb.DynamoDbDeliveryFailures;
-import io.badgeflow.aws.dynamodb.DynamoDbEmployeeDirectory;
+import io.badgeflow.aws.dynamodb.DynamoDbImportLedger;
 import io.badgeflow.cardevents.CardEventsProperties;
-import io.badgeflow.model.command.CommandApplier;
+import io.badgeflow.model.audit.AdminAuditTrail;
+import io.badgeflow.model.backoffice.CommandApplier;
+import io.badgeflow.model.onboarding.ImportReports;
+import io.badgeflow.model.onboarding.Onboarding;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -20,6 +28,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 @Configuration(proxyBeanMethods = false)
 class AwsClientsConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     @Bean
     DynamoDbClient dynamoDbClient(AwsClientBuilderConfigurer configurer) {
@@ -37,17 +50,35 @@ class AwsClientsConfiguration {
     }
 
     @Bean
-    CommandApplier commandApplier(DynamoDbEnhancedClient enhanced, CardEventsProperties properties) {
+    CommandApplier commandApplier(DynamoDbEnhancedClient enhanced, CardEventsProperties properties, Clock clock) {
         var tables = properties.tables();
-        return new CommandApplier(
-                new DynamoDbCommandLog(enhanced, tables.commands(), properties.commandRetention()),
-                new DynamoDbEmployeeDirectory(enhanced, tables.employees()),
-                Clock.systemUTC());
+        var backOffice = new BackOfficeTables(tables.employees(), tables.cards(), tables.buildings(), tables.doors(),
+                tables.grants(), tables.commands());
+        return new CommandApplier(new DynamoDbBackOfficeStore(enhanced, backOffice, properties.commandRetention()),
+                new DynamoDbCommandLog(enhanced, tables.commands()), clock, properties.dependencyWait());
     }
 
     @Bean
-    DeliveryFailures deliveryFailures(DynamoDbEnhancedClient enhanced, CardEventsProperties properties) {
+    AdminAuditTrail adminAuditTrail(DynamoDbClient dynamoDb, CardEventsProperties properties, Clock clock) {
+        return new DynamoDbAdminAuditTrail(dynamoDb, properties.tables().adminAudit(), clock);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService importWorkers(CardEventsProperties properties) {
+        return Executors.newFixedThreadPool(properties.imports().parallelism(),
+                Thread.ofPlatform().name("import-", 0).daemon(true).factory());
+    }
+
+    @Bean
+    Onboarding onboarding(CommandApplier applier, DynamoDbEnhancedClient enhanced, CardEventsProperties properties,
+            ImportReports reports, AdminAuditTrail audit, ExecutorService importWorkers, Clock clock) {
+        var ledger = new DynamoDbImportLedger(enhanced, properties.tables().imports(), properties.imports().retention());
+        return new Onboarding(applier, ledger, reports, audit, importWorkers, properties.imports().batchSize(), clock);
+    }
+
+    @Bean
+    DeliveryFailures deliveryFailures(DynamoDbEnhancedClient enhanced, CardEventsProperties properties, Clock clock) {
         return new DynamoDbDeliveryFailures(enhanced, properties.tables().deliveryFailures(),
-                DynamoDbDeliveryFailures.DEFAULT_RETENTION, Clock.systemUTC());
+                DynamoDbDeliveryFailures.DEFAULT_RETENTION, clock);
     }
 }

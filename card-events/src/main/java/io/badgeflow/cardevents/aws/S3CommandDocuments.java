@@ -1,7 +1,7 @@
 package io.badgeflow.cardevents.aws;
 
-import io.badgeflow.cardevents.delivery.CommandDocuments;
 import io.badgeflow.aws.s3.StoredObject;
+import io.badgeflow.cardevents.delivery.CommandDocuments;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -16,12 +16,7 @@ class S3CommandDocuments implements CommandDocuments {
     }
 
     @Override
-    public byte[] load(StoredObject object) {
-        return s3.getObjectAsBytes(request -> {
-            request.bucket(object.bucket()).key(object.key());
-            if (object.versionId() != null) {
-                request.versionId(object.versionId());
-            }
-        }).asByteArray();
+    public byte[] load(StoredObject object, long maxBytes) {
+        return S3Reads.bounded(s3, object, maxBytes).bytes();
     }
 }

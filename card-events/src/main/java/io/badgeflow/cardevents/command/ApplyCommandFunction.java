@@ -2,16 +2,22 @@ package io.badgeflow.cardevents.command;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import io.badgeflow.cardevents.delivery.CommandDocuments;
-import io.badgeflow.cardevents.delivery.DeliveryFailureRecorder;
-import io.badgeflow.aws.s3.S3EventEnvelope;
-import io.badgeflow.aws.s3.StoredObject;
 import io.badgeflow.aws.json.MessageJson;
 import io.badgeflow.aws.json.UnreadableMessageException;
 import io.badgeflow.aws.s3.CommandDocumentKey;
-import io.badgeflow.model.command.CommandApplier;
+import io.badgeflow.aws.s3.S3EventEnvelope;
+import io.badgeflow.aws.s3.StoredObject;
+import io.badgeflow.cardevents.CardEventsProperties;
+import io.badgeflow.cardevents.delivery.CommandDocuments;
+import io.badgeflow.cardevents.delivery.DeliveryFailureRecorder;
+import io.badgeflow.cardevents.delivery.DocumentTooLargeException;
+import io.badgeflow.model.audit.AdminAuditTrail;
+import io.badgeflow.model.audit.AuditEntry;
+import io.badgeflow.model.backoffice.CommandApplier;
+import io.badgeflow.model.command.CommandRecord;
 import io.badgeflow.model.command.RejectionReason;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +28,8 @@ import org.springframework.stereotype.Component;
  * valid command is final (REJECTED, the document stays in S3); anything that might succeed later (S3 or
  * DynamoDB unavailable, an unreadable envelope) fails that message only, so SQS retries it and, after
  * {@code maxReceiveCount}, moves it to the DLQ. The reason of each failure is recorded, so the DLQ message
- * can be read together with it.
+ * can be read together with it. Every finished command is appended to the admin audit trail before the message
+ * counts as done; a redelivery appends it again, which the trail ignores.
  */
 @Component("applyCommand")
 class ApplyCommandFunction implements Function<SQSEvent, SQSBatchResponse> {
@@ -32,11 +39,16 @@ class ApplyCommandFunction implements Function<SQSEvent, SQSBatchResponse> {
     private final CommandDocuments documents;
     private final CommandApplier applier;
     private final DeliveryFailureRecorder failures;
+    private final AdminAuditTrail audit;
+    private final long maxCommandBytes;
 
-    ApplyCommandFunction(CommandDocuments documents, CommandApplier applier, DeliveryFailureRecorder failures) {
+    ApplyCommandFunction(CommandDocuments documents, CommandApplier applier, DeliveryFailureRecorder failures,
+            AdminAuditTrail audit, CardEventsProperties properties) {
         this.documents = documents;
         this.applier = applier;
         this.failures = failures;
+        this.audit = audit;
+        this.maxCommandBytes = properties.maxCommandBytes();
     }
 
     @Override
@@ -64,24 +76,33 @@ class ApplyCommandFunction implements Function<SQSEvent, SQSBatchResponse> {
             return;
         }
         var commandId = named.get();
-        var bytes = documents.load(object);
+        var record = finish(commandId, object);
+        audit.append(commandId, List.of(AuditEntry.of(record)));
+        LOG.info("command {} {} {}{}", commandId, record.type(), record.status(),
+                record.reason() == null ? "" : " " + record.reason() + ": " + record.message());
+    }
+
+    private CommandRecord finish(String commandId, StoredObject object) {
+        byte[] bytes;
+        try {
+            bytes = documents.load(object, maxCommandBytes);
+        } catch (DocumentTooLargeException tooLarge) {
+            return applier.reject(commandId, RejectionReason.DOCUMENT_TOO_LARGE, tooLarge.getMessage(), object.key());
+        }
         try {
             var command = MessageJson.readCommand(bytes);
             if (!command.commandId().equals(commandId)) {
-                applier.reject(commandId, RejectionReason.INVALID_FIELD,
+                return applier.reject(commandId, RejectionReason.INVALID_FIELD,
                         "commandId " + command.commandId() + " does not match the document name", object.key());
-                return;
             }
-            var record = applier.apply(command, object.key());
-            LOG.info("command {} {} {}", commandId, record.type(), record.status());
+            return applier.apply(command, object.key());
         } catch (UnreadableMessageException unreadable) {
             var reason = switch (unreadable.kind()) {
                 case MALFORMED -> RejectionReason.MALFORMED_COMMAND;
                 case UNKNOWN_TYPE -> RejectionReason.UNKNOWN_COMMAND;
                 case INVALID_FIELD -> RejectionReason.INVALID_FIELD;
             };
-            applier.reject(commandId, reason, unreadable.getMessage(), object.key());
-            LOG.info("command {} REJECTED {}: {}", commandId, reason, unreadable.getMessage());
+            return applier.reject(commandId, reason, unreadable.getMessage(), object.key());
         }
     }
 }

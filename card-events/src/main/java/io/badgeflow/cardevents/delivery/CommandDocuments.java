@@ -5,5 +5,6 @@ import io.badgeflow.aws.s3.StoredObject;
 /** Port: the raw bytes of a command document. Failures are transient (the caller retries the message). */
 public interface CommandDocuments {
 
-    byte[] load(StoredObject object);
+    /** @throws DocumentTooLargeException the object is larger than {@code maxBytes}; nothing more was read */
+    byte[] load(StoredObject object, long maxBytes);
 }

@@ -1,0 +1,42 @@
+package io.badgeflow.cardevents.aws;
+
+import io.badgeflow.cardevents.CardEventsProperties;
+import io.badgeflow.model.onboarding.ImportReports;
+import io.badgeflow.model.onboarding.RowResult;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
+
+/**
+ * Writes an import's per-row report as CSV ({@code row,status,reason,message,employeeId}) to the reports
+ * bucket under {@code imports/<importId>/report.csv}; writing it again replaces it with the same content.
+ */
+@Component
+class S3ImportReports implements ImportReports {
+
+    private static final CsvMapper CSV = CsvMapper.builder().build();
+    private static final CsvSchema SCHEMA = CsvSchema.builder().setUseHeader(true)
+            .addColumn("row").addColumn("status").addColumn("reason").addColumn("message").addColumn("employeeId")
+            .build();
+
+    private final S3Client s3;
+    private final String bucket;
+
+    S3ImportReports(S3Client s3, CardEventsProperties properties) {
+        this.s3 = s3;
+        this.bucket = properties.buckets().reports();
+    }
+
+    @Override
+    public String write(String importId, List<RowResult> results) {
+        var rows = results.stream().map(r -> new Object[] {r.rowNumber(), r.status().name(), r.reason(), r.message(),
+                r.employeeId()}).toList();
+        var csv = CSV.writer(SCHEMA).writeValueAsBytes(rows);
+        var key = "imports/" + importId + "/report.csv";
+        s3.putObject(r -> r.bucket(bucket).key(key).contentType("text/csv; charset=utf-8"), RequestBody.fromBytes(csv));
+        return key;
+    }
+}

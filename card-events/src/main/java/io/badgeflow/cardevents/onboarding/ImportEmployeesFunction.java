@@ -1,0 +1,89 @@
+package io.badgeflow.cardevents.onboarding;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.badgeflow.aws.s3.S3EventEnvelope;
+import io.badgeflow.aws.s3.StoredObject;
+import io.badgeflow.cardevents.CardEventsProperties;
+import io.badgeflow.cardevents.delivery.DeliveryFailureRecorder;
+import io.badgeflow.cardevents.delivery.DocumentTooLargeException;
+import io.badgeflow.model.onboarding.ImportId;
+import io.badgeflow.model.onboarding.Onboarding;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The imports Lambda: onboards every HR export announced in an SQS batch. The import is named by the file's
+ * content, so a redelivered or re-uploaded file resumes or repeats the same import instead of starting a
+ * second one. A file that is no import (not CSV, no usable header, too large) is rejected with its reason; a
+ * failure that may pass (a store unavailable) fails the message, which SQS retries and then dead-letters.
+ */
+@Component("importEmployees")
+class ImportEmployeesFunction implements Function<SQSEvent, SQSBatchResponse> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportEmployeesFunction.class);
+    /** Who the audit trail names for a file dropped straight into the bucket (its uploader is IAM, not a user). */
+    static final String BUCKET_UPLOADER = "imports-bucket";
+
+    private final ImportDocuments documents;
+    private final Onboarding onboarding;
+    private final DeliveryFailureRecorder failures;
+    private final CardEventsProperties.Imports settings;
+
+    ImportEmployeesFunction(ImportDocuments documents, Onboarding onboarding, DeliveryFailureRecorder failures,
+            CardEventsProperties properties) {
+        this.documents = documents;
+        this.onboarding = onboarding;
+        this.failures = failures;
+        this.settings = properties.imports();
+    }
+
+    @Override
+    public SQSBatchResponse apply(SQSEvent event) {
+        var failed = new ArrayList<SQSBatchResponse.BatchItemFailure>();
+        for (var message : event.getRecords()) {
+            try {
+                for (var object : S3EventEnvelope.objects(message.getBody())) {
+                    importFile(object);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("import message {} failed and stays on the queue for a retry: {}", message.getMessageId(),
+                        e.toString());
+                failures.record(message, e);
+                failed.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+            }
+        }
+        return new SQSBatchResponse(failed);
+    }
+
+    private void importFile(StoredObject object) {
+        if (!object.key().startsWith("imports/") || !object.key().endsWith(".csv")) {
+            LOG.warn("ignoring {} in {}: imports are imports/*.csv", object.key(), object.bucket());
+            return;
+        }
+        ImportDocuments.ImportDocument document;
+        try {
+            document = documents.load(object, settings.maxFileBytes());
+        } catch (DocumentTooLargeException tooLarge) {
+            var importId = ImportId.of(object.key().getBytes(StandardCharsets.UTF_8));
+            onboarding.reject(importId, object.key(), tooLarge.getMessage());
+            LOG.info("import {} ({}) REJECTED: {}", importId, object.key(), tooLarge.getMessage());
+            return;
+        }
+        var importId = ImportId.of(document.content());
+        try {
+            var rows = ImportFile.parse(document.content(), settings.maxRows());
+            var actor = document.uploadedBy() == null ? BUCKET_UPLOADER : document.uploadedBy();
+            var summary = onboarding.run(importId, object.key(), actor, rows);
+            LOG.info("import {} ({}) {}: {} rows, {} applied, {} rejected", importId, object.key(), summary.status(),
+                    summary.rowsTotal(), summary.applied(), summary.rejected());
+        } catch (UnreadableImportException unreadable) {
+            onboarding.reject(importId, object.key(), unreadable.getMessage());
+            LOG.info("import {} ({}) REJECTED: {}", importId, object.key(), unreadable.getMessage());
+        }
+    }
+}
