@@ -39,7 +39,7 @@ class ApplyCommandFunctionIntegrationTests {
     @BeforeAll
     static void lambdaEnvironment(AwsEnvironment environment) {
         aws = environment;
-        LambdaEnvironment.set(aws);
+        LambdaEnvironment.set(aws, "applyCommand");
         s3 = S3Client.builder().endpointOverride(aws.endpoint()).region(AwsEnvironment.REGION)
                 .credentialsProvider(AwsEnvironment.CREDENTIALS).forcePathStyle(true).build();
         dynamoDb = AwsClients.dynamoDb(aws);

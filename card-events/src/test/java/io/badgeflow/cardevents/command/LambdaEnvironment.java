@@ -1,9 +1,13 @@
 package io.badgeflow.cardevents.command;
 
 import io.badgeflow.aws.testing.AwsEnvironment;
+import io.badgeflow.cardevents.CardEventsTestProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * What Lambda's environment gives FunctionInvoker, as system properties for the tests that call it the way
@@ -11,28 +15,22 @@ import java.nio.charset.StandardCharsets;
  */
 final class LambdaEnvironment {
 
-    private static final String[] PROPERTIES = {"spring.cloud.aws.endpoint", "spring.cloud.aws.region.static",
-        "spring.cloud.aws.credentials.access-key", "spring.cloud.aws.credentials.secret-key",
-        "spring.cloud.aws.s3.path-style-access-enabled", "badgeflow.card-events.tables.employees",
-        "badgeflow.card-events.tables.commands", "badgeflow.card-events.tables.delivery-failures",
-        "spring.cloud.function.definition", "MAIN_CLASS"};
+    private static final Set<String> SET = new HashSet<>();
 
     private LambdaEnvironment() {
     }
 
-    static void set(AwsEnvironment aws) {
-        aws.springProperties().forEach(System::setProperty);
-        System.setProperty("badgeflow.card-events.tables.employees", aws.output("EmployeesTableName"));
-        System.setProperty("badgeflow.card-events.tables.commands", aws.output("CommandsTableName"));
-        System.setProperty("badgeflow.card-events.tables.delivery-failures", aws.output("DeliveryFailuresTableName"));
-        System.setProperty("spring.cloud.function.definition", "applyCommand");
-        System.setProperty("MAIN_CLASS", "io.badgeflow.cardevents.CardEventsApplication");
+    static void set(AwsEnvironment aws, String function) {
+        var properties = new HashMap<>(CardEventsTestProperties.of(aws));
+        properties.put("spring.cloud.function.definition", function);
+        properties.put("MAIN_CLASS", "io.badgeflow.cardevents.CardEventsApplication");
+        properties.forEach(System::setProperty);
+        SET.addAll(properties.keySet());
     }
 
     static void clear() {
-        for (var property : PROPERTIES) {
-            System.clearProperty(property);
-        }
+        SET.forEach(System::clearProperty);
+        SET.clear();
     }
 
     /** The recorded delivery: one S3 -> SNS -> SQS message for {@code bucket/key}, one unreadable message. */

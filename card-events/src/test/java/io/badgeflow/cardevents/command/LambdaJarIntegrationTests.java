@@ -43,7 +43,7 @@ class LambdaJarIntegrationTests {
     @BeforeAll
     static void lambdaEnvironment(AwsEnvironment environment) {
         aws = environment;
-        LambdaEnvironment.set(aws);
+        LambdaEnvironment.set(aws, "applyCommand");
     }
 
     @AfterAll

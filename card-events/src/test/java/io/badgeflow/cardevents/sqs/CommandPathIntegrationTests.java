@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.badgeflow.aws.json.MessageJson;
 import io.badgeflow.aws.testing.AwsEnvironment;
 import io.badgeflow.aws.testing.LocalAws;
+import io.badgeflow.cardevents.CardEventsTestProperties;
 import io.badgeflow.model.command.RegisterEmployee;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,10 +30,7 @@ class CommandPathIntegrationTests {
     @DynamicPropertySource
     static void aws(DynamicPropertyRegistry registry) {
         var aws = LocalAws.environment();
-        aws.springProperties().forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("badgeflow.card-events.tables.employees", () -> aws.output("EmployeesTableName"));
-        registry.add("badgeflow.card-events.tables.commands", () -> aws.output("CommandsTableName"));
-        registry.add("badgeflow.card-events.tables.delivery-failures", () -> aws.output("DeliveryFailuresTableName"));
+        CardEventsTestProperties.of(aws).forEach((key, value) -> registry.add(key, () -> value));
         registry.add("badgeflow.card-events.local-poller.enabled", () -> "true");
         registry.add("badgeflow.card-events.local-poller.retry-delay", () -> "1s");
         registry.add("badgeflow.card-events.local-poller.queues[0].queue-url", () -> aws.output("CommandsQueueUrl"));

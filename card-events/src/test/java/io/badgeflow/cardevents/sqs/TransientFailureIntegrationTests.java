@@ -7,6 +7,7 @@ import io.badgeflow.aws.delivery.DeliveryFailures;
 import io.badgeflow.aws.json.MessageJson;
 import io.badgeflow.aws.testing.AwsEnvironment;
 import io.badgeflow.aws.testing.LocalAws;
+import io.badgeflow.cardevents.CardEventsTestProperties;
 import io.badgeflow.model.command.RegisterEmployee;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,10 +57,8 @@ class TransientFailureIntegrationTests {
                     "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + MAX_RECEIVE_COUNT + "\"}")))
                     .queueUrl();
         }
-        aws.springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        CardEventsTestProperties.of(aws).forEach((key, value) -> registry.add(key, () -> value));
         registry.add("badgeflow.card-events.tables.employees", () -> "no-such-table-" + UUID.randomUUID());
-        registry.add("badgeflow.card-events.tables.commands", () -> aws.output("CommandsTableName"));
-        registry.add("badgeflow.card-events.tables.delivery-failures", () -> aws.output("DeliveryFailuresTableName"));
         registry.add("badgeflow.card-events.local-poller.enabled", () -> "true");
         registry.add("badgeflow.card-events.local-poller.retry-delay", () -> "0s");
         registry.add("badgeflow.card-events.local-poller.queues[0].queue-url", () -> queueUrl);
