@@ -21,10 +21,20 @@ public record AdminServiceProperties(String commandsBucket, Tables tables, Cogni
         }
     }
 
-    public record Tables(String commands, String employees) {
+    /**
+     * The back-office tables the read side answers from, and {@code idempotency}, where a retried request finds
+     * the command its first attempt created.
+     */
+    public record Tables(String commands, String employees, String cards, String buildings, String doors,
+            String grants, String idempotency) {
         public Tables {
             require("badgeflow.admin-service.tables.commands", commands);
             require("badgeflow.admin-service.tables.employees", employees);
+            require("badgeflow.admin-service.tables.cards", cards);
+            require("badgeflow.admin-service.tables.buildings", buildings);
+            require("badgeflow.admin-service.tables.doors", doors);
+            require("badgeflow.admin-service.tables.grants", grants);
+            require("badgeflow.admin-service.tables.idempotency", idempotency);
         }
     }
 
