@@ -158,6 +158,36 @@ class TemplateWiringTests {
     }
 
     @Test
+    void backOfficeTablesCarryTheIndexesTheAdaptersQueryAndExportTheirNames() {
+        var expected = Map.of(
+                "EmployeesTable", Map.of("byName", List.of("listKey", "sortName")),
+                "CardsTable", Map.of("byNumber", List.of("listKey", "cardNumber"),
+                        "byStatus", List.of("status", "cardNumber")),
+                "BuildingsTable", Map.<String, List<String>>of(),
+                "DoorsTable", Map.of("byBuilding", List.of("buildingId", "doorId")),
+                "GrantsTable", Map.of("byBuilding", List.of("buildingId", "employeeId")),
+                "CommandsTable", Map.of("byEmployee", List.of("employeeId", "finishedAt"),
+                        "bySubject", List.of("subjectId", "finishedAt"), "byDay", List.of("finishedDay", "finishedAt")));
+        var storage = named("storage");
+        expected.forEach((table, indexes) -> {
+            var properties = map(map(storage.resources().get(table)).get("Properties"));
+            var defined = list(properties.get("AttributeDefinitions")).stream()
+                    .map(definition -> map(definition).get("AttributeName")).collect(Collectors.toSet());
+            var declared = new HashMap<String, List<Object>>();
+            for (var index : list(properties.get("GlobalSecondaryIndexes"))) {
+                var keys = list(map(index).get("KeySchema")).stream().map(key -> map(key).get("AttributeName")).toList();
+                declared.put((String) map(index).get("IndexName"), keys);
+                assertThat(map(map(index).get("Projection"))).as("%s %s", table, map(index).get("IndexName"))
+                        .containsEntry("ProjectionType", "ALL");
+                assertThat(defined).as("%s defines the keys of its indexes", table).containsAll(keys);
+            }
+            assertThat(declared).as("%s indexes", table).isEqualTo(indexes);
+            var name = table.substring(0, table.length() - "Table".length());
+            assertThat(storage.outputs()).as("%s outputs", table).containsKeys(name + "TableName", name + "TableArn");
+        });
+    }
+
+    @Test
     void commandAndImportBucketsNotifyTheirTopicForTheirDocumentsOnly() {
         var storage = named("storage");
         var expected = Map.of("CommandsBucket", List.of("badgeflow-${Stage}-CommandsTopicArn", "commands/", ".json"),

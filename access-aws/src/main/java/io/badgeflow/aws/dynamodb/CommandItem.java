@@ -4,12 +4,27 @@ import io.badgeflow.model.command.CommandRecord;
 import io.badgeflow.model.command.CommandStatus;
 import io.badgeflow.model.command.RejectionReason;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbConvertedBy;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
 
-/** Row of the commands table: one finished command. {@code expiresAt} is the table's TTL attribute. */
+/**
+ * Row of the commands table: one finished command. {@code expiresAt} is the table's TTL attribute. Three indexes
+ * sort on {@code finishedAt} (fixed-width text, so text order is time order): an employee's commands, a card's,
+ * building's or door's, and all commands of one UTC day ({@code finishedDay}), which is how the most recent
+ * commands are listed without a single hot partition for all time.
+ */
 @DynamoDbBean
 public class CommandItem {
+
+    static final TableSchema<CommandItem> SCHEMA = TableSchema.fromBean(CommandItem.class);
+    static final String BY_EMPLOYEE = "byEmployee";
+    static final String BY_SUBJECT = "bySubject";
+    static final String BY_DAY = "byDay";
 
     private String commandId;
     private String type;
@@ -21,6 +36,7 @@ public class CommandItem {
     private String subjectId;
     private String documentKey;
     private Instant finishedAt;
+    private String finishedDay;
     private Long expiresAt;
 
     static CommandItem from(CommandRecord record, long expiresAtEpochSecond) {
@@ -35,8 +51,14 @@ public class CommandItem {
         item.subjectId = record.subjectId();
         item.documentKey = record.documentKey();
         item.finishedAt = record.finishedAt();
+        item.finishedDay = day(record.finishedAt());
         item.expiresAt = expiresAtEpochSecond;
         return item;
+    }
+
+    /** The UTC day, {@code yyyy-MM-dd}, under which the {@code byDay} index files a command. */
+    static String day(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC).toLocalDate().toString();
     }
 
     CommandRecord toRecord() {
@@ -93,6 +115,7 @@ public class CommandItem {
         this.message = message;
     }
 
+    @DynamoDbSecondaryPartitionKey(indexNames = BY_EMPLOYEE)
     public String getEmployeeId() {
         return employeeId;
     }
@@ -101,6 +124,7 @@ public class CommandItem {
         this.employeeId = employeeId;
     }
 
+    @DynamoDbSecondaryPartitionKey(indexNames = BY_SUBJECT)
     public String getSubjectId() {
         return subjectId;
     }
@@ -117,12 +141,23 @@ public class CommandItem {
         this.documentKey = documentKey;
     }
 
+    @DynamoDbSecondarySortKey(indexNames = {BY_EMPLOYEE, BY_SUBJECT, BY_DAY})
+    @DynamoDbConvertedBy(SortableInstantConverter.class)
     public Instant getFinishedAt() {
         return finishedAt;
     }
 
     public void setFinishedAt(Instant finishedAt) {
         this.finishedAt = finishedAt;
+    }
+
+    @DynamoDbSecondaryPartitionKey(indexNames = BY_DAY)
+    public String getFinishedDay() {
+        return finishedDay;
+    }
+
+    public void setFinishedDay(String finishedDay) {
+        this.finishedDay = finishedDay;
     }
 
     public Long getExpiresAt() {

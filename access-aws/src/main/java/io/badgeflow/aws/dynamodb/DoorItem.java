@@ -2,30 +2,49 @@ package io.badgeflow.aws.dynamodb;
 
 import io.badgeflow.model.door.DeviceKeyHash;
 import io.badgeflow.model.door.Door;
+import io.badgeflow.model.door.DoorCapability;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
 
-/** Row of the doors table. Holds the device key's hash only. */
+/**
+ * Row of the doors table. Holds the device key's hash only. {@code byBuilding} lists a building's doors; rows
+ * written before doors had a name, capability and version read as a two-way door named after its id, version 1.
+ */
 @DynamoDbBean
 public class DoorItem {
 
+    static final TableSchema<DoorItem> SCHEMA = TableSchema.fromBean(DoorItem.class);
+    static final String BY_BUILDING = "byBuilding";
+
     private String doorId;
     private String buildingId;
+    private String name;
+    private String capability;
     private String keyHash;
+    private Long version;
 
     static DoorItem from(Door door) {
         var item = new DoorItem();
         item.doorId = door.doorId();
         item.buildingId = door.buildingId();
+        item.name = door.name();
+        item.capability = door.capability().name();
         item.keyHash = door.keyHash().sha256Hex();
+        item.version = door.version();
         return item;
     }
 
     Door toDoor() {
-        return new Door(doorId, buildingId, new DeviceKeyHash(keyHash));
+        return new Door(doorId, buildingId, name == null ? doorId : name,
+                capability == null ? DoorCapability.BOTH : DoorCapability.valueOf(capability),
+                new DeviceKeyHash(keyHash), version == null ? 1 : version);
     }
 
     @DynamoDbPartitionKey
+    @DynamoDbSecondarySortKey(indexNames = BY_BUILDING)
     public String getDoorId() {
         return doorId;
     }
@@ -34,6 +53,7 @@ public class DoorItem {
         this.doorId = doorId;
     }
 
+    @DynamoDbSecondaryPartitionKey(indexNames = BY_BUILDING)
     public String getBuildingId() {
         return buildingId;
     }
@@ -42,11 +62,35 @@ public class DoorItem {
         this.buildingId = buildingId;
     }
 
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getCapability() {
+        return capability;
+    }
+
+    public void setCapability(String capability) {
+        this.capability = capability;
+    }
+
     public String getKeyHash() {
         return keyHash;
     }
 
     public void setKeyHash(String keyHash) {
         this.keyHash = keyHash;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
     }
 }

@@ -6,7 +6,6 @@ import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /**
  * Reads the commands table: what happened to one command. Records are written by the back-office store in
@@ -15,12 +14,10 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  */
 public final class DynamoDbCommandLog implements CommandLog {
 
-    private static final TableSchema<CommandItem> SCHEMA = TableSchema.fromBean(CommandItem.class);
-
     private final DynamoDbTable<CommandItem> table;
 
     public DynamoDbCommandLog(DynamoDbEnhancedClient client, String tableName) {
-        this.table = client.table(tableName, SCHEMA);
+        this.table = client.table(tableName, CommandItem.SCHEMA);
     }
 
     @Override

@@ -6,17 +6,14 @@ import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 
 /** The doors table. Reads are strongly consistent so a rotated key takes effect at the next request. */
 public final class DynamoDbDoorRegistry implements DoorRegistry {
 
-    private static final TableSchema<DoorItem> SCHEMA = TableSchema.fromBean(DoorItem.class);
-
     private final DynamoDbTable<DoorItem> table;
 
     public DynamoDbDoorRegistry(DynamoDbEnhancedClient client, String tableName) {
-        this.table = client.table(tableName, SCHEMA);
+        this.table = client.table(tableName, DoorItem.SCHEMA);
     }
 
     @Override

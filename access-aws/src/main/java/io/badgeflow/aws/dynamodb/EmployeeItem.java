@@ -3,12 +3,25 @@ package io.badgeflow.aws.dynamodb;
 import io.badgeflow.model.employee.Employee;
 import io.badgeflow.model.employee.EmployeeStatus;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
 
-/** Row of the employees table (the back-office store issue extends it to every field of Employee); mutable because the Enhanced Client maps beans, not records. */
+/**
+ * Row of the employees table: one employee, with the two attributes of the {@code byName} index that lists
+ * employees by family then given name. Only employee rows carry {@code listKey}, so the employee-number claims
+ * kept in the same table stay out of that index. Mutable because the Enhanced Client maps beans, not records.
+ */
 @DynamoDbBean
 public class EmployeeItem {
+
+    static final TableSchema<EmployeeItem> SCHEMA = TableSchema.fromBean(EmployeeItem.class);
+    static final String BY_NAME = "byName";
+    static final String LIST_KEY = "EMPLOYEE";
 
     private String employeeId;
     private String employeeNumber;
@@ -17,8 +30,14 @@ public class EmployeeItem {
     private String email;
     private String department;
     private String status;
+    private String currentCardId;
+    private List<String> cardIds;
     private Instant registeredAt;
     private String registeredBy;
+    private Instant updatedAt;
+    private Long version;
+    private String listKey;
+    private String sortName;
 
     static EmployeeItem from(Employee employee) {
         var item = new EmployeeItem();
@@ -29,14 +48,35 @@ public class EmployeeItem {
         item.email = employee.email();
         item.department = employee.department();
         item.status = employee.status().name();
+        item.currentCardId = employee.currentCardId();
+        item.cardIds = employee.cardIds();
         item.registeredAt = employee.registeredAt();
         item.registeredBy = employee.registeredBy();
+        item.updatedAt = employee.updatedAt();
+        item.version = employee.version();
+        item.listKey = LIST_KEY;
+        item.sortName = sortName(employee.familyName(), employee.givenName()) + "#" + employee.employeeId();
         return item;
+    }
+
+    /** The lowercase name the index sorts on; a family-name prefix, lowercased, is a prefix of it. */
+    static String sortName(String familyName, String givenName) {
+        return lowercase(familyName + " " + givenName);
+    }
+
+    static String lowercase(String text) {
+        return text.toLowerCase(Locale.ROOT);
     }
 
     Employee toEmployee() {
         return new Employee(employeeId, employeeNumber, givenName, familyName, email, department,
-                EmployeeStatus.valueOf(status), null, java.util.List.of(), registeredAt, registeredBy, registeredAt, 1);
+                EmployeeStatus.valueOf(status), currentCardId, cardIds, registeredAt, registeredBy,
+                updatedAt == null ? registeredAt : updatedAt, version == null ? 1 : version);
+    }
+
+    /** Whether this row is an employee, not a claim that shares the table. */
+    boolean isEmployee() {
+        return status != null;
     }
 
     @DynamoDbPartitionKey
@@ -96,6 +136,22 @@ public class EmployeeItem {
         this.status = status;
     }
 
+    public String getCurrentCardId() {
+        return currentCardId;
+    }
+
+    public void setCurrentCardId(String currentCardId) {
+        this.currentCardId = currentCardId;
+    }
+
+    public List<String> getCardIds() {
+        return cardIds;
+    }
+
+    public void setCardIds(List<String> cardIds) {
+        this.cardIds = cardIds;
+    }
+
     public Instant getRegisteredAt() {
         return registeredAt;
     }
@@ -110,5 +166,39 @@ public class EmployeeItem {
 
     public void setRegisteredBy(String registeredBy) {
         this.registeredBy = registeredBy;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public void setUpdatedAt(Instant updatedAt) {
+        this.updatedAt = updatedAt;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
+    }
+
+    @DynamoDbSecondaryPartitionKey(indexNames = BY_NAME)
+    public String getListKey() {
+        return listKey;
+    }
+
+    public void setListKey(String listKey) {
+        this.listKey = listKey;
+    }
+
+    @DynamoDbSecondarySortKey(indexNames = BY_NAME)
+    public String getSortName() {
+        return sortName;
+    }
+
+    public void setSortName(String sortName) {
+        this.sortName = sortName;
     }
 }

@@ -9,6 +9,7 @@ import io.badgeflow.model.door.DeviceKey;
 import io.badgeflow.model.door.DeviceKeyHash;
 import io.badgeflow.model.door.Direction;
 import io.badgeflow.model.door.Door;
+import io.badgeflow.model.door.DoorCapability;
 import io.badgeflow.model.door.SwipeRecorded;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +50,17 @@ class DynamoDbStoresIntegrationTests {
         var stored = dynamoDb.getItem(r -> r.tableName(aws.output("DoorsTableName"))
                 .key(Map.of("doorId", AttributeValue.fromS(door.doorId()))).consistentRead(true)).item();
         assertThat(stored.values()).noneMatch(value -> key.reveal().equals(value.s()));
+    }
+
+    @Test
+    void keepsADoorsNameCapabilityAndVersion() {
+        var registry = new DynamoDbDoorRegistry(enhanced, aws.output("DoorsTableName"));
+        var door = new Door(UUID.randomUUID().toString(), "bldg-1", "Loading bay", DoorCapability.OUT,
+                DeviceKeyHash.of(DeviceKey.generate()), 3);
+
+        registry.register(door);
+
+        assertThat(registry.find(door.doorId())).contains(door);
     }
 
     @Test
