@@ -3,7 +3,6 @@ package io.badgeflow.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.badgeflow.aws.testing.AwsClients;
-import io.badgeflow.aws.testing.AwsEnvironment;
 import io.badgeflow.aws.testing.LocalAws;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,8 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.JsonNode;
@@ -34,32 +31,18 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EmployeeRegistrationIntegrationTests {
 
-    private static final String PASSWORD = "Itest-" + UUID.randomUUID() + "-Aa1!";
     private static String adminToken;
     private static String auditorToken;
 
     @DynamicPropertySource
     static void aws(DynamicPropertyRegistry registry) {
-        var aws = LocalAws.environment();
-        aws.springProperties().forEach((key, value) -> registry.add(key, () -> value));
-        var pool = aws.output("UserPoolId");
-        registry.add("badgeflow.admin-service.commands-bucket", () -> aws.output("CommandsBucketName"));
-        registry.add("badgeflow.admin-service.tables.commands", () -> aws.output("CommandsTableName"));
-        registry.add("badgeflow.admin-service.tables.employees", () -> aws.output("EmployeesTableName"));
-        registry.add("badgeflow.admin-service.cognito.user-pool-id", () -> pool);
-        registry.add("badgeflow.admin-service.cognito.client-id", () -> aws.output("UserPoolClientId"));
-        registry.add("badgeflow.admin-service.cognito.issuer", () -> "https://cognito-idp.us-east-1.amazonaws.com/" + pool);
-        registry.add("badgeflow.admin-service.cognito.jwk-set-uri", () -> aws.endpoint() + "/" + pool + "/.well-known/jwks.json");
+        LocalAdminService.properties(registry);
     }
 
     @BeforeAll
     static void users() {
-        var aws = LocalAws.environment();
-        try (var cognito = CognitoIdentityProviderClient.builder().endpointOverride(aws.endpoint())
-                .region(AwsEnvironment.REGION).credentialsProvider(AwsEnvironment.CREDENTIALS).build()) {
-            adminToken = tokenFor(cognito, aws, "itest-admin-" + UUID.randomUUID(), "admin");
-            auditorToken = tokenFor(cognito, aws, "itest-auditor-" + UUID.randomUUID(), "auditor");
-        }
+        adminToken = LocalAdminService.accessToken("admin");
+        auditorToken = LocalAdminService.accessToken("auditor");
     }
 
     @LocalServerPort
@@ -120,18 +103,6 @@ class EmployeeRegistrationIntegrationTests {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
-    }
-
-    private static String tokenFor(CognitoIdentityProviderClient cognito, AwsEnvironment aws, String user, String group) {
-        var pool = aws.output("UserPoolId");
-        // A temporary password of our own: the emulator generates one shorter than the pool's policy allows.
-        cognito.adminCreateUser(r -> r.userPoolId(pool).username(user).messageAction("SUPPRESS").temporaryPassword(PASSWORD));
-        cognito.adminSetUserPassword(r -> r.userPoolId(pool).username(user).password(PASSWORD).permanent(true));
-        cognito.adminAddUserToGroup(r -> r.userPoolId(pool).username(user).groupName(group));
-        return cognito.initiateAuth(r -> r.clientId(aws.output("UserPoolClientId"))
-                .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", user, "PASSWORD", PASSWORD)))
-                .authenticationResult().accessToken();
     }
 
     private HttpResponse<String> post(String path, String token, String body) throws Exception {

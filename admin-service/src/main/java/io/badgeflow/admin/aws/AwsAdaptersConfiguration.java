@@ -2,7 +2,12 @@ package io.badgeflow.admin.aws;
 
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import io.badgeflow.admin.AdminServiceProperties;
+import io.badgeflow.aws.dynamodb.BackOfficeTables;
+import io.badgeflow.aws.dynamodb.DynamoDbBackOfficeDirectory;
+import io.badgeflow.aws.dynamodb.DynamoDbCommandHistory;
 import io.badgeflow.aws.dynamodb.DynamoDbCommandLog;
+import io.badgeflow.model.backoffice.BackOfficeDirectory;
+import io.badgeflow.model.command.CommandHistory;
 import io.badgeflow.model.command.CommandLog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,5 +32,17 @@ class AwsAdaptersConfiguration {
     CommandLog commandLog(DynamoDbEnhancedClient enhanced, AdminServiceProperties properties) {
         // Retention only matters to writers; the read side never records.
         return new DynamoDbCommandLog(enhanced, properties.tables().commands());
+    }
+
+    @Bean
+    CommandHistory commandHistory(DynamoDbEnhancedClient enhanced, AdminServiceProperties properties) {
+        return new DynamoDbCommandHistory(enhanced, properties.tables().commands());
+    }
+
+    @Bean
+    BackOfficeDirectory backOfficeDirectory(DynamoDbEnhancedClient enhanced, AdminServiceProperties properties) {
+        var tables = properties.tables();
+        return new DynamoDbBackOfficeDirectory(enhanced, new BackOfficeTables(tables.employees(), tables.cards(),
+                tables.buildings(), tables.doors(), tables.grants(), tables.commands()));
     }
 }
