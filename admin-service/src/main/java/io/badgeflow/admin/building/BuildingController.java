@@ -49,14 +49,14 @@ class BuildingController {
 
     @PostMapping
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<Accepted> register(@Valid @RequestBody RegisterBuildingRequest request,
+    ResponseEntity<BuildingAccepted> register(@Valid @RequestBody RegisterBuildingRequest request,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
         return commands.submit(user, idempotencyKey, request,
                 stamp -> new RegisterBuilding(stamp.commandId(), stamp.actor(), stamp.occurredAt(),
                         request.buildingId(), request.name(), request.timeZone()),
-                command -> new Accepted(command.commandId(), CommandStatus.PENDING, command.buildingId()),
-                Accepted.class);
+                command -> new BuildingAccepted(command.commandId(), CommandStatus.PENDING, command.buildingId()),
+                BuildingAccepted.class);
     }
 
     @GetMapping
@@ -83,7 +83,7 @@ class BuildingController {
     }
 
     /** The 202 body: the command to follow and the building's code. */
-    record Accepted(String commandId, CommandStatus status, String buildingId) implements AcceptedAnswer {
+    record BuildingAccepted(String commandId, CommandStatus status, String buildingId) implements AcceptedAnswer {
     }
 
     /** One building. */

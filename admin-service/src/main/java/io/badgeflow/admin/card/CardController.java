@@ -66,7 +66,7 @@ class CardController {
     /** Issues a card: linked and ACTIVE at once with an employee (superseding their current card), else in stock. */
     @PostMapping
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<Accepted> issue(@Valid @RequestBody IssueCardRequest request,
+    ResponseEntity<CardAccepted> issue(@Valid @RequestBody IssueCardRequest request,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
         return submit(user, idempotencyKey, request, stamp -> new IssueCard(stamp.commandId(), stamp.actor(),
@@ -76,7 +76,7 @@ class CardController {
 
     @PostMapping("/{cardId}/link")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<Accepted> link(@PathVariable String cardId, @Valid @RequestBody LinkCardRequest request,
+    ResponseEntity<CardAccepted> link(@PathVariable String cardId, @Valid @RequestBody LinkCardRequest request,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
         return submit(user, idempotencyKey, request, stamp -> new LinkCard(stamp.commandId(), stamp.actor(),
@@ -85,7 +85,7 @@ class CardController {
 
     @PostMapping("/{cardId}/unlink")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<Accepted> unlink(@PathVariable String cardId,
+    ResponseEntity<CardAccepted> unlink(@PathVariable String cardId,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
         return submit(user, idempotencyKey, null,
@@ -94,7 +94,7 @@ class CardController {
 
     @PostMapping("/{cardId}/suspend")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<Accepted> suspend(@PathVariable String cardId,
+    ResponseEntity<CardAccepted> suspend(@PathVariable String cardId,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
         return submit(user, idempotencyKey, null,
@@ -103,7 +103,7 @@ class CardController {
 
     @PostMapping("/{cardId}/resume")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<Accepted> resume(@PathVariable String cardId,
+    ResponseEntity<CardAccepted> resume(@PathVariable String cardId,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
         return submit(user, idempotencyKey, null,
@@ -112,7 +112,7 @@ class CardController {
 
     @PostMapping("/{cardId}/report-lost")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<Accepted> reportLost(@PathVariable String cardId,
+    ResponseEntity<CardAccepted> reportLost(@PathVariable String cardId,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
         return submit(user, idempotencyKey, null,
@@ -122,7 +122,7 @@ class CardController {
 
     @PostMapping("/{cardId}/revoke")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<Accepted> revoke(@PathVariable String cardId,
+    ResponseEntity<CardAccepted> revoke(@PathVariable String cardId,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
         return submit(user, idempotencyKey, null,
@@ -132,7 +132,7 @@ class CardController {
     /** Sets the window in which the card opens doors; leaving an end out leaves the window open on that side. */
     @PutMapping("/{cardId}/validity")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<Accepted> setValidity(@PathVariable String cardId, @Valid @RequestBody ValidityRequest request,
+    ResponseEntity<CardAccepted> setValidity(@PathVariable String cardId, @Valid @RequestBody ValidityRequest request,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
         return submit(user, idempotencyKey, request, stamp -> new SetCardValidity(stamp.commandId(), stamp.actor(),
@@ -157,11 +157,11 @@ class CardController {
                 Paging.map(history.ofSubject(cardId, PageRequest.first(20)), CommandView::of));
     }
 
-    private <C extends Command> ResponseEntity<Accepted> submit(Jwt user, String idempotencyKey, Object request,
+    private <C extends Command> ResponseEntity<CardAccepted> submit(Jwt user, String idempotencyKey, Object request,
             Function<Stamp, C> newCommand, Function<C, String> cardId) {
         return commands.submit(user, idempotencyKey, request, newCommand,
-                command -> new Accepted(command.commandId(), CommandStatus.PENDING, cardId.apply(command)),
-                Accepted.class);
+                command -> new CardAccepted(command.commandId(), CommandStatus.PENDING, cardId.apply(command)),
+                CardAccepted.class);
     }
 
     /** The body of {@code POST /api/v1/cards}; without {@code employeeId} the card goes into stock. */
@@ -180,7 +180,7 @@ class CardController {
     }
 
     /** The 202 body: the command to follow and the card it concerns (the new one's id, for an issue). */
-    record Accepted(String commandId, CommandStatus status, String cardId) implements AcceptedAnswer {
+    record CardAccepted(String commandId, CommandStatus status, String cardId) implements AcceptedAnswer {
     }
 
     /** One card with its latest commands. */

@@ -50,7 +50,7 @@ class DoorController {
 
     @PostMapping("/api/v1/buildings/{buildingId}/doors")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<KeyAccepted> register(@PathVariable String buildingId,
+    ResponseEntity<DoorKeyAccepted> register(@PathVariable String buildingId,
             @Valid @RequestBody RegisterDoorRequest request,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
@@ -60,21 +60,21 @@ class DoorController {
         return commands.submit(user, idempotencyKey, request,
                 stamp -> new RegisterDoor(stamp.commandId(), stamp.actor(), stamp.occurredAt(), doorId, buildingId,
                         request.name(), request.capability(), DeviceKeyHash.of(key).sha256Hex()),
-                command -> KeyAccepted.shown(command.commandId(), command.buildingId(), command.doorId(), key),
-                KeyAccepted.class);
+                command -> DoorKeyAccepted.shown(command.commandId(), command.buildingId(), command.doorId(), key),
+                DoorKeyAccepted.class);
     }
 
     /** Replaces the door's key; the old one stops working once the command is applied. */
     @PostMapping("/api/v1/doors/{doorId}/rotate-key")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<KeyAccepted> rotateKey(@PathVariable String doorId,
+    ResponseEntity<DoorKeyAccepted> rotateKey(@PathVariable String doorId,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
         var key = DeviceKey.generate();
         return commands.submit(user, idempotencyKey, null,
                 stamp -> new RotateDoorKey(stamp.commandId(), stamp.actor(), stamp.occurredAt(), doorId,
                         DeviceKeyHash.of(key).sha256Hex()),
-                command -> KeyAccepted.shown(command.commandId(), null, command.doorId(), key), KeyAccepted.class);
+                command -> DoorKeyAccepted.shown(command.commandId(), null, command.doorId(), key), DoorKeyAccepted.class);
     }
 
     @GetMapping("/api/v1/doors/{doorId}")
@@ -95,25 +95,25 @@ class DoorController {
      * The 202 body of a registration or rotation: {@code deviceKey} is the plaintext key, here and nowhere else.
      * A retry with the same {@code Idempotency-Key} gets the same command but no key, and a note saying why.
      */
-    record KeyAccepted(String commandId, CommandStatus status, @JsonInclude(Include.NON_NULL) String buildingId,
+    record DoorKeyAccepted(String commandId, CommandStatus status, @JsonInclude(Include.NON_NULL) String buildingId,
             String doorId, String deviceKey, @JsonInclude(Include.NON_NULL) String deviceKeyNote)
             implements AcceptedAnswer {
 
         static final String NOT_SHOWN_AGAIN = "The device key was shown once, in the answer to the first request, "
                 + "and is not stored. If it was lost, rotate the door's key (POST /api/v1/doors/{doorId}/rotate-key).";
 
-        static KeyAccepted shown(String commandId, String buildingId, String doorId, DeviceKey key) {
-            return new KeyAccepted(commandId, CommandStatus.PENDING, buildingId, doorId, key.reveal(), null);
+        static DoorKeyAccepted shown(String commandId, String buildingId, String doorId, DeviceKey key) {
+            return new DoorKeyAccepted(commandId, CommandStatus.PENDING, buildingId, doorId, key.reveal(), null);
         }
 
         @Override
-        public KeyAccepted forRetry() {
-            return new KeyAccepted(commandId, status, buildingId, doorId, null, NOT_SHOWN_AGAIN);
+        public DoorKeyAccepted forRetry() {
+            return new DoorKeyAccepted(commandId, status, buildingId, doorId, null, NOT_SHOWN_AGAIN);
         }
 
         @Override
         public String toString() {
-            return "KeyAccepted[commandId=" + commandId + ", doorId=" + doorId + ", deviceKey=hidden]";
+            return "DoorKeyAccepted[commandId=" + commandId + ", doorId=" + doorId + ", deviceKey=hidden]";
         }
     }
 }

@@ -60,57 +60,57 @@ class EmployeeController {
 
     @PostMapping
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<Accepted> register(@Valid @RequestBody EmployeeRequest request,
+    ResponseEntity<EmployeeAccepted> register(@Valid @RequestBody EmployeeRequest request,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
         return commands.submit(user, idempotencyKey, request,
                 stamp -> new RegisterEmployee(stamp.commandId(), stamp.actor(), stamp.occurredAt(),
                         UUID.randomUUID().toString(), request.employeeNumber(), request.givenName(),
                         request.familyName(), request.email(), request.department()),
-                command -> Accepted.of(command.commandId(), command.employeeId()), Accepted.class);
+                command -> EmployeeAccepted.of(command.commandId(), command.employeeId()), EmployeeAccepted.class);
     }
 
     @PutMapping("/{employeeId}")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<Accepted> update(@PathVariable String employeeId, @Valid @RequestBody EmployeeRequest request,
+    ResponseEntity<EmployeeAccepted> update(@PathVariable String employeeId, @Valid @RequestBody EmployeeRequest request,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
         return commands.submit(user, idempotencyKey, request,
                 stamp -> new UpdateEmployee(stamp.commandId(), stamp.actor(), stamp.occurredAt(), employeeId,
                         request.employeeNumber(), request.givenName(), request.familyName(), request.email(),
                         request.department()),
-                command -> Accepted.of(command.commandId(), command.employeeId()), Accepted.class);
+                command -> EmployeeAccepted.of(command.commandId(), command.employeeId()), EmployeeAccepted.class);
     }
 
     @PostMapping("/{employeeId}/deactivate")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<Accepted> deactivate(@PathVariable String employeeId,
+    ResponseEntity<EmployeeAccepted> deactivate(@PathVariable String employeeId,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
         return commands.submit(user, idempotencyKey, null,
                 stamp -> new DeactivateEmployee(stamp.commandId(), stamp.actor(), stamp.occurredAt(), employeeId),
-                command -> Accepted.of(command.commandId(), command.employeeId()), Accepted.class);
+                command -> EmployeeAccepted.of(command.commandId(), command.employeeId()), EmployeeAccepted.class);
     }
 
     @PostMapping("/{employeeId}/reactivate")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<Accepted> reactivate(@PathVariable String employeeId,
+    ResponseEntity<EmployeeAccepted> reactivate(@PathVariable String employeeId,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
         return commands.submit(user, idempotencyKey, null,
                 stamp -> new ReactivateEmployee(stamp.commandId(), stamp.actor(), stamp.occurredAt(), employeeId),
-                command -> Accepted.of(command.commandId(), command.employeeId()), Accepted.class);
+                command -> EmployeeAccepted.of(command.commandId(), command.employeeId()), EmployeeAccepted.class);
     }
 
     /** Ends employment for good: card-events revokes every card and removes every grant in the same transaction. */
     @PostMapping("/{employeeId}/offboard")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<Accepted> offboard(@PathVariable String employeeId,
+    ResponseEntity<EmployeeAccepted> offboard(@PathVariable String employeeId,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
         return commands.submit(user, idempotencyKey, null,
                 stamp -> new OffboardEmployee(stamp.commandId(), stamp.actor(), stamp.occurredAt(), employeeId),
-                command -> Accepted.of(command.commandId(), command.employeeId()), Accepted.class);
+                command -> EmployeeAccepted.of(command.commandId(), command.employeeId()), EmployeeAccepted.class);
     }
 
     /**
@@ -157,10 +157,10 @@ class EmployeeController {
     }
 
     /** The 202 body: the command to follow and the employee it concerns (the new one's id, for a registration). */
-    record Accepted(String commandId, CommandStatus status, String employeeId) implements AcceptedAnswer {
+    record EmployeeAccepted(String commandId, CommandStatus status, String employeeId) implements AcceptedAnswer {
 
-        static Accepted of(String commandId, String employeeId) {
-            return new Accepted(commandId, CommandStatus.PENDING, employeeId);
+        static EmployeeAccepted of(String commandId, String employeeId) {
+            return new EmployeeAccepted(commandId, CommandStatus.PENDING, employeeId);
         }
     }
 

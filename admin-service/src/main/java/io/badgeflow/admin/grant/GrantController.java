@@ -53,26 +53,26 @@ class GrantController {
 
     @PostMapping("/api/v1/employees/{employeeId}/grants")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<Accepted> grant(@PathVariable String employeeId, @Valid @RequestBody GrantRequest request,
+    ResponseEntity<GrantAccepted> grant(@PathVariable String employeeId, @Valid @RequestBody GrantRequest request,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
         return commands.submit(user, idempotencyKey, request,
                 stamp -> new GrantAccess(stamp.commandId(), stamp.actor(), stamp.occurredAt(), employeeId,
                         request.buildingId(), request.schedule() == null ? null : request.schedule().toSchedule(),
                         request.validFrom(), request.validUntil()),
-                command -> Accepted.of(command.commandId(), command.employeeId(), command.buildingId()),
-                Accepted.class);
+                command -> GrantAccepted.of(command.commandId(), command.employeeId(), command.buildingId()),
+                GrantAccepted.class);
     }
 
     @DeleteMapping("/api/v1/employees/{employeeId}/grants/{buildingId}")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<Accepted> revoke(@PathVariable String employeeId, @PathVariable String buildingId,
+    ResponseEntity<GrantAccepted> revoke(@PathVariable String employeeId, @PathVariable String buildingId,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
         return commands.submit(user, idempotencyKey, null,
                 stamp -> new RevokeAccess(stamp.commandId(), stamp.actor(), stamp.occurredAt(), employeeId, buildingId),
-                command -> Accepted.of(command.commandId(), command.employeeId(), command.buildingId()),
-                Accepted.class);
+                command -> GrantAccepted.of(command.commandId(), command.employeeId(), command.buildingId()),
+                GrantAccepted.class);
     }
 
     /** Everybody who may enter the building. */
@@ -105,11 +105,11 @@ class GrantController {
     }
 
     /** The 202 body: the command to follow, and whose grant for which building it concerns. */
-    record Accepted(String commandId, CommandStatus status, String employeeId, String buildingId)
+    record GrantAccepted(String commandId, CommandStatus status, String employeeId, String buildingId)
             implements AcceptedAnswer {
 
-        static Accepted of(String commandId, String employeeId, String buildingId) {
-            return new Accepted(commandId, CommandStatus.PENDING, employeeId, buildingId);
+        static GrantAccepted of(String commandId, String employeeId, String buildingId) {
+            return new GrantAccepted(commandId, CommandStatus.PENDING, employeeId, buildingId);
         }
     }
 }

@@ -33,12 +33,6 @@ class OpenApiConfiguration {
 
     @Bean
     OpenAPI badgeflowOpenApi() {
-        var problem = new ObjectSchema().description("RFC 9457 problem details")
-                .addProperty("type", new StringSchema()).addProperty("title", new StringSchema())
-                .addProperty("status", new IntegerSchema()).addProperty("detail", new StringSchema())
-                .addProperty("instance", new StringSchema())
-                .addProperty("errors", new ObjectSchema().additionalProperties(new StringSchema())
-                        .description("each invalid field (or parameter, or header) and what is wrong with it"));
         return new OpenAPI()
                 .info(new Info().title("Badgeflow back office API").version("v1").description("""
                         Every change is a command: the API validates it, stores its document and answers 202 with \
@@ -47,30 +41,42 @@ class OpenApiConfiguration {
                 .components(new Components()
                         .addSecuritySchemes("cognito", new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").bearerFormat("JWT")
-                                .description("A Cognito access token; roles come from cognito:groups"))
-                        .addSchemas("Problem", problem))
+                                .description("A Cognito access token; roles come from cognito:groups")))
                 .addSecurityItem(new SecurityRequirement().addList("cognito"));
     }
 
     @Bean
     OpenApiCustomizer problemResponses() {
-        return api -> api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-            var command = method != PathItem.HttpMethod.GET;
-            if (command) {
-                accepted(operation);
-            }
-            var responses = operation.getResponses();
-            problem(responses, "400", "Invalid request; errors names each bad field");
-            problem(responses, "401", "No valid Cognito access token");
-            problem(responses, "403", "The caller's role does not allow this");
-            if (path.contains("{")) {
-                problem(responses, "404", "No such record");
-            }
-            if (command) {
-                problem(responses, "422", "The Idempotency-Key was already used for a different request");
-            }
-            problem(responses, "500", "Unexpected failure");
-        }));
+        // Added here rather than on the OpenAPI bean: springdoc rebuilds the schemas from the handlers.
+        return api -> {
+            api.getComponents().addSchemas("Problem", problemSchema());
+            api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                var command = method != PathItem.HttpMethod.GET;
+                if (command) {
+                    accepted(operation);
+                }
+                var responses = operation.getResponses();
+                problem(responses, "400", "Invalid request; errors names each bad field");
+                problem(responses, "401", "No valid Cognito access token");
+                problem(responses, "403", "The caller's role does not allow this");
+                if (path.contains("{")) {
+                    problem(responses, "404", "No such record");
+                }
+                if (command) {
+                    problem(responses, "422", "The Idempotency-Key was already used for a different request");
+                }
+                problem(responses, "500", "Unexpected failure");
+            }));
+        };
+    }
+
+    private static Schema<?> problemSchema() {
+        return new ObjectSchema().description("RFC 9457 problem details")
+                .addProperty("type", new StringSchema()).addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema()).addProperty("detail", new StringSchema())
+                .addProperty("instance", new StringSchema())
+                .addProperty("errors", new ObjectSchema().additionalProperties(new StringSchema())
+                        .description("each invalid field (or parameter, or header) and what is wrong with it"));
     }
 
     private static void accepted(Operation operation) {
