@@ -36,11 +36,21 @@ public record AdminServiceProperties(String commandsBucket, Tables tables, Cogni
         }
     }
 
-    /** @param deliveryFailures why queued messages failed, written by card-events, read by the dead-letter views */
-    public record Tables(String commands, String employees, String deliveryFailures) {
+    /**
+     * The back-office tables the read side answers from; {@code idempotency}, where a retried request finds
+     * the command its first attempt created; {@code deliveryFailures}, why queued messages failed (written by
+     * card-events, read by the dead-letter views).
+     */
+    public record Tables(String commands, String employees, String cards, String buildings, String doors,
+            String grants, String idempotency, String deliveryFailures) {
         public Tables {
             require("badgeflow.admin-service.tables.commands", commands);
             require("badgeflow.admin-service.tables.employees", employees);
+            require("badgeflow.admin-service.tables.cards", cards);
+            require("badgeflow.admin-service.tables.buildings", buildings);
+            require("badgeflow.admin-service.tables.doors", doors);
+            require("badgeflow.admin-service.tables.grants", grants);
+            require("badgeflow.admin-service.tables.idempotency", idempotency);
             require("badgeflow.admin-service.tables.delivery-failures", deliveryFailures);
         }
     }

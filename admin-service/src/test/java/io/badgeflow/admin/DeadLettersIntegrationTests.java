@@ -48,7 +48,7 @@ class DeadLettersIntegrationTests {
             dlqUrl = sqs.createQueue(r -> r.queueName("dead-letters-dlq-" + suffix)).queueUrl();
             queueUrl = sqs.createQueue(r -> r.queueName("dead-letters-" + suffix)).queueUrl();
         }
-        StaffTokens.adminServiceProperties(aws).forEach((key, value) -> registry.add(key, () -> value));
+        LocalAdminService.properties(registry);
         registry.add("badgeflow.admin-service.dead-letters[0].name", () -> "commands");
         registry.add("badgeflow.admin-service.dead-letters[0].queue-url", () -> queueUrl);
         registry.add("badgeflow.admin-service.dead-letters[0].dlq-url", () -> dlqUrl);
@@ -56,8 +56,8 @@ class DeadLettersIntegrationTests {
 
     @BeforeAll
     static void users() {
-        operatorToken = StaffTokens.tokenFor(LocalAws.environment(), "operator");
-        auditorToken = StaffTokens.tokenFor(LocalAws.environment(), "auditor");
+        operatorToken = LocalAdminService.accessToken("operator");
+        auditorToken = LocalAdminService.accessToken("auditor");
     }
 
     @LocalServerPort

@@ -35,14 +35,13 @@ class EmployeeRegistrationIntegrationTests {
 
     @DynamicPropertySource
     static void aws(DynamicPropertyRegistry registry) {
-        StaffTokens.adminServiceProperties(LocalAws.environment()).forEach((key, value) -> registry.add(key, () -> value));
+        LocalAdminService.properties(registry);
     }
 
     @BeforeAll
     static void users() {
-        var aws = LocalAws.environment();
-        adminToken = StaffTokens.tokenFor(aws, "admin");
-        auditorToken = StaffTokens.tokenFor(aws, "auditor");
+        adminToken = LocalAdminService.accessToken("admin");
+        auditorToken = LocalAdminService.accessToken("auditor");
     }
 
     @LocalServerPort

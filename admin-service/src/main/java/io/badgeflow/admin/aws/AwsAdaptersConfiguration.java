@@ -3,8 +3,13 @@ package io.badgeflow.admin.aws;
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import io.badgeflow.admin.AdminServiceProperties;
 import io.badgeflow.aws.delivery.DeliveryFailures;
+import io.badgeflow.aws.dynamodb.BackOfficeTables;
+import io.badgeflow.aws.dynamodb.DynamoDbBackOfficeDirectory;
+import io.badgeflow.aws.dynamodb.DynamoDbCommandHistory;
 import io.badgeflow.aws.dynamodb.DynamoDbCommandLog;
 import io.badgeflow.aws.dynamodb.DynamoDbDeliveryFailures;
+import io.badgeflow.model.backoffice.BackOfficeDirectory;
+import io.badgeflow.model.command.CommandHistory;
 import io.badgeflow.model.command.CommandLog;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -45,5 +50,17 @@ class AwsAdaptersConfiguration {
         // Retention only matters to writers (card-events); this side reads.
         return new DynamoDbDeliveryFailures(enhanced, properties.tables().deliveryFailures(),
                 DynamoDbDeliveryFailures.DEFAULT_RETENTION, clock);
+    }
+
+    @Bean
+    CommandHistory commandHistory(DynamoDbEnhancedClient enhanced, AdminServiceProperties properties) {
+        return new DynamoDbCommandHistory(enhanced, properties.tables().commands());
+    }
+
+    @Bean
+    BackOfficeDirectory backOfficeDirectory(DynamoDbEnhancedClient enhanced, AdminServiceProperties properties) {
+        var tables = properties.tables();
+        return new DynamoDbBackOfficeDirectory(enhanced, new BackOfficeTables(tables.employees(), tables.cards(),
+                tables.buildings(), tables.doors(), tables.grants(), tables.commands()));
     }
 }

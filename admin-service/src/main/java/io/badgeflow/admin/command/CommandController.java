@@ -1,17 +1,18 @@
 package io.badgeflow.admin.command;
 
-import io.badgeflow.model.command.CommandLog;
-import io.badgeflow.model.command.CommandStatus;
-import io.badgeflow.model.Require;
-import java.time.Instant;
 import io.badgeflow.admin.security.Roles;
+import io.badgeflow.admin.web.NotFound;
+import io.badgeflow.admin.web.Paging;
+import io.badgeflow.model.Require;
+import io.badgeflow.model.backoffice.Page;
+import io.badgeflow.model.command.CommandHistory;
+import io.badgeflow.model.command.CommandLog;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Where a command stands. The log holds finished commands; a command whose document is stored but not yet
@@ -22,30 +23,32 @@ import org.springframework.web.server.ResponseStatusException;
 class CommandController {
 
     private final CommandLog log;
+    private final CommandHistory history;
     private final CommandDocumentStore documents;
 
-    CommandController(CommandLog log, CommandDocumentStore documents) {
+    CommandController(CommandLog log, CommandHistory history, CommandDocumentStore documents) {
         this.log = log;
+        this.history = history;
         this.documents = documents;
+    }
+
+    /** The most recently finished commands of every kind; pending ones are not in a history yet. */
+    @GetMapping
+    @PreAuthorize(Roles.ANY_STAFF)
+    Page<CommandView> recent(@RequestParam(defaultValue = Paging.DEFAULT_SIZE) int size,
+            @RequestParam(required = false) String cursor) {
+        return Paging.map(history.recent(Paging.request(size, cursor)), CommandView::of);
     }
 
     @GetMapping("/{commandId}")
     @PreAuthorize(Roles.ANY_STAFF)
     CommandView status(@PathVariable String commandId) {
         Require.id("commandId", commandId);
-        return log.find(commandId)
-                .map(r -> new CommandView(r.commandId(), r.type(), r.status(),
-                        r.reason() == null ? null : r.reason().name(), r.message(), r.finishedAt()))
-                .orElseGet(() -> {
-                    if (!documents.exists(commandId)) {
-                        throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no command " + commandId);
-                    }
-                    return new CommandView(commandId, null, CommandStatus.PENDING, null, null, null);
-                });
-    }
-
-    /** The API's view of one command. */
-    record CommandView(String commandId, String type, CommandStatus status, String reason, String message,
-            Instant finishedAt) {
+        return log.find(commandId).map(CommandView::of).orElseGet(() -> {
+            if (!documents.exists(commandId)) {
+                throw NotFound.of("command", commandId);
+            }
+            return CommandView.pending(commandId);
+        });
     }
 }

@@ -30,11 +30,20 @@ class CognitoJwtConfiguration {
     JwtDecoder jwtDecoder(AdminServiceProperties properties) {
         var cognito = properties.cognito();
         var decoder = NimbusJwtDecoder.withJwkSetUri(cognito.jwkSetUri().toString()).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(cognito.issuer().toString()),
-                claimEquals("token_use", "access"),
-                claimEquals("client_id", cognito.clientId())));
+        decoder.setJwtValidator(accessTokenValidator(cognito.issuer().toString(), cognito.clientId()));
         return decoder;
+    }
+
+    /**
+     * Every check a token must pass besides its signature: expiry and not-before (with the default clock skew),
+     * the pool's issuer, {@code token_use} access and our client's {@code client_id}. Shared with the tests, which
+     * sign tokens with a key of their own but must meet exactly these checks.
+     */
+    static OAuth2TokenValidator<Jwt> accessTokenValidator(String issuer, String clientId) {
+        return new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(issuer),
+                claimEquals("token_use", "access"),
+                claimEquals("client_id", clientId));
     }
 
     @Bean

@@ -12,7 +12,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Who may call at all. The API is stateless bearer-token only (no cookies, so no CSRF surface). Every
  * {@code /api/**} call needs a valid token; which role may call which endpoint is declared next to the
  * handler with {@code @PreAuthorize} (see {@link Roles}), and a dependency rule test fails the build when a
- * handler has none. Anything outside the API is denied.
+ * handler has none. The OpenAPI document and the health check are public; anything else outside the API is
+ * denied.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -25,6 +26,8 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // The API's description is public: it says what the API accepts, never what it holds.
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(oauth -> oauth

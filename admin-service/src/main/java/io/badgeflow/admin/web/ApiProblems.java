@@ -1,25 +1,36 @@
 package io.badgeflow.admin.web;
 
+import io.badgeflow.admin.idempotency.IdempotencyKeyReusedException;
 import io.badgeflow.model.InvalidFieldException;
 import java.util.Map;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
 
 /**
- * Every client error as RFC 9457 problem+json. Validation problems name each bad field under
- * {@code errors}, so a form can point at them.
+ * Every error as RFC 9457 problem+json. Client errors name each bad field under {@code errors}, so a form can
+ * point at them; an unexpected failure says only that it happened, the details go to the log.
  */
 @RestControllerAdvice
 class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException invalid,
@@ -27,18 +38,78 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         Map<String, String> errors = new TreeMap<>();
         invalid.getBindingResult().getFieldErrors()
                 .forEach(error -> errors.merge(error.getField(), error.getDefaultMessage(), (a, b) -> a + "; " + b));
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request has invalid fields: " + String.join(", ", errors.keySet()) + ".");
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", errors);
-        return handleExceptionInternal(invalid, problem, headers, HttpStatus.BAD_REQUEST, request);
+        return handleExceptionInternal(invalid, invalidFields(errors), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Unreadable JSON; when Jackson knows which field it could not read (a bad date, an unknown enum), name it. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (unreadable.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            var field = new StringBuilder();
+            for (var reference : databind.getPath()) {
+                if (reference.getPropertyName() != null) {
+                    field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+                } else if (reference.getIndex() >= 0) {
+                    field.append('[').append(reference.getIndex()).append(']');
+                }
+            }
+            if (!field.isEmpty()) {
+                return handleExceptionInternal(unreadable,
+                        invalidFields(Map.of(field.toString(), "has a value of the wrong type or format")),
+                        headers, HttpStatus.BAD_REQUEST, request);
+            }
+        }
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not readable JSON.");
+        problem.setTitle("Unreadable request");
+        return handleExceptionInternal(unreadable, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A query or path parameter of the wrong type, such as an unknown card status. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException mismatch, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        var name = mismatch instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+                : mismatch.getPropertyName();
+        return handleExceptionInternal(mismatch, invalidFields(Map.of(String.valueOf(name),
+                "has a value of the wrong type or format")), headers, HttpStatus.BAD_REQUEST, request);
     }
 
     @ExceptionHandler(InvalidFieldException.class)
     ProblemDetail invalidField(InvalidFieldException invalid) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, invalid.getMessage());
+        var problem = invalidFields(Map.of(invalid.field(), invalid.getMessage()));
+        problem.setDetail(invalid.getMessage());
+        return problem;
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException reused) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, reused.getMessage());
+        problem.setTitle("Idempotency-Key reused");
+        return problem;
+    }
+
+    /**
+     * Anything else is our failure: 500 without internals. Access decisions are the security filters' to answer,
+     * so they pass through.
+     */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception failure) throws Exception {
+        if (failure instanceof AccessDeniedException || failure instanceof AuthenticationException) {
+            throw failure;
+        }
+        LOG.error("request failed", failure);
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The request could not be completed; it is safe to retry with the same Idempotency-Key.");
+        problem.setTitle("Internal error");
+        return problem;
+    }
+
+    private static ProblemDetail invalidFields(Map<String, String> errors) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request has invalid fields: " + String.join(", ", new TreeMap<>(errors).keySet()) + ".");
         problem.setTitle("Invalid request");
-        problem.setProperty("errors", Map.of(invalid.field(), invalid.getMessage()));
+        problem.setProperty("errors", new TreeMap<>(errors));
         return problem;
     }
 }

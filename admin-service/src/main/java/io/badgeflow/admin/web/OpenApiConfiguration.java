@@ -1,0 +1,97 @@
+package io.badgeflow.admin.web;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI document at {@code /v3/api-docs}: Cognito bearer tokens, every command answered 202 with a
+ * {@code Location}, and every error as problem+json, which springdoc cannot see from the handlers alone.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String PROBLEM = "#/components/schemas/Problem";
+
+    @Bean
+    OpenAPI badgeflowOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("Badgeflow back office API").version("v1").description("""
+                        Every change is a command: the API validates it, stores its document and answers 202 with \
+                        Location: /api/v1/commands/{id}, where it becomes APPLIED or REJECTED (with a reason). \
+                        An Idempotency-Key header makes a retried request return the same command."""))
+                .components(new Components()
+                        .addSecuritySchemes("cognito", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("JWT")
+                                .description("A Cognito access token; roles come from cognito:groups")))
+                .addSecurityItem(new SecurityRequirement().addList("cognito"));
+    }
+
+    @Bean
+    OpenApiCustomizer problemResponses() {
+        // Added here rather than on the OpenAPI bean: springdoc rebuilds the schemas from the handlers.
+        return api -> {
+            api.getComponents().addSchemas("Problem", problemSchema());
+            api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                var command = method != PathItem.HttpMethod.GET;
+                if (command) {
+                    accepted(operation);
+                }
+                var responses = operation.getResponses();
+                problem(responses, "400", "Invalid request; errors names each bad field");
+                problem(responses, "401", "No valid Cognito access token");
+                problem(responses, "403", "The caller's role does not allow this");
+                if (path.contains("{")) {
+                    problem(responses, "404", "No such record");
+                }
+                if (command) {
+                    problem(responses, "422", "The Idempotency-Key was already used for a different request");
+                }
+                problem(responses, "500", "Unexpected failure");
+            }));
+        };
+    }
+
+    private static Schema<?> problemSchema() {
+        return new ObjectSchema().description("RFC 9457 problem details")
+                .addProperty("type", new StringSchema()).addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema()).addProperty("detail", new StringSchema())
+                .addProperty("instance", new StringSchema())
+                .addProperty("errors", new ObjectSchema().additionalProperties(new StringSchema())
+                        .description("each invalid field (or parameter, or header) and what is wrong with it"));
+    }
+
+    private static void accepted(Operation operation) {
+        var responses = operation.getResponses();
+        var ok = responses.remove("200");
+        var accepted = ok == null ? new ApiResponse() : ok;
+        accepted.description("Accepted: the command is PENDING; follow Location for its status")
+                .headers(Map.of("Location", new Header().description("/api/v1/commands/{commandId}")
+                        .schema(new StringSchema())));
+        responses.addApiResponse("202", accepted);
+    }
+
+    private static void problem(ApiResponses responses, String status, String description) {
+        Schema<?> schema = new Schema<>().$ref(PROBLEM);
+        responses.addApiResponse(status, new ApiResponse().description(description)
+                .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(schema))));
+    }
+}

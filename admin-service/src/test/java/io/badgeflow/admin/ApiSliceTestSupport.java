@@ -1,0 +1,97 @@
+package io.badgeflow.admin;
+
+import static org.mockito.Mockito.atLeast;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+
+import io.badgeflow.admin.command.CommandDocumentStore;
+import io.badgeflow.admin.command.CommandSubmissions;
+import io.badgeflow.admin.idempotency.IdempotencyStore;
+import io.badgeflow.model.backoffice.BackOfficeDirectory;
+import io.badgeflow.model.command.Command;
+import io.badgeflow.model.command.CommandHistory;
+import io.badgeflow.model.command.CommandLog;
+import java.util.List;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The web slice every API test runs in: all controllers, the real security chain and problem handling, and the
+ * ports as mocks, so a test states what the ports hold and asserts what reached them.
+ */
+@WebMvcTest
+@ComponentScan(basePackages = {"io.badgeflow.admin.security", "io.badgeflow.admin.web"})
+@Import(CommandSubmissions.class)
+@EnableConfigurationProperties(AdminServiceProperties.class)
+@TestPropertySource(properties = {
+    "badgeflow.admin-service.commands-bucket=commands",
+    "badgeflow.admin-service.tables.commands=commands",
+    "badgeflow.admin-service.tables.employees=employees",
+    "badgeflow.admin-service.tables.cards=cards",
+    "badgeflow.admin-service.tables.buildings=buildings",
+    "badgeflow.admin-service.tables.doors=doors",
+    "badgeflow.admin-service.tables.grants=grants",
+    "badgeflow.admin-service.tables.idempotency=idempotency",
+    "badgeflow.admin-service.tables.delivery-failures=delivery-failures",
+    "badgeflow.admin-service.cognito.user-pool-id=us-east-1_test",
+    "badgeflow.admin-service.cognito.client-id=client",
+    "badgeflow.admin-service.cognito.issuer=https://cognito-idp.us-east-1.amazonaws.com/us-east-1_test",
+    "badgeflow.admin-service.cognito.jwk-set-uri=http://127.0.0.1:9/jwks.json"})
+public abstract class ApiSliceTestSupport {
+
+    public static final String ADMIN_SUBJECT = "sub-admin-1";
+
+    @Autowired
+    protected MockMvc mvc;
+
+    @MockitoBean
+    protected CommandDocumentStore documents;
+
+    @MockitoBean
+    protected IdempotencyStore idempotency;
+
+    @MockitoBean
+    protected BackOfficeDirectory directory;
+
+    @MockitoBean
+    protected CommandHistory history;
+
+    @MockitoBean
+    protected CommandLog log;
+
+    protected static RequestPostProcessor admin() {
+        return jwt().jwt(token -> token.subject(ADMIN_SUBJECT)).authorities(new SimpleGrantedAuthority("ROLE_ADMIN"));
+    }
+
+    protected static RequestPostProcessor operator() {
+        return jwt().authorities(new SimpleGrantedAuthority("ROLE_OPERATOR"));
+    }
+
+    protected static RequestPostProcessor auditor() {
+        return jwt().authorities(new SimpleGrantedAuthority("ROLE_AUDITOR"));
+    }
+
+    /** Every command document written so far. */
+    protected List<Command> written() {
+        var captor = ArgumentCaptor.forClass(Command.class);
+        verify(documents, atLeast(0)).write(captor.capture());
+        return captor.getAllValues();
+    }
+
+    /** The one command document written; fails when there was not exactly one. */
+    @SuppressWarnings("unchecked")
+    protected <C extends Command> C writtenOnce(Class<C> type) {
+        var all = written();
+        org.assertj.core.api.Assertions.assertThat(all).hasSize(1).first().isInstanceOf(type);
+        return (C) all.getFirst();
+    }
+}

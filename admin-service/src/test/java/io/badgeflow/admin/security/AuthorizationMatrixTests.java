@@ -1,0 +1,300 @@
+package io.badgeflow.admin.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.badgeflow.admin.Examples;
+import io.badgeflow.admin.command.CommandDocumentStore;
+import io.badgeflow.admin.idempotency.IdempotencyStore;
+import io.badgeflow.model.backoffice.BackOfficeDirectory;
+import io.badgeflow.model.backoffice.Page;
+import io.badgeflow.model.command.CommandHistory;
+import io.badgeflow.model.command.CommandLog;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.convention.TestBean;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Who may call what, over every endpoint the application maps: no token, a forged signature and an expired token
+ * are 401; each role gets exactly 403 or 2xx. Tokens are signed with a key of the test's own and checked by the
+ * production validators, so a weakened check fails here. The endpoint list comes from the handler mapping, and
+ * an endpoint without an expectation fails the build.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@TestPropertySource(properties = {
+    "spring.cloud.aws.region.static=us-east-1",
+    "spring.cloud.aws.credentials.access-key=test",
+    "spring.cloud.aws.credentials.secret-key=test",
+    "badgeflow.admin-service.commands-bucket=commands",
+    "badgeflow.admin-service.tables.commands=commands",
+    "badgeflow.admin-service.tables.employees=employees",
+    "badgeflow.admin-service.tables.cards=cards",
+    "badgeflow.admin-service.tables.buildings=buildings",
+    "badgeflow.admin-service.tables.doors=doors",
+    "badgeflow.admin-service.tables.grants=grants",
+    "badgeflow.admin-service.tables.idempotency=idempotency",
+    "badgeflow.admin-service.cognito.user-pool-id=us-east-1_matrix",
+    "badgeflow.admin-service.cognito.client-id=" + AuthorizationMatrixTests.CLIENT_ID,
+    "badgeflow.admin-service.cognito.issuer=" + AuthorizationMatrixTests.ISSUER,
+    "badgeflow.admin-service.cognito.jwk-set-uri=http://127.0.0.1:9/jwks.json"})
+class AuthorizationMatrixTests {
+
+    static final String ISSUER = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_matrix";
+    static final String CLIENT_ID = "matrix-client";
+
+    private static final KeyPair TRUSTED = rsaKeyPair();
+    private static final KeyPair FORGER = rsaKeyPair();
+
+    private static final Set<String> ADMIN = Set.of("admin");
+    private static final Set<String> STAFF = Set.of("admin", "operator", "auditor");
+
+    private static final String EMPLOYEE = """
+            {"employeeNumber":"E-1","givenName":"Ada","familyName":"Lovelace","email":"ada@example.com"}""";
+
+    /** Every endpoint, with the groups that may call it and a valid body, so a refusal can only be the role's. */
+    private static final Map<String, Expectation> MATRIX = Map.ofEntries(
+            Map.entry("POST /api/v1/employees", new Expectation(ADMIN, EMPLOYEE)),
+            Map.entry("PUT /api/v1/employees/{employeeId}", new Expectation(ADMIN, EMPLOYEE)),
+            Map.entry("POST /api/v1/employees/{employeeId}/deactivate", new Expectation(ADMIN, null)),
+            Map.entry("POST /api/v1/employees/{employeeId}/reactivate", new Expectation(ADMIN, null)),
+            Map.entry("POST /api/v1/employees/{employeeId}/offboard", new Expectation(ADMIN, null)),
+            Map.entry("POST /api/v1/employees/{employeeId}/grants", new Expectation(ADMIN, """
+                    {"buildingId":"HQ","schedule":{"days":["MONDAY"],"from":"07:00","until":"19:00"}}""")),
+            Map.entry("DELETE /api/v1/employees/{employeeId}/grants/{buildingId}", new Expectation(ADMIN, null)),
+            Map.entry("GET /api/v1/employees", new Expectation(STAFF, null)),
+            Map.entry("GET /api/v1/employees/{employeeId}", new Expectation(STAFF, null)),
+            Map.entry("GET /api/v1/employees/{employeeId}/commands", new Expectation(STAFF, null)),
+            Map.entry("POST /api/v1/cards", new Expectation(ADMIN, "{\"cardNumber\":\"04A1\",\"employeeId\":\"emp-1\"}")),
+            Map.entry("POST /api/v1/cards/{cardId}/link", new Expectation(ADMIN, "{\"employeeId\":\"emp-1\"}")),
+            Map.entry("POST /api/v1/cards/{cardId}/unlink", new Expectation(ADMIN, null)),
+            Map.entry("POST /api/v1/cards/{cardId}/suspend", new Expectation(ADMIN, null)),
+            Map.entry("POST /api/v1/cards/{cardId}/resume", new Expectation(ADMIN, null)),
+            Map.entry("POST /api/v1/cards/{cardId}/report-lost", new Expectation(ADMIN, null)),
+            Map.entry("POST /api/v1/cards/{cardId}/revoke", new Expectation(ADMIN, null)),
+            Map.entry("PUT /api/v1/cards/{cardId}/validity", new Expectation(ADMIN, "{\"validUntil\":\"2030-01-01T00:00:00Z\"}")),
+            Map.entry("GET /api/v1/cards", new Expectation(STAFF, null)),
+            Map.entry("GET /api/v1/cards/{cardId}", new Expectation(STAFF, null)),
+            Map.entry("POST /api/v1/buildings", new Expectation(ADMIN,
+                    "{\"buildingId\":\"HQ\",\"name\":\"HQ\",\"timeZone\":\"Europe/London\"}")),
+            Map.entry("GET /api/v1/buildings", new Expectation(STAFF, null)),
+            Map.entry("GET /api/v1/buildings/{buildingId}", new Expectation(STAFF, null)),
+            Map.entry("GET /api/v1/buildings/{buildingId}/grants", new Expectation(STAFF, null)),
+            Map.entry("POST /api/v1/buildings/{buildingId}/doors", new Expectation(ADMIN,
+                    "{\"name\":\"Main\",\"capability\":\"BOTH\"}")),
+            Map.entry("POST /api/v1/doors/{doorId}/rotate-key", new Expectation(ADMIN, null)),
+            Map.entry("GET /api/v1/doors/{doorId}", new Expectation(STAFF, null)),
+            Map.entry("GET /api/v1/commands", new Expectation(STAFF, null)),
+            Map.entry("GET /api/v1/commands/{commandId}", new Expectation(STAFF, null)));
+
+    @TestBean
+    JwtDecoder jwtDecoder;
+
+    @MockitoBean
+    CommandDocumentStore documents;
+
+    @MockitoBean
+    IdempotencyStore idempotency;
+
+    @MockitoBean
+    BackOfficeDirectory directory;
+
+    @MockitoBean
+    CommandHistory history;
+
+    @MockitoBean
+    CommandLog log;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    /** The production validators over the test's public key: issuer, token_use, client_id, expiry. */
+    static JwtDecoder jwtDecoder() {
+        var decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) TRUSTED.getPublic()).build();
+        decoder.setJwtValidator(CognitoJwtConfiguration.accessTokenValidator(ISSUER, CLIENT_ID));
+        return decoder;
+    }
+
+    @BeforeEach
+    void readSideHoldsOneOfEverything() {
+        when(directory.employee(any())).thenReturn(Optional.of(Examples.employee("emp-1")));
+        when(directory.employeeByNumber(any())).thenReturn(Optional.empty());
+        when(directory.employees(any(), any())).thenReturn(Page.empty());
+        when(directory.card(any())).thenReturn(Optional.of(Examples.card("card-1", "emp-1")));
+        when(directory.cards(anyList())).thenReturn(List.of());
+        when(directory.cards(any(), any())).thenReturn(Page.empty());
+        when(directory.building(any())).thenReturn(Optional.of(Examples.building("HQ")));
+        when(directory.buildings(any())).thenReturn(Page.empty());
+        when(directory.door(any())).thenReturn(Optional.of(Examples.door("door-1", "HQ")));
+        when(directory.doorsOf(any())).thenReturn(List.of());
+        when(directory.grantsOf(any())).thenReturn(List.of());
+        when(directory.grantsFor(any(), any())).thenReturn(Page.empty());
+        when(history.ofEmployee(any(), any())).thenReturn(Page.empty());
+        when(history.ofSubject(any(), any())).thenReturn(Page.empty());
+        when(history.recent(any())).thenReturn(Page.empty());
+        when(log.find(any())).thenReturn(Optional.of(Examples.applied("cmd-1", "RegisterEmployee", "emp-1", null)));
+    }
+
+    @Test
+    void hasAnExpectationForEveryEndpointTheApplicationMaps() {
+        assertThat(new TreeSet<>(mappedEndpoints())).isEqualTo(new TreeSet<>(MATRIX.keySet()));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> answersEveryEndpointForEveryKindOfCaller() {
+        return MATRIX.entrySet().stream().sorted(Map.Entry.comparingByKey()).flatMap(entry -> {
+            var endpoint = entry.getKey();
+            var expectation = entry.getValue();
+            var success = endpoint.startsWith("GET ") ? 200 : 202;
+            return Stream.of(
+                    check(endpoint, expectation, "no token", null, 401),
+                    check(endpoint, expectation, "a forged signature", token(FORGER, "admin", Duration.ofMinutes(5)), 401),
+                    check(endpoint, expectation, "an expired token", token(TRUSTED, "admin", Duration.ofMinutes(-5)), 401),
+                    check(endpoint, expectation, "auditor", token(TRUSTED, "auditor", Duration.ofMinutes(5)),
+                            expectation.groups().contains("auditor") ? success : 403),
+                    check(endpoint, expectation, "operator", token(TRUSTED, "operator", Duration.ofMinutes(5)),
+                            expectation.groups().contains("operator") ? success : 403),
+                    check(endpoint, expectation, "admin", token(TRUSTED, "admin", Duration.ofMinutes(5)),
+                            expectation.groups().contains("admin") ? success : 403));
+        });
+    }
+
+    @Test
+    void refusesATokenOfAnotherClientOrAnIdToken() throws Exception {
+        var otherClient = sign(TRUSTED, claims("admin", Duration.ofMinutes(5)).claim("client_id", "someone-else").build());
+        var idToken = sign(TRUSTED, claims("admin", Duration.ofMinutes(5)).claim("token_use", "id").build());
+        var otherIssuer = sign(TRUSTED, claims("admin", Duration.ofMinutes(5))
+                .issuer("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_other").build());
+
+        for (var token : List.of(otherClient, idToken, otherIssuer)) {
+            assertThat(mvc.perform(get("/api/v1/commands").header("Authorization", "Bearer " + token))
+                    .andReturn().getResponse().getStatus()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void servesTheOpenApiDocumentWithoutATokenWithProblemResponses() throws Exception {
+        var response = mvc.perform(get("/v3/api-docs")).andReturn().getResponse();
+
+        assertThat(response.getStatus()).isEqualTo(200);
+        var body = response.getContentAsString();
+        assertThat(body).contains("bearer");
+        var document = tools.jackson.databind.json.JsonMapper.shared().readTree(body);
+        assertThat(document.at("/components/schemas/Problem/properties/errors").isMissingNode()).isFalse();
+        var offboard = document.at("/paths/~1api~1v1~1employees~1{employeeId}~1offboard/post/responses");
+        assertThat(offboard.has("202")).isTrue();
+        assertThat(offboard.at("/202/headers/Location").isMissingNode()).isFalse();
+        assertThat(offboard.at("/403/content/application~1problem+json").isMissingNode()).isFalse();
+        assertThat(document.at("/components/schemas/DoorKeyAccepted/properties/deviceKey").isMissingNode()).isFalse();
+    }
+
+    private DynamicTest check(String endpoint, Expectation expectation, String caller, String token, int expected) {
+        return DynamicTest.dynamicTest(endpoint + " as " + caller + " -> " + expected, () -> {
+            var parts = endpoint.split(" ", 2);
+            var path = parts[1].replace("{employeeId}", "emp-1").replace("{cardId}", "card-1")
+                    .replace("{buildingId}", "HQ").replace("{doorId}", "door-1").replace("{commandId}", "cmd-1");
+            var request = request(HttpMethod.valueOf(parts[0]), path);
+            if (expectation.body() != null) {
+                request.contentType(MediaType.APPLICATION_JSON).content(expectation.body());
+            }
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            var response = mvc.perform(request).andReturn().getResponse();
+            assertThat(response.getStatus()).as(endpoint + " as " + caller + ": " + response.getContentAsString())
+                    .isEqualTo(expected);
+            if (expected >= 400) {
+                assertThat(response.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            }
+        });
+    }
+
+    private List<String> mappedEndpoints() {
+        return mappings.getHandlerMethods().entrySet().stream()
+                .filter(entry -> entry.getValue() instanceof HandlerMethod handler
+                        && handler.getBeanType().getPackageName().startsWith("io.badgeflow"))
+                .flatMap(entry -> entry.getKey().getPatternValues().stream().flatMap(pattern -> entry.getKey()
+                        .getMethodsCondition().getMethods().stream().map(method -> method.name() + " " + pattern)))
+                .toList();
+    }
+
+    private static String token(KeyPair key, String group, Duration validFor) {
+        return sign(key, claims(group, validFor).build());
+    }
+
+    private static JWTClaimsSet.Builder claims(String group, Duration validFor) {
+        var now = Instant.now();
+        var expires = now.plus(validFor);
+        var issued = validFor.isNegative() ? expires.minus(Duration.ofHours(1)) : now;
+        return new JWTClaimsSet.Builder().subject(UUID.randomUUID().toString()).issuer(ISSUER)
+                .claim("token_use", "access").claim("client_id", CLIENT_ID).claim("username", "matrix-" + group)
+                .claim("cognito:groups", List.of(group)).issueTime(Date.from(issued)).expirationTime(Date.from(expires));
+    }
+
+    private static String sign(KeyPair key, JWTClaimsSet claims) {
+        try {
+            var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("matrix").build(), claims);
+            jwt.sign(new RSASSASigner((RSAPrivateKey) key.getPrivate()));
+            return jwt.serialize();
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static KeyPair rsaKeyPair() {
+        try {
+            var generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The Cognito groups that may call an endpoint, and a body valid for it. */
+    record Expectation(Set<String> groups, String body) {
+    }
+}
