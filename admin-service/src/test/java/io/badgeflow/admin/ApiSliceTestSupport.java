@@ -6,6 +6,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import io.badgeflow.admin.command.CommandDocumentStore;
 import io.badgeflow.admin.command.CommandSubmissions;
+import io.badgeflow.admin.deadletter.DeadLetterQueues;
+import io.badgeflow.aws.delivery.DeliveryFailures;
 import io.badgeflow.admin.idempotency.IdempotencyStore;
 import io.badgeflow.model.backoffice.BackOfficeDirectory;
 import io.badgeflow.model.command.Command;
@@ -67,6 +69,12 @@ public abstract class ApiSliceTestSupport {
 
     @MockitoBean
     protected CommandLog log;
+
+    @MockitoBean
+    protected DeadLetterQueues deadLetters;
+
+    @MockitoBean
+    protected DeliveryFailures deliveryFailures;
 
     protected static RequestPostProcessor admin() {
         return jwt().jwt(token -> token.subject(ADMIN_SUBJECT)).authorities(new SimpleGrantedAuthority("ROLE_ADMIN"));

@@ -2,6 +2,7 @@ package io.badgeflow.admin.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -28,7 +29,13 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // The API's description is public: it says what the API accepts, never what it holds.
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
-                        .requestMatchers("/api/**").authenticated()
+                        // A coarse first line, checked before any body is read or validated (so a caller without
+                        // the role learns nothing from validation errors): reads for staff, writes for admins,
+                        // the operators' one write named. The handler's @PreAuthorize stays the precise rule.
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("ADMIN", "OPERATOR", "AUDITOR")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/dead-letters/*/redrive")
+                                .hasAnyRole("ADMIN", "OPERATOR")
+                        .requestMatchers("/api/**").hasRole("ADMIN")
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))

@@ -14,7 +14,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.badgeflow.admin.Examples;
 import io.badgeflow.admin.command.CommandDocumentStore;
+import io.badgeflow.admin.deadletter.DeadLetterQueues;
 import io.badgeflow.admin.idempotency.IdempotencyStore;
+import io.badgeflow.aws.delivery.DeliveryFailures;
 import io.badgeflow.model.backoffice.BackOfficeDirectory;
 import io.badgeflow.model.backoffice.Page;
 import io.badgeflow.model.command.CommandHistory;
@@ -73,6 +75,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
     "badgeflow.admin-service.tables.doors=doors",
     "badgeflow.admin-service.tables.grants=grants",
     "badgeflow.admin-service.tables.idempotency=idempotency",
+    "badgeflow.admin-service.tables.delivery-failures=delivery-failures",
+    "badgeflow.admin-service.dead-letters[0].name=commands",
+    "badgeflow.admin-service.dead-letters[0].queue-url=http://127.0.0.1:9/000000000000/commands",
+    "badgeflow.admin-service.dead-letters[0].dlq-url=http://127.0.0.1:9/000000000000/commands-dlq",
     "badgeflow.admin-service.cognito.user-pool-id=us-east-1_matrix",
     "badgeflow.admin-service.cognito.client-id=" + AuthorizationMatrixTests.CLIENT_ID,
     "badgeflow.admin-service.cognito.issuer=" + AuthorizationMatrixTests.ISSUER,
@@ -87,6 +93,7 @@ class AuthorizationMatrixTests {
 
     private static final Set<String> ADMIN = Set.of("admin");
     private static final Set<String> STAFF = Set.of("admin", "operator", "auditor");
+    private static final Set<String> ADMIN_OR_OPERATOR = Set.of("admin", "operator");
 
     private static final String EMPLOYEE = """
             {"employeeNumber":"E-1","givenName":"Ada","familyName":"Lovelace","email":"ada@example.com"}""";
@@ -124,7 +131,9 @@ class AuthorizationMatrixTests {
             Map.entry("POST /api/v1/doors/{doorId}/rotate-key", new Expectation(ADMIN, null)),
             Map.entry("GET /api/v1/doors/{doorId}", new Expectation(STAFF, null)),
             Map.entry("GET /api/v1/commands", new Expectation(STAFF, null)),
-            Map.entry("GET /api/v1/commands/{commandId}", new Expectation(STAFF, null)));
+            Map.entry("GET /api/v1/commands/{commandId}", new Expectation(STAFF, null)),
+            Map.entry("GET /api/v1/dead-letters", new Expectation(ADMIN_OR_OPERATOR, null)),
+            Map.entry("POST /api/v1/dead-letters/{queue}/redrive", new Expectation(ADMIN_OR_OPERATOR, null, 200)));
 
     @TestBean
     JwtDecoder jwtDecoder;
@@ -143,6 +152,12 @@ class AuthorizationMatrixTests {
 
     @MockitoBean
     CommandLog log;
+
+    @MockitoBean
+    DeadLetterQueues deadLetters;
+
+    @MockitoBean
+    DeliveryFailures deliveryFailures;
 
     @Autowired
     MockMvc mvc;
@@ -188,7 +203,7 @@ class AuthorizationMatrixTests {
         return MATRIX.entrySet().stream().sorted(Map.Entry.comparingByKey()).flatMap(entry -> {
             var endpoint = entry.getKey();
             var expectation = entry.getValue();
-            var success = endpoint.startsWith("GET ") ? 200 : 202;
+            var success = expectation.success() != 0 ? expectation.success() : endpoint.startsWith("GET ") ? 200 : 202;
             return Stream.of(
                     check(endpoint, expectation, "no token", null, 401),
                     check(endpoint, expectation, "a forged signature", token(FORGER, "admin", Duration.ofMinutes(5)), 401),
@@ -235,7 +250,7 @@ class AuthorizationMatrixTests {
         return DynamicTest.dynamicTest(endpoint + " as " + caller + " -> " + expected, () -> {
             var parts = endpoint.split(" ", 2);
             var path = parts[1].replace("{employeeId}", "emp-1").replace("{cardId}", "card-1")
-                    .replace("{buildingId}", "HQ").replace("{doorId}", "door-1").replace("{commandId}", "cmd-1");
+                    .replace("{buildingId}", "HQ").replace("{doorId}", "door-1").replace("{commandId}", "cmd-1").replace("{queue}", "commands");
             var request = request(HttpMethod.valueOf(parts[0]), path);
             if (expectation.body() != null) {
                 request.contentType(MediaType.APPLICATION_JSON).content(expectation.body());
@@ -294,7 +309,10 @@ class AuthorizationMatrixTests {
         }
     }
 
-    /** The Cognito groups that may call an endpoint, and a body valid for it. */
-    record Expectation(Set<String> groups, String body) {
+    /** The Cognito groups that may call an endpoint, a body valid for it, and its success status (0: the usual). */
+    record Expectation(Set<String> groups, String body, int success) {
+        Expectation(Set<String> groups, String body) {
+            this(groups, body, 0);
+        }
     }
 }
