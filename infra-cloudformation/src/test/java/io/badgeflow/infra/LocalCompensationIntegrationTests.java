@@ -86,7 +86,7 @@ class LocalCompensationIntegrationTests {
     @Test
     void shortLivedItemsExpireByTheirExpiresAtAttribute(AwsEnvironment aws) {
         for (var table : List.of("CommandsTableName", "SwipesTableName", "IdempotencyTableName",
-                "DeliveryFailuresTableName")) {
+                "DeliveryFailuresTableName", "ImportsTableName")) {
             var ttl = dynamoDb.describeTimeToLive(request -> request.tableName(aws.output(table)))
                     .timeToLiveDescription();
             assertThat(ttl.timeToLiveStatus()).as(table).isIn(TimeToLiveStatus.ENABLED, TimeToLiveStatus.ENABLING);
@@ -96,7 +96,8 @@ class LocalCompensationIntegrationTests {
 
     @Test
     void longLivedItemsHaveNoTimeToLive(AwsEnvironment aws) {
-        for (var table : List.of("EmployeesTableName", "DoorsTableName", "AdminAuditTableName")) {
+        for (var table : List.of("EmployeesTableName", "CardsTableName", "BuildingsTableName", "DoorsTableName",
+                "GrantsTableName", "AdminAuditTableName")) {
             var ttl = dynamoDb.describeTimeToLive(request -> request.tableName(aws.output(table)))
                     .timeToLiveDescription();
             assertThat(ttl.timeToLiveStatus()).as(table).isIn(TimeToLiveStatus.DISABLED, null);

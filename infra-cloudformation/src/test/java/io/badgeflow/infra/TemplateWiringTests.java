@@ -142,7 +142,8 @@ class TemplateWiringTests {
     @Test
     void shortLivedItemsExpireThroughTheirTimeToLiveAttribute() {
         var expected = Map.of("badgeflow-${Stage}-commands", "expiresAt", "badgeflow-${Stage}-swipes", "expiresAt",
-                "badgeflow-${Stage}-idempotency", "expiresAt", "badgeflow-${Stage}-delivery-failures", "expiresAt");
+                "badgeflow-${Stage}-idempotency", "expiresAt", "badgeflow-${Stage}-delivery-failures", "expiresAt",
+                "badgeflow-${Stage}-imports", "expiresAt");
         var declared = new HashMap<String, String>();
         for (var table : resourcesOfType("AWS::DynamoDB::Table").toList()) {
             var ttl = map(table.property("TimeToLiveSpecification"));
