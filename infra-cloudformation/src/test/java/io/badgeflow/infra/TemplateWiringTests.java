@@ -129,7 +129,8 @@ class TemplateWiringTests {
             assertThat(mappings).as("event source of %s", function).hasSize(1);
             var mapping = mappings.get(0);
             assertThat(list(mapping.property("FunctionResponseTypes"))).containsExactly("ReportBatchItemFailures");
-            assertThat(mapping.property("BatchSize")).isEqualTo(10);
+            assertThat(mapping.property("BatchSize")).as("batch size of %s", function)
+                    .isEqualTo(function.logicalId().startsWith("Import") ? 1 : 10);
             var queueExport = importedName(mapping.property("EventSourceArn"));
             var queueName = queueExport.substring("badgeflow-${Stage}-".length(), queueExport.length() - "QueueArn".length());
             var queue = map(named("messaging").resources().get(queueName + "Queue"));
