@@ -26,9 +26,9 @@ import java.util.TreeMap;
  * The store's contract in memory, for domain tests: every condition the DynamoDB adapter puts on a
  * transaction is checked here first, and a failed check writes nothing. {@link #beforeNextCommit} lets a
  * test change state between a decision and its commit, as a concurrent writer would;
- * {@link #beforeEveryCommit} makes every commit fail.
+ * {@link #beforeEveryCommit} makes every commit fail. Synchronised, as imports call it from several threads.
  */
-final class InMemoryBackOfficeStore implements BackOfficeStore, CommandLog {
+public final class InMemoryBackOfficeStore implements BackOfficeStore, CommandLog {
 
     final Map<String, Employee> employees = new HashMap<>();
     final Map<String, Card> cards = new HashMap<>();
@@ -45,47 +45,52 @@ final class InMemoryBackOfficeStore implements BackOfficeStore, CommandLog {
         beforeNextCommit = interference;
     }
 
-    void beforeEveryCommit(Runnable interference) {
+    public void beforeEveryCommit(Runnable interference) {
         beforeEveryCommit = interference;
     }
 
+    /** A copy of the stored employees, for comparing states. */
+    public synchronized Map<String, Employee> employees() {
+        return Map.copyOf(employees);
+    }
+
     @Override
-    public Optional<Employee> employee(String employeeId) {
+    public synchronized Optional<Employee> employee(String employeeId) {
         return Optional.ofNullable(employees.get(employeeId));
     }
 
     @Override
-    public Optional<Card> card(String cardId) {
+    public synchronized Optional<Card> card(String cardId) {
         return Optional.ofNullable(cards.get(cardId));
     }
 
     @Override
-    public Optional<Building> building(String buildingId) {
+    public synchronized Optional<Building> building(String buildingId) {
         return Optional.ofNullable(buildings.get(buildingId));
     }
 
     @Override
-    public Optional<Door> door(String doorId) {
+    public synchronized Optional<Door> door(String doorId) {
         return Optional.ofNullable(doors.get(doorId));
     }
 
     @Override
-    public Optional<AccessGrant> grant(String employeeId, String buildingId) {
+    public synchronized Optional<AccessGrant> grant(String employeeId, String buildingId) {
         return Optional.ofNullable(grants.get(grantKey(employeeId, buildingId)));
     }
 
     @Override
-    public List<AccessGrant> grantsOf(String employeeId) {
+    public synchronized List<AccessGrant> grantsOf(String employeeId) {
         return grants.values().stream().filter(g -> g.employeeId().equals(employeeId)).toList();
     }
 
     @Override
-    public Optional<CommandRecord> find(String commandId) {
+    public synchronized Optional<CommandRecord> find(String commandId) {
         return Optional.ofNullable(records.get(commandId));
     }
 
     @Override
-    public void commit(List<Change> changes, List<CommandRecord> toRecord) {
+    public synchronized void commit(List<Change> changes, List<CommandRecord> toRecord) {
         beforeEveryCommit.run();
         if (beforeNextCommit != null) {
             var interference = beforeNextCommit;
