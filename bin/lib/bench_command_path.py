@@ -45,7 +45,7 @@ def main():
     for i in range(args.warm_up + args.commands):
         started = time.perf_counter()
         accepted = call("POST", f"{args.admin_url}/api/v1/employees", bearer, {
-            "employeeNumber": f"B-{i}", "givenName": "Bench", "familyName": "Mark",
+            "employeeNumber": f"B-{uuid.uuid4().hex[:12]}", "givenName": "Bench", "familyName": "Mark",
             "email": f"bench-{uuid.uuid4().hex[:8]}@example.com"})
         while True:
             status = call("GET", f"{args.admin_url}/api/v1/commands/{accepted['commandId']}", bearer)["status"]

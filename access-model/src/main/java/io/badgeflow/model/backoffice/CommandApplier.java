@@ -82,21 +82,20 @@ public final class CommandApplier {
      * Applies commands that belong together (the commands of one import row) as one transaction: each is
      * decided on the state the ones before it leave, and either all take effect or none does. When one is
      * refused, it is REJECTED with its reason and the others with {@link RejectionReason#GROUP_REJECTED}. A
-     * record missing here is never waited for: the group is rejected at once.
+     * record missing here is never waited for: the group is rejected at once. A redelivered group is found
+     * out by its records' conditions at commit, not by a read before, since groups come in bulk and are
+     * rarely redelivered.
      *
+     * @param buildings buildings already read for earlier groups of the same run
      * @return the records, in the order of the commands
      * @throws ConcurrentChangeException the state kept moving under every attempt; retry it later
      */
-    public List<CommandRecord> applyTogether(List<Command> commands, String documentKey) {
+    public List<CommandRecord> applyTogether(List<Command> commands, String documentKey, BuildingCache buildings) {
         if (commands.isEmpty()) {
             return List.of();
         }
-        var finished = log.find(commands.getFirst().commandId());
-        if (finished.isPresent()) {
-            return recorded(commands);
-        }
         for (var attempt = 1; ; attempt++) {
-            var staged = new StagedStore(store);
+            var staged = new StagedStore(store, buildings);
             var stagedDeciders = new Deciders(staged);
             var records = new ArrayList<CommandRecord>();
             try {

@@ -30,6 +30,7 @@ import java.util.Set;
 final class StagedStore implements BackOfficeStore {
 
     private final BackOfficeStore stored;
+    private final BuildingCache buildingCache;
     private final Map<String, Staged<Employee>> employees = new LinkedHashMap<>();
     private final Map<String, Staged<Card>> cards = new LinkedHashMap<>();
     private final Map<String, Staged<Building>> buildings = new LinkedHashMap<>();
@@ -41,8 +42,9 @@ final class StagedStore implements BackOfficeStore {
     private record Staged<T>(T value, boolean deleted, long storedVersion) {
     }
 
-    StagedStore(BackOfficeStore stored) {
+    StagedStore(BackOfficeStore stored, BuildingCache buildingCache) {
         this.stored = stored;
+        this.buildingCache = buildingCache;
     }
 
     void stage(List<Change> changes) {
@@ -98,7 +100,7 @@ final class StagedStore implements BackOfficeStore {
     @Override
     public Optional<Building> building(String buildingId) {
         var staged = buildings.get(buildingId);
-        return staged != null ? Optional.of(staged.value()) : stored.building(buildingId);
+        return staged != null ? Optional.of(staged.value()) : buildingCache.building(buildingId, stored);
     }
 
     @Override

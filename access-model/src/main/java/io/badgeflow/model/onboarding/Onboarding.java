@@ -3,6 +3,7 @@ package io.badgeflow.model.onboarding;
 import io.badgeflow.model.audit.AdminAuditTrail;
 import io.badgeflow.model.audit.AuditBlock;
 import io.badgeflow.model.audit.AuditEntry;
+import io.badgeflow.model.backoffice.BuildingCache;
 import io.badgeflow.model.backoffice.CommandApplier;
 import io.badgeflow.model.command.CommandRecord;
 import io.badgeflow.model.command.CommandStatus;
@@ -57,6 +58,7 @@ public final class Onboarding {
         ledger.started(importId, objectKey, rows.size(), clock.instant());
         var startedAt = ledger.find(importId).map(ImportSummary::startedAt).orElseGet(clock::instant);
         var done = ledger.finishedBatches(importId);
+        var buildings = new BuildingCache();
         var batches = new ArrayList<CompletableFuture<Void>>();
         for (var start = 0; start < rows.size(); start += batchSize) {
             var batch = start / batchSize;
@@ -65,7 +67,7 @@ public final class Onboarding {
             }
             var slice = rows.subList(start, Math.min(rows.size(), start + batchSize));
             batches.add(CompletableFuture.runAsync(
-                    () -> runBatch(importId, objectKey, actor, startedAt, batch, slice), executor));
+                    () -> runBatch(importId, objectKey, actor, startedAt, batch, slice, buildings), executor));
         }
         try {
             CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).join();
@@ -83,7 +85,7 @@ public final class Onboarding {
     }
 
     private void runBatch(String importId, String objectKey, String actor, Instant occurredAt, int batch,
-            List<ParsedRow> rows) {
+            List<ParsedRow> rows, BuildingCache buildings) {
         var results = new ArrayList<RowResult>();
         var entries = new ArrayList<AuditEntry>();
         for (var parsed : rows) {
@@ -93,7 +95,8 @@ public final class Onboarding {
                 continue;
             }
             var row = parsed.row();
-            var records = applier.applyTogether(row.commands(importId, actor, occurredAt), objectKey);
+            var records = applier.applyTogether(row.commands(importId, actor, occurredAt), objectKey,
+                    buildings);
             records.forEach(record -> entries.add(AuditEntry.of(record)));
             results.add(resultOf(row, importId, records));
         }

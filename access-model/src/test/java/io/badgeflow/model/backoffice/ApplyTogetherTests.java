@@ -36,7 +36,7 @@ class ApplyTogetherTests {
     void onboardsAnEmployeeWithCardAndGrantsInOneCommit() {
         var commits = store.commits;
 
-        var records = applier.applyTogether(row("emp-1", "E-1", "card-1", "0001", "HQ", "LAB"), "imports/a.csv");
+        var records = applier.applyTogether(row("emp-1", "E-1", "card-1", "0001", "HQ", "LAB"), "imports/a.csv", new BuildingCache());
 
         assertThat(records).extracting(CommandRecord::status).containsOnly(CommandStatus.APPLIED);
         assertThat(store.commits).isEqualTo(commits + 1);
@@ -52,9 +52,9 @@ class ApplyTogetherTests {
 
     @Test
     void rejectsTheWholeRowWhenItsEmployeeNumberIsTaken() {
-        applier.applyTogether(row("emp-1", "E-1", "card-1", "0001", "HQ"), "k");
+        applier.applyTogether(row("emp-1", "E-1", "card-1", "0001", "HQ"), "k", new BuildingCache());
 
-        var records = applier.applyTogether(row("emp-2", "E-1", "card-2", "0002", "HQ"), "k");
+        var records = applier.applyTogether(row("emp-2", "E-1", "card-2", "0002", "HQ"), "k", new BuildingCache());
 
         assertThat(records).extracting(CommandRecord::reason).containsExactly(RejectionReason.EMPLOYEE_NUMBER_TAKEN,
                 RejectionReason.GROUP_REJECTED, RejectionReason.GROUP_REJECTED);
@@ -65,7 +65,7 @@ class ApplyTogetherTests {
 
     @Test
     void rejectsTheWholeRowAtOnceWhenABuildingIsUnknown() {
-        var records = applier.applyTogether(row("emp-1", "E-1", "card-1", "0001", "HQ", "NOWHERE"), "k");
+        var records = applier.applyTogether(row("emp-1", "E-1", "card-1", "0001", "HQ", "NOWHERE"), "k", new BuildingCache());
 
         assertThat(records).extracting(CommandRecord::reason).containsExactly(RejectionReason.GROUP_REJECTED,
                 RejectionReason.GROUP_REJECTED, RejectionReason.GROUP_REJECTED, RejectionReason.BUILDING_NOT_FOUND);
@@ -76,10 +76,10 @@ class ApplyTogetherTests {
     @Test
     void answersARedeliveredRowFromTheLog() {
         var row = row("emp-1", "E-1", "card-1", "0001", "HQ");
-        var first = applier.applyTogether(row, "k");
+        var first = applier.applyTogether(row, "k", new BuildingCache());
         var commits = store.commits;
 
-        var again = applier.applyTogether(row, "k");
+        var again = applier.applyTogether(row, "k", new BuildingCache());
 
         assertThat(again).isEqualTo(first);
         assertThat(store.commits).isEqualTo(commits);
@@ -91,16 +91,16 @@ class ApplyTogetherTests {
             throw new ConcurrentChangeException("moved");
         });
 
-        var records = applier.applyTogether(row("emp-1", "E-1", "card-1", "0001", "HQ"), "k");
+        var records = applier.applyTogether(row("emp-1", "E-1", "card-1", "0001", "HQ"), "k", new BuildingCache());
 
         assertThat(records).extracting(CommandRecord::status).containsOnly(CommandStatus.APPLIED);
     }
 
     @Test
     void supersedesAnExistingCardWhenTheRowIssuesANewOneToAKnownEmployee() {
-        applier.applyTogether(row("emp-1", "E-1", "card-1", "0001", "HQ"), "k");
+        applier.applyTogether(row("emp-1", "E-1", "card-1", "0001", "HQ"), "k", new BuildingCache());
 
-        var records = applier.applyTogether(List.of(issueCard("card-2", "0002", "emp-1"), grant("emp-1", "LAB")), "k");
+        var records = applier.applyTogether(List.of(issueCard("card-2", "0002", "emp-1"), grant("emp-1", "LAB")), "k", new BuildingCache());
 
         assertThat(records).extracting(CommandRecord::status).containsOnly(CommandStatus.APPLIED);
         assertThat(store.cards.get("card-1").status()).isEqualTo(CardStatus.SUPERSEDED);

@@ -1,0 +1,37 @@
+"""What the benchmark scripts share: the running system's stack outputs, a demo user's token, JSON calls."""
+import json
+import urllib.request
+
+import boto3
+
+
+class System:
+    """The system bin/run started: its stack outputs, AWS clients on the emulator and an admin token."""
+
+    def __init__(self, run_dir=".run", endpoint="http://127.0.0.1:4566", admin_url="http://127.0.0.1:8081"):
+        self.outputs = json.load(open(f"{run_dir}/outputs.json"))
+        self.endpoint = endpoint
+        self.admin_url = admin_url
+        users = {line.split("\t")[1]: line.split("\t")[2].strip() for line in open(f"{run_dir}/demo-users.tsv")}
+        cognito = self.client("cognito-idp")
+        result = cognito.initiate_auth(ClientId=self.outputs["UserPoolClientId"], AuthFlow="USER_PASSWORD_AUTH",
+                                       AuthParameters={"USERNAME": "demo-admin", "PASSWORD": users["demo-admin"]})
+        self.bearer = result["AuthenticationResult"]["AccessToken"]
+
+    def client(self, service):
+        return boto3.client(service, endpoint_url=self.endpoint, region_name="us-east-1",
+                            aws_access_key_id="test", aws_secret_access_key="test")
+
+    def call(self, method, path, body=None, timeout=10):
+        request = urllib.request.Request(f"{self.admin_url}{path}", method=method,
+                                         data=None if body is None else json.dumps(body).encode(),
+                                         headers={"Authorization": f"Bearer {self.bearer}",
+                                                  "Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return json.loads(response.read())
+
+
+def percentile(sorted_values, fraction):
+    """Nearest-rank percentile of an ascending list."""
+    index = max(0, min(len(sorted_values) - 1, int(round(fraction * len(sorted_values))) - 1))
+    return sorted_values[index]
