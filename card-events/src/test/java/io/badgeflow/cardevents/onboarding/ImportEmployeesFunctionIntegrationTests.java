@@ -1,0 +1,68 @@
+package io.badgeflow.cardevents.onboarding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.badgeflow.aws.dynamodb.DynamoDbImportLedger;
+import io.badgeflow.aws.testing.AwsClients;
+import io.badgeflow.aws.testing.AwsEnvironment;
+import io.badgeflow.aws.testing.LocalAws;
+import io.badgeflow.cardevents.command.LambdaEnvironment;
+import io.badgeflow.model.onboarding.ImportId;
+import io.badgeflow.model.onboarding.ImportStatus;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The imports Lambda as AWS calls it: FunctionInvoker with the importEmployees definition and a recorded event. */
+@ExtendWith(LocalAws.class)
+class ImportEmployeesFunctionIntegrationTests {
+
+    private static AwsEnvironment aws;
+
+    @BeforeAll
+    static void lambdaEnvironment(AwsEnvironment environment) {
+        aws = environment;
+        LambdaEnvironment.set(aws, "importEmployees");
+    }
+
+    @AfterAll
+    static void clearEnvironment() {
+        LambdaEnvironment.clear();
+    }
+
+    @Test
+    void importsTheAnnouncedFileAndReportsOnlyTheUnreadableEnvelopeAsFailed() throws Exception {
+        var bucket = aws.output("ImportsBucketName");
+        var key = "imports/lambda-" + UUID.randomUUID() + ".csv";
+        var csv = ("employee number,given name,family name,email\nL-" + UUID.randomUUID()
+                + ",Ada,Lovelace,ada@example.com\n").getBytes(StandardCharsets.UTF_8);
+        try (var s3 = S3Client.builder().endpointOverride(aws.endpoint()).region(AwsEnvironment.REGION)
+                .credentialsProvider(AwsEnvironment.CREDENTIALS).forcePathStyle(true).build()) {
+            s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(csv));
+        }
+        var event = LambdaEnvironment.recordedEvent(bucket, key);
+
+        var output = new ByteArrayOutputStream();
+        new FunctionInvoker().handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), output,
+                null);
+
+        var response = JsonMapper.shared().readTree(output.toByteArray());
+        assertThat(response.get("batchItemFailures")).hasSize(1);
+        assertThat(response.get("batchItemFailures").get(0).get("itemIdentifier").asString())
+                .isEqualTo("0f0e0d0c-0b0a-4909-8807-060504030201");
+        var summary = new DynamoDbImportLedger(AwsClients.enhanced(AwsClients.dynamoDb(aws)),
+                aws.output("ImportsTableName"), Duration.ofDays(1)).find(ImportId.of(csv)).orElseThrow();
+        assertThat(summary.status()).isEqualTo(ImportStatus.COMPLETED);
+        assertThat(summary.applied()).isEqualTo(1);
+    }
+}
