@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Applies commands once in effect. A command's record is written in the same transaction as its changes, so
@@ -82,20 +83,23 @@ public final class CommandApplier {
      * Applies commands that belong together (the commands of one import row) as one transaction: each is
      * decided on the state the ones before it leave, and either all take effect or none does. When one is
      * refused, it is REJECTED with its reason and the others with {@link RejectionReason#GROUP_REJECTED}. A
-     * record missing here is never waited for: the group is rejected at once. A redelivered group is found
-     * out by its records' conditions at commit, not by a read before, since groups come in bulk and are
-     * rarely redelivered.
+     * record missing here is never waited for: the group is rejected at once. Groups come in bulk and are
+     * rarely redelivered, so the first attempt reads as little as it can: no log lookup, and ids the caller
+     * minted for new records are presumed free. A redelivery or a minted id that exists after all fails the
+     * commit's conditions, and the next attempt reads everything.
      *
      * @param buildings buildings already read for earlier groups of the same run
+     * @param minted ids of records the group creates, made up by the caller (never a user's choice)
      * @return the records, in the order of the commands
      * @throws ConcurrentChangeException the state kept moving under every attempt; retry it later
      */
-    public List<CommandRecord> applyTogether(List<Command> commands, String documentKey, BuildingCache buildings) {
+    public List<CommandRecord> applyTogether(List<Command> commands, String documentKey, BuildingCache buildings,
+            Set<String> minted) {
         if (commands.isEmpty()) {
             return List.of();
         }
         for (var attempt = 1; ; attempt++) {
-            var staged = new StagedStore(store, buildings);
+            var staged = new StagedStore(store, buildings, attempt == 1 ? minted : Set.of());
             var stagedDeciders = new Deciders(staged);
             var records = new ArrayList<CommandRecord>();
             try {

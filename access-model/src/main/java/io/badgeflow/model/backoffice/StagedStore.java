@@ -31,6 +31,7 @@ final class StagedStore implements BackOfficeStore {
 
     private final BackOfficeStore stored;
     private final BuildingCache buildingCache;
+    private final Set<String> minted;
     private final Map<String, Staged<Employee>> employees = new LinkedHashMap<>();
     private final Map<String, Staged<Card>> cards = new LinkedHashMap<>();
     private final Map<String, Staged<Building>> buildings = new LinkedHashMap<>();
@@ -42,9 +43,14 @@ final class StagedStore implements BackOfficeStore {
     private record Staged<T>(T value, boolean deleted, long storedVersion) {
     }
 
-    StagedStore(BackOfficeStore stored, BuildingCache buildingCache) {
+    /**
+     * @param minted ids the caller just made up for records this group creates (an import row's employee and
+     *        card): presumed absent without a read; if one exists after all, the commit's condition says so
+     */
+    StagedStore(BackOfficeStore stored, BuildingCache buildingCache, Set<String> minted) {
         this.stored = stored;
         this.buildingCache = buildingCache;
+        this.minted = minted;
     }
 
     void stage(List<Change> changes) {
@@ -88,13 +94,19 @@ final class StagedStore implements BackOfficeStore {
     @Override
     public Optional<Employee> employee(String employeeId) {
         var staged = employees.get(employeeId);
-        return staged != null ? Optional.of(staged.value()) : stored.employee(employeeId);
+        if (staged != null) {
+            return Optional.of(staged.value());
+        }
+        return minted.contains(employeeId) ? Optional.empty() : stored.employee(employeeId);
     }
 
     @Override
     public Optional<Card> card(String cardId) {
         var staged = cards.get(cardId);
-        return staged != null ? Optional.of(staged.value()) : stored.card(cardId);
+        if (staged != null) {
+            return Optional.of(staged.value());
+        }
+        return minted.contains(cardId) ? Optional.empty() : stored.card(cardId);
     }
 
     @Override

@@ -96,7 +96,7 @@ public final class Onboarding {
             }
             var row = parsed.row();
             var records = applier.applyTogether(row.commands(importId, actor, occurredAt), objectKey,
-                    buildings);
+                    buildings, row.mintedIds(importId));
             records.forEach(record -> entries.add(AuditEntry.of(record)));
             results.add(resultOf(row, importId, records));
         }

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -59,6 +60,12 @@ public record OnboardingRow(
 
     public String employeeId(String importId) {
         return derivedId("employee", importId);
+    }
+
+    /** The ids this row's commands give the records they create. */
+    public Set<String> mintedIds(String importId) {
+        return cardNumber == null ? Set.of(employeeId(importId))
+                : Set.of(employeeId(importId), derivedId("card", importId));
     }
 
     /** The commands that onboard this row, to be applied together. */

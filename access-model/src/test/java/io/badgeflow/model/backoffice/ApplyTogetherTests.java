@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class ApplyTogetherTests {
     void onboardsAnEmployeeWithCardAndGrantsInOneCommit() {
         var commits = store.commits;
 
-        var records = applier.applyTogether(row("emp-1", "E-1", "card-1", "0001", "HQ", "LAB"), "imports/a.csv", new BuildingCache());
+        var records = applier.applyTogether(row("emp-1", "E-1", "card-1", "0001", "HQ", "LAB"), "imports/a.csv", new BuildingCache(), Set.of());
 
         assertThat(records).extracting(CommandRecord::status).containsOnly(CommandStatus.APPLIED);
         assertThat(store.commits).isEqualTo(commits + 1);
@@ -52,9 +53,9 @@ class ApplyTogetherTests {
 
     @Test
     void rejectsTheWholeRowWhenItsEmployeeNumberIsTaken() {
-        applier.applyTogether(row("emp-1", "E-1", "card-1", "0001", "HQ"), "k", new BuildingCache());
+        applier.applyTogether(row("emp-1", "E-1", "card-1", "0001", "HQ"), "k", new BuildingCache(), Set.of());
 
-        var records = applier.applyTogether(row("emp-2", "E-1", "card-2", "0002", "HQ"), "k", new BuildingCache());
+        var records = applier.applyTogether(row("emp-2", "E-1", "card-2", "0002", "HQ"), "k", new BuildingCache(), Set.of());
 
         assertThat(records).extracting(CommandRecord::reason).containsExactly(RejectionReason.EMPLOYEE_NUMBER_TAKEN,
                 RejectionReason.GROUP_REJECTED, RejectionReason.GROUP_REJECTED);
@@ -65,7 +66,7 @@ class ApplyTogetherTests {
 
     @Test
     void rejectsTheWholeRowAtOnceWhenABuildingIsUnknown() {
-        var records = applier.applyTogether(row("emp-1", "E-1", "card-1", "0001", "HQ", "NOWHERE"), "k", new BuildingCache());
+        var records = applier.applyTogether(row("emp-1", "E-1", "card-1", "0001", "HQ", "NOWHERE"), "k", new BuildingCache(), Set.of());
 
         assertThat(records).extracting(CommandRecord::reason).containsExactly(RejectionReason.GROUP_REJECTED,
                 RejectionReason.GROUP_REJECTED, RejectionReason.GROUP_REJECTED, RejectionReason.BUILDING_NOT_FOUND);
@@ -76,10 +77,10 @@ class ApplyTogetherTests {
     @Test
     void answersARedeliveredRowFromTheLog() {
         var row = row("emp-1", "E-1", "card-1", "0001", "HQ");
-        var first = applier.applyTogether(row, "k", new BuildingCache());
+        var first = applier.applyTogether(row, "k", new BuildingCache(), Set.of());
         var commits = store.commits;
 
-        var again = applier.applyTogether(row, "k", new BuildingCache());
+        var again = applier.applyTogether(row, "k", new BuildingCache(), Set.of());
 
         assertThat(again).isEqualTo(first);
         assertThat(store.commits).isEqualTo(commits);
@@ -91,21 +92,42 @@ class ApplyTogetherTests {
             throw new ConcurrentChangeException("moved");
         });
 
-        var records = applier.applyTogether(row("emp-1", "E-1", "card-1", "0001", "HQ"), "k", new BuildingCache());
+        var records = applier.applyTogether(row("emp-1", "E-1", "card-1", "0001", "HQ"), "k", new BuildingCache(), Set.of());
 
         assertThat(records).extracting(CommandRecord::status).containsOnly(CommandStatus.APPLIED);
     }
 
     @Test
     void supersedesAnExistingCardWhenTheRowIssuesANewOneToAKnownEmployee() {
-        applier.applyTogether(row("emp-1", "E-1", "card-1", "0001", "HQ"), "k", new BuildingCache());
+        applier.applyTogether(row("emp-1", "E-1", "card-1", "0001", "HQ"), "k", new BuildingCache(), Set.of());
 
-        var records = applier.applyTogether(List.of(issueCard("card-2", "0002", "emp-1"), grant("emp-1", "LAB")), "k", new BuildingCache());
+        var records = applier.applyTogether(List.of(issueCard("card-2", "0002", "emp-1"), grant("emp-1", "LAB")), "k", new BuildingCache(), Set.of());
 
         assertThat(records).extracting(CommandRecord::status).containsOnly(CommandStatus.APPLIED);
         assertThat(store.cards.get("card-1").status()).isEqualTo(CardStatus.SUPERSEDED);
         assertThat(store.employees.get("emp-1").version()).isEqualTo(2);
         assertThat(store.grantsOf("emp-1")).hasSize(2);
+    }
+
+    @Test
+    void presumesMintedIdsFreeButFindsOutAtCommitWhenOneIsTaken() {
+        applier.applyTogether(row("emp-1", "E-1", "card-1", "0001", "HQ"), "k", new BuildingCache(), Set.of());
+
+        var records = applier.applyTogether(row("emp-1", "E-2", "card-2", "0002", "HQ"), "k", new BuildingCache(),
+                Set.of("emp-1", "card-2"));
+
+        assertThat(records.getFirst().reason()).isEqualTo(RejectionReason.EMPLOYEE_ALREADY_EXISTS);
+        assertThat(store.cards).doesNotContainKey("card-2");
+    }
+
+    @Test
+    void answersARedeliveredRowWithMintedIdsFromTheLog() {
+        var row = row("emp-1", "E-1", "card-1", "0001", "HQ");
+        var first = applier.applyTogether(row, "k", new BuildingCache(), Set.of("emp-1", "card-1"));
+
+        var again = applier.applyTogether(row, "k", new BuildingCache(), Set.of("emp-1", "card-1"));
+
+        assertThat(again).isEqualTo(first);
     }
 
     private static List<Command> row(String employeeId, String number, String cardId, String cardNumber,
