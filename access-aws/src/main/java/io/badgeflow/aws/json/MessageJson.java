@@ -41,9 +41,17 @@ public final class MessageJson {
     }
 
     private static <T> T read(byte[] json, Class<T> type) {
+        if (!startsAnObject(json)) {
+            throw new UnreadableMessageException(UnreadableMessageException.Kind.MALFORMED,
+                    "not a JSON object: a " + type.getSimpleName().toLowerCase() + " is a JSON object naming its type");
+        }
         try {
             return MAPPER.readValue(json, type);
         } catch (InvalidTypeIdException unknownType) {
+            if (unknownType.getTypeId() == null) {
+                throw new UnreadableMessageException(UnreadableMessageException.Kind.MALFORMED,
+                        "no \"type\": a " + type.getSimpleName().toLowerCase() + " is a JSON object naming its type");
+            }
             throw new UnreadableMessageException(UnreadableMessageException.Kind.UNKNOWN_TYPE,
                     "unknown " + type.getSimpleName().toLowerCase() + " type '" + unknownType.getTypeId() + "'");
         } catch (ValueInstantiationException invalid) {
@@ -57,5 +65,17 @@ public final class MessageJson {
             throw new UnreadableMessageException(UnreadableMessageException.Kind.MALFORMED,
                     malformed.getOriginalMessage());
         }
+    }
+
+    private static boolean startsAnObject(byte[] json) {
+        for (var b : json) {
+            if (b == '{') {
+                return true;
+            }
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return false;
     }
 }

@@ -62,10 +62,18 @@ public record Card(
         return with(CardStatus.ACTIVE, employee);
     }
 
+    /**
+     * Back into stock. Only an ACTIVE card: a SUSPENDED one would leave its suspension behind in stock and open
+     * doors again once linked, a way around ResumeCard.
+     */
     public Card unlinked() {
         requireNotTerminal();
         if (employeeId == null) {
             throw new RejectedException(RejectionReason.CARD_NOT_LINKED, "card " + cardId + " is not linked");
+        }
+        if (status != CardStatus.ACTIVE) {
+            throw new RejectedException(RejectionReason.CARD_NOT_ACTIVE,
+                    "card " + cardId + " is " + status + "; resume or revoke it instead of taking it back");
         }
         return with(CardStatus.ISSUED, null);
     }

@@ -1,9 +1,11 @@
 package io.badgeflow.model.grant;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.badgeflow.model.InvalidFieldException;
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -13,7 +15,10 @@ import java.util.Set;
  * {@code until} (exclusive). A window that ends before it starts runs over midnight and belongs to the day it
  * starts on, so a Friday night shift "FRIDAY 22:00-06:00" covers Saturday 05:59.
  */
-public record Schedule(Set<DayOfWeek> days, LocalTime from, LocalTime until) {
+public record Schedule(
+        Set<DayOfWeek> days,
+        @JsonFormat(pattern = "HH:mm") LocalTime from,
+        @JsonFormat(pattern = "HH:mm") LocalTime until) {
 
     public Schedule {
         if (days == null || days.isEmpty()) {
@@ -25,7 +30,8 @@ public record Schedule(Set<DayOfWeek> days, LocalTime from, LocalTime until) {
         if (from.equals(until)) {
             throw new InvalidFieldException("schedule.until", "must differ from schedule.from");
         }
-        days = Set.copyOf(EnumSet.copyOf(days));
+        // Monday first, always: the days are written in this order wherever the schedule is shown or stored.
+        days = Collections.unmodifiableSet(EnumSet.copyOf(days));
     }
 
     public boolean covers(LocalDateTime local) {

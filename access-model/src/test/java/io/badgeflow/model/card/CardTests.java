@@ -51,10 +51,15 @@ class CardTests {
 
     @Test
     void goesBackIntoStockWhenUnlinked() {
-        var unlinked = Cards.in(CardStatus.SUSPENDED).build().unlinked();
+        var unlinked = Cards.active().build().unlinked();
 
         assertThat(unlinked.status()).isEqualTo(CardStatus.ISSUED);
         assertThat(unlinked.employeeId()).isNull();
+    }
+
+    @Test
+    void refusesToTakeBackASuspendedCardSoItsSuspensionCannotBeShedInStock() {
+        assertRejected(() -> Cards.in(CardStatus.SUSPENDED).build().unlinked(), RejectionReason.CARD_NOT_ACTIVE);
     }
 
     @Test

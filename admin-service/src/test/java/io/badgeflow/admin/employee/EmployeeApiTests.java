@@ -177,7 +177,7 @@ class EmployeeApiTests extends ApiSliceTestSupport {
                 .andExpect(jsonPath("$.cards[0].cardId").value("card-1"))
                 .andExpect(jsonPath("$.grants[0].buildingId").value("HQ"))
                 .andExpect(jsonPath("$.grants[0].schedule.days[0]").value("MONDAY"))
-                .andExpect(jsonPath("$.grants[0].schedule.from").value("07:00:00"))
+                .andExpect(jsonPath("$.grants[0].schedule.from").value("07:00"))
                 .andExpect(jsonPath("$.commands.items[0].type").value("IssueCard"))
                 .andExpect(jsonPath("$.commands.next").value("more"));
     }
