@@ -5,24 +5,38 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Where admin-service finds its stores and who may call it. On AWS the task definition sets these from the
  * stack outputs; locally bin/run does.
  *
  * @param commandsBucket the bucket command documents are written to
+ * @param importsBucket the bucket uploaded HR exports are written to ({@code imports/<importId>.csv}), which
+ *     starts card-events' import function
+ * @param reportsBucket where card-events writes each import's per-row report, downloaded through the API
+ * @param maxImportSize the largest CSV an upload may carry (default 20 MB, card-events' own limit); larger: 413
  * @param tables the tables the read side answers from
  * @param cognito the user pool whose access tokens are accepted
  * @param deadLetters the queues whose dead letters the operators may read and redrive (commands, imports)
  */
 @ConfigurationProperties("badgeflow.admin-service")
-public record AdminServiceProperties(String commandsBucket, Tables tables, Cognito cognito,
-        List<DeadLetterQueue> deadLetters) {
+public record AdminServiceProperties(String commandsBucket, String importsBucket, String reportsBucket,
+        DataSize maxImportSize, Tables tables, Cognito cognito, List<DeadLetterQueue> deadLetters) {
+
+    /** card-events refuses larger files anyway ({@code badgeflow.card-events.imports.max-file-bytes}). */
+    public static final DataSize DEFAULT_MAX_IMPORT_SIZE = DataSize.ofMegabytes(20);
 
     private static final Pattern QUEUE_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
     public AdminServiceProperties {
         require("badgeflow.admin-service.commands-bucket", commandsBucket);
+        require("badgeflow.admin-service.imports-bucket", importsBucket);
+        require("badgeflow.admin-service.reports-bucket", reportsBucket);
+        maxImportSize = maxImportSize == null ? DEFAULT_MAX_IMPORT_SIZE : maxImportSize;
+        if (maxImportSize.toBytes() < 1 || maxImportSize.toBytes() > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("badgeflow.admin-service.max-import-size must be between 1 B and 2 GB");
+        }
         if (tables == null || cognito == null) {
             throw new IllegalArgumentException("badgeflow.admin-service.tables.* and .cognito.* must be set");
         }
@@ -39,10 +53,11 @@ public record AdminServiceProperties(String commandsBucket, Tables tables, Cogni
     /**
      * The back-office tables the read side answers from; {@code idempotency}, where a retried request finds
      * the command its first attempt created; {@code deliveryFailures}, why queued messages failed (written by
-     * card-events, read by the dead-letter views).
+     * card-events, read by the dead-letter views); {@code imports}, each import's progress (written by
+     * card-events); {@code adminAudit}, the hash chain of finished commands that the audit views verify and list.
      */
     public record Tables(String commands, String employees, String cards, String buildings, String doors,
-            String grants, String idempotency, String deliveryFailures) {
+            String grants, String idempotency, String deliveryFailures, String imports, String adminAudit) {
         public Tables {
             require("badgeflow.admin-service.tables.commands", commands);
             require("badgeflow.admin-service.tables.employees", employees);
@@ -52,6 +67,8 @@ public record AdminServiceProperties(String commandsBucket, Tables tables, Cogni
             require("badgeflow.admin-service.tables.grants", grants);
             require("badgeflow.admin-service.tables.idempotency", idempotency);
             require("badgeflow.admin-service.tables.delivery-failures", deliveryFailures);
+            require("badgeflow.admin-service.tables.imports", imports);
+            require("badgeflow.admin-service.tables.admin-audit", adminAudit);
         }
     }
 

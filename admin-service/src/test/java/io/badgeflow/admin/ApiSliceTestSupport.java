@@ -9,10 +9,13 @@ import io.badgeflow.admin.command.CommandSubmissions;
 import io.badgeflow.admin.deadletter.DeadLetterQueues;
 import io.badgeflow.aws.delivery.DeliveryFailures;
 import io.badgeflow.admin.idempotency.IdempotencyStore;
+import io.badgeflow.admin.imports.ImportFiles;
+import io.badgeflow.model.audit.AdminAuditTrail;
 import io.badgeflow.model.backoffice.BackOfficeDirectory;
 import io.badgeflow.model.command.Command;
 import io.badgeflow.model.command.CommandHistory;
 import io.badgeflow.model.command.CommandLog;
+import io.badgeflow.model.onboarding.ImportLedger;
 import java.util.List;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +39,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @EnableConfigurationProperties(AdminServiceProperties.class)
 @TestPropertySource(properties = {
     "badgeflow.admin-service.commands-bucket=commands",
+    "badgeflow.admin-service.imports-bucket=imports",
+    "badgeflow.admin-service.reports-bucket=reports",
+    "badgeflow.admin-service.max-import-size=" + ApiSliceTestSupport.MAX_IMPORT_BYTES + "B",
     "badgeflow.admin-service.tables.commands=commands",
     "badgeflow.admin-service.tables.employees=employees",
     "badgeflow.admin-service.tables.cards=cards",
@@ -44,6 +50,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
     "badgeflow.admin-service.tables.grants=grants",
     "badgeflow.admin-service.tables.idempotency=idempotency",
     "badgeflow.admin-service.tables.delivery-failures=delivery-failures",
+    "badgeflow.admin-service.tables.imports=imports",
+    "badgeflow.admin-service.tables.admin-audit=admin-audit",
     "badgeflow.admin-service.cognito.user-pool-id=us-east-1_test",
     "badgeflow.admin-service.cognito.client-id=client",
     "badgeflow.admin-service.cognito.issuer=https://cognito-idp.us-east-1.amazonaws.com/us-east-1_test",
@@ -51,6 +59,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 public abstract class ApiSliceTestSupport {
 
     public static final String ADMIN_SUBJECT = "sub-admin-1";
+
+    /** A small upload limit, so the tests can exceed it cheaply. */
+    public static final int MAX_IMPORT_BYTES = 1024;
 
     @Autowired
     protected MockMvc mvc;
@@ -75,6 +86,15 @@ public abstract class ApiSliceTestSupport {
 
     @MockitoBean
     protected DeliveryFailures deliveryFailures;
+
+    @MockitoBean
+    protected ImportFiles importFiles;
+
+    @MockitoBean
+    protected ImportLedger importLedger;
+
+    @MockitoBean
+    protected AdminAuditTrail auditTrail;
 
     protected static RequestPostProcessor admin() {
         return jwt().jwt(token -> token.subject(ADMIN_SUBJECT)).authorities(new SimpleGrantedAuthority("ROLE_ADMIN"));

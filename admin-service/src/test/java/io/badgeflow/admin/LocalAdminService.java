@@ -2,11 +2,14 @@ package io.badgeflow.admin;
 
 import io.badgeflow.aws.testing.AwsEnvironment;
 import io.badgeflow.aws.testing.LocalAws;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import tools.jackson.databind.json.JsonMapper;
 
 /** What the emulator integration tests share: admin-service's properties from the stack outputs, and real users. */
 final class LocalAdminService {
@@ -22,6 +25,8 @@ final class LocalAdminService {
         aws.springProperties().forEach((key, value) -> registry.add(key, () -> value));
         var pool = aws.output("UserPoolId");
         registry.add("badgeflow.admin-service.commands-bucket", () -> aws.output("CommandsBucketName"));
+        registry.add("badgeflow.admin-service.imports-bucket", () -> aws.output("ImportsBucketName"));
+        registry.add("badgeflow.admin-service.reports-bucket", () -> aws.output("ReportsBucketName"));
         registry.add("badgeflow.admin-service.tables.commands", () -> aws.output("CommandsTableName"));
         registry.add("badgeflow.admin-service.tables.employees", () -> aws.output("EmployeesTableName"));
         registry.add("badgeflow.admin-service.tables.cards", () -> aws.output("CardsTableName"));
@@ -30,10 +35,19 @@ final class LocalAdminService {
         registry.add("badgeflow.admin-service.tables.grants", () -> aws.output("GrantsTableName"));
         registry.add("badgeflow.admin-service.tables.idempotency", () -> aws.output("IdempotencyTableName"));
         registry.add("badgeflow.admin-service.tables.delivery-failures", () -> aws.output("DeliveryFailuresTableName"));
+        registry.add("badgeflow.admin-service.tables.imports", () -> aws.output("ImportsTableName"));
+        registry.add("badgeflow.admin-service.tables.admin-audit", () -> aws.output("AdminAuditTableName"));
         registry.add("badgeflow.admin-service.cognito.user-pool-id", () -> pool);
         registry.add("badgeflow.admin-service.cognito.client-id", () -> aws.output("UserPoolClientId"));
         registry.add("badgeflow.admin-service.cognito.issuer", () -> "https://cognito-idp.us-east-1.amazonaws.com/" + pool);
         registry.add("badgeflow.admin-service.cognito.jwk-set-uri", () -> aws.endpoint() + "/" + pool + "/.well-known/jwks.json");
+    }
+
+    /** The {@code sub} claim of an access token: the user id the API records as the actor. */
+    static String subjectOf(String accessToken) {
+        var payload = new String(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]),
+                StandardCharsets.UTF_8);
+        return JsonMapper.shared().readTree(payload).get("sub").asString();
     }
 
     /** A new user in {@code group} of the emulator's pool, signed in: their Cognito access token. */

@@ -7,11 +7,16 @@ import io.badgeflow.aws.dynamodb.BackOfficeTables;
 import io.badgeflow.aws.dynamodb.DynamoDbBackOfficeDirectory;
 import io.badgeflow.aws.dynamodb.DynamoDbCommandHistory;
 import io.badgeflow.aws.dynamodb.DynamoDbCommandLog;
+import io.badgeflow.aws.dynamodb.DynamoDbAdminAuditTrail;
 import io.badgeflow.aws.dynamodb.DynamoDbDeliveryFailures;
+import io.badgeflow.aws.dynamodb.DynamoDbImportLedger;
+import io.badgeflow.model.audit.AdminAuditTrail;
 import io.badgeflow.model.backoffice.BackOfficeDirectory;
 import io.badgeflow.model.command.CommandHistory;
 import io.badgeflow.model.command.CommandLog;
+import io.badgeflow.model.onboarding.ImportLedger;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -19,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The DynamoDB and SQS clients and the read-side adapters, built once and configured from
+ * The DynamoDB and SQS clients and the read-side adapters (back office, imports ledger, admin audit trail), built once and configured from
  * {@code spring.cloud.aws.*}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -62,5 +67,16 @@ class AwsAdaptersConfiguration {
         var tables = properties.tables();
         return new DynamoDbBackOfficeDirectory(enhanced, new BackOfficeTables(tables.employees(), tables.cards(),
                 tables.buildings(), tables.doors(), tables.grants(), tables.commands()));
+    }
+
+    @Bean
+    ImportLedger importLedger(DynamoDbEnhancedClient enhanced, AdminServiceProperties properties) {
+        // Retention only matters to writers (card-events); this side reads.
+        return new DynamoDbImportLedger(enhanced, properties.tables().imports(), Duration.ofDays(30));
+    }
+
+    @Bean
+    AdminAuditTrail adminAuditTrail(DynamoDbClient dynamoDb, AdminServiceProperties properties, Clock clock) {
+        return new DynamoDbAdminAuditTrail(dynamoDb, properties.tables().adminAudit(), clock);
     }
 }

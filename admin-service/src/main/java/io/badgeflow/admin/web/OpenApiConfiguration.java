@@ -52,8 +52,14 @@ class OpenApiConfiguration {
             api.getComponents().addSchemas("Problem", problemSchema());
             api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                 var command = method != PathItem.HttpMethod.GET;
-                if (command) {
-                    accepted(operation);
+                var upload = command && path.equals("/api/v1/imports");
+                if (upload) {
+                    accepted(operation, "Accepted: the file is stored and the import PENDING (a re-upload of the same "
+                            + "file: nothing is written, status is that import's); follow Location for its progress",
+                            "/api/v1/imports/{importId}");
+                } else if (command) {
+                    accepted(operation, "Accepted: the command is PENDING; follow Location for its status",
+                            "/api/v1/commands/{commandId}");
                 }
                 var responses = operation.getResponses();
                 problem(responses, "400", "Invalid request; errors names each bad field");
@@ -62,7 +68,10 @@ class OpenApiConfiguration {
                 if (path.contains("{")) {
                     problem(responses, "404", "No such record");
                 }
-                if (command) {
+                if (upload) {
+                    problem(responses, "413", "The file is larger than badgeflow.admin-service.max-import-size");
+                    problem(responses, "415", "Neither text/csv nor multipart/form-data with a file part");
+                } else if (command) {
                     problem(responses, "422", "The Idempotency-Key was already used for a different request");
                 }
                 problem(responses, "500", "Unexpected failure");
@@ -79,13 +88,12 @@ class OpenApiConfiguration {
                         .description("each invalid field (or parameter, or header) and what is wrong with it"));
     }
 
-    private static void accepted(Operation operation) {
+    private static void accepted(Operation operation, String description, String location) {
         var responses = operation.getResponses();
         var ok = responses.remove("200");
         var accepted = ok == null ? new ApiResponse() : ok;
-        accepted.description("Accepted: the command is PENDING; follow Location for its status")
-                .headers(Map.of("Location", new Header().description("/api/v1/commands/{commandId}")
-                        .schema(new StringSchema())));
+        accepted.description(description)
+                .headers(Map.of("Location", new Header().description(location).schema(new StringSchema())));
         responses.addApiResponse("202", accepted);
     }
 

@@ -16,11 +16,19 @@ import io.badgeflow.admin.Examples;
 import io.badgeflow.admin.command.CommandDocumentStore;
 import io.badgeflow.admin.deadletter.DeadLetterQueues;
 import io.badgeflow.admin.idempotency.IdempotencyStore;
+import io.badgeflow.admin.imports.ImportFiles;
+import io.badgeflow.model.audit.AdminAuditTrail;
+import io.badgeflow.model.audit.ChainVerification;
 import io.badgeflow.aws.delivery.DeliveryFailures;
 import io.badgeflow.model.backoffice.BackOfficeDirectory;
 import io.badgeflow.model.backoffice.Page;
 import io.badgeflow.model.command.CommandHistory;
 import io.badgeflow.model.command.CommandLog;
+import io.badgeflow.model.onboarding.ImportLedger;
+import io.badgeflow.model.onboarding.ImportStatus;
+import io.badgeflow.model.onboarding.ImportSummary;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -68,6 +76,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
     "spring.cloud.aws.credentials.access-key=test",
     "spring.cloud.aws.credentials.secret-key=test",
     "badgeflow.admin-service.commands-bucket=commands",
+    "badgeflow.admin-service.imports-bucket=imports",
+    "badgeflow.admin-service.reports-bucket=reports",
     "badgeflow.admin-service.tables.commands=commands",
     "badgeflow.admin-service.tables.employees=employees",
     "badgeflow.admin-service.tables.cards=cards",
@@ -76,6 +86,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
     "badgeflow.admin-service.tables.grants=grants",
     "badgeflow.admin-service.tables.idempotency=idempotency",
     "badgeflow.admin-service.tables.delivery-failures=delivery-failures",
+    "badgeflow.admin-service.tables.imports=imports",
+    "badgeflow.admin-service.tables.admin-audit=admin-audit",
     "badgeflow.admin-service.dead-letters[0].name=commands",
     "badgeflow.admin-service.dead-letters[0].queue-url=http://127.0.0.1:9/000000000000/commands",
     "badgeflow.admin-service.dead-letters[0].dlq-url=http://127.0.0.1:9/000000000000/commands-dlq",
@@ -94,6 +106,10 @@ class AuthorizationMatrixTests {
     private static final Set<String> ADMIN = Set.of("admin");
     private static final Set<String> STAFF = Set.of("admin", "operator", "auditor");
     private static final Set<String> ADMIN_OR_OPERATOR = Set.of("admin", "operator");
+    private static final Set<String> ADMIN_OR_AUDITOR = Set.of("admin", "auditor");
+
+    private static final String IMPORT_ID = "0123456789abcdef0123456789abcdef";
+    private static final String CSV = "employee number,given name,family name,email\nE-1,Ada,Lovelace,ada@example.com\n";
 
     private static final String EMPLOYEE = """
             {"employeeNumber":"E-1","givenName":"Ada","familyName":"Lovelace","email":"ada@example.com"}""";
@@ -133,7 +149,12 @@ class AuthorizationMatrixTests {
             Map.entry("GET /api/v1/commands", new Expectation(STAFF, null)),
             Map.entry("GET /api/v1/commands/{commandId}", new Expectation(STAFF, null)),
             Map.entry("GET /api/v1/dead-letters", new Expectation(ADMIN_OR_OPERATOR, null)),
-            Map.entry("POST /api/v1/dead-letters/{queue}/redrive", new Expectation(ADMIN_OR_OPERATOR, null, 200)));
+            Map.entry("POST /api/v1/dead-letters/{queue}/redrive", new Expectation(ADMIN_OR_OPERATOR, null, 200)),
+            Map.entry("POST /api/v1/imports", new Expectation(ADMIN, CSV, 0, "text/csv")),
+            Map.entry("GET /api/v1/imports/{importId}", new Expectation(STAFF, null)),
+            Map.entry("GET /api/v1/imports/{importId}/report", new Expectation(STAFF, null)),
+            Map.entry("GET /api/v1/admin-audit", new Expectation(ADMIN_OR_AUDITOR, null)),
+            Map.entry("GET /api/v1/admin-audit/verify", new Expectation(ADMIN_OR_AUDITOR, null)));
 
     @TestBean
     JwtDecoder jwtDecoder;
@@ -158,6 +179,15 @@ class AuthorizationMatrixTests {
 
     @MockitoBean
     DeliveryFailures deliveryFailures;
+
+    @MockitoBean
+    ImportFiles importFiles;
+
+    @MockitoBean
+    ImportLedger importLedger;
+
+    @MockitoBean
+    AdminAuditTrail auditTrail;
 
     @Autowired
     MockMvc mvc;
@@ -191,6 +221,13 @@ class AuthorizationMatrixTests {
         when(history.ofSubject(any(), any())).thenReturn(Page.empty());
         when(history.recent(any())).thenReturn(Page.empty());
         when(log.find(any())).thenReturn(Optional.of(Examples.applied("cmd-1", "RegisterEmployee", "emp-1", null)));
+        when(importFiles.store(any(), any(), any())).thenReturn(true);
+        when(importLedger.find(any())).thenReturn(Optional.of(new ImportSummary(IMPORT_ID, "imports/x.csv",
+                ImportStatus.COMPLETED, 1, 1, 0, Examples.AT, Examples.AT, null, "imports/" + IMPORT_ID + "/report.csv")));
+        when(importFiles.report(any())).thenAnswer(call -> Optional.of(new ImportFiles.Download(
+                new ByteArrayInputStream("row,status\n".getBytes(StandardCharsets.UTF_8)), null)));
+        when(auditTrail.verify()).thenReturn(new ChainVerification.Intact(0, 0, "0".repeat(64)));
+        when(auditTrail.latest(20)).thenReturn(List.of());
     }
 
     @Test
@@ -250,10 +287,11 @@ class AuthorizationMatrixTests {
         return DynamicTest.dynamicTest(endpoint + " as " + caller + " -> " + expected, () -> {
             var parts = endpoint.split(" ", 2);
             var path = parts[1].replace("{employeeId}", "emp-1").replace("{cardId}", "card-1")
-                    .replace("{buildingId}", "HQ").replace("{doorId}", "door-1").replace("{commandId}", "cmd-1").replace("{queue}", "commands");
+                    .replace("{buildingId}", "HQ").replace("{doorId}", "door-1").replace("{commandId}", "cmd-1").replace("{queue}", "commands")
+                    .replace("{importId}", IMPORT_ID);
             var request = request(HttpMethod.valueOf(parts[0]), path);
             if (expectation.body() != null) {
-                request.contentType(MediaType.APPLICATION_JSON).content(expectation.body());
+                request.contentType(expectation.mediaType()).content(expectation.body());
             }
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
@@ -309,10 +347,17 @@ class AuthorizationMatrixTests {
         }
     }
 
-    /** The Cognito groups that may call an endpoint, a body valid for it, and its success status (0: the usual). */
-    record Expectation(Set<String> groups, String body, int success) {
+    /**
+     * The Cognito groups that may call an endpoint, a body valid for it (of {@code mediaType}), and its success
+     * status (0: the usual).
+     */
+    record Expectation(Set<String> groups, String body, int success, String mediaType) {
         Expectation(Set<String> groups, String body) {
             this(groups, body, 0);
+        }
+
+        Expectation(Set<String> groups, String body, int success) {
+            this(groups, body, success, MediaType.APPLICATION_JSON_VALUE);
         }
     }
 }

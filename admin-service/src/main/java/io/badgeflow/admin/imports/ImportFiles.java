@@ -1,0 +1,38 @@
+package io.badgeflow.admin.imports;
+
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * Port: the uploaded HR exports, stored where card-events' import function picks them up, and the per-row reports
+ * it writes back.
+ */
+public interface ImportFiles {
+
+    /** Where an uploaded file is stored: card-events imports every {@code imports/*.csv}. */
+    static String objectKey(String importId) {
+        return "imports/" + importId + ".csv";
+    }
+
+    /**
+     * Stores the file as {@code imports/<importId>.csv} with its uploader, unless a file of that name is there
+     * already: the name is the content's hash, so that file has the same bytes and its import is under way.
+     *
+     * @return true if the file was written now, false if it was there before (nothing was written)
+     */
+    boolean store(String importId, byte[] csv, String uploadedBy);
+
+    /** Whether {@code imports/<importId>.csv} is stored: uploaded, so at least PENDING. */
+    boolean exists(String importId);
+
+    /** The report at {@code reportKey} in the reports bucket, open for reading; empty when there is none. */
+    Optional<Download> report(String reportKey);
+
+    /**
+     * An open download; whoever takes it closes {@code content}.
+     *
+     * @param contentLength the size in bytes, or null when unknown
+     */
+    record Download(InputStream content, Long contentLength) {
+    }
+}

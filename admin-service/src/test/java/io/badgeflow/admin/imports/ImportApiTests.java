@@ -1,0 +1,221 @@
+package io.badgeflow.admin.imports;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.badgeflow.admin.ApiSliceTestSupport;
+import io.badgeflow.admin.Examples;
+import io.badgeflow.model.onboarding.ImportId;
+import io.badgeflow.model.onboarding.ImportStatus;
+import io.badgeflow.model.onboarding.ImportSummary;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+
+/**
+ * Uploads are stored under their content's hash and answered 202 with the import to follow; the same file again
+ * is the same import. Progress is the ledger's, PENDING while only the file exists; the report streams as CSV.
+ */
+class ImportApiTests extends ApiSliceTestSupport {
+
+    private static final byte[] CSV = """
+            employee number,given name,family name,email
+            E-1,Ada,Lovelace,ada@example.com
+            """.getBytes(StandardCharsets.UTF_8);
+    private static final String IMPORT_ID = ImportId.of(CSV);
+    private static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
+
+    @Test
+    void storesACsvBodyUnderItsContentHashWithItsUploaderAndAnswersWithTheImportsLocation() throws Exception {
+        when(importFiles.store(IMPORT_ID, CSV, ADMIN_SUBJECT)).thenReturn(true);
+
+        mvc.perform(post("/api/v1/imports").with(admin()).contentType("text/csv; charset=utf-8").content(CSV))
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("Location", "/api/v1/imports/" + IMPORT_ID))
+                .andExpect(jsonPath("$.importId").value(IMPORT_ID))
+                .andExpect(jsonPath("$.status").value("PENDING"))
+                .andExpect(jsonPath("$.alreadyUploaded").value(false));
+
+        verify(importFiles).store(IMPORT_ID, CSV, ADMIN_SUBJECT);
+    }
+
+    @Test
+    void takesABrowsersFormUploadOfTheSameFileAsTheSameImportAndTellsWhereItStands() throws Exception {
+        when(importFiles.store(IMPORT_ID, CSV, ADMIN_SUBJECT)).thenReturn(false);
+        when(importLedger.find(IMPORT_ID)).thenReturn(Optional.of(summary(ImportStatus.RUNNING, null, null)));
+
+        mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "hr.csv", "text/csv", CSV))
+                        .with(admin()))
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("Location", "/api/v1/imports/" + IMPORT_ID))
+                .andExpect(jsonPath("$.importId").value(IMPORT_ID))
+                .andExpect(jsonPath("$.status").value("RUNNING"))
+                .andExpect(jsonPath("$.alreadyUploaded").value(true));
+    }
+
+    @Test
+    void refusesAnEmptyFileAndOneThatIsNotUtf8TextNamingTheFile() throws Exception {
+        var latin1 = "employee number,given name\nE-1,Zo\u00eb\n".getBytes(StandardCharsets.ISO_8859_1);
+
+        for (var body : new byte[][] {new byte[0], latin1}) {
+            mvc.perform(post("/api/v1/imports").with(admin()).contentType(TEXT_CSV).content(body))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors.file").exists());
+        }
+        mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "hr.csv", "text/csv", latin1))
+                        .with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.file").value("file is not UTF-8 text; export the CSV as UTF-8"));
+        mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("other", "hr.csv", "text/csv", CSV))
+                        .with(admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.file").exists());
+
+        verify(importFiles, never()).store(anyString(), any(), anyString());
+    }
+
+    @Test
+    void refusesAFileLargerThanTheLimitWithContentTooLarge() throws Exception {
+        var large = "a".repeat(MAX_IMPORT_BYTES + 1).getBytes(StandardCharsets.UTF_8);
+
+        mvc.perform(post("/api/v1/imports").with(admin()).contentType(TEXT_CSV).content(large))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "hr.csv", "text/csv", large))
+                        .with(admin()))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/v1/imports").with(admin()).contentType(TEXT_CSV)
+                        .content("a".repeat(MAX_IMPORT_BYTES).getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isAccepted());
+
+        verify(importFiles, never()).store(anyString(), eq(large), anyString());
+    }
+
+    @Test
+    void refusesABodyOfAnotherMediaType() throws Exception {
+        mvc.perform(post("/api/v1/imports").with(admin()).contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void showsACompletedImportWithItsCountsAndTheLinkToItsReport() throws Exception {
+        when(importLedger.find(IMPORT_ID)).thenReturn(Optional.of(
+                summary(ImportStatus.COMPLETED, null, "imports/" + IMPORT_ID + "/report.csv")));
+
+        mvc.perform(get("/api/v1/imports/" + IMPORT_ID).with(operator()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("COMPLETED"))
+                .andExpect(jsonPath("$.rowsTotal").value(3))
+                .andExpect(jsonPath("$.applied").value(2))
+                .andExpect(jsonPath("$.rejected").value(1))
+                .andExpect(jsonPath("$.startedAt").value("2025-03-01T09:00:00Z"))
+                .andExpect(jsonPath("$.finishedAt").value("2025-03-01T09:01:00Z"))
+                .andExpect(jsonPath("$.reportUrl").value("/api/v1/imports/" + IMPORT_ID + "/report"));
+    }
+
+    @Test
+    void showsARejectedFileWithItsReasonAndNoReport() throws Exception {
+        when(importLedger.find(IMPORT_ID)).thenReturn(Optional.of(
+                summary(ImportStatus.REJECTED, "the header row lacks email", null)));
+
+        mvc.perform(get("/api/v1/imports/" + IMPORT_ID).with(auditor()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("REJECTED"))
+                .andExpect(jsonPath("$.reason").value("the header row lacks email"))
+                .andExpect(jsonPath("$.reportUrl").doesNotExist());
+    }
+
+    @Test
+    void showsAStoredFileThatCardEventsHasNotStartedOnAsPending() throws Exception {
+        when(importLedger.find(IMPORT_ID)).thenReturn(Optional.empty());
+        when(importFiles.exists(IMPORT_ID)).thenReturn(true);
+
+        mvc.perform(get("/api/v1/imports/" + IMPORT_ID).with(auditor()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PENDING"))
+                .andExpect(jsonPath("$.objectKey").value("imports/" + IMPORT_ID + ".csv"));
+    }
+
+    @Test
+    void answersAnUnknownImportWithNotFoundAndAMalformedIdWithBadRequest() throws Exception {
+        when(importLedger.find(IMPORT_ID)).thenReturn(Optional.empty());
+
+        mvc.perform(get("/api/v1/imports/" + IMPORT_ID).with(admin()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        for (var malformed : new String[] {IMPORT_ID.toUpperCase(), IMPORT_ID.substring(1), "hr-2026.csv"}) {
+            mvc.perform(get("/api/v1/imports/" + malformed).with(admin()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors.importId").exists());
+            mvc.perform(get("/api/v1/imports/" + malformed + "/report").with(admin()))
+                    .andExpect(status().isBadRequest());
+        }
+    }
+
+    @Test
+    void streamsTheReportAsACsvAttachment() throws Exception {
+        var report = "row,status,reason,message,employeeId\n1,APPLIED,,,emp-1\n".getBytes(StandardCharsets.UTF_8);
+        var key = "imports/" + IMPORT_ID + "/report.csv";
+        when(importLedger.find(IMPORT_ID)).thenReturn(Optional.of(summary(ImportStatus.COMPLETED, null, key)));
+        when(importFiles.report(key)).thenReturn(Optional.of(
+                new ImportFiles.Download(new ByteArrayInputStream(report), (long) report.length)));
+
+        mvc.perform(get("/api/v1/imports/" + IMPORT_ID + "/report").with(operator()))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("text/csv;charset=UTF-8"))
+                .andExpect(header().string("Content-Disposition",
+                        "attachment; filename=\"import-" + IMPORT_ID + "-report.csv\""))
+                .andExpect(header().longValue("Content-Length", report.length))
+                .andExpect(content().bytes(report));
+    }
+
+    @Test
+    void answersAReportThatIsNotThereYetOrAnyMoreWithNotFound() throws Exception {
+        var key = "imports/" + IMPORT_ID + "/report.csv";
+        when(importLedger.find(IMPORT_ID)).thenReturn(Optional.of(summary(ImportStatus.RUNNING, null, null)));
+
+        mvc.perform(get("/api/v1/imports/" + IMPORT_ID + "/report").with(admin()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+
+        when(importLedger.find(IMPORT_ID)).thenReturn(Optional.of(summary(ImportStatus.COMPLETED, null, key)));
+        when(importFiles.report(key)).thenReturn(Optional.empty());
+
+        mvc.perform(get("/api/v1/imports/" + IMPORT_ID + "/report").with(admin()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void letsOnlyAdminsUpload() throws Exception {
+        mvc.perform(post("/api/v1/imports").with(operator()).contentType(TEXT_CSV).content(CSV))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/imports").with(auditor()).contentType(TEXT_CSV).content(CSV))
+                .andExpect(status().isForbidden());
+
+        verify(importFiles, never()).store(anyString(), any(), anyString());
+    }
+
+    private static ImportSummary summary(ImportStatus status, String reason, String reportKey) {
+        var finished = status == ImportStatus.RUNNING ? null : Examples.AT.plusSeconds(60);
+        return new ImportSummary(IMPORT_ID, "imports/" + IMPORT_ID + ".csv", status, 3, 2, 1, Examples.AT, finished,
+                reason, reportKey);
+    }
+}
