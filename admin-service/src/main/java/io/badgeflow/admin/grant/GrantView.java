@@ -1,5 +1,6 @@
 package io.badgeflow.admin.grant;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.badgeflow.model.grant.AccessGrant;
 import io.badgeflow.model.grant.Schedule;
 import java.time.DayOfWeek;
@@ -17,8 +18,9 @@ public record GrantView(String employeeId, String buildingId, ScheduleView sched
                 grant.validFrom(), grant.validUntil(), grant.grantedAt(), grant.grantedBy());
     }
 
-    /** Days in week order, so the same schedule always reads the same. */
-    public record ScheduleView(List<DayOfWeek> days, LocalTime from, LocalTime until) {
+    /** Days in week order, so the same schedule always reads the same; times as the commands carry them. */
+    public record ScheduleView(List<DayOfWeek> days, @JsonFormat(pattern = "HH:mm") LocalTime from,
+            @JsonFormat(pattern = "HH:mm") LocalTime until) {
 
         static ScheduleView of(Schedule schedule) {
             return schedule == null ? null
