@@ -5,18 +5,16 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.badgeflow.aws.json.MessageJson;
 import io.badgeflow.aws.json.UnreadableMessageException;
 import io.badgeflow.aws.s3.CommandDocumentKey;
-import io.badgeflow.aws.s3.S3EventEnvelope;
 import io.badgeflow.aws.s3.StoredObject;
 import io.badgeflow.cardevents.CardEventsProperties;
+import io.badgeflow.cardevents.delivery.AnnouncedObjects;
 import io.badgeflow.cardevents.delivery.CommandDocuments;
-import io.badgeflow.cardevents.delivery.DeliveryFailureRecorder;
 import io.badgeflow.cardevents.delivery.DocumentTooLargeException;
 import io.badgeflow.model.audit.AdminAuditTrail;
 import io.badgeflow.model.audit.AuditEntry;
 import io.badgeflow.model.backoffice.CommandApplier;
 import io.badgeflow.model.command.CommandRecord;
 import io.badgeflow.model.command.RejectionReason;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -38,35 +36,22 @@ class ApplyCommandFunction implements Function<SQSEvent, SQSBatchResponse> {
 
     private final CommandDocuments documents;
     private final CommandApplier applier;
-    private final DeliveryFailureRecorder failures;
+    private final AnnouncedObjects announced;
     private final AdminAuditTrail audit;
     private final long maxCommandBytes;
 
-    ApplyCommandFunction(CommandDocuments documents, CommandApplier applier, DeliveryFailureRecorder failures,
+    ApplyCommandFunction(CommandDocuments documents, CommandApplier applier, AnnouncedObjects announced,
             AdminAuditTrail audit, CardEventsProperties properties) {
         this.documents = documents;
         this.applier = applier;
-        this.failures = failures;
+        this.announced = announced;
         this.audit = audit;
         this.maxCommandBytes = properties.maxCommandBytes();
     }
 
     @Override
     public SQSBatchResponse apply(SQSEvent event) {
-        var failed = new ArrayList<SQSBatchResponse.BatchItemFailure>();
-        for (var message : event.getRecords()) {
-            try {
-                for (var object : S3EventEnvelope.objects(message.getBody())) {
-                    applyDocument(object);
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("message {} failed and stays on the queue for a retry: {}", message.getMessageId(),
-                        e.toString());
-                failures.record(message, e);
-                failed.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-            }
-        }
-        return new SQSBatchResponse(failed);
+        return announced.handle(event, this::applyDocument);
     }
 
     private void applyDocument(StoredObject object) {

@@ -2,15 +2,13 @@ package io.badgeflow.cardevents.onboarding;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import io.badgeflow.aws.s3.S3EventEnvelope;
 import io.badgeflow.aws.s3.StoredObject;
 import io.badgeflow.cardevents.CardEventsProperties;
-import io.badgeflow.cardevents.delivery.DeliveryFailureRecorder;
+import io.badgeflow.cardevents.delivery.AnnouncedObjects;
 import io.badgeflow.cardevents.delivery.DocumentTooLargeException;
 import io.badgeflow.model.onboarding.ImportId;
 import io.badgeflow.model.onboarding.Onboarding;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,33 +29,20 @@ class ImportEmployeesFunction implements Function<SQSEvent, SQSBatchResponse> {
 
     private final ImportDocuments documents;
     private final Onboarding onboarding;
-    private final DeliveryFailureRecorder failures;
+    private final AnnouncedObjects announced;
     private final CardEventsProperties.Imports settings;
 
-    ImportEmployeesFunction(ImportDocuments documents, Onboarding onboarding, DeliveryFailureRecorder failures,
+    ImportEmployeesFunction(ImportDocuments documents, Onboarding onboarding, AnnouncedObjects announced,
             CardEventsProperties properties) {
         this.documents = documents;
         this.onboarding = onboarding;
-        this.failures = failures;
+        this.announced = announced;
         this.settings = properties.imports();
     }
 
     @Override
     public SQSBatchResponse apply(SQSEvent event) {
-        var failed = new ArrayList<SQSBatchResponse.BatchItemFailure>();
-        for (var message : event.getRecords()) {
-            try {
-                for (var object : S3EventEnvelope.objects(message.getBody())) {
-                    importFile(object);
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("import message {} failed and stays on the queue for a retry: {}", message.getMessageId(),
-                        e.toString());
-                failures.record(message, e);
-                failed.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-            }
-        }
-        return new SQSBatchResponse(failed);
+        return announced.handle(event, this::importFile);
     }
 
     private void importFile(StoredObject object) {
