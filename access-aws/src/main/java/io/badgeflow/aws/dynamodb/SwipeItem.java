@@ -37,8 +37,9 @@ public class SwipeItem {
         return item;
     }
 
+    /** Fixed-width time first, so a door's swipes sort by time whatever the fraction digits of their instants. */
     static String sortKey(SwipeRecorded swipe) {
-        return swipe.occurredAt() + "#" + swipe.eventId();
+        return SortableInstantConverter.format(swipe.occurredAt()) + "#" + swipe.eventId();
     }
 
     @DynamoDbPartitionKey
