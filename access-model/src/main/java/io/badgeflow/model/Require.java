@@ -36,6 +36,11 @@ public final class Require {
         return value;
     }
 
+    /** An optional id: null stays null, anything else is checked like {@link #id}. */
+    public static String optionalId(String field, String value) {
+        return value == null ? null : id(field, value);
+    }
+
     public static String email(String field, String value) {
         var email = text(field, value, 254);
         if (!EMAIL.matcher(email).matches()) {

@@ -43,11 +43,20 @@ public record AccessGrant(
 
     /** Whether the grant lets its employee in at {@code moment}, read in the building's {@code zone}. */
     public boolean covers(Instant moment, ZoneId zone) {
-        var local = moment.atZone(zone).toLocalDateTime();
-        var date = local.toLocalDate();
-        if (validFrom != null && date.isBefore(validFrom) || validUntil != null && date.isAfter(validUntil)) {
-            return false;
-        }
-        return schedule == null || schedule.covers(local);
+        return isInForceAt(moment, zone) && scheduleCovers(moment, zone);
+    }
+
+    /**
+     * Whether {@code moment}'s local date lies between the grant's dates (inclusive); the entry rules tell this
+     * (no access at all that day) apart from {@link #scheduleCovers} (the wrong hour).
+     */
+    public boolean isInForceAt(Instant moment, ZoneId zone) {
+        var date = moment.atZone(zone).toLocalDate();
+        return !(validFrom != null && date.isBefore(validFrom) || validUntil != null && date.isAfter(validUntil));
+    }
+
+    /** Whether the schedule, if any, covers {@code moment} in the building's local time; no schedule is always. */
+    public boolean scheduleCovers(Instant moment, ZoneId zone) {
+        return schedule == null || schedule.covers(moment.atZone(zone).toLocalDateTime());
     }
 }

@@ -7,6 +7,8 @@ public final class Cards {
 
     private static final Instant ISSUED_AT = Instant.parse("2026-11-01T09:00:00Z");
 
+    private String cardId = "card-1";
+    private String cardNumber = "0042";
     private CardStatus status = CardStatus.ACTIVE;
     private String employeeId = "emp-1";
     private Instant validFrom;
@@ -26,6 +28,13 @@ public final class Cards {
 
     public static Cards in(CardStatus status) {
         return status == CardStatus.ISSUED ? inStock() : new Cards().status(status);
+    }
+
+    /** Another card than the default {@code card-1} / {@code 0042}. */
+    public Cards number(String id, String number) {
+        cardId = id;
+        cardNumber = number;
+        return this;
     }
 
     public Cards status(CardStatus value) {
@@ -54,6 +63,6 @@ public final class Cards {
     }
 
     public Card build() {
-        return new Card("card-1", "0042", status, employeeId, validFrom, validUntil, ISSUED_AT, validitySetAt, 3);
+        return new Card(cardId, cardNumber, status, employeeId, validFrom, validUntil, ISSUED_AT, validitySetAt, 3);
     }
 }

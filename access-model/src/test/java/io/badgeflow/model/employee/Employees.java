@@ -8,6 +8,7 @@ public final class Employees {
 
     private static final Instant REGISTERED = Instant.parse("2026-11-01T09:00:00Z");
 
+    private String employeeId = "emp-1";
     private EmployeeStatus status = EmployeeStatus.ACTIVE;
     private String currentCardId;
     private List<String> cardIds = List.of();
@@ -22,6 +23,12 @@ public final class Employees {
 
     public static Employees in(EmployeeStatus status) {
         return new Employees().status(status);
+    }
+
+    /** Another employee than the default {@code emp-1}. */
+    public Employees id(String value) {
+        employeeId = value;
+        return this;
     }
 
     public Employees status(EmployeeStatus value) {
@@ -41,7 +48,7 @@ public final class Employees {
     }
 
     public Employee build() {
-        return new Employee("emp-1", "E-1001", "Ada", "Lovelace", "ada@example.com", "Engineering", status,
+        return new Employee(employeeId, "E-1001", "Ada", "Lovelace", "ada@example.com", "Engineering", status,
                 currentCardId, cardIds, REGISTERED, "cmd-0", updatedAt, 2);
     }
 }

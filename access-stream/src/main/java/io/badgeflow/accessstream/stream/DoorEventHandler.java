@@ -1,6 +1,9 @@
 package io.badgeflow.accessstream.stream;
 
 import io.badgeflow.model.door.DoorEvent;
+import io.badgeflow.model.door.DoorStateChanged;
+import io.badgeflow.model.door.EntryDecided;
+import io.badgeflow.model.door.ExitRecorded;
 import io.badgeflow.model.door.SwipeLog;
 import io.badgeflow.model.door.SwipeRecorded;
 import io.micrometer.core.instrument.Counter;
@@ -26,6 +29,16 @@ public class DoorEventHandler {
     public void handle(DoorEvent event) {
         switch (event) {
             case SwipeRecorded swipe -> swipes.record(swipe);
+            // Nothing puts these yet; the slice that wires decisions, presence and alarms applies them.
+            case EntryDecided decided -> {
+                return;
+            }
+            case ExitRecorded exit -> {
+                return;
+            }
+            case DoorStateChanged state -> {
+                return;
+            }
         }
         applied.increment();
     }
