@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api';
@@ -45,7 +45,7 @@ export function EmployeeDetailPage() {
         <Title order={2}>{employee.givenName} {employee.familyName}</Title>
         <Badge variant="light" color={employee.status === 'ACTIVE' ? 'green' : 'gray'}>{employee.status}</Badge>
       </Group>
-      <SimpleGrid cols={3} component="dl" spacing="xs">
+      <dl className="bf-facts">
         {([
           ['Employee number', employee.employeeNumber], ['Email', employee.email],
           ['Department', employee.department ?? '—'], ['Registered', formatInstant(employee.registeredAt)],
@@ -56,7 +56,7 @@ export function EmployeeDetailPage() {
             <Text component="dd" m={0}>{value}</Text>
           </div>
         ))}
-      </SimpleGrid>
+      </dl>
 
       <Title order={3}>Cards</Title>
       {cards.length === 0 ? <Empty>No cards issued to this employee.</Empty> : (

@@ -83,7 +83,7 @@ export function EmployeesPage() {
         <Group align="flex-end">
           <TextInput label="Family name or employee number" value={input} onChange={(e) => setInput(e.currentTarget.value)}
             placeholder="e.g. Lovelace or E-1001" w={320} />
-          <Button type="submit" variant="light">Search</Button>
+          <Button type="submit" variant="default">Search</Button>
         </Group>
       </form>
 

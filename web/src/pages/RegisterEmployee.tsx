@@ -48,7 +48,9 @@ export function RegisterEmployee({ opened, onClose, onAccepted }: {
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Register an employee" transitionProps={{ duration: 0 }}>
+    <Modal opened={opened} onClose={onClose} title="Register an employee" transitionProps={{ duration: 0 }}
+      // No scroll lock: it injects a <style> element, which the CSP refuses.
+      lockScroll={false}>
       <form onSubmit={submit} noValidate aria-label="Register an employee">
         <Stack>
           {error && <Alert color="red" title={error.problem.title ?? 'Not registered'} role="alert">{error.message}</Alert>}

@@ -1,4 +1,4 @@
-import { AppShell, Badge, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useAuth } from '../auth';
@@ -19,25 +19,23 @@ export function Shell({ children }: { children: ReactNode }) {
   const { session, role, manager } = useAuth();
   const location = useLocation();
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Title order={1} size="h4">Badgeflow</Title>
-          <Group gap="sm">
-            <Text size="sm" data-testid="current-user">{session?.username}</Text>
-            <Badge variant="light" data-testid="current-role">{role ?? 'no role'}</Badge>
-            <Button variant="default" size="xs" onClick={() => manager.logout().catch(() => undefined)}>Sign out</Button>
-          </Group>
+    <div className="bf-shell">
+      <header className="bf-header">
+        <Title order={1} size="h4">Badgeflow</Title>
+        <Group gap="sm">
+          <Text size="sm" data-testid="current-user">{session?.username}</Text>
+          <Badge variant="light" data-testid="current-role">{role ?? 'no role'}</Badge>
+          <Button variant="default" size="xs" onClick={() => manager.logout().catch(() => undefined)}>Sign out</Button>
         </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label="Main">
+      </header>
+      <nav className="bf-nav" aria-label="Main">
         {NAV.filter((item) => role !== null && item.roles.includes(role)).map((item) => (
           <NavLink key={item.to} component={Link} to={item.to} label={item.label}
             active={location.pathname.startsWith(item.to)}
             aria-current={location.pathname === item.to ? 'page' : undefined} />
         ))}
-      </AppShell.Navbar>
-      <AppShell.Main component="main">{children}</AppShell.Main>
-    </AppShell>
+      </nav>
+      <main className="bf-main">{children}</main>
+    </div>
   );
 }
