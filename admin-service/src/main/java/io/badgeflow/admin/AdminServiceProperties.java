@@ -19,10 +19,11 @@ import org.springframework.util.unit.DataSize;
  * @param tables the tables the read side answers from
  * @param cognito the user pool whose access tokens are accepted
  * @param deadLetters the queues whose dead letters the operators may read and redrive (commands, imports)
+ * @param session how the web UI's sign-in cookie is set
  */
 @ConfigurationProperties("badgeflow.admin-service")
 public record AdminServiceProperties(String commandsBucket, String importsBucket, String reportsBucket,
-        DataSize maxImportSize, Tables tables, Cognito cognito, List<DeadLetterQueue> deadLetters) {
+        DataSize maxImportSize, Tables tables, Cognito cognito, List<DeadLetterQueue> deadLetters, Session session) {
 
     /** card-events refuses larger files anyway ({@code badgeflow.card-events.imports.max-file-bytes}). */
     public static final DataSize DEFAULT_MAX_IMPORT_SIZE = DataSize.ofMegabytes(20);
@@ -41,6 +42,7 @@ public record AdminServiceProperties(String commandsBucket, String importsBucket
             throw new IllegalArgumentException("badgeflow.admin-service.tables.* and .cognito.* must be set");
         }
         deadLetters = deadLetters == null ? List.of() : List.copyOf(deadLetters);
+        session = session == null ? new Session(null) : session;
         var names = new HashSet<String>();
         for (var queue : deadLetters) {
             if (!names.add(queue.name())) {
@@ -99,6 +101,16 @@ public record AdminServiceProperties(String commandsBucket, String importsBucket
             if (issuer == null || jwkSetUri == null) {
                 throw new IllegalArgumentException("badgeflow.admin-service.cognito.issuer and .jwk-set-uri must be set");
             }
+        }
+    }
+
+    /**
+     * The web UI's session. {@code secureCookie} (default true) marks the refresh-token cookie {@code Secure}; only
+     * the {@code local} profile turns it off, because there admin-service is plain http on the loopback.
+     */
+    public record Session(Boolean secureCookie) {
+        public Session {
+            secureCookie = secureCookie == null || secureCookie;
         }
     }
 

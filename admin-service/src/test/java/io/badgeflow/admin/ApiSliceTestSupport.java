@@ -10,6 +10,7 @@ import io.badgeflow.admin.deadletter.DeadLetterQueues;
 import io.badgeflow.aws.delivery.DeliveryFailures;
 import io.badgeflow.admin.idempotency.IdempotencyStore;
 import io.badgeflow.admin.imports.ImportFiles;
+import io.badgeflow.admin.session.SignIn;
 import io.badgeflow.model.audit.AdminAuditTrail;
 import io.badgeflow.model.backoffice.BackOfficeDirectory;
 import io.badgeflow.model.command.Command;
@@ -95,6 +96,9 @@ public abstract class ApiSliceTestSupport {
 
     @MockitoBean
     protected AdminAuditTrail auditTrail;
+
+    @MockitoBean
+    protected SignIn signIn;
 
     protected static RequestPostProcessor admin() {
         return jwt().jwt(token -> token.subject(ADMIN_SUBJECT)).authorities(new SimpleGrantedAuthority("ROLE_ADMIN"));

@@ -1,26 +1,74 @@
 package io.badgeflow.admin.security;
 
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call at all. The API is stateless bearer-token only (no cookies, so no CSRF surface). Every
- * {@code /api/**} call needs a valid token; which role may call which endpoint is declared next to the
+ * Who may call at all, in three chains. The API is stateless bearer-token only (no cookies, so no CSRF surface).
+ * Every {@code /api/**} call needs a valid token; which role may call which endpoint is declared next to the
  * handler with {@code @PreAuthorize} (see {@link Roles}), and a dependency rule test fails the build when a
- * handler has none. The OpenAPI document and the health check are public; anything else outside the API is
- * denied.
+ * handler has none. The web UI's files and routes are public (they hold no data; the data comes through the
+ * API) under a strict Content-Security-Policy; {@code /auth/**} is where the UI signs in. The OpenAPI document and
+ * the health check are public; anything else is denied.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /** Everything the API and the auth endpoints answer is data, never a document to render. */
+    static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+    /**
+     * The UI's policy: only our own scripts, styles, images and API; no inline script or style (Mantine is run
+     * without its injected style elements for this), no framing, no base-URI or foreign form targets.
+     */
+    static final String UI_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+    /** The UI's static files and the browser-side routes that answer with its index.html (see SpaRoutes). */
+    static final String[] UI_PATHS = {"/", "/index.html", "/favicon.svg", "/assets/**", "/login", "/employees",
+        "/employees/**"};
+
     @Bean
+    @Order(1)
+    SecurityFilterChain auth(HttpSecurity http) throws Exception {
+        // No bearer-token processing here: a stale Authorization header must not stop a user from signing in.
+        http.securityMatcher("/auth/**")
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // JSON-only login and a SameSite=Strict, Path=/auth cookie; see SessionController.
+                .csrf(csrf -> csrf.disable())
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .headers(headers -> commonHeaders(headers, API_CSP));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain ui(HttpSecurity http) throws Exception {
+        http.securityMatcher(uiRequests())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .headers(headers -> commonHeaders(headers, UI_CSP));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain api(HttpSecurity http, JwtAuthenticationConverter jwtAuthenticationConverter,
             ProblemAuthenticationEntryPoint entryPoint, ProblemAccessDeniedHandler deniedHandler) throws Exception {
         http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -42,9 +90,27 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(deniedHandler))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
-                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000)));
+                .headers(headers -> commonHeaders(headers, API_CSP));
         return http.build();
+    }
+
+    /** GET and HEAD of the UI's paths. */
+    private static RequestMatcher uiRequests() {
+        var builder = PathPatternRequestMatcher.withDefaults();
+        return new OrRequestMatcher(Arrays.stream(UI_PATHS)
+                .flatMap(path -> Stream.of(builder.matcher(HttpMethod.GET, path), builder.matcher(HttpMethod.HEAD, path)))
+                .map(RequestMatcher.class::cast)
+                .toList());
+    }
+
+    /**
+     * Besides the policy: HSTS (sent over https only), nosniff and frame denial (Spring Security's defaults, kept),
+     * and no referrer, so URLs with ids never leave the site.
+     */
+    private static void commonHeaders(HeadersConfigurer<HttpSecurity> headers, String policy) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000))
+                .frameOptions(frame -> frame.deny())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER));
     }
 }

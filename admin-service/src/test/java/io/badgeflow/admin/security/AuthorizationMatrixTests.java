@@ -17,6 +17,7 @@ import io.badgeflow.admin.command.CommandDocumentStore;
 import io.badgeflow.admin.deadletter.DeadLetterQueues;
 import io.badgeflow.admin.idempotency.IdempotencyStore;
 import io.badgeflow.admin.imports.ImportFiles;
+import io.badgeflow.admin.session.SignIn;
 import io.badgeflow.model.audit.AdminAuditTrail;
 import io.badgeflow.model.audit.ChainVerification;
 import io.badgeflow.aws.delivery.DeliveryFailures;
@@ -107,6 +108,8 @@ class AuthorizationMatrixTests {
     private static final Set<String> STAFF = Set.of("admin", "operator", "auditor");
     private static final Set<String> ADMIN_OR_OPERATOR = Set.of("admin", "operator");
     private static final Set<String> ADMIN_OR_AUDITOR = Set.of("admin", "auditor");
+    /** Public endpoints: every caller, with or without a token (valid or not), gets the same answer. */
+    private static final Set<String> ANYONE = Set.of("anyone");
 
     private static final String IMPORT_ID = "0123456789abcdef0123456789abcdef";
     private static final String CSV = "employee number,given name,family name,email\nE-1,Ada,Lovelace,ada@example.com\n";
@@ -154,7 +157,12 @@ class AuthorizationMatrixTests {
             Map.entry("GET /api/v1/imports/{importId}", new Expectation(STAFF, null)),
             Map.entry("GET /api/v1/imports/{importId}/report", new Expectation(STAFF, null)),
             Map.entry("GET /api/v1/admin-audit", new Expectation(ADMIN_OR_AUDITOR, null)),
-            Map.entry("GET /api/v1/admin-audit/verify", new Expectation(ADMIN_OR_AUDITOR, null)));
+            Map.entry("GET /api/v1/admin-audit/verify", new Expectation(ADMIN_OR_AUDITOR, null)),
+            // How the web UI signs in: public by nature; the user pool decides (here a mock that accepts).
+            Map.entry("POST /auth/login", new Expectation(ANYONE, "{\"username\":\"demo-admin\",\"password\":\"pw\"}", 200)),
+            // No refresh cookie is sent, so there is no session to refresh, whatever the Authorization header says.
+            Map.entry("POST /auth/refresh", new Expectation(ANYONE, null, 401)),
+            Map.entry("POST /auth/logout", new Expectation(ANYONE, null, 204)));
 
     @TestBean
     JwtDecoder jwtDecoder;
@@ -188,6 +196,9 @@ class AuthorizationMatrixTests {
 
     @MockitoBean
     AdminAuditTrail auditTrail;
+
+    @MockitoBean
+    SignIn signIn;
 
     @Autowired
     MockMvc mvc;
@@ -228,6 +239,8 @@ class AuthorizationMatrixTests {
                 new ByteArrayInputStream("row,status\n".getBytes(StandardCharsets.UTF_8)), null)));
         when(auditTrail.verify()).thenReturn(new ChainVerification.Intact(0, 0, "0".repeat(64)));
         when(auditTrail.latest(20)).thenReturn(List.of());
+        when(signIn.withPassword(any(), any())).thenReturn(
+                new SignIn.IssuedTokens(token(TRUSTED, "admin", Duration.ofMinutes(60)), 3600, "refresh-token"));
     }
 
     @Test
@@ -241,6 +254,13 @@ class AuthorizationMatrixTests {
             var endpoint = entry.getKey();
             var expectation = entry.getValue();
             var success = expectation.success() != 0 ? expectation.success() : endpoint.startsWith("GET ") ? 200 : 202;
+            if (expectation.groups() == ANYONE) {
+                return Stream.of(
+                        check(endpoint, expectation, "no token", null, success),
+                        check(endpoint, expectation, "a forged signature", token(FORGER, "admin", Duration.ofMinutes(5)), success),
+                        check(endpoint, expectation, "an expired token", token(TRUSTED, "admin", Duration.ofMinutes(-5)), success),
+                        check(endpoint, expectation, "auditor", token(TRUSTED, "auditor", Duration.ofMinutes(5)), success));
+            }
             return Stream.of(
                     check(endpoint, expectation, "no token", null, 401),
                     check(endpoint, expectation, "a forged signature", token(FORGER, "admin", Duration.ofMinutes(5)), 401),

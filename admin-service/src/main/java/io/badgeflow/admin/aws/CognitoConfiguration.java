@@ -1,0 +1,23 @@
+package io.badgeflow.admin.aws;
+
+import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
+import io.badgeflow.admin.AdminServiceProperties;
+import io.badgeflow.admin.session.SignIn;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+
+/** The Cognito client (configured from {@code spring.cloud.aws.*}) and the UI's sign-in over the web app client. */
+@Configuration(proxyBeanMethods = false)
+class CognitoConfiguration {
+
+    @Bean
+    CognitoIdentityProviderClient cognitoIdentityProviderClient(AwsClientBuilderConfigurer configurer) {
+        return configurer.configure(CognitoIdentityProviderClient.builder()).build();
+    }
+
+    @Bean
+    SignIn signIn(CognitoIdentityProviderClient cognito, AdminServiceProperties properties) {
+        return new CognitoSignIn(cognito, properties.cognito().clientId());
+    }
+}

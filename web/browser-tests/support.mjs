@@ -1,0 +1,67 @@
+// Shared by the browser tests: the running system's address, the demo users bin/run created, a headless
+// Debian Chromium, CSP violations collected from every page, axe-core and screenshots.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const baseUrl = process.env.BADGEFLOW_UI_URL ?? 'http://127.0.0.1:8081';
+
+/** role -> { username, password } from bin/run's demo-users.tsv */
+export function demoUsers() {
+  const file = process.env.BADGEFLOW_DEMO_USERS ?? '../.run/demo-users.tsv';
+  const users = {};
+  for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+    const [role, username, password] = line.split('\t');
+    users[role] = { username, password };
+  }
+  return users;
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.BADGEFLOW_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    // Running as root in CI containers; the sandbox needs user namespaces we may not have.
+    args: ['--no-sandbox', '--disable-dev-shm-usage'],
+  });
+}
+
+/** A fresh context (own cookies) and page that records every Content-Security-Policy violation. */
+export async function newPage(browser) {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.cspViolations = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+      page.cspViolations.push(message.text());
+    }
+  });
+  page.on('pageerror', (error) => page.cspViolations.push(`page error: ${error.message}`));
+  return { context, page };
+}
+
+export async function signIn(page, user) {
+  await page.goto('/');
+  await page.locator('input[name="username"]').fill(user.username);
+  // The password field by name: its label also carries the required-field marker.
+  await page.locator('input[name="password"]').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** axe-core run inside the page (evaluated over the DevTools protocol, so the page's CSP stays as it is). */
+export async function seriousAccessibilityViolations(page) {
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+export async function screenshot(page, name) {
+  const dir = process.env.BADGEFLOW_SCREENSHOTS ?? path.resolve('../docs/ui');
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}

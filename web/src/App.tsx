@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { AuthProvider, useAuth } from './auth';
+import { EmployeeDetailPage } from './pages/EmployeeDetailPage';
+import { EmployeesPage } from './pages/EmployeesPage';
+import { LoginPage } from './pages/LoginPage';
+import { Shell } from './pages/Shell';
+import type { SessionManager } from './session';
+import { Loading } from './states';
+
+function Routed() {
+  const { session, manager } = useAuth();
+  // On a reload the access token is gone (memory only); the refresh cookie may still turn into a new one.
+  const [restoring, setRestoring] = useState(true);
+  useEffect(() => {
+    manager.refresh().catch(() => null).finally(() => setRestoring(false));
+  }, [manager]);
+
+  if (restoring && !session) return <Loading label="Signing in…" />;
+  if (!session) {
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="*" element={<LoginPage />} />
+      </Routes>
+    );
+  }
+  return (
+    <Shell>
+      <Routes>
+        <Route path="/employees" element={<EmployeesPage />} />
+        <Route path="/employees/:employeeId" element={<EmployeeDetailPage />} />
+        <Route path="*" element={<Navigate to="/employees" replace />} />
+      </Routes>
+    </Shell>
+  );
+}
+
+export function App({ manager }: { manager: SessionManager }) {
+  return (
+    <AuthProvider manager={manager}>
+      <BrowserRouter>
+        <Routed />
+      </BrowserRouter>
+    </AuthProvider>
+  );
+}

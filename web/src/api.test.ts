@@ -1,0 +1,72 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ApiClient, ApiError, toApiError } from './api';
+
+function problem(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/problem+json' } });
+}
+
+describe('toApiError', () => {
+  it('keeps the detail and the field errors of a problem+json body', async () => {
+    const error = await toApiError(problem(400, {
+      status: 400, title: 'Invalid request', detail: 'The request has invalid fields: email.',
+      errors: { email: 'must be a well-formed email address' },
+    }));
+
+    expect(error.status).toBe(400);
+    expect(error.message).toBe('The request has invalid fields: email.');
+    expect(error.fieldError('email')).toBe('must be a well-formed email address');
+    expect(error.fieldError('givenName')).toBeUndefined();
+  });
+
+  it('says what the status means when the body is no problem+json', async () => {
+    const error = await toApiError(new Response('<html>bad gateway</html>', { status: 502 }));
+
+    expect(error.status).toBe(502);
+    expect(error.message).toMatch(/could not complete/);
+    expect(error.problem.errors).toBeUndefined();
+  });
+
+  it('ignores an errors member that is not a map of strings', async () => {
+    const error = await toApiError(problem(400, { status: 400, detail: 'x', errors: ['a'] }));
+
+    expect(error.problem.errors).toBeUndefined();
+  });
+});
+
+describe('ApiClient', () => {
+  it('sends the current token and the query, and leaves out empty parameters', async () => {
+    const fetchImpl = vi.fn(async () => Response.json({ items: [] }));
+    let token = 'first';
+    const client = new ApiClient(() => token, fetchImpl as unknown as typeof fetch);
+
+    await client.get('/employees', { q: 'Love', size: 20, cursor: undefined });
+    token = 'second';
+    await client.get('/employees', { q: '' });
+
+    const calls = fetchImpl.mock.calls as unknown as [string, RequestInit][];
+    expect(calls[0][0]).toBe('/api/v1/employees?q=Love&size=20');
+    expect((calls[0][1].headers as Record<string, string>).Authorization).toBe('Bearer first');
+    expect(calls[1][0]).toBe('/api/v1/employees');
+    expect((calls[1][1].headers as Record<string, string>).Authorization).toBe('Bearer second');
+  });
+
+  it('throws the API problem on a refusal', async () => {
+    const client = new ApiClient(() => 't', (async () =>
+      problem(403, { status: 403, detail: 'Your role does not allow this request.' })) as unknown as typeof fetch);
+
+    const error = await client.post('/employees', {}).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(403);
+    expect((error as ApiError).message).toBe('Your role does not allow this request.');
+  });
+
+  it('turns a network failure into status 0', async () => {
+    const client = new ApiClient(() => 't', (async () => { throw new TypeError('Failed to fetch'); }) as unknown as typeof fetch);
+
+    const error = (await client.get('/commands').catch((e: unknown) => e)) as ApiError;
+
+    expect(error.status).toBe(0);
+    expect(error.message).toMatch(/cannot be reached/);
+  });
+});

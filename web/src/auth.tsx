@@ -1,0 +1,45 @@
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ApiClient } from './api';
+import { roleOf, SessionManager, type Role, type Session } from './session';
+
+/** What a role may do in the UI; the API refuses the same things on its own (docs/back-office-api.md). */
+export type Action = 'registerEmployee';
+
+const ALLOWED: Record<Action, readonly Role[]> = {
+  registerEmployee: ['admin'],
+};
+
+export function may(role: Role | null, action: Action): boolean {
+  return role !== null && ALLOWED[action].includes(role);
+}
+
+interface Auth {
+  session: Session | null;
+  role: Role | null;
+  manager: SessionManager;
+  api: ApiClient;
+  may(action: Action): boolean;
+}
+
+const AuthContext = createContext<Auth | null>(null);
+
+export function AuthProvider({ manager, children }: { manager: SessionManager; children: ReactNode }) {
+  const [session, setSession] = useState<Session | null>(manager.current);
+  useEffect(() => {
+    const unsubscribe = manager.subscribe(setSession);
+    return () => {
+      unsubscribe();
+    };
+  }, [manager]);
+  const api = useMemo(() => new ApiClient(() => manager.current?.accessToken ?? null), [manager]);
+  const role = session ? roleOf(session.groups) : null;
+  const value = useMemo<Auth>(() => ({ session, role, manager, api, may: (action) => may(role, action) }),
+    [session, role, manager, api]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): Auth {
+  const auth = useContext(AuthContext);
+  if (!auth) throw new Error('useAuth outside AuthProvider');
+  return auth;
+}

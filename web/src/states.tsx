@@ -1,0 +1,39 @@
+import { Alert, Button, Center, Group, Loader, Text } from '@mantine/core';
+import type { ApiError } from './api';
+
+/** The loading, empty and error states every page shows the same way. */
+export function Loading({ label }: { label: string }) {
+  return (
+    <Center py="xl" role="status" aria-live="polite">
+      <Group gap="sm">
+        <Loader size="sm" aria-hidden />
+        <Text>{label}</Text>
+      </Group>
+    </Center>
+  );
+}
+
+export function Empty({ children }: { children: React.ReactNode }) {
+  return (
+    <Text c="dimmed" py="md" data-testid="empty">
+      {children}
+    </Text>
+  );
+}
+
+export function Failure({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
+  return (
+    <Alert color="red" title={error.problem.title ?? 'Something went wrong'} role="alert">
+      <Group justify="space-between">
+        <Text size="sm">{error.message}</Text>
+        {onRetry && <Button variant="light" color="red" size="xs" onClick={onRetry}>Try again</Button>}
+      </Group>
+    </Alert>
+  );
+}
+
+export function formatInstant(value?: string | null): string {
+  if (!value) return '—';
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date.toLocaleString();
+}

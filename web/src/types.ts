@@ -1,0 +1,62 @@
+/** The API's views, as docs/back-office-api.md describes them. */
+export interface Employee {
+  employeeId: string;
+  employeeNumber: string;
+  givenName: string;
+  familyName: string;
+  email: string;
+  department?: string | null;
+  status: string;
+  currentCardId?: string | null;
+  registeredAt?: string;
+  updatedAt?: string;
+}
+
+export interface Card {
+  cardId: string;
+  cardNumber: string;
+  status: string;
+  employeeId?: string | null;
+  validFrom?: string | null;
+  validUntil?: string | null;
+  issuedAt?: string;
+}
+
+export interface Grant {
+  employeeId: string;
+  buildingId: string;
+  schedule?: { days: string[]; from: string; until: string } | null;
+  validFrom?: string | null;
+  validUntil?: string | null;
+  grantedAt?: string;
+  grantedBy?: string;
+}
+
+export interface Command {
+  commandId: string;
+  type?: string | null;
+  status: 'PENDING' | 'APPLIED' | 'REJECTED';
+  reason?: string | null;
+  message?: string | null;
+  employeeId?: string | null;
+  subjectId?: string | null;
+  finishedAt?: string | null;
+}
+
+export interface PageOf<T> {
+  items: T[];
+  next?: string | null;
+}
+
+export interface EmployeeDetail {
+  employee: Employee;
+  cards: Card[];
+  grants: Grant[];
+  commands: PageOf<Command>;
+}
+
+export interface EmployeeAccepted {
+  commandId: string;
+  status: string;
+  employeeId: string;
+}
