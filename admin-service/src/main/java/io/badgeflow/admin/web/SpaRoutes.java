@@ -12,7 +12,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class SpaRoutes implements WebMvcConfigurer {
 
-    static final String[] ROUTES = {"/login", "/employees", "/employees/**"};
+    static final String[] ROUTES = {"/login", "/employees", "/employees/**", "/cards", "/cards/**", "/buildings",
+        "/buildings/**", "/commands"};
 
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
