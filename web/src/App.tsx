@@ -1,6 +1,11 @@
 import { useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AuthProvider, useAuth } from './auth';
+import { BuildingDetailPage } from './pages/BuildingDetailPage';
+import { BuildingsPage } from './pages/BuildingsPage';
+import { CardDetailPage } from './pages/CardDetailPage';
+import { CardsPage } from './pages/CardsPage';
+import { CommandsPage } from './pages/CommandsPage';
 import { EmployeeDetailPage } from './pages/EmployeeDetailPage';
 import { EmployeesPage } from './pages/EmployeesPage';
 import { LoginPage } from './pages/LoginPage';
@@ -21,6 +26,11 @@ function Routed() {
     return (
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/cards" element={<CardsPage />} />
+        <Route path="/cards/:cardId" element={<CardDetailPage />} />
+        <Route path="/buildings" element={<BuildingsPage />} />
+        <Route path="/buildings/:buildingId" element={<BuildingDetailPage />} />
+        <Route path="/commands" element={<CommandsPage />} />
         <Route path="*" element={<LoginPage />} />
       </Routes>
     );
@@ -30,6 +40,11 @@ function Routed() {
       <Routes>
         <Route path="/employees" element={<EmployeesPage />} />
         <Route path="/employees/:employeeId" element={<EmployeeDetailPage />} />
+        <Route path="/cards" element={<CardsPage />} />
+        <Route path="/cards/:cardId" element={<CardDetailPage />} />
+        <Route path="/buildings" element={<BuildingsPage />} />
+        <Route path="/buildings/:buildingId" element={<BuildingDetailPage />} />
+        <Route path="/commands" element={<CommandsPage />} />
         <Route path="*" element={<Navigate to="/employees" replace />} />
       </Routes>
     </Shell>

@@ -50,6 +50,22 @@ describe('ApiClient', () => {
     expect((calls[1][1].headers as Record<string, string>).Authorization).toBe('Bearer second');
   });
 
+  it('sends PUT with a JSON body and DELETE without one', async () => {
+    const fetchImpl = vi.fn(async () => Response.json({ commandId: 'c-1', status: 'PENDING' }, { status: 202 }));
+    const client = new ApiClient(() => 't', fetchImpl as unknown as typeof fetch);
+
+    await client.put('/cards/c/validity', { validFrom: null, validUntil: '2027-01-01T00:00:00Z' });
+    await client.delete('/employees/e/grants/HQ');
+
+    const calls = fetchImpl.mock.calls as unknown as [string, RequestInit][];
+    expect(calls[0][1].method).toBe('PUT');
+    expect(calls[0][1].body).toBe('{"validFrom":null,"validUntil":"2027-01-01T00:00:00Z"}');
+    expect((calls[0][1].headers as Record<string, string>)['Content-Type']).toBe('application/json');
+    expect(calls[1][0]).toBe('/api/v1/employees/e/grants/HQ');
+    expect(calls[1][1].method).toBe('DELETE');
+    expect(calls[1][1].body).toBeUndefined();
+  });
+
   it('throws the API problem on a refusal', async () => {
     const client = new ApiClient(() => 't', (async () =>
       problem(403, { status: 403, detail: 'Your role does not allow this request.' })) as unknown as typeof fetch);

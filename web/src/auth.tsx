@@ -3,10 +3,16 @@ import { ApiClient } from './api';
 import { roleOf, SessionManager, type Role, type Session } from './session';
 
 /** What a role may do in the UI; the API refuses the same things on its own (docs/back-office-api.md). */
-export type Action = 'registerEmployee';
+export type Action = 'registerEmployee' | 'issueCard' | 'changeCard' | 'registerBuilding' | 'manageDoors'
+  | 'grantAccess';
 
 const ALLOWED: Record<Action, readonly Role[]> = {
   registerEmployee: ['admin'],
+  issueCard: ['admin'],
+  changeCard: ['admin'],
+  registerBuilding: ['admin'],
+  manageDoors: ['admin'],
+  grantAccess: ['admin'],
 };
 
 export function may(role: Role | null, action: Action): boolean {

@@ -60,3 +60,46 @@ export interface EmployeeAccepted {
   status: string;
   employeeId: string;
 }
+
+export interface CardDetail {
+  card: Card;
+  commands: PageOf<Command>;
+}
+
+export interface Building {
+  buildingId: string;
+  name: string;
+  timeZone: string;
+}
+
+export interface Door {
+  doorId: string;
+  buildingId: string;
+  name: string;
+  capability: 'IN' | 'OUT' | 'BOTH';
+}
+
+export interface BuildingDetail {
+  building: Building;
+  doors: Door[];
+}
+
+/** The 202 body of every command: the command to follow and the id of what it concerns. */
+export interface Accepted {
+  commandId: string;
+  status: string;
+  employeeId?: string;
+  cardId?: string;
+  buildingId?: string;
+  doorId?: string;
+}
+
+/** The 202 body of a door registration or key rotation: the plaintext key, here and nowhere else. */
+export interface DoorKeyAccepted extends Accepted {
+  doorId: string;
+  deviceKey: string | null;
+  deviceKeyNote?: string;
+}
+
+export const CARD_STATUSES = ['ISSUED', 'ACTIVE', 'SUSPENDED', 'LOST', 'REVOKED', 'SUPERSEDED'] as const;
+export const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;

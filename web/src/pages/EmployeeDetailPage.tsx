@@ -1,29 +1,41 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api';
 import { useAuth } from '../auth';
+import { asApiError, CommandAlert, CommandTable, useFollow } from '../commands';
 import { useLoad } from '../load';
 import { Empty, Failure, formatInstant, Loading } from '../states';
-import type { Command, EmployeeDetail, PageOf } from '../types';
+import type { Accepted, Command, EmployeeDetail, PageOf } from '../types';
+import { scheduleText } from './BuildingDetailPage';
+import { cardStatusColor } from './CardsPage';
+import { GrantAccess } from './GrantAccess';
+import { IssueCard } from './IssueCard';
 
 /** One employee: their data, cards, grants and command history (newest first, paged by the API's cursor). */
 export function EmployeeDetailPage() {
   const { employeeId = '' } = useParams();
-  const { api } = useAuth();
+  const { api, may } = useAuth();
   const detail = useLoad(() => api.get<EmployeeDetail>(`/employees/${encodeURIComponent(employeeId)}`), [api, employeeId]);
   const [more, setMore] = useState<{ items: Command[]; next?: string | null; error?: ApiError; loading?: boolean }>({ items: [] });
+  const { tracked, follow, dismiss } = useFollow(api, () => {
+    setMore({ items: [] });
+    detail.reload();
+  });
+  const [issuing, setIssuing] = useState(false);
+  const [granting, setGranting] = useState(false);
+  const [revokeError, setRevokeError] = useState<ApiError | null>(null);
 
-  if (detail.loading) return <Loading label="Loading employee…" />;
-  if (detail.error) {
+  if (detail.loading && !detail.data) return <Loading label="Loading employee…" />;
+  if (detail.error || !detail.data) {
     return (
       <Stack>
         <Anchor component={Link} to="/employees">← Employees</Anchor>
-        <Failure error={detail.error} onRetry={detail.error.status === 404 ? undefined : detail.reload} />
+        {detail.error && <Failure error={detail.error} onRetry={detail.error.status === 404 ? undefined : detail.reload} />}
       </Stack>
     );
   }
-  const { employee, cards, grants, commands } = detail.data!;
+  const { employee, cards, grants, commands } = detail.data;
   const history = [...commands.items, ...more.items];
   const next = more.items.length > 0 || more.error ? more.next : commands.next;
 
@@ -38,9 +50,21 @@ export function EmployeeDetailPage() {
     }
   }
 
+  async function revoke(buildingId: string) {
+    setRevokeError(null);
+    try {
+      const accepted = await api.delete<Accepted>(
+        `/employees/${encodeURIComponent(employeeId)}/grants/${encodeURIComponent(buildingId)}`);
+      follow(`Revoking access to ${buildingId}`, accepted.commandId);
+    } catch (failure) {
+      setRevokeError(asApiError(failure));
+    }
+  }
+
   return (
     <Stack>
       <Anchor component={Link} to="/employees">← Employees</Anchor>
+      <CommandAlert tracked={tracked} onClose={dismiss} />
       <Group>
         <Title order={2}>{employee.givenName} {employee.familyName}</Title>
         <Badge variant="light" color={employee.status === 'ACTIVE' ? 'green' : 'gray'}>{employee.status}</Badge>
@@ -58,7 +82,10 @@ export function EmployeeDetailPage() {
         ))}
       </dl>
 
-      <Title order={3}>Cards</Title>
+      <Group justify="space-between">
+        <Title order={3}>Cards</Title>
+        {may('issueCard') && <Button onClick={() => setIssuing(true)}>Issue card</Button>}
+      </Group>
       {cards.length === 0 ? <Empty>No cards issued to this employee.</Empty> : (
         <Table aria-label="Cards">
           <Table.Thead><Table.Tr>
@@ -67,29 +94,43 @@ export function EmployeeDetailPage() {
           </Table.Tr></Table.Thead>
           <Table.Tbody>{cards.map((card) => (
             <Table.Tr key={card.cardId}>
-              <Table.Td>{card.cardNumber}{card.cardId === employee.currentCardId ? ' (current)' : ''}</Table.Td>
-              <Table.Td>{card.status}</Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={`/cards/${encodeURIComponent(card.cardId)}`}>{card.cardNumber}</Anchor>
+                {card.cardId === employee.currentCardId ? ' (current)' : ''}
+              </Table.Td>
+              <Table.Td><Badge variant="light" color={cardStatusColor(card.status)}>{card.status}</Badge></Table.Td>
               <Table.Td>{formatInstant(card.validFrom)}</Table.Td><Table.Td>{formatInstant(card.validUntil)}</Table.Td>
             </Table.Tr>))}
           </Table.Tbody>
         </Table>
       )}
 
-      <Title order={3}>Access grants</Title>
+      <Group justify="space-between">
+        <Title order={3}>Access grants</Title>
+        {may('grantAccess') && <Button onClick={() => setGranting(true)}>Grant access</Button>}
+      </Group>
+      {revokeError && <Alert color="red" title={revokeError.problem.title ?? 'Not revoked'} role="alert">{revokeError.message}</Alert>}
       {grants.length === 0 ? <Empty>No access granted yet.</Empty> : (
         <Table aria-label="Access grants">
           <Table.Thead><Table.Tr>
             <Table.Th scope="col">Building</Table.Th><Table.Th scope="col">Schedule</Table.Th>
             <Table.Th scope="col">Valid</Table.Th><Table.Th scope="col">Granted</Table.Th>
+            {may('grantAccess') && <Table.Th scope="col">Revoke</Table.Th>}
           </Table.Tr></Table.Thead>
           <Table.Tbody>{grants.map((grant) => (
             <Table.Tr key={grant.buildingId}>
-              <Table.Td>{grant.buildingId}</Table.Td>
-              <Table.Td>{grant.schedule
-                ? `${grant.schedule.days.map((d) => d.slice(0, 3)).join(', ')} ${grant.schedule.from}–${grant.schedule.until}`
-                : 'any time'}</Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={`/buildings/${encodeURIComponent(grant.buildingId)}`}>{grant.buildingId}</Anchor>
+              </Table.Td>
+              <Table.Td>{scheduleText(grant)}</Table.Td>
               <Table.Td>{grant.validFrom ?? '…'} – {grant.validUntil ?? '…'}</Table.Td>
               <Table.Td>{formatInstant(grant.grantedAt)}{grant.grantedBy ? ` by ${grant.grantedBy}` : ''}</Table.Td>
+              {may('grantAccess') && (
+                <Table.Td>
+                  <Button size="xs" variant="outline" color="red" aria-label={`Revoke access to ${grant.buildingId}`}
+                    onClick={() => revoke(grant.buildingId)}>Revoke</Button>
+                </Table.Td>
+              )}
             </Table.Tr>))}
           </Table.Tbody>
         </Table>
@@ -97,23 +138,19 @@ export function EmployeeDetailPage() {
 
       <Title order={3}>Command history</Title>
       {history.length === 0 ? <Empty>No commands yet.</Empty> : (
-        <Table aria-label="Command history">
-          <Table.Thead><Table.Tr>
-            <Table.Th scope="col">Command</Table.Th><Table.Th scope="col">Status</Table.Th>
-            <Table.Th scope="col">Reason</Table.Th><Table.Th scope="col">Finished</Table.Th>
-          </Table.Tr></Table.Thead>
-          <Table.Tbody>{history.map((command) => (
-            <Table.Tr key={command.commandId}>
-              <Table.Td>{command.type ?? command.commandId}</Table.Td>
-              <Table.Td><Badge variant="light" color={command.status === 'APPLIED' ? 'green' : command.status === 'REJECTED' ? 'red' : 'blue'}>{command.status}</Badge></Table.Td>
-              <Table.Td>{command.reason ? `${command.reason}: ${command.message ?? ''}` : '—'}</Table.Td>
-              <Table.Td>{formatInstant(command.finishedAt)}</Table.Td>
-            </Table.Tr>))}
-          </Table.Tbody>
-        </Table>
+        <CommandTable commands={history} label="Command history" />
       )}
       {more.error && <Failure error={more.error} />}
       {next && <Group><Button variant="default" loading={more.loading} onClick={loadMore}>Older commands</Button></Group>}
+
+      {may('issueCard') && (
+        <IssueCard opened={issuing} onClose={() => setIssuing(false)} employeeId={employee.employeeId}
+          onAccepted={(accepted, number) => follow(`Issuing card ${number}`, accepted.commandId)} />
+      )}
+      {may('grantAccess') && (
+        <GrantAccess opened={granting} onClose={() => setGranting(false)} employeeId={employee.employeeId}
+          onAccepted={(accepted, buildingId) => follow(`Granting access to ${buildingId}`, accepted.commandId)} />
+      )}
     </Stack>
   );
 }

@@ -10,9 +10,12 @@ interface NavItem {
   roles: readonly Role[];
 }
 
-/** The navigation, by role; later slices add cards, buildings, imports, live, audit and dead letters here. */
+/** The navigation, by role; later slices add imports, live, audit and dead letters here. */
 const NAV: readonly NavItem[] = [
   { label: 'Employees', to: '/employees', roles: ['admin', 'operator', 'auditor'] },
+  { label: 'Cards', to: '/cards', roles: ['admin', 'operator', 'auditor'] },
+  { label: 'Buildings', to: '/buildings', roles: ['admin', 'operator', 'auditor'] },
+  { label: 'Commands', to: '/commands', roles: ['admin', 'operator', 'auditor'] },
 ];
 
 export function Shell({ children }: { children: ReactNode }) {
