@@ -92,7 +92,7 @@ export function BuildingDetailPage() {
               {may('manageDoors') && (
                 <Table.Td>
                   <Button size="xs" variant="default" loading={rotating === door.doorId}
-                    aria-label={`Rotate the key of ${door.name}`} onClick={() => rotate(door.doorId, door.name)}>Rotate key</Button>
+                    aria-label={`Rotate key of ${door.name}`} onClick={() => rotate(door.doorId, door.name)}>Rotate key</Button>
                 </Table.Td>
               )}
             </Table.Tr>))}
