@@ -22,9 +22,15 @@ async function withPage(body) {
   }
 }
 
-async function applied(page) {
-  await page.getByTestId('command-status').getByText('APPLIED').waitFor({ timeout: 30_000 });
+/** Waits until the followed command (optionally the one whose alert says `label`) is APPLIED. */
+async function applied(page, label) {
+  const alert = page.getByTestId('command-status');
+  await (label ? alert.filter({ hasText: label }) : alert).getByText('APPLIED').waitFor({ timeout: 30_000 });
 }
+
+// The building the first test registers, for the grant in the second.
+const building = { code: `B-${Date.now()}` };
+building.name = `Engine House ${building.code}`;
 
 const nav = (page) => page.getByRole('navigation', { name: 'Main' });
 
@@ -36,8 +42,7 @@ describe('cards, buildings and doors in the web UI', () => {
       await nav(page).getByRole('link', { name: 'Buildings' }).click();
       await page.getByRole('heading', { name: 'Buildings' }).waitFor();
 
-      const code = `B-${Date.now()}`;
-      const name = `Engine House ${code}`;
+      const { code, name } = building;
       await page.getByRole('button', { name: 'Register building' }).click();
       const form = page.getByRole('dialog', { name: 'Register a building' });
       await form.getByLabel('Code').fill(code);
@@ -86,11 +91,11 @@ describe('cards, buildings and doors in the web UI', () => {
       await page.getByRole('button', { name: 'Rotate key of Main entrance' }).click();
       const rotated = (await page.getByTestId('device-key').textContent()).trim();
       assert.notEqual(rotated, key);
-      await applied(page);
+      await applied(page, 'Rotating the key of Main entrance');
     });
   });
 
-  test('an admin issues a card to an employee and suspends it', async () => {
+  test('an admin issues a card to an employee and suspends it, grants and revokes access, and sees a rejection', async () => {
     await withPage(async (page) => {
       await signIn(page, users.admin);
       await page.getByRole('heading', { name: 'Employees' }).waitFor();
@@ -109,12 +114,27 @@ describe('cards, buildings and doors in the web UI', () => {
       await page.getByRole('row').filter({ hasText: number }).getByRole('link', { name: 'Hopper, Grace' }).click();
       await page.getByRole('heading', { name: 'Grace Hopper' }).waitFor();
 
+      // Access to the first test's building on weekdays, then revoked.
+      await page.getByRole('button', { name: 'Grant access' }).click();
+      const grant = page.getByRole('dialog', { name: 'Grant access' });
+      await grant.getByLabel('Building', { exact: true }).selectOption(building.code);
+      await grant.getByLabel('Only on a schedule').check();
+      await grant.getByRole('button', { name: 'Grant', exact: true }).click();
+      await applied(page, `Granting access to ${building.code}`);
+      const grants = page.getByRole('table', { name: 'Access grants' });
+      await grants.getByRole('row').filter({ hasText: building.code }).getByText('Mon, Tue, Wed, Thu, Fri 07:00–19:00').waitFor();
+      assert.deepEqual(await seriousAccessibilityViolations(page), []);
+      await screenshot(page, 'employee-detail-grant');
+      await page.getByRole('button', { name: `Revoke access to ${building.code}` }).click();
+      await applied(page, `Revoking access to ${building.code}`);
+      await page.getByText('No access granted yet.').waitFor();
+
       const cardNumber = `C-${Date.now()}`;
       await page.getByRole('button', { name: 'Issue card' }).click();
       const issue = page.getByRole('dialog', { name: 'Issue a card' });
       await issue.getByLabel('Card number').fill(cardNumber);
       await issue.getByRole('button', { name: 'Issue' }).click();
-      await applied(page);
+      await applied(page, `Issuing card ${cardNumber}`);
       const cardLink = page.getByRole('table', { name: 'Cards' }).getByRole('link', { name: cardNumber });
       await cardLink.waitFor();
 
@@ -124,7 +144,7 @@ describe('cards, buildings and doors in the web UI', () => {
       const status = page.getByTestId('card-status');
       assert.equal(await status.textContent(), 'ACTIVE');
       await page.getByRole('button', { name: 'Suspend' }).click();
-      await applied(page);
+      await applied(page, 'Suspending card');
       await page.getByTestId('card-status').getByText('SUSPENDED').waitFor();
       await page.getByRole('button', { name: 'Resume' }).waitFor();
       await page.getByRole('table', { name: 'Command history' }).getByText('SuspendCard').waitFor();
@@ -138,6 +158,15 @@ describe('cards, buildings and doors in the web UI', () => {
       await row.getByText('SUSPENDED').waitFor();
       assert.deepEqual(await seriousAccessibilityViolations(page), []);
       await screenshot(page, 'cards');
+
+      // The same card number again: the API accepts the command, card-events rejects it, the page says why.
+      await page.getByRole('button', { name: 'Issue card' }).click();
+      const again = page.getByRole('dialog', { name: 'Issue a card' });
+      await again.getByLabel('Card number').fill(cardNumber);
+      await again.getByRole('button', { name: 'Issue' }).click();
+      const rejected = page.getByTestId('command-status');
+      await rejected.getByText('REJECTED').waitFor({ timeout: 30_000 });
+      assert.match(await rejected.textContent(), /CARD_NUMBER_TAKEN/);
     });
   });
 
@@ -159,7 +188,8 @@ describe('cards, buildings and doors in the web UI', () => {
 
       await nav(page).getByRole('link', { name: 'Commands' }).click();
       await page.getByRole('heading', { name: 'Commands' }).waitFor();
-      await page.getByRole('table', { name: 'Recent commands' }).or(page.getByTestId('empty')).first().waitFor();
+      // The rejection of the second test, with its reason.
+      await page.getByRole('table', { name: 'Recent commands' }).getByText(/CARD_NUMBER_TAKEN/).first().waitFor();
       assert.deepEqual(await seriousAccessibilityViolations(page), []);
       await screenshot(page, 'commands');
     });

@@ -90,7 +90,7 @@ export function CommandTable({ commands, label, showSubject = false }: {
         <Table.Tr key={command.commandId}>
           <Table.Td>{command.type ?? command.commandId}</Table.Td>
           {showSubject && <Table.Td>{command.subjectId ?? command.employeeId ?? '—'}</Table.Td>}
-          <Table.Td><Badge variant="light" color={statusColor(command.status)}>{command.status}</Badge></Table.Td>
+          <Table.Td className="bf-status"><Badge variant="light" color={statusColor(command.status)}>{command.status}</Badge></Table.Td>
           <Table.Td>{command.reason ? `${command.reason}: ${command.message ?? ''}` : '—'}</Table.Td>
           <Table.Td>{formatInstant(command.finishedAt)}</Table.Td>
         </Table.Tr>))}

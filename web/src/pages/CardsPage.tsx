@@ -75,7 +75,7 @@ export function CardsPage() {
                 <Table.Td>
                   <Anchor component={Link} to={`/cards/${encodeURIComponent(card.cardId)}`}>{card.cardNumber}</Anchor>
                 </Table.Td>
-                <Table.Td><Badge variant="light" color={cardStatusColor(card.status)}>{card.status}</Badge></Table.Td>
+                <Table.Td className="bf-status"><Badge variant="light" color={cardStatusColor(card.status)}>{card.status}</Badge></Table.Td>
                 <Table.Td>{card.employeeId
                   ? <Anchor component={Link} to={`/employees/${encodeURIComponent(card.employeeId)}`}>{card.employeeId}</Anchor>
                   : 'in stock'}</Table.Td>
