@@ -1,9 +1,9 @@
 import { Alert, Anchor, Button, Group, Modal, Stack, Table, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError } from '../api';
 import { useAuth } from '../auth';
-import { asApiError, CommandAlert, useFollow } from '../commands';
+import { CommandAlert, useFollow } from '../commands';
+import { useCommandForm } from '../forms';
 import { useLoad } from '../load';
 import { Empty, Failure, Loading } from '../states';
 import type { Accepted, Building, PageOf } from '../types';
@@ -84,34 +84,11 @@ function RegisterBuilding({ opened, onClose, onAccepted }: {
 }) {
   const { api } = useAuth();
   const empty = { buildingId: '', name: '', timeZone: browserZone() };
-  const [values, setValues] = useState(empty);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const field = (name: keyof typeof empty) => ({
-    name,
-    value: values[name],
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
-      const value = e.currentTarget.value;
-      setValues((v) => ({ ...v, [name]: value }));
-    },
-    error: error?.fieldError(name),
+  const { field, error, busy, submit } = useCommandForm(empty, async (values) => {
+    const accepted = await api.post<Accepted>('/buildings', values);
+    onAccepted(accepted, values.name);
+    onClose();
   });
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const accepted = await api.post<Accepted>('/buildings', values);
-      onAccepted(accepted, values.name);
-      setValues(empty);
-      onClose();
-    } catch (failure) {
-      setError(asApiError(failure));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <Modal opened={opened} onClose={onClose} title="Register a building" transitionProps={{ duration: 0 }}

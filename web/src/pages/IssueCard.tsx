@@ -1,8 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api';
 import { useAuth } from '../auth';
-import { asApiError, toInstant } from '../commands';
+import { toInstant } from '../commands';
+import { useCommandForm } from '../forms';
 import type { Accepted } from '../types';
 
 /**
@@ -17,40 +16,16 @@ export function IssueCard({ opened, onClose, onAccepted, employeeId }: {
 }) {
   const { api } = useAuth();
   const empty = { cardNumber: '', employeeId: employeeId ?? '', validFrom: '', validUntil: '' };
-  const [values, setValues] = useState(empty);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const field = (name: keyof typeof empty) => ({
-    name,
-    value: values[name],
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
-      const value = e.currentTarget.value;
-      setValues((v) => ({ ...v, [name]: value }));
-    },
-    error: error?.fieldError(name),
+  const { field, error, busy, submit } = useCommandForm(empty, async (values) => {
+    const accepted = await api.post<Accepted>('/cards', {
+      cardNumber: values.cardNumber,
+      employeeId: values.employeeId.trim() === '' ? null : values.employeeId.trim(),
+      validFrom: toInstant(values.validFrom),
+      validUntil: toInstant(values.validUntil),
+    });
+    onAccepted(accepted, values.cardNumber);
+    onClose();
   });
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const accepted = await api.post<Accepted>('/cards', {
-        cardNumber: values.cardNumber,
-        employeeId: values.employeeId.trim() === '' ? null : values.employeeId.trim(),
-        validFrom: toInstant(values.validFrom),
-        validUntil: toInstant(values.validUntil),
-      });
-      onAccepted(accepted, values.cardNumber);
-      setValues(empty);
-      onClose();
-    } catch (failure) {
-      setError(asApiError(failure));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <Modal opened={opened} onClose={onClose} title="Issue a card" transitionProps={{ duration: 0 }}

@@ -1,7 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api';
 import { useAuth } from '../auth';
+import { useCommandForm } from '../forms';
 import type { EmployeeAccepted } from '../types';
 
 const EMPTY = { employeeNumber: '', givenName: '', familyName: '', email: '', department: '' };
@@ -16,36 +15,12 @@ export function RegisterEmployee({ opened, onClose, onAccepted }: {
   onAccepted(accepted: EmployeeAccepted, name: string): void;
 }) {
   const { api } = useAuth();
-  const [values, setValues] = useState(EMPTY);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const field = (name: keyof typeof EMPTY) => ({
-    name,
-    value: values[name],
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
-      const value = e.currentTarget.value;
-      setValues((v) => ({ ...v, [name]: value }));
-    },
-    error: error?.fieldError(name),
+  const { field, error, busy, submit } = useCommandForm(EMPTY, async (values) => {
+    const body = { ...values, department: values.department.trim() === '' ? null : values.department };
+    const accepted = await api.post<EmployeeAccepted>('/employees', body);
+    onAccepted(accepted, `${values.givenName} ${values.familyName}`);
+    onClose();
   });
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const body = { ...values, department: values.department.trim() === '' ? null : values.department };
-      const accepted = await api.post<EmployeeAccepted>('/employees', body);
-      onAccepted(accepted, `${values.givenName} ${values.familyName}`);
-      setValues(EMPTY);
-      onClose();
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure : new ApiError({ status: 0, detail: String(failure) }));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <Modal opened={opened} onClose={onClose} title="Register an employee" transitionProps={{ duration: 0 }}
