@@ -1,26 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { demoUsers, launch, newPage, screenshot, seriousAccessibilityViolations, signIn } from './support.mjs';
+import { describe, test } from 'node:test';
+import { demoUsers, browserPerFile, screenshot, seriousAccessibilityViolations, signIn } from './support.mjs';
 
 const users = demoUsers();
-let browser;
-
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
-
-async function withPage(body) {
-  const { context, page } = await newPage(browser);
-  try {
-    await body(page);
-    assert.deepEqual(page.cspViolations, [], 'the page ran without Content-Security-Policy violations or errors');
-  } finally {
-    await context.close();
-  }
-}
+const withPage = browserPerFile();
 
 /** Waits until the followed command (optionally the one whose alert says `label`) is APPLIED. */
 async function applied(page, label) {

@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
@@ -64,4 +66,27 @@ export async function seriousAccessibilityViolations(page) {
 export async function screenshot(page, name) {
   const dir = process.env.BADGEFLOW_SCREENSHOTS ?? path.resolve('../docs/ui');
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+/**
+ * One browser for a test file (launched before its tests, closed after) and `withPage(body)`: a fresh context per
+ * test that must end without Content-Security-Policy violations or page errors.
+ */
+export function browserPerFile() {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return async function withPage(body) {
+    const { context, page } = await newPage(browser);
+    try {
+      await body(page);
+      assert.deepEqual(page.cspViolations, [], 'the page ran without Content-Security-Policy violations or errors');
+    } finally {
+      await context.close();
+    }
+  };
 }

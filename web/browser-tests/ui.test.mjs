@@ -1,26 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { baseUrl, demoUsers, launch, newPage, screenshot, seriousAccessibilityViolations, signIn } from './support.mjs';
+import { describe, test } from 'node:test';
+import { baseUrl, demoUsers, browserPerFile, screenshot, seriousAccessibilityViolations, signIn } from './support.mjs';
 
 const users = demoUsers();
-let browser;
-
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
-
-async function withPage(body) {
-  const { context, page } = await newPage(browser);
-  try {
-    await body(page);
-    assert.deepEqual(page.cspViolations, [], 'the page ran without Content-Security-Policy violations or errors');
-  } finally {
-    await context.close();
-  }
-}
+const withPage = browserPerFile();
 
 describe('the web UI served by admin-service', () => {
   test('serves the page under the strict Content-Security-Policy', async () => {

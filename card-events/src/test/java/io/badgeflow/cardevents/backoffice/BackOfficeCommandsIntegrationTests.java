@@ -1,13 +1,12 @@
 package io.badgeflow.cardevents.backoffice;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.badgeflow.aws.dynamodb.DynamoDbAdminAuditTrail;
 import io.badgeflow.aws.json.MessageJson;
 import io.badgeflow.aws.testing.AwsEnvironment;
 import io.badgeflow.aws.testing.LocalAws;
-import io.badgeflow.cardevents.CardEventsTestProperties;
+import io.badgeflow.cardevents.StoredCommands;
 import io.badgeflow.model.audit.ChainVerification;
 import io.badgeflow.model.command.Command;
 import io.badgeflow.model.command.DeactivateEmployee;
@@ -43,12 +42,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -62,16 +61,10 @@ class BackOfficeCommandsIntegrationTests {
 
     @DynamicPropertySource
     static void aws(DynamicPropertyRegistry registry) {
-        var aws = LocalAws.environment();
-        CardEventsTestProperties.of(aws).forEach((key, value) -> registry.add(key, () -> value));
         // As application-local.yml: the third receive (after 2 x 2 s) comes after the 3 s wait, so a command
         // whose employee never arrives is REJECTED before the queue's maxReceiveCount (3) dead-letters it.
+        StoredCommands.pollCommandsQueue(registry, LocalAws.environment(), "2s");
         registry.add("badgeflow.card-events.dependency-wait", () -> "3s");
-        registry.add("badgeflow.card-events.local-poller.enabled", () -> "true");
-        registry.add("badgeflow.card-events.local-poller.retry-delay", () -> "2s");
-        registry.add("badgeflow.card-events.local-poller.queues[0].queue-url", () -> aws.output("CommandsQueueUrl"));
-        registry.add("badgeflow.card-events.local-poller.queues[0].queue-arn", () -> aws.output("CommandsQueueArn"));
-        registry.add("badgeflow.card-events.local-poller.queues[0].function", () -> "applyCommand");
     }
 
     @Autowired
@@ -81,6 +74,12 @@ class BackOfficeCommandsIntegrationTests {
     DynamoDbClient dynamoDb;
 
     private final AwsEnvironment aws = LocalAws.environment();
+    private StoredCommands path;
+
+    @BeforeEach
+    void stores() {
+        path = new StoredCommands(aws, s3, dynamoDb, Duration.ofSeconds(60));
+    }
 
     @Test
     void everyCommandDeliveredThreeTimesLeavesTheStateOfOneDelivery() {
@@ -120,24 +119,24 @@ class BackOfficeCommandsIntegrationTests {
         for (var command : commands) {
             var document = MessageJson.write(command);
             for (var delivery = 0; delivery < 3; delivery++) {
-                put(command.commandId(), document);
+                path.put(command.commandId(), document);
             }
-            var record = awaitCommand(command.commandId());
+            var record = path.awaitCommand(command.commandId());
             assertThat(record.get("status").s()).as(command.type() + " " + record).isEqualTo("APPLIED");
         }
 
-        var stored = item("EmployeesTableName", "employeeId", employee);
+        var stored = path.item("EmployeesTableName", "employeeId", employee);
         assertThat(stored.get("status").s()).isEqualTo("OFFBOARDED");
         assertThat(stored.get("email").s()).isEqualTo("grace.hopper@example.com");
         assertThat(stored.get("cardIds").l()).extracting(AttributeValue::s).containsExactly(card);
         assertThat(stored).doesNotContainKey("currentCardId");
         // 1 register + 1 update + issue + link + unlink + lost + deactivate + reactivate + 3 grant changes + offboard
         assertThat(stored.get("version").n()).isEqualTo("12");
-        assertThat(item("CardsTableName", "cardId", card).get("status").s()).isEqualTo("LOST");
-        assertThat(item("CardsTableName", "cardId", stockCard).get("status").s()).isEqualTo("REVOKED");
+        assertThat(path.item("CardsTableName", "cardId", card).get("status").s()).isEqualTo("LOST");
+        assertThat(path.item("CardsTableName", "cardId", stockCard).get("status").s()).isEqualTo("REVOKED");
         assertThat(grantsOf(employee)).isEmpty();
-        assertThat(item("EmployeesTableName", "employeeId", "#employeeNumber#N-" + id)).isEmpty();
-        var storedDoor = item("DoorsTableName", "doorId", door);
+        assertThat(path.item("EmployeesTableName", "employeeId", "#employeeNumber#N-" + id)).isEmpty();
+        var storedDoor = path.item("DoorsTableName", "doorId", door);
         assertThat(storedDoor.get("keyHash").s()).isEqualTo(DeviceKeyHash.of(rotated).sha256Hex());
         assertThat(storedDoor.get("version").n()).isEqualTo("2");
 
@@ -158,16 +157,16 @@ class BackOfficeCommandsIntegrationTests {
         var unknownType = cid();
         var missingField = cid();
         var huge = cid();
-        put(badJson, "{\"type\":\"RegisterEmployee\",".getBytes(StandardCharsets.UTF_8));
-        put(unknownType, ("{\"type\":\"PromoteEveryone\",\"commandId\":\"" + unknownType + "\"}").getBytes(StandardCharsets.UTF_8));
-        put(missingField, ("{\"type\":\"SuspendCard\",\"commandId\":\"" + missingField
+        path.put(badJson, "{\"type\":\"RegisterEmployee\",".getBytes(StandardCharsets.UTF_8));
+        path.put(unknownType, ("{\"type\":\"PromoteEveryone\",\"commandId\":\"" + unknownType + "\"}").getBytes(StandardCharsets.UTF_8));
+        path.put(missingField, ("{\"type\":\"SuspendCard\",\"commandId\":\"" + missingField
                 + "\",\"actor\":\"hr\",\"occurredAt\":\"2026-11-24T08:00:00Z\"}").getBytes(StandardCharsets.UTF_8));
         var padding = "x".repeat(5 * 1024 * 1024);
-        put(huge, ("{\"type\":\"RevokeCard\",\"commandId\":\"" + huge + "\",\"actor\":\"" + padding + "\"}")
+        path.put(huge, ("{\"type\":\"RevokeCard\",\"commandId\":\"" + huge + "\",\"actor\":\"" + padding + "\"}")
                 .getBytes(StandardCharsets.UTF_8));
-        put(good.commandId(), MessageJson.write(good));
+        path.put(good.commandId(), MessageJson.write(good));
 
-        assertThat(awaitCommand(good.commandId()).get("status").s()).isEqualTo("APPLIED");
+        assertThat(path.awaitCommand(good.commandId()).get("status").s()).isEqualTo("APPLIED");
         assertRejected(badJson, "MALFORMED_COMMAND");
         assertRejected(unknownType, "UNKNOWN_COMMAND");
         assertThat(assertRejected(missingField, "INVALID_FIELD")).contains("cardId");
@@ -180,35 +179,35 @@ class BackOfficeCommandsIntegrationTests {
     void appliesALinkThatOvertookItsEmployeeOnceTheEmployeeArrives() {
         var id = UUID.randomUUID().toString().substring(0, 8);
         var issue = new IssueCard(cid(), "hr", now(), "card-" + id, "L" + id, null, null, null);
-        put(issue.commandId(), MessageJson.write(issue));
-        awaitCommand(issue.commandId());
+        path.put(issue.commandId(), MessageJson.write(issue));
+        path.awaitCommand(issue.commandId());
         var link = new LinkCard(cid(), "hr", now(), "card-" + id, "emp-" + id);
-        put(link.commandId(), MessageJson.write(link));
+        path.put(link.commandId(), MessageJson.write(link));
 
         var register = new RegisterEmployee(cid(), "hr", now(), "emp-" + id, "L-" + id, "Alan", "Turing",
                 "alan@example.com", null);
-        put(register.commandId(), MessageJson.write(register));
+        path.put(register.commandId(), MessageJson.write(register));
 
-        assertThat(awaitCommand(link.commandId()).get("status").s()).isEqualTo("APPLIED");
-        assertThat(item("CardsTableName", "cardId", "card-" + id).get("employeeId").s()).isEqualTo("emp-" + id);
+        assertThat(path.awaitCommand(link.commandId()).get("status").s()).isEqualTo("APPLIED");
+        assertThat(path.item("CardsTableName", "cardId", "card-" + id).get("employeeId").s()).isEqualTo("emp-" + id);
     }
 
     @Test
     void rejectsALinkWhoseEmployeeNeverArrives() {
         var id = UUID.randomUUID().toString().substring(0, 8);
         var issue = new IssueCard(cid(), "hr", now(), "card-" + id, "N" + id, null, null, null);
-        put(issue.commandId(), MessageJson.write(issue));
-        awaitCommand(issue.commandId());
+        path.put(issue.commandId(), MessageJson.write(issue));
+        path.awaitCommand(issue.commandId());
 
         var link = new LinkCard(cid(), "hr", now(), "card-" + id, "emp-never-" + id);
-        put(link.commandId(), MessageJson.write(link));
+        path.put(link.commandId(), MessageJson.write(link));
 
         assertThat(assertRejected(link.commandId(), "EMPLOYEE_NOT_FOUND")).contains("emp-never-" + id);
-        assertThat(item("CardsTableName", "cardId", "card-" + id).get("status").s()).isEqualTo("ISSUED");
+        assertThat(path.item("CardsTableName", "cardId", "card-" + id).get("status").s()).isEqualTo("ISSUED");
     }
 
     private String assertRejected(String commandId, String reason) {
-        var record = awaitCommand(commandId);
+        var record = path.awaitCommand(commandId);
         assertThat(record.get("status").s()).isEqualTo("REJECTED");
         assertThat(record.get("reason").s()).isEqualTo(reason);
         return record.get("message").s();
@@ -226,23 +225,8 @@ class BackOfficeCommandsIntegrationTests {
         return DeviceKeyHash.of(DeviceKey.generate()).sha256Hex();
     }
 
-    private void put(String commandId, byte[] document) {
-        s3.putObject(r -> r.bucket(aws.output("CommandsBucketName")).key("commands/" + commandId + ".json"),
-                RequestBody.fromBytes(document));
-    }
-
-    private Map<String, AttributeValue> awaitCommand(String commandId) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> item("CommandsTableName", "commandId", commandId), item -> !item.isEmpty());
-    }
-
     private List<Map<String, AttributeValue>> grantsOf(String employeeId) {
         return dynamoDb.query(r -> r.tableName(aws.output("GrantsTableName")).keyConditionExpression("employeeId = :e")
                 .expressionAttributeValues(Map.of(":e", AttributeValue.fromS(employeeId))).consistentRead(true)).items();
-    }
-
-    private Map<String, AttributeValue> item(String table, String keyName, String key) {
-        return dynamoDb.getItem(r -> r.tableName(aws.output(table)).key(Map.of(keyName, AttributeValue.fromS(key)))
-                .consistentRead(true)).item();
     }
 }
