@@ -61,15 +61,17 @@ public final class DynamoDbImportLedger implements ImportLedger {
     }
 
     @Override
-    public void started(String importId, String objectKey, int rowsTotal, Instant at) {
+    public Instant started(String importId, String objectKey, int rowsTotal, Instant at) {
         var item = summary(importId, objectKey, ImportStatus.RUNNING, at);
         item.setRowsTotal(rowsTotal);
         try {
             table.putItem(PutItemEnhancedRequest.builder(ImportItem.class).item(item)
                     .conditionExpression(Expression.builder().expression("attribute_not_exists(importId)").build())
                     .build());
+            return at;
         } catch (ConditionalCheckFailedException alreadyStarted) {
             // A redelivery: the first start time and row count stand.
+            return table.getItem(r -> r.key(key(importId, ImportItem.SUMMARY)).consistentRead(true)).getStartedAt();
         }
     }
 

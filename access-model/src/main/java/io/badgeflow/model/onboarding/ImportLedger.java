@@ -13,8 +13,12 @@ public interface ImportLedger {
 
     Optional<ImportSummary> find(String importId);
 
-    /** Records that the import began, once; a later call for the same import changes nothing. */
-    void started(String importId, String objectKey, int rowsTotal, Instant at);
+    /**
+     * Records that the import began, once; a later call for the same import changes nothing.
+     *
+     * @return when the import first began (the time of a redelivered import's first run)
+     */
+    Instant started(String importId, String objectKey, int rowsTotal, Instant at);
 
     Set<Integer> finishedBatches(String importId);
 

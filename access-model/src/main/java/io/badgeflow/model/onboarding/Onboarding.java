@@ -55,8 +55,7 @@ public final class Onboarding {
      *         the import is retried and resumes after the batches it finished
      */
     public ImportSummary run(String importId, String objectKey, String actor, List<ParsedRow> rows) {
-        ledger.started(importId, objectKey, rows.size(), clock.instant());
-        var startedAt = ledger.find(importId).map(ImportSummary::startedAt).orElseGet(clock::instant);
+        var startedAt = ledger.started(importId, objectKey, rows.size(), clock.instant());
         var done = ledger.finishedBatches(importId);
         var buildings = new BuildingCache();
         var batches = new ArrayList<CompletableFuture<Void>>();

@@ -162,9 +162,9 @@ class OnboardingTests {
         }
 
         @Override
-        public void started(String importId, String objectKey, int rowsTotal, Instant at) {
-            summaries.putIfAbsent(importId, new ImportSummary(importId, objectKey, ImportStatus.RUNNING, rowsTotal, 0,
-                    0, at, null, null, null));
+        public Instant started(String importId, String objectKey, int rowsTotal, Instant at) {
+            return summaries.computeIfAbsent(importId, id -> new ImportSummary(id, objectKey, ImportStatus.RUNNING,
+                    rowsTotal, 0, 0, at, null, null, null)).startedAt();
         }
 
         @Override
