@@ -63,19 +63,20 @@ public record Decision(
 
     /**
      * The presence this decision leaves, given the one it was decided on: inside after a granted entry, outside
-     * after an exit. Empty when there is nothing to write: a denial, no employee known, or a passage older than
-     * the one {@code read} records. The store writes it only if {@code read.version()} is still stored; if not,
-     * someone passed meanwhile and the swipe is decided again.
+     * after an exit. Empty when there is nothing to write: a denial, a question rather than a swipe, no employee
+     * known, a passage older than the one {@code read} records, or this very swipe again. The store writes it
+     * only if {@code read.version()} is still stored; if not, someone passed meanwhile and the swipe is decided
+     * again.
      */
     public Optional<Presence> presenceAfter(Presence read) {
-        if (!granted() || employeeId == null || doorId == null) {
+        if (!granted() || eventId == null || employeeId == null || doorId == null) {
             return Optional.empty();
         }
         if (!read.employeeId().equals(employeeId) || !read.buildingId().equals(buildingId)) {
             throw new IllegalArgumentException("the presence of " + read.employeeId() + " in " + read.buildingId()
                     + " is not the one decided on");
         }
-        var next = isExit() ? read.left(doorId, occurredAt) : read.entered(doorId, occurredAt);
+        var next = isExit() ? read.left(eventId, doorId, occurredAt) : read.entered(eventId, doorId, occurredAt);
         return next.isNewerThan(read) ? Optional.of(next) : Optional.empty();
     }
 

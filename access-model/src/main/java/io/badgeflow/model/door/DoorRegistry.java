@@ -7,5 +7,8 @@ public interface DoorRegistry {
 
     Optional<Door> find(String doorId);
 
+    /** The door holding this key, if any: only asked when a device's key does not open its own door. */
+    Optional<Door> findByKey(DeviceKeyHash keyHash);
+
     void register(Door door);
 }

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * Accepts a swipe from a door device: proves the device by its key, then hands the event to the stream.
- * An unknown door and a wrong key fail alike, so the answer does not reveal which doors exist.
+ * An unknown door and an unknown key fail alike, so the answer does not reveal which doors exist; the key of
+ * another door is told apart, since only a real device holds one.
  */
 public final class SwipeIntake {
 
@@ -19,8 +20,19 @@ public final class SwipeIntake {
         this.clock = Objects.requireNonNull(clock);
     }
 
+    /**
+     * @throws UnknownDeviceException no door has the key presented (or none was)
+     * @throws WrongDoorException the key is another door's
+     */
     public Door authenticate(String doorId, DeviceKey presented) {
-        return doors.find(doorId).filter(door -> door.accepts(presented)).orElseThrow(UnknownDeviceException::new);
+        var door = doors.find(doorId).filter(found -> found.accepts(presented));
+        if (door.isPresent()) {
+            return door.get();
+        }
+        if (presented != null && doors.findByKey(DeviceKeyHash.of(presented)).isPresent()) {
+            throw new WrongDoorException(doorId);
+        }
+        throw new UnknownDeviceException();
     }
 
     public SwipeRecorded accept(String doorId, DeviceKey presented, Swipe swipe) {

@@ -12,10 +12,11 @@ import java.util.Objects;
  *
  * @param lastDoorId the door of the last entry or exit; null before the first
  * @param since when the employee entered (inside) or left (outside); null before the first passage
+ * @param lastEventId the event of the last passage; the same event applied again changes nothing
  * @param version 0 for a presence never stored, then 1, 2, ...
  */
 public record Presence(String employeeId, String buildingId, boolean inside, String lastDoorId, Instant since,
-        long version) {
+        String lastEventId, long version) {
 
     public Presence {
         Objects.requireNonNull(employeeId, "employeeId");
@@ -23,28 +24,34 @@ public record Presence(String employeeId, String buildingId, boolean inside, Str
         if (version < 0) {
             throw new IllegalArgumentException("version is 0 (never stored) or more");
         }
-        if (inside && (lastDoorId == null || since == null)) {
-            throw new IllegalArgumentException("an employee inside came through a door at some moment");
+        if (inside && (lastDoorId == null || since == null || lastEventId == null)) {
+            throw new IllegalArgumentException("an employee inside came through a door at some moment, by an event");
         }
     }
 
     /** The presence of someone never seen in the building: outside, version 0 (a write expects no item). */
     public static Presence unknown(String employeeId, String buildingId) {
-        return new Presence(employeeId, buildingId, false, null, null, 0);
+        return new Presence(employeeId, buildingId, false, null, null, null, 0);
     }
 
     /**
-     * Inside since {@code at}, through {@code doorId}. A passage older than the one recorded changes nothing
-     * (returns this presence, so there is nothing to write): the stream does not promise order across exits put
-     * by readers and entries decided at the API, and the newer passage is the truth.
+     * Inside since {@code at}, through {@code doorId}, by event {@code eventId}. A passage older than the one
+     * recorded changes nothing (returns this presence, so there is nothing to write): the stream does not promise
+     * order across exits put by readers and entries decided at the API, and the newer passage is the truth. The
+     * recorded passage itself, delivered again, changes nothing either.
      */
-    public Presence entered(String doorId, Instant at) {
-        return passed(true, doorId, at);
+    public Presence entered(String eventId, String doorId, Instant at) {
+        return passed(true, eventId, doorId, at);
     }
 
-    /** Outside since {@code at}, through {@code doorId}; an older passage than the recorded one changes nothing. */
-    public Presence left(String doorId, Instant at) {
-        return passed(false, doorId, at);
+    /** Outside since {@code at}; an older passage, or the recorded one again, changes nothing. */
+    public Presence left(String eventId, String doorId, Instant at) {
+        return passed(false, eventId, doorId, at);
+    }
+
+    /** Whether {@code eventId} is the passage this presence records. */
+    public boolean records(String eventId) {
+        return eventId != null && eventId.equals(lastEventId);
     }
 
     /** Whether this presence differs from {@code read}, i.e. something is to be written. */
@@ -52,12 +59,13 @@ public record Presence(String employeeId, String buildingId, boolean inside, Str
         return version > read.version;
     }
 
-    private Presence passed(boolean nowInside, String doorId, Instant at) {
+    private Presence passed(boolean nowInside, String eventId, String doorId, Instant at) {
+        Require.id("eventId", eventId);
         Require.id("doorId", doorId);
         Objects.requireNonNull(at, "at");
-        if (since != null && at.isBefore(since)) {
+        if (records(eventId) || since != null && at.isBefore(since)) {
             return this;
         }
-        return new Presence(employeeId, buildingId, nowInside, doorId, at, version + 1);
+        return new Presence(employeeId, buildingId, nowInside, doorId, at, eventId, version + 1);
     }
 }

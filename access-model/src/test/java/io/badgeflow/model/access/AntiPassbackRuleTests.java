@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class AntiPassbackRuleTests {
 
-    private static final Presence INSIDE_SINCE_NINE = Presence.unknown("emp-1", "HQ").entered("door-1", TUESDAY_9);
+    private static final Presence INSIDE_SINCE_NINE = Presence.unknown("emp-1", "HQ").entered("evt-13", "door-1", TUESDAY_9);
 
     private final InMemoryAccessFacts facts = Site.standard();
 
@@ -42,7 +42,7 @@ class AntiPassbackRuleTests {
 
     @Test
     void grantsReentryAfterTheExitWasRecorded() {
-        facts.with(INSIDE_SINCE_NINE.left("door-1", TUESDAY_9.plusSeconds(60)));
+        facts.with(INSIDE_SINCE_NINE.left("evt-14", "door-1", TUESDAY_9.plusSeconds(60)));
 
         assertThat(decide(in(TUESDAY_9.plusSeconds(90))).granted()).isTrue();
     }
@@ -95,11 +95,22 @@ class AntiPassbackRuleTests {
     void movesPresenceInsideAfterAGrantedEntryAndOutsideAfterAnExit() {
         var read = facts.presenceOf("emp-1", "HQ");
 
-        var entered = decide(in("door-1", "0042", TUESDAY_9)).presenceAfter(read).orElseThrow();
-        var left = decide(out("door-2", "0042", TUESDAY_9.plusSeconds(60))).presenceAfter(entered).orElseThrow();
+        var entry = decide(in("door-1", "0042", TUESDAY_9));
+        var entered = entry.presenceAfter(read).orElseThrow();
+        var exit = decide(out("door-2", "0042", TUESDAY_9.plusSeconds(60)));
+        var left = exit.presenceAfter(entered).orElseThrow();
 
-        assertThat(entered).isEqualTo(new Presence("emp-1", "HQ", true, "door-1", TUESDAY_9, 1));
-        assertThat(left).isEqualTo(new Presence("emp-1", "HQ", false, "door-2", TUESDAY_9.plusSeconds(60), 2));
+        assertThat(entered).isEqualTo(new Presence("emp-1", "HQ", true, "door-1", TUESDAY_9, entry.eventId(), 1));
+        assertThat(left).isEqualTo(
+                new Presence("emp-1", "HQ", false, "door-2", TUESDAY_9.plusSeconds(60), exit.eventId(), 2));
+    }
+
+    @Test
+    void writesNothingWhenTheSameSwipeIsAppliedAgain() {
+        var entry = decide(in("door-1", "0042", TUESDAY_9));
+        var entered = entry.presenceAfter(facts.presenceOf("emp-1", "HQ")).orElseThrow();
+
+        assertThat(entry.presenceAfter(entered)).isEmpty();
     }
 
     @Test

@@ -312,7 +312,7 @@ class EntryPolicyTests {
         @Test
         void theScheduleBeatsAntiPassbackAndReadsNoPresence() {
             facts.with(Grants.to("emp-1", "HQ").officeHours().build())
-                    .with(Presence.unknown("emp-1", "HQ").entered("door-2", TUESDAY_9.minusSeconds(3600)));
+                    .with(Presence.unknown("emp-1", "HQ").entered("evt-11", "door-2", TUESDAY_9.minusSeconds(3600)));
 
             assertThat(decide(in(Instant.parse("2026-11-28T10:00:00Z"))).reason())
                     .isEqualTo(DecisionReason.OUTSIDE_SCHEDULE);

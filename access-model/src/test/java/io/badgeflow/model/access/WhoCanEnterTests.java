@@ -86,7 +86,7 @@ class WhoCanEnterTests {
     @Test
     void leavesPresenceOutOfTheQuestion() {
         var ok = CANDIDATES.getFirst();
-        facts.with(ok).with(Presence.unknown("emp-ok", "HQ").entered("door-2", TUESDAY_9.minusSeconds(60)));
+        facts.with(ok).with(Presence.unknown("emp-ok", "HQ").entered("evt-12", "door-2", TUESDAY_9.minusSeconds(60)));
 
         assertThat(policy(facts).decide(in("door-1", ok.card().cardNumber(), TUESDAY_9)).reason())
                 .isEqualTo(DecisionReason.ANTI_PASSBACK);

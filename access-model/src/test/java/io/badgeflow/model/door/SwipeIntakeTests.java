@@ -18,13 +18,20 @@ class SwipeIntakeTests {
 
     private final DeviceKey key = DeviceKey.generate();
     private final Door door = new Door("door-1", "bldg-1", DeviceKeyHash.of(key));
+    private final DeviceKey otherKey = DeviceKey.generate();
+    private final Door otherDoor = new Door("door-2", "bldg-1", DeviceKeyHash.of(otherKey));
     private final List<DoorEvent> published = new ArrayList<>();
     private final DoorRegistry doors = new DoorRegistry() {
-        private final Map<String, Door> byId = Map.of(door.doorId(), door);
+        private final Map<String, Door> byId = Map.of(door.doorId(), door, otherDoor.doorId(), otherDoor);
 
         @Override
         public Optional<Door> find(String doorId) {
             return Optional.ofNullable(byId.get(doorId));
+        }
+
+        @Override
+        public Optional<Door> findByKey(DeviceKeyHash keyHash) {
+            return byId.values().stream().filter(found -> found.keyHash().equals(keyHash)).findFirst();
         }
 
         @Override
@@ -57,9 +64,15 @@ class SwipeIntakeTests {
 
     @Test
     void refusesAnUnknownDoorTheSameWayAsAWrongKey() {
-        assertThatThrownBy(() -> intake.authenticate("door-404", key))
+        assertThatThrownBy(() -> intake.authenticate("door-404", DeviceKey.generate()))
                 .isInstanceOf(UnknownDeviceException.class)
                 .hasMessage("unknown door or wrong device key");
+    }
+
+    @Test
+    void tellsTheKeyOfAnotherDoorApartFromAnUnknownKey() {
+        assertThatThrownBy(() -> intake.authenticate("door-1", otherKey)).isInstanceOf(WrongDoorException.class);
+        assertThatThrownBy(() -> intake.authenticate("door-404", otherKey)).isInstanceOf(WrongDoorException.class);
     }
 
     @Test

@@ -11,8 +11,8 @@ class AntiPassbackTests {
 
     private static final Instant NINE = Instant.parse("2026-11-24T09:00:00Z");
     private static final Presence OUTSIDE = Presence.unknown("emp-1", "HQ");
-    private static final Presence INSIDE_SINCE_NINE = OUTSIDE.entered("door-1", NINE);
-    private static final Presence LEFT_AT_TEN = INSIDE_SINCE_NINE.left("door-1", NINE.plusSeconds(3600));
+    private static final Presence INSIDE_SINCE_NINE = OUTSIDE.entered("evt-9", "door-1", NINE);
+    private static final Presence LEFT_AT_TEN = INSIDE_SINCE_NINE.left("evt-10", "door-1", NINE.plusSeconds(3600));
 
     @Test
     void passesAnyoneOutsideWhateverTheMode() {

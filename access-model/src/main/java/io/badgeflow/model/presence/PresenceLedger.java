@@ -1,0 +1,35 @@
+package io.badgeflow.model.presence;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: who is inside which building. Reads are strongly consistent; a write replaces exactly the version that
+ * was read, so of two passages racing for one person and building one wins and the other is judged again.
+ */
+public interface PresenceLedger {
+
+    /** Empty for someone never seen in the building. Strongly consistent. */
+    Optional<Presence> find(String employeeId, String buildingId);
+
+    /**
+     * A read that may answer from what this process last saw, to spare a round trip; {@link #find} where there
+     * is no such memory. Whatever it missed, the version condition of {@link #replace} catches.
+     */
+    default Optional<Presence> recall(String employeeId, String buildingId) {
+        return find(employeeId, buildingId);
+    }
+
+    /**
+     * Stores {@code next} if the stored presence is still {@code read} (by version; version 0 means none stored).
+     *
+     * @return false when someone else wrote first: nothing was written
+     */
+    boolean replace(Presence read, Presence next);
+
+    /** Everyone inside {@code buildingId} now, in no particular order. */
+    List<Presence> inside(String buildingId);
+
+    /** How many are inside {@code buildingId} now. */
+    long occupancy(String buildingId);
+}
