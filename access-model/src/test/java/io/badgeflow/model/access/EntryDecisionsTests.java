@@ -13,20 +13,16 @@ import io.badgeflow.model.door.EntryDecided;
 import io.badgeflow.model.door.ExitRecorded;
 import io.badgeflow.model.presence.AntiPassback;
 import io.badgeflow.model.presence.Presence;
-import io.badgeflow.model.presence.PresenceLedger;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EntryDecisionsTests {
 
     private final InMemoryAccessFacts facts = Site.standard();
-    private final Ledger ledger = new Ledger(facts);
+    private final FactsLedger ledger = new FactsLedger(facts);
     private final List<DoorEvent> published = new ArrayList<>();
     private final EntryDecisions decisions = new EntryDecisions(facts, ledger, published::add,
             Clock.fixed(DECIDED_AT, ZoneOffset.UTC));
@@ -124,47 +120,5 @@ class EntryDecisionsTests {
                 .isInstanceOf(PresenceContentionException.class);
         assertThat(published).isEmpty();
         assertThat(ledger.writes).isEqualTo(EntryDecisions.MAX_ATTEMPTS);
-    }
-
-    /** The facts' presence as a ledger whose recall can be made stale, as a process's memory can be. */
-    private static final class Ledger implements PresenceLedger {
-
-        private final InMemoryAccessFacts facts;
-        private final Map<String, Presence> unused = new HashMap<>();
-        Presence recalled;
-        boolean alwaysMoved;
-        int writes;
-
-        Ledger(InMemoryAccessFacts facts) {
-            this.facts = facts;
-        }
-
-        @Override
-        public Optional<Presence> find(String employeeId, String buildingId) {
-            var stored = facts.presenceOf(employeeId, buildingId);
-            return stored.version() == 0 ? Optional.empty() : Optional.of(stored);
-        }
-
-        @Override
-        public Optional<Presence> recall(String employeeId, String buildingId) {
-            return recalled != null ? Optional.of(recalled) : find(employeeId, buildingId);
-        }
-
-        @Override
-        public boolean replace(Presence read, Presence next) {
-            writes++;
-            recalled = null;
-            return !alwaysMoved && facts.writePresence(read, next);
-        }
-
-        @Override
-        public List<Presence> inside(String buildingId) {
-            return List.copyOf(unused.values());
-        }
-
-        @Override
-        public long occupancy(String buildingId) {
-            return 0;
-        }
     }
 }

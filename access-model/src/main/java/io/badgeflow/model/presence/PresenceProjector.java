@@ -1,0 +1,65 @@
+package io.badgeflow.model.presence;
+
+import io.badgeflow.model.access.AccessFacts;
+import io.badgeflow.model.access.Outcome;
+import io.badgeflow.model.access.PresenceContentionException;
+import io.badgeflow.model.card.Card;
+import io.badgeflow.model.door.DoorEvent;
+import io.badgeflow.model.door.EntryDecided;
+import io.badgeflow.model.door.ExitRecorded;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Applies passages from the stream to presence: a granted entry puts its person inside, an exit outside. The
+ * decision path has usually written the same passage already, so most applications find it recorded and write
+ * nothing; exits put on the stream by readers directly are applied only here. An exit that names just a card
+ * number is resolved to the card's employee. Safe to apply again and out of order (see {@link Presence}).
+ */
+public final class PresenceProjector {
+
+    static final int MAX_ATTEMPTS = 5;
+
+    private final PresenceLedger ledger;
+    private final AccessFacts facts;
+
+    public PresenceProjector(PresenceLedger ledger, AccessFacts facts) {
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.facts = Objects.requireNonNull(facts, "facts");
+    }
+
+    /**
+     * @throws PresenceContentionException when the presence moved under every attempt; applying the event again
+     *     later is safe
+     */
+    public void apply(DoorEvent event) {
+        switch (event) {
+            case EntryDecided entry when entry.decision() == Outcome.GRANTED ->
+                    move(entry.eventId(), entry.employeeId(), entry.cardNumber(), entry.buildingId(), entry.doorId(),
+                            entry.occurredAt(), true);
+            case ExitRecorded exit ->
+                    move(exit.eventId(), exit.employeeId(), exit.cardNumber(), exit.buildingId(), exit.doorId(),
+                            exit.occurredAt(), false);
+            default -> {
+                // Denials, unconfirmed swipes and door states move nobody.
+            }
+        }
+    }
+
+    private void move(String eventId, String employeeId, String cardNumber, String buildingId, String doorId,
+            Instant at, boolean inside) {
+        var who = employeeId != null ? employeeId
+                : facts.cardByNumber(cardNumber).map(Card::employeeId).orElse(null);
+        if (who == null || buildingId == null) {
+            return;
+        }
+        for (var attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            var read = ledger.find(who, buildingId).orElseGet(() -> Presence.unknown(who, buildingId));
+            var next = inside ? read.entered(eventId, doorId, at) : read.left(eventId, doorId, at);
+            if (!next.isNewerThan(read) || ledger.replace(read, next)) {
+                return;
+            }
+        }
+        throw new PresenceContentionException(eventId, MAX_ATTEMPTS);
+    }
+}
