@@ -4,7 +4,7 @@ import { roleOf, SessionManager, type Role, type Session } from './session';
 
 /** What a role may do in the UI; the API refuses the same things on its own (docs/back-office-api.md). */
 export type Action = 'registerEmployee' | 'issueCard' | 'changeCard' | 'registerBuilding' | 'manageDoors'
-  | 'grantAccess';
+  | 'grantAccess' | 'setAntiPassback';
 
 const ALLOWED: Record<Action, readonly Role[]> = {
   registerEmployee: ['admin'],
@@ -13,6 +13,7 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   registerBuilding: ['admin'],
   manageDoors: ['admin'],
   grantAccess: ['admin'],
+  setAntiPassback: ['admin'],
 };
 
 export function may(role: Role | null, action: Action): boolean {

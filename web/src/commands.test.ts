@@ -15,7 +15,8 @@ describe('datetime-local values and instants', () => {
 
 describe('what a role may do', () => {
   it('leaves every command to the admin', () => {
-    for (const action of ['issueCard', 'changeCard', 'registerBuilding', 'manageDoors', 'grantAccess'] as const) {
+    for (const action of ['issueCard', 'changeCard', 'registerBuilding', 'manageDoors', 'grantAccess',
+      'setAntiPassback'] as const) {
       expect(may('admin', action)).toBe(true);
       expect(may('operator', action)).toBe(false);
       expect(may('auditor', action)).toBe(false);

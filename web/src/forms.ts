@@ -15,7 +15,7 @@ export function useCommandForm<V extends Record<string, string>>(initial: V, sen
   const field = (name: keyof V & string) => ({
     name,
     value: values[name],
-    onChange: (e: ChangeEvent<HTMLInputElement>) => {
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
       const value = e.currentTarget.value;
       setValues((v) => ({ ...v, [name]: value }));
     },

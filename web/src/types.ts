@@ -66,10 +66,19 @@ export interface CardDetail {
   commands: PageOf<Command>;
 }
 
+export type AntiPassbackMode = 'HARD' | 'SOFT' | 'TIMED' | 'OFF';
+
+/** A building's anti-passback setting; `minutes` only for TIMED. */
+export interface AntiPassback {
+  mode: AntiPassbackMode;
+  minutes: number | null;
+}
+
 export interface Building {
   buildingId: string;
   name: string;
   timeZone: string;
+  antiPassback: AntiPassback;
 }
 
 export interface Door {

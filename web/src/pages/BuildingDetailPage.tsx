@@ -2,13 +2,18 @@ import { Alert, Anchor, Badge, Button, Code, Group, Modal, NativeSelect, Stack, 
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api';
+import { ANTI_PASSBACK_MODES, antiPassbackBody, antiPassbackText } from '../antiPassback';
 import { useAuth } from '../auth';
 import { asApiError, CommandAlert, useFollow } from '../commands';
+import { useCommandForm } from '../forms';
 import { useLoad } from '../load';
 import { Empty, Failure, formatInstant, Loading } from '../states';
-import type { BuildingDetail, DoorKeyAccepted, Grant, PageOf } from '../types';
+import type { Accepted, AntiPassback, BuildingDetail, DoorKeyAccepted, Grant, PageOf } from '../types';
 
-/** One building: its doors (admins register doors and rotate their keys) and who may enter it. */
+/**
+ * One building: its anti-passback mode (admins change it), its doors (admins register doors and rotate their keys)
+ * and who may enter it.
+ */
 export function BuildingDetailPage() {
   const { buildingId = '' } = useParams();
   const { api, may } = useAuth();
@@ -61,7 +66,8 @@ export function BuildingDetailPage() {
       <Anchor component={Link} to="/buildings">← Buildings</Anchor>
       <Title order={2}>{building.name}</Title>
       <dl className="bf-facts">
-        {([['Code', building.buildingId], ['Time zone', building.timeZone], ['Doors', String(doors.length)]] as const)
+        {([['Code', building.buildingId], ['Time zone', building.timeZone],
+          ['Anti-passback', antiPassbackText(building.antiPassback)], ['Doors', String(doors.length)]] as const)
           .map(([term, value]) => (
             <div key={term}>
               <Text component="dt" size="xs" c="dimmed">{term}</Text>
@@ -71,6 +77,12 @@ export function BuildingDetailPage() {
       </dl>
       {key && <DeviceKeyPanel doorName={key.doorName} answer={key.answer} onDone={() => setKey(null)} />}
       <CommandAlert tracked={tracked} onClose={dismiss} />
+
+      {may('setAntiPassback') && (
+        <SetAntiPassback key={`${building.antiPassback.mode}-${building.antiPassback.minutes ?? ''}`}
+          buildingId={building.buildingId} current={building.antiPassback}
+          onAccepted={(accepted, text) => follow(`Setting anti-passback of ${building.name} to ${text}`, accepted.commandId)} />
+      )}
 
       <Group justify="space-between">
         <Title order={3}>Doors</Title>
@@ -175,6 +187,46 @@ function DeviceKeyPanel({ doorName, answer, onDone }: { doorName: string; answer
         </Group>
       </Stack>
     </Alert>
+  );
+}
+
+/**
+ * The SetAntiPassback form, filled with the building's current setting (it is mounted again when that changes);
+ * minutes are asked for only for TIMED. Field errors are the API's.
+ */
+function SetAntiPassback({ buildingId, current, onAccepted }: {
+  buildingId: string;
+  current: AntiPassback;
+  onAccepted(accepted: Accepted, text: string): void;
+}) {
+  const { api } = useAuth();
+  const initial = { mode: current.mode as string, minutes: current.minutes === null ? '' : String(current.minutes) };
+  const { values, field, error, busy, submit } = useCommandForm(initial, async (form) => {
+    const body = antiPassbackBody(form);
+    const accepted = await api.put<Accepted>(`/buildings/${encodeURIComponent(buildingId)}/anti-passback`, body);
+    onAccepted(accepted, antiPassbackText({
+      mode: form.mode as AntiPassback['mode'],
+      minutes: typeof body.minutes === 'number' ? body.minutes : null,
+    }));
+  });
+  const { error: modeError, ...mode } = field('mode');
+  const { error: minutesError, ...minutes } = field('minutes');
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Set anti-passback">
+      <Stack gap="xs">
+        <Title order={3}>Anti-passback</Title>
+        {error && <Alert color="red" title={error.problem.title ?? 'Not set'} role="alert">{error.message}</Alert>}
+        <Group align="flex-end">
+          <NativeSelect label="Mode" w={380} {...mode} error={modeError} data={[...ANTI_PASSBACK_MODES]} />
+          {values.mode === 'TIMED' && (
+            <TextInput label="Minutes" description="1 to 1440" type="number" min={1} max={1440} w={140}
+              withAsterisk {...minutes} error={minutesError} />
+          )}
+          <Button type="submit" loading={busy}>Set anti-passback</Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 

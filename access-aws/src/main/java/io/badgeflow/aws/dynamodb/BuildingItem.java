@@ -1,12 +1,17 @@
 package io.badgeflow.aws.dynamodb;
 
 import io.badgeflow.model.building.Building;
+import io.badgeflow.model.presence.AntiPassback;
+import java.time.Instant;
 import java.time.ZoneId;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 
-/** Row of the buildings table. A site has few buildings, so the list is a paged scan and needs no index. */
+/**
+ * Row of the buildings table. A site has few buildings, so the list is a paged scan and needs no index. Rows
+ * written before buildings had an anti-passback setting read as HARD, never set.
+ */
 @DynamoDbBean
 public class BuildingItem {
 
@@ -15,6 +20,9 @@ public class BuildingItem {
     private String buildingId;
     private String name;
     private String timeZone;
+    private String antiPassbackMode;
+    private Integer antiPassbackMinutes;
+    private Instant antiPassbackSetAt;
     private Long version;
 
     static BuildingItem from(Building building) {
@@ -22,12 +30,19 @@ public class BuildingItem {
         item.buildingId = building.buildingId();
         item.name = building.name();
         item.timeZone = building.timeZone().getId();
+        item.antiPassbackMode = building.antiPassback().mode().name();
+        item.antiPassbackMinutes = building.antiPassback().mode() == AntiPassback.Mode.TIMED
+                ? building.antiPassback().minutes() : null;
+        item.antiPassbackSetAt = building.antiPassbackSetAt();
         item.version = building.version();
         return item;
     }
 
     Building toBuilding() {
-        return new Building(buildingId, name, ZoneId.of(timeZone), version);
+        var antiPassback = antiPassbackMode == null ? AntiPassback.hard()
+                : new AntiPassback(AntiPassback.Mode.valueOf(antiPassbackMode),
+                        antiPassbackMinutes == null ? 0 : antiPassbackMinutes);
+        return new Building(buildingId, name, ZoneId.of(timeZone), antiPassback, antiPassbackSetAt, version);
     }
 
     @DynamoDbPartitionKey
@@ -53,6 +68,31 @@ public class BuildingItem {
 
     public void setTimeZone(String timeZone) {
         this.timeZone = timeZone;
+    }
+
+    public String getAntiPassbackMode() {
+        return antiPassbackMode;
+    }
+
+    public void setAntiPassbackMode(String antiPassbackMode) {
+        this.antiPassbackMode = antiPassbackMode;
+    }
+
+    /** Set for TIMED only. */
+    public Integer getAntiPassbackMinutes() {
+        return antiPassbackMinutes;
+    }
+
+    public void setAntiPassbackMinutes(Integer antiPassbackMinutes) {
+        this.antiPassbackMinutes = antiPassbackMinutes;
+    }
+
+    public Instant getAntiPassbackSetAt() {
+        return antiPassbackSetAt;
+    }
+
+    public void setAntiPassbackSetAt(Instant antiPassbackSetAt) {
+        this.antiPassbackSetAt = antiPassbackSetAt;
     }
 
     public Long getVersion() {

@@ -39,6 +39,7 @@ import io.badgeflow.model.command.RejectionReason;
 import io.badgeflow.model.employee.Employee;
 import io.badgeflow.model.employee.EmployeeStatus;
 import io.badgeflow.model.grant.AccessGrant;
+import io.badgeflow.model.presence.AntiPassback;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,7 +82,8 @@ class DynamoDbBackOfficeStoreIntegrationTests {
     void commitsEveryChangeWithTheCommandRecord() {
         var employee = employee("Ada", "Lovelace");
         var card = card(CardStatus.ACTIVE, employee.employeeId(), id("no"));
-        var building = new Building(id("bldg"), "HQ", ZoneId.of("Europe/London"), 1);
+        var building = new Building(id("bldg"), "HQ", ZoneId.of("Europe/London"), AntiPassback.timed(30),
+                Instant.parse("2026-11-24T08:00:00Z"), 1);
         var door = door(building.buildingId(), "Lobby");
         var grant = grant(employee.employeeId(), building.buildingId());
         var record = applied("Setup", employee.employeeId(), card.cardId(), Instant.now());
@@ -102,6 +104,9 @@ class DynamoDbBackOfficeStoreIntegrationTests {
         assertThat(employeeRow).containsEntry("version", AttributeValue.fromN("1"))
                 .containsEntry("listKey", AttributeValue.fromS("EMPLOYEE"))
                 .containsEntry("sortName", AttributeValue.fromS("lovelace ada#" + employee.employeeId()));
+        assertThat(row(tables.buildings(), "buildingId", building.buildingId()))
+                .containsEntry("antiPassbackMode", AttributeValue.fromS("TIMED"))
+                .containsEntry("antiPassbackMinutes", AttributeValue.fromN("30"));
         assertThat(row(tables.cards(), "cardId", card.cardId())).containsEntry("listKey", AttributeValue.fromS("CARD"))
                 .containsEntry("status", AttributeValue.fromS("ACTIVE"));
         assertThat(row(tables.grants(), "employeeId", employee.employeeId(), "buildingId", building.buildingId()))

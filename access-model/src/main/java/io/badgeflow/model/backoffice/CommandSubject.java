@@ -15,6 +15,7 @@ import io.badgeflow.model.command.ResumeCard;
 import io.badgeflow.model.command.RevokeAccess;
 import io.badgeflow.model.command.RevokeCard;
 import io.badgeflow.model.command.RotateDoorKey;
+import io.badgeflow.model.command.SetAntiPassback;
 import io.badgeflow.model.command.SetCardValidity;
 import io.badgeflow.model.command.SuspendCard;
 import io.badgeflow.model.command.UnlinkCard;
@@ -41,6 +42,7 @@ record CommandSubject(String employeeId, String subjectId) {
             case RegisterBuilding c -> new CommandSubject(null, c.buildingId());
             case RegisterDoor c -> new CommandSubject(null, c.doorId());
             case RotateDoorKey c -> new CommandSubject(null, c.doorId());
+            case SetAntiPassback c -> new CommandSubject(null, c.buildingId());
             case GrantAccess c -> new CommandSubject(c.employeeId(), c.buildingId());
             case RevokeAccess c -> new CommandSubject(c.employeeId(), c.buildingId());
         };

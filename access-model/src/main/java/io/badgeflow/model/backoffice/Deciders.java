@@ -15,6 +15,7 @@ import io.badgeflow.model.command.ResumeCard;
 import io.badgeflow.model.command.RevokeAccess;
 import io.badgeflow.model.command.RevokeCard;
 import io.badgeflow.model.command.RotateDoorKey;
+import io.badgeflow.model.command.SetAntiPassback;
 import io.badgeflow.model.command.SetCardValidity;
 import io.badgeflow.model.command.SuspendCard;
 import io.badgeflow.model.command.UnlinkCard;
@@ -53,6 +54,7 @@ final class Deciders {
             case RegisterBuilding c -> sites.registerBuilding(c);
             case RegisterDoor c -> sites.registerDoor(c);
             case RotateDoorKey c -> sites.rotateKey(c);
+            case SetAntiPassback c -> sites.setAntiPassback(c);
             case GrantAccess c -> grants.grant(c);
             case RevokeAccess c -> grants.revoke(c);
         };

@@ -9,6 +9,7 @@ import io.badgeflow.model.command.RegisterDoor;
 import io.badgeflow.model.command.RejectedException;
 import io.badgeflow.model.command.RejectionReason;
 import io.badgeflow.model.command.RotateDoorKey;
+import io.badgeflow.model.command.SetAntiPassback;
 import io.badgeflow.model.door.Door;
 
 /** The building and door commands. */
@@ -37,6 +38,12 @@ final class SiteDecisions {
             throw NotYetKnownException.building(command.buildingId());
         }
         return Decision.of(null, command.doorId(), new SaveDoor(Door.registered(command)));
+    }
+
+    Decision setAntiPassback(SetAntiPassback command) {
+        var building = store.building(command.buildingId())
+                .orElseThrow(() -> NotYetKnownException.building(command.buildingId()));
+        return Decision.of(null, building.buildingId(), new SaveBuilding(building.withAntiPassback(command)));
     }
 
     Decision rotateKey(RotateDoorKey command) {

@@ -27,12 +27,13 @@ import java.time.Instant;
     @JsonSubTypes.Type(value = RegisterBuilding.class, name = "RegisterBuilding"),
     @JsonSubTypes.Type(value = RegisterDoor.class, name = "RegisterDoor"),
     @JsonSubTypes.Type(value = RotateDoorKey.class, name = "RotateDoorKey"),
+    @JsonSubTypes.Type(value = SetAntiPassback.class, name = "SetAntiPassback"),
     @JsonSubTypes.Type(value = GrantAccess.class, name = "GrantAccess"),
     @JsonSubTypes.Type(value = RevokeAccess.class, name = "RevokeAccess")
 })
 public sealed interface Command permits RegisterEmployee, UpdateEmployee, DeactivateEmployee, ReactivateEmployee,
         OffboardEmployee, IssueCard, LinkCard, UnlinkCard, SuspendCard, ResumeCard, ReportCardLost, RevokeCard,
-        SetCardValidity, RegisterBuilding, RegisterDoor, RotateDoorKey, GrantAccess, RevokeAccess {
+        SetCardValidity, RegisterBuilding, RegisterDoor, RotateDoorKey, SetAntiPassback, GrantAccess, RevokeAccess {
 
     String commandId();
 

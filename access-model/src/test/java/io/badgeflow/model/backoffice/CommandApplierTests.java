@@ -1,6 +1,7 @@
 package io.badgeflow.model.backoffice;
 
 import static io.badgeflow.model.command.Commands.NOW;
+import static io.badgeflow.model.command.Commands.antiPassback;
 import static io.badgeflow.model.command.Commands.deactivate;
 import static io.badgeflow.model.command.Commands.grant;
 import static io.badgeflow.model.command.Commands.issueCard;
@@ -31,6 +32,7 @@ import io.badgeflow.model.command.CommandStatus;
 import io.badgeflow.model.command.RejectionReason;
 import io.badgeflow.model.door.DeviceKey;
 import io.badgeflow.model.employee.EmployeeStatus;
+import io.badgeflow.model.presence.AntiPassback;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -314,6 +316,64 @@ class CommandApplierTests {
         assertThat(store.doors.get("door-1").version()).isEqualTo(2);
         assertRejected(applier.apply(registerDoor("door-1", "HQ"), "k"), RejectionReason.DOOR_ALREADY_EXISTS);
         assertRejected(applier.apply(registerBuilding("HQ"), "k"), RejectionReason.BUILDING_ALREADY_EXISTS);
+    }
+
+    @Test
+    void registersABuildingWithHardAntiPassback() {
+        var hq = store.buildings.get("HQ");
+
+        assertThat(hq.antiPassback()).isEqualTo(AntiPassback.hard());
+        assertThat(hq.antiPassbackSetAt()).isNull();
+        assertThat(hq.version()).isEqualTo(1);
+    }
+
+    @Test
+    void setsABuildingsAntiPassbackAndRecordsTheCommandWithTheBuilding() {
+        var record = applied(antiPassback("HQ", "TIMED", 15, NOW.plusSeconds(10)));
+
+        var hq = store.buildings.get("HQ");
+        assertThat(hq.antiPassback()).isEqualTo(AntiPassback.timed(15));
+        assertThat(hq.antiPassbackSetAt()).isEqualTo(NOW.plusSeconds(10));
+        assertThat(hq.version()).isEqualTo(2);
+        assertThat(hq.name()).isEqualTo("Head office");
+        assertThat(record.subjectId()).isEqualTo("HQ");
+        assertThat(record.employeeId()).isNull();
+
+        applied(antiPassback("HQ", "OFF", null, NOW.plusSeconds(20)));
+        assertThat(store.buildings.get("HQ").antiPassback()).isEqualTo(AntiPassback.off());
+    }
+
+    @Test
+    void appliesTheSameAntiPassbackSettingAgainAsAnyNewerSetting() {
+        applied(antiPassback("HQ", "SOFT", null, NOW.plusSeconds(10)));
+
+        applied(antiPassback("HQ", "SOFT", null, NOW.plusSeconds(10)));
+
+        assertThat(store.buildings.get("HQ").antiPassback()).isEqualTo(AntiPassback.soft());
+        assertThat(store.buildings.get("HQ").version()).isEqualTo(3);
+    }
+
+    @Test
+    void keepsTheNewerAntiPassbackSettingWhenAnOlderOneArrivesAfterIt() {
+        applied(antiPassback("HQ", "OFF", null, NOW.plusSeconds(20)));
+
+        var older = applier.apply(antiPassback("HQ", "SOFT", null, NOW.plusSeconds(10)), "k");
+
+        assertRejected(older, RejectionReason.STALE_UPDATE);
+        assertThat(older.subjectId()).isEqualTo("HQ");
+        assertThat(store.buildings.get("HQ").antiPassback()).isEqualTo(AntiPassback.off());
+        assertThat(store.buildings.get("HQ").version()).isEqualTo(2);
+    }
+
+    @Test
+    void defersAnAntiPassbackSettingUntilItsBuildingArrivesAndRejectsItAfterTheWait() {
+        assertThatThrownBy(() -> applier.apply(antiPassback("LATE", "HARD", null, NOW), "k"))
+                .isInstanceOf(CommandDeferredException.class).hasMessageContaining("LATE");
+
+        var record = applier.apply(antiPassback("NEVER", "HARD", null, FINISHED.minus(WAIT)), "k");
+
+        assertRejected(record, RejectionReason.BUILDING_NOT_FOUND);
+        assertThat(record.subjectId()).isEqualTo("NEVER");
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.badgeflow.model.InvalidFieldException;
 import io.badgeflow.model.door.DoorCapability;
 import io.badgeflow.model.grant.Schedule;
+import io.badgeflow.model.presence.AntiPassback;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -63,6 +64,39 @@ class CommandValidationTests {
     void refusesAScheduleWithoutDaysOrWithAnEmptyWindow() {
         assertInvalid(() -> new Schedule(Set.of(), LocalTime.of(7, 0), LocalTime.of(19, 0)), "schedule.days");
         assertInvalid(() -> new Schedule(Set.of(DayOfWeek.MONDAY), LocalTime.NOON, LocalTime.NOON), "schedule.until");
+    }
+
+    @Test
+    void refusesAnUnknownAntiPassbackMode() {
+        assertInvalid(() -> new SetAntiPassback(newId(), "hr", NOW, "HQ", "STRICT", null), "mode");
+        assertInvalid(() -> new SetAntiPassback(newId(), "hr", NOW, "HQ", "hard", null), "mode");
+        assertInvalid(() -> new SetAntiPassback(newId(), "hr", NOW, "HQ", null, null), "mode");
+    }
+
+    @Test
+    void needsMinutesFromOneToADayForTimedAntiPassbackAndNoneForTheOtherModes() {
+        assertInvalid(() -> new SetAntiPassback(newId(), "hr", NOW, "HQ", "TIMED", null), "minutes");
+        assertInvalid(() -> new SetAntiPassback(newId(), "hr", NOW, "HQ", "TIMED", 0), "minutes");
+        assertInvalid(() -> new SetAntiPassback(newId(), "hr", NOW, "HQ", "TIMED", 1441), "minutes");
+        for (var mode : new String[] {"HARD", "SOFT", "OFF"}) {
+            assertInvalid(() -> new SetAntiPassback(newId(), "hr", NOW, "HQ", mode, 0), "minutes");
+            assertInvalid(() -> new SetAntiPassback(newId(), "hr", NOW, "HQ", mode, 15), "minutes");
+        }
+        assertInvalid(() -> new SetAntiPassback(newId(), "hr", NOW, "HQ LON", "OFF", null), "buildingId");
+    }
+
+    @Test
+    void makesTheAntiPassbackSettingItNames() {
+        assertThat(new SetAntiPassback(newId(), "hr", NOW, "HQ", "TIMED", 1).antiPassback())
+                .isEqualTo(AntiPassback.timed(1));
+        assertThat(new SetAntiPassback(newId(), "hr", NOW, "HQ", "TIMED", 1440).antiPassback())
+                .isEqualTo(AntiPassback.timed(1440));
+        assertThat(new SetAntiPassback(newId(), "hr", NOW, "HQ", "HARD", null).antiPassback())
+                .isEqualTo(AntiPassback.hard());
+        assertThat(new SetAntiPassback(newId(), "hr", NOW, "HQ", "SOFT", null).antiPassback())
+                .isEqualTo(AntiPassback.soft());
+        assertThat(new SetAntiPassback(newId(), "hr", NOW, "HQ", "OFF", null).antiPassback())
+                .isEqualTo(AntiPassback.off());
     }
 
     @Test

@@ -95,6 +95,10 @@ public final class Commands {
         return new RotateDoorKey(newId(), ACTOR, NOW, doorId, DeviceKeyHash.of(key).sha256Hex());
     }
 
+    public static SetAntiPassback antiPassback(String buildingId, String mode, Integer minutes, Instant at) {
+        return new SetAntiPassback(newId(), ACTOR, at, buildingId, mode, minutes);
+    }
+
     public static GrantAccess grant(String employeeId, String buildingId) {
         return grant(employeeId, buildingId, null);
     }

@@ -13,6 +13,8 @@ import io.badgeflow.model.backoffice.Page;
 import io.badgeflow.model.building.Building;
 import io.badgeflow.model.command.CommandStatus;
 import io.badgeflow.model.command.RegisterBuilding;
+import io.badgeflow.model.command.SetAntiPassback;
+import io.badgeflow.model.presence.AntiPassback;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -25,6 +27,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Buildings: registered under the short code the back office chooses (it is the id imports and grants use), with
- * the time zone grant schedules are read in.
+ * the time zone grant schedules are read in and the anti-passback mode its doors apply.
  */
 @RestController
 @RequestMapping("/api/v1/buildings")
@@ -55,6 +58,23 @@ class BuildingController {
         return commands.submit(user, idempotencyKey, request,
                 stamp -> new RegisterBuilding(stamp.commandId(), stamp.actor(), stamp.occurredAt(),
                         request.buildingId(), request.name(), request.timeZone()),
+                command -> new BuildingAccepted(command.commandId(), CommandStatus.PENDING, command.buildingId()),
+                BuildingAccepted.class);
+    }
+
+    /**
+     * Sets the building's anti-passback mode; the command checks the body (an unknown mode, or minutes where they
+     * do not belong, is a 400 naming the field) and is REJECTED later if the building does not exist.
+     */
+    @PutMapping("/{buildingId}/anti-passback")
+    @PreAuthorize(Roles.ADMIN)
+    ResponseEntity<BuildingAccepted> setAntiPassback(@PathVariable String buildingId,
+            @RequestBody AntiPassbackRequest request,
+            @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @AuthenticationPrincipal Jwt user) {
+        return commands.submit(user, idempotencyKey, request,
+                stamp -> new SetAntiPassback(stamp.commandId(), stamp.actor(), stamp.occurredAt(), buildingId,
+                        request.mode(), request.minutes()),
                 command -> new BuildingAccepted(command.commandId(), CommandStatus.PENDING, command.buildingId()),
                 BuildingAccepted.class);
     }
@@ -82,15 +102,32 @@ class BuildingController {
             @NotBlank @Size(max = 64) String timeZone) {
     }
 
+    /**
+     * The body of {@code PUT /api/v1/buildings/{buildingId}/anti-passback}: {@code mode} HARD, SOFT, TIMED or OFF;
+     * {@code minutes} (1-1440) for TIMED only.
+     */
+    record AntiPassbackRequest(String mode, Integer minutes) {
+    }
+
     /** The 202 body: the command to follow and the building's code. */
     record BuildingAccepted(String commandId, CommandStatus status, String buildingId) implements AcceptedAnswer {
     }
 
     /** One building. */
-    record BuildingView(String buildingId, String name, String timeZone) {
+    record BuildingView(String buildingId, String name, String timeZone, AntiPassbackView antiPassback) {
 
         static BuildingView of(Building building) {
-            return new BuildingView(building.buildingId(), building.name(), building.timeZone().getId());
+            return new BuildingView(building.buildingId(), building.name(), building.timeZone().getId(),
+                    AntiPassbackView.of(building.antiPassback()));
+        }
+    }
+
+    /** A building's anti-passback mode; {@code minutes} only for TIMED, null otherwise. */
+    record AntiPassbackView(AntiPassback.Mode mode, Integer minutes) {
+
+        static AntiPassbackView of(AntiPassback setting) {
+            return new AntiPassbackView(setting.mode(),
+                    setting.mode() == AntiPassback.Mode.TIMED ? setting.minutes() : null);
         }
     }
 

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -92,6 +93,22 @@ class IdempotencyApiTests extends ApiSliceTestSupport {
         mvc.perform(post("/api/v1/cards/card-1/revoke").header("Idempotency-Key", "reuse-2").with(admin()))
                 .andExpect(status().isUnprocessableContent());
 
+        assertThat(written()).hasSize(1);
+    }
+
+    @Test
+    void answersARetriedAntiPassbackSettingWithTheSameCommandAndRefusesTheKeyForAnotherMode() throws Exception {
+        var timed = put("/api/v1/buildings/HQ/anti-passback").header("Idempotency-Key", "apb-1")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"mode\":\"TIMED\",\"minutes\":15}");
+
+        var first = send(timed.with(admin()));
+        var second = send(timed.with(admin()));
+
+        assertThat(second.getStatus()).isEqualTo(202);
+        assertThat(second.getHeader("Location")).isEqualTo(first.getHeader("Location"));
+        mvc.perform(put("/api/v1/buildings/HQ/anti-passback").header("Idempotency-Key", "apb-1")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"mode\":\"OFF\"}").with(admin()))
+                .andExpect(status().isUnprocessableContent());
         assertThat(written()).hasSize(1);
     }
 

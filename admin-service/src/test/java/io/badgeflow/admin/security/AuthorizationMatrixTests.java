@@ -142,6 +142,8 @@ class AuthorizationMatrixTests {
             Map.entry("GET /api/v1/cards/{cardId}", new Expectation(STAFF, null)),
             Map.entry("POST /api/v1/buildings", new Expectation(ADMIN,
                     "{\"buildingId\":\"HQ\",\"name\":\"HQ\",\"timeZone\":\"Europe/London\"}")),
+            Map.entry("PUT /api/v1/buildings/{buildingId}/anti-passback", new Expectation(ADMIN,
+                    "{\"mode\":\"TIMED\",\"minutes\":15}")),
             Map.entry("GET /api/v1/buildings", new Expectation(STAFF, null)),
             Map.entry("GET /api/v1/buildings/{buildingId}", new Expectation(STAFF, null)),
             Map.entry("GET /api/v1/buildings/{buildingId}/grants", new Expectation(STAFF, null)),
@@ -301,6 +303,10 @@ class AuthorizationMatrixTests {
         assertThat(offboard.at("/202/headers/Location").isMissingNode()).isFalse();
         assertThat(offboard.at("/403/content/application~1problem+json").isMissingNode()).isFalse();
         assertThat(document.at("/components/schemas/DoorKeyAccepted/properties/deviceKey").isMissingNode()).isFalse();
+        var antiPassback = document.at("/paths/~1api~1v1~1buildings~1{buildingId}~1anti-passback/put");
+        assertThat(antiPassback.at("/responses/202/headers/Location").isMissingNode()).isFalse();
+        assertThat(antiPassback.at("/responses/400/content/application~1problem+json").isMissingNode()).isFalse();
+        assertThat(document.at("/components/schemas/AntiPassbackRequest/properties/minutes").isMissingNode()).isFalse();
     }
 
     private DynamicTest check(String endpoint, Expectation expectation, String caller, String token, int expected) {

@@ -23,6 +23,7 @@ import io.badgeflow.model.command.ResumeCard;
 import io.badgeflow.model.command.RevokeAccess;
 import io.badgeflow.model.command.RevokeCard;
 import io.badgeflow.model.command.RotateDoorKey;
+import io.badgeflow.model.command.SetAntiPassback;
 import io.badgeflow.model.command.SetCardValidity;
 import io.badgeflow.model.command.SuspendCard;
 import io.badgeflow.model.command.UnlinkCard;
@@ -95,6 +96,7 @@ class BackOfficeCommandsIntegrationTests {
         commands.add(new RegisterBuilding(cid(), "hr", now(), building, "Lab", "Europe/Berlin"));
         commands.add(new RegisterDoor(cid(), "hr", now(), door, building, "Lab entrance", DoorCapability.IN, hash()));
         commands.add(new RotateDoorKey(cid(), "hr", now(), door, DeviceKeyHash.of(rotated).sha256Hex()));
+        commands.add(new SetAntiPassback(cid(), "hr", now(), building, "TIMED", 20));
         commands.add(new RegisterEmployee(cid(), "hr", now(), employee, "N-" + id, "Grace", "Hopper",
                 "grace@example.com", "Navy"));
         commands.add(new UpdateEmployee(cid(), "hr", now(), employee, "N-" + id, "Grace", "Hopper",
@@ -114,7 +116,7 @@ class BackOfficeCommandsIntegrationTests {
         commands.add(new UnlinkCard(cid(), "hr", now(), stockCard));
         commands.add(new RevokeCard(cid(), "hr", now(), stockCard));
         commands.add(new OffboardEmployee(cid(), "hr", now(), employee));
-        assertThat(commands.stream().map(Command::type).distinct()).hasSize(18);
+        assertThat(commands.stream().map(Command::type).distinct()).hasSize(19);
 
         for (var command : commands) {
             var document = MessageJson.write(command);
@@ -139,6 +141,10 @@ class BackOfficeCommandsIntegrationTests {
         var storedDoor = path.item("DoorsTableName", "doorId", door);
         assertThat(storedDoor.get("keyHash").s()).isEqualTo(DeviceKeyHash.of(rotated).sha256Hex());
         assertThat(storedDoor.get("version").n()).isEqualTo("2");
+        var storedBuilding = path.item("BuildingsTableName", "buildingId", building);
+        assertThat(storedBuilding.get("antiPassbackMode").s()).isEqualTo("TIMED");
+        assertThat(storedBuilding.get("antiPassbackMinutes").n()).isEqualTo("20");
+        assertThat(storedBuilding.get("version").n()).isEqualTo("2");
 
         var trail = new DynamoDbAdminAuditTrail(dynamoDb, aws.output("AdminAuditTableName"), Clock.systemUTC());
         var blocks = trail.latest(100).stream().filter(b -> b.entries().getFirst().subjectId() != null
