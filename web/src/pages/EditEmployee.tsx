@@ -28,6 +28,7 @@ export function EditEmployee({ employee, onClose, onAccepted }: {
 
   return (
     <Modal opened onClose={onClose} title="Edit employee" transitionProps={{ duration: 0 }}
+      closeButtonProps={{ 'aria-label': 'Close' }}
       // No scroll lock: it injects a <style> element, which the CSP refuses.
       lockScroll={false}>
       <form onSubmit={submit} noValidate aria-label="Edit employee">
