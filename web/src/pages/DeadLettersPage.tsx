@@ -142,7 +142,7 @@ function QueuePanel({ queue, onRedriven }: { queue: DeadLetterQueue; onRedriven(
                   <Table.Td>
                     {message.commandIds.length > 0 && <Text size="sm">Commands: {message.commandIds.join(', ')}</Text>}
                     {message.objectKeys.length > 0 && <Text size="sm" className="bf-key">{message.objectKeys.join(', ')}</Text>}
-                    {message.objectKeys.length === 0 && !message.envelopeProblem && '—'}
+                    {message.objectKeys.length === 0 && message.commandIds.length === 0 && '—'}
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{message.reason}</Text>

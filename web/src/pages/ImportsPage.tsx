@@ -47,7 +47,8 @@ export function ImportsPage() {
           </Alert>}
       <LookUp current={importId} onShow={(id) => show(id)} />
       {notice && <Alert color="blue" role="status">{notice}</Alert>}
-      {importId && <ImportPanel key={importId} api={api} importId={importId} />}
+      {importId ? <ImportPanel key={importId} api={api} importId={importId} />
+        : <Empty>No import shown: upload a file, or look one up by its id.</Empty>}
       <Columns />
     </Stack>
   );
