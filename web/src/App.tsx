@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AuthProvider, useAuth } from './auth';
+import { AdminAuditPage } from './pages/AdminAuditPage';
 import { BuildingDetailPage } from './pages/BuildingDetailPage';
 import { BuildingsPage } from './pages/BuildingsPage';
 import { CardDetailPage } from './pages/CardDetailPage';
 import { CardsPage } from './pages/CardsPage';
 import { CommandsPage } from './pages/CommandsPage';
+import { DeadLettersPage } from './pages/DeadLettersPage';
 import { EmployeeDetailPage } from './pages/EmployeeDetailPage';
 import { EmployeesPage } from './pages/EmployeesPage';
+import { ImportsPage } from './pages/ImportsPage';
 import { LoginPage } from './pages/LoginPage';
 import { Shell } from './pages/Shell';
 import type { SessionManager } from './session';
@@ -45,6 +48,9 @@ function Routed() {
         <Route path="/buildings" element={<BuildingsPage />} />
         <Route path="/buildings/:buildingId" element={<BuildingDetailPage />} />
         <Route path="/commands" element={<CommandsPage />} />
+        <Route path="/imports" element={<ImportsPage />} />
+        <Route path="/dead-letters" element={<DeadLettersPage />} />
+        <Route path="/admin-audit" element={<AdminAuditPage />} />
         <Route path="*" element={<Navigate to="/employees" replace />} />
       </Routes>
     </Shell>

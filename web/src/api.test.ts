@@ -66,6 +66,34 @@ describe('ApiClient', () => {
     expect(calls[1][1].body).toBeUndefined();
   });
 
+  it('posts a form without setting its Content-Type, so the browser adds the multipart boundary', async () => {
+    const fetchImpl = vi.fn(async () => Response.json({ importId: 'a'.repeat(32), status: 'PENDING' }, { status: 202 }));
+    const client = new ApiClient(() => 't', fetchImpl as unknown as typeof fetch);
+    const form = new FormData();
+    form.append('file', new Blob(['employee number\n'], { type: 'text/csv' }), 'people.csv');
+
+    const accepted = await client.postForm<{ importId: string }>('/imports', form);
+
+    const [url, init] = (fetchImpl.mock.calls as unknown as [string, RequestInit][])[0];
+    expect(url).toBe('/api/v1/imports');
+    expect(init.body).toBe(form);
+    expect((init.headers as Record<string, string>)['Content-Type']).toBeUndefined();
+    expect((init.headers as Record<string, string>).Authorization).toBe('Bearer t');
+    expect(accepted.importId).toHaveLength(32);
+  });
+
+  it('reads a text resource, and its problem+json when it is refused', async () => {
+    const csv = 'row,status\n1,APPLIED\n';
+    const ok = new ApiClient(() => 't', (async () => new Response(csv, { headers: { 'Content-Type': 'text/csv' } })) as unknown as typeof fetch);
+    expect(await ok.getText('/imports/x/report')).toBe(csv);
+
+    const refused = new ApiClient(() => 't', (async () =>
+      problem(404, { status: 404, detail: 'There is no report for import x (yet).' })) as unknown as typeof fetch);
+    const error = (await refused.getText('/imports/x/report').catch((e: unknown) => e)) as ApiError;
+    expect(error.status).toBe(404);
+    expect(error.message).toMatch(/no report/);
+  });
+
   it('throws the API problem on a refusal', async () => {
     const client = new ApiClient(() => 't', (async () =>
       problem(403, { status: 403, detail: 'Your role does not allow this request.' })) as unknown as typeof fetch);

@@ -103,24 +103,37 @@ export class ApiClient {
     return this.request<T>('DELETE', path);
   }
 
+  /** Posts a form (e.g. a file upload); the browser sets the multipart Content-Type with its boundary. */
+  async postForm<T>(path: string, form: FormData): Promise<T> {
+    const response = await this.send('POST', path, 'application/json, application/problem+json', form);
+    return (await response.json()) as T;
+  }
+
+  /** Reads a text resource (a CSV report); errors are still the API's problem+json. */
+  async getText(path: string): Promise<string> {
+    const response = await this.send('GET', path, 'text/csv, text/plain, application/problem+json');
+    return response.text();
+  }
+
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+    const response = await this.send(method, path, 'application/json, application/problem+json',
+      body === undefined ? undefined : JSON.stringify(body));
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  private async send(method: string, path: string, accept: string, body?: string | FormData): Promise<Response> {
+    const headers: Record<string, string> = { Accept: accept };
     const token = this.token();
     if (token) headers.Authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (typeof body === 'string') headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
-      response = await this.fetchImpl(this.base + path, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        credentials: 'same-origin',
-      });
+      response = await this.fetchImpl(this.base + path, { method, headers, body, credentials: 'same-origin' });
     } catch (cause) {
       throw networkError(cause);
     }
     if (!response.ok) throw await toApiError(response);
-    if (response.status === 204) return undefined as T;
-    return (await response.json()) as T;
+    return response;
   }
 }

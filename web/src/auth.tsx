@@ -3,17 +3,26 @@ import { ApiClient } from './api';
 import { roleOf, SessionManager, type Role, type Session } from './session';
 
 /** What a role may do in the UI; the API refuses the same things on its own (docs/back-office-api.md). */
-export type Action = 'registerEmployee' | 'issueCard' | 'changeCard' | 'registerBuilding' | 'manageDoors'
-  | 'grantAccess' | 'setAntiPassback';
+export type Action = 'registerEmployee' | 'changeEmployee' | 'issueCard' | 'changeCard' | 'registerBuilding'
+  | 'manageDoors' | 'grantAccess' | 'setAntiPassback' | 'importEmployees' | 'readDeadLetters' | 'redrive'
+  | 'readAdminAudit';
 
 const ALLOWED: Record<Action, readonly Role[]> = {
   registerEmployee: ['admin'],
+  changeEmployee: ['admin'],
   issueCard: ['admin'],
   changeCard: ['admin'],
   registerBuilding: ['admin'],
   manageDoors: ['admin'],
   grantAccess: ['admin'],
   setAntiPassback: ['admin'],
+  // POST /imports is the admin's; reading one import is open to all staff (with its id).
+  importEmployees: ['admin'],
+  // Operators run the system: dead letters and their redrive (admins too).
+  readDeadLetters: ['admin', 'operator'],
+  redrive: ['admin', 'operator'],
+  // Operators run the system but do not audit it.
+  readAdminAudit: ['admin', 'auditor'],
 };
 
 export function may(role: Role | null, action: Action): boolean {

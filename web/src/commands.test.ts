@@ -15,13 +15,28 @@ describe('datetime-local values and instants', () => {
 
 describe('what a role may do', () => {
   it('leaves every command to the admin', () => {
-    for (const action of ['issueCard', 'changeCard', 'registerBuilding', 'manageDoors', 'grantAccess',
-      'setAntiPassback'] as const) {
+    for (const action of ['registerEmployee', 'changeEmployee', 'issueCard', 'changeCard', 'registerBuilding',
+      'manageDoors', 'grantAccess', 'setAntiPassback', 'importEmployees'] as const) {
       expect(may('admin', action)).toBe(true);
       expect(may('operator', action)).toBe(false);
       expect(may('auditor', action)).toBe(false);
       expect(may(null, action)).toBe(false);
     }
+  });
+
+  it('gives dead letters and their redrive to operators and admins, not auditors', () => {
+    for (const action of ['readDeadLetters', 'redrive'] as const) {
+      expect(may('admin', action)).toBe(true);
+      expect(may('operator', action)).toBe(true);
+      expect(may('auditor', action)).toBe(false);
+    }
+  });
+
+  it('gives the admin audit trail to auditors and admins, not operators', () => {
+    expect(may('admin', 'readAdminAudit')).toBe(true);
+    expect(may('auditor', 'readAdminAudit')).toBe(true);
+    expect(may('operator', 'readAdminAudit')).toBe(false);
+    expect(may(null, 'readAdminAudit')).toBe(false);
   });
 });
 

@@ -37,3 +37,12 @@ export function formatInstant(value?: string | null): string {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? value : date.toLocaleString();
 }
+
+/** A page the signed-in role may not use: said plainly instead of asking the API for a 403. */
+export function NotForRole({ role, what }: { role: string | null; what: string }) {
+  return (
+    <Alert color="gray" title="Not available for your role" role="alert" data-testid="not-for-role">
+      <Text size="sm">{`${what} ${role ? `(your role is ${role})` : ''}`.trim()}</Text>
+    </Alert>
+  );
+}

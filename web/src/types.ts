@@ -112,3 +112,58 @@ export interface DoorKeyAccepted extends Accepted {
 
 export const CARD_STATUSES = ['ISSUED', 'ACTIVE', 'SUSPENDED', 'LOST', 'REVOKED', 'SUPERSEDED'] as const;
 export const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
+
+/** `GET /dead-letters`: per queue pair the DLQ depth and up to `limit` of its messages with their reasons. */
+export interface DeadLetters {
+  queues: DeadLetterQueue[];
+}
+
+export interface DeadLetterQueue {
+  name: string;
+  sourceQueue: string;
+  deadLetterQueue: string;
+  depth: number;
+  messages: DeadLetter[];
+}
+
+export interface DeadLetter {
+  messageId: string;
+  sentAt?: string | null;
+  receiveCount: number;
+  objectKeys: string[];
+  commandIds: string[];
+  envelopeProblem?: string | null;
+  reason: string;
+  attempts?: number | null;
+  firstFailedAt?: string | null;
+  lastFailedAt?: string | null;
+}
+
+export interface Redriven {
+  name: string;
+  moved: number;
+}
+
+/** `GET /admin-audit/verify`: `intact` tells the two shapes apart. */
+export type ChainVerification =
+  | { intact: true; blocksChecked: number; headSequence: number; headHash: string | null }
+  | { intact: false; sequence: number; blockId: string | null; problem: string; message: string };
+
+export interface AuditEntry {
+  commandId: string;
+  commandType: string;
+  actor: string;
+  status: 'APPLIED' | 'REJECTED' | 'PENDING';
+  reason?: string | null;
+  subjectId?: string | null;
+  finishedAt?: string | null;
+}
+
+export interface AuditBlock {
+  sequence: number;
+  blockId: string;
+  appendedAt: string;
+  hash: string;
+  previousHash?: string | null;
+  entries: AuditEntry[];
+}

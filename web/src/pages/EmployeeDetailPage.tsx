@@ -9,8 +9,13 @@ import { Empty, Failure, formatInstant, Loading } from '../states';
 import type { Accepted, Command, EmployeeDetail, PageOf } from '../types';
 import { scheduleText } from './BuildingDetailPage';
 import { cardStatusColor } from './CardsPage';
+import { EmployeeActions } from './EmployeeActions';
 import { GrantAccess } from './GrantAccess';
 import { IssueCard } from './IssueCard';
+
+export function employeeStatusColor(status: string): string {
+  return status === 'ACTIVE' ? 'green' : status === 'OFFBOARDED' ? 'red' : 'gray';
+}
 
 /** One employee: their data, cards, grants and command history (newest first, paged by the API's cursor). */
 export function EmployeeDetailPage() {
@@ -36,6 +41,8 @@ export function EmployeeDetailPage() {
     );
   }
   const { employee, cards, grants, commands } = detail.data;
+  // An offboarded employee gets no new card or grant (the API would reject them with EMPLOYEE_OFFBOARDED).
+  const current = employee.status !== 'OFFBOARDED';
   const history = [...commands.items, ...more.items];
   const next = more.items.length > 0 || more.error ? more.next : commands.next;
 
@@ -67,7 +74,7 @@ export function EmployeeDetailPage() {
       <CommandAlert tracked={tracked} onClose={dismiss} />
       <Group>
         <Title order={2}>{employee.givenName} {employee.familyName}</Title>
-        <Badge variant="light" color={employee.status === 'ACTIVE' ? 'green' : 'gray'}>{employee.status}</Badge>
+        <Badge variant="light" color={employeeStatusColor(employee.status)} data-testid="employee-status">{employee.status}</Badge>
       </Group>
       <dl className="bf-facts">
         {([
@@ -82,9 +89,11 @@ export function EmployeeDetailPage() {
         ))}
       </dl>
 
+      {may('changeEmployee') && <EmployeeActions detail={detail.data} follow={follow} />}
+
       <Group justify="space-between">
         <Title order={3}>Cards</Title>
-        {may('issueCard') && <Button onClick={() => setIssuing(true)}>Issue card</Button>}
+        {may('issueCard') && current && <Button onClick={() => setIssuing(true)}>Issue card</Button>}
       </Group>
       {cards.length === 0 ? <Empty>No cards issued to this employee.</Empty> : (
         <Table aria-label="Cards">
@@ -107,7 +116,7 @@ export function EmployeeDetailPage() {
 
       <Group justify="space-between">
         <Title order={3}>Access grants</Title>
-        {may('grantAccess') && <Button onClick={() => setGranting(true)}>Grant access</Button>}
+        {may('grantAccess') && current && <Button onClick={() => setGranting(true)}>Grant access</Button>}
       </Group>
       {revokeError && <Alert color="red" title={revokeError.problem.title ?? 'Not revoked'} role="alert">{revokeError.message}</Alert>}
       {grants.length === 0 ? <Empty>No access granted yet.</Empty> : (

@@ -1,22 +1,32 @@
 import { Badge, Button, Group, NavLink, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
-import { useAuth } from '../auth';
+import { may, useAuth, type Action } from '../auth';
 import type { Role } from '../session';
 
 interface NavItem {
   label: string;
   to: string;
-  roles: readonly Role[];
+  roles: readonly Role[] | Action;
 }
 
-/** The navigation, by role; later slices add imports, live, audit and dead letters here. */
+/**
+ * The navigation, by role: a page whose API a role may not use is not offered to it (the API refuses it anyway).
+ * Later slices add live activity here.
+ */
 const NAV: readonly NavItem[] = [
   { label: 'Employees', to: '/employees', roles: ['admin', 'operator', 'auditor'] },
   { label: 'Cards', to: '/cards', roles: ['admin', 'operator', 'auditor'] },
   { label: 'Buildings', to: '/buildings', roles: ['admin', 'operator', 'auditor'] },
   { label: 'Commands', to: '/commands', roles: ['admin', 'operator', 'auditor'] },
+  { label: 'Imports', to: '/imports', roles: 'importEmployees' },
+  { label: 'Dead letters', to: '/dead-letters', roles: 'readDeadLetters' },
+  { label: 'Admin audit', to: '/admin-audit', roles: 'readAdminAudit' },
 ];
+
+function shown(item: NavItem, role: Role | null): boolean {
+  return typeof item.roles === 'string' ? may(role, item.roles) : role !== null && item.roles.includes(role);
+}
 
 export function Shell({ children }: { children: ReactNode }) {
   const { session, role, manager } = useAuth();
@@ -32,7 +42,7 @@ export function Shell({ children }: { children: ReactNode }) {
         </Group>
       </header>
       <nav className="bf-nav" aria-label="Main">
-        {NAV.filter((item) => role !== null && item.roles.includes(role)).map((item) => (
+        {NAV.filter((item) => shown(item, role)).map((item) => (
           <NavLink key={item.to} component={Link} to={item.to} label={item.label}
             active={location.pathname.startsWith(item.to)}
             aria-current={location.pathname === item.to ? 'page' : undefined} />

@@ -41,7 +41,8 @@ class SecurityConfiguration {
 
     /** The UI's static files and the browser-side routes that answer with its index.html (see SpaRoutes). */
     static final String[] UI_PATHS = {"/", "/index.html", "/favicon.svg", "/assets/**", "/login", "/employees",
-        "/employees/**", "/cards", "/cards/**", "/buildings", "/buildings/**", "/commands"};
+        "/employees/**", "/cards", "/cards/**", "/buildings", "/buildings/**", "/commands", "/imports",
+        "/dead-letters", "/admin-audit"};
 
     @Bean
     @Order(1)

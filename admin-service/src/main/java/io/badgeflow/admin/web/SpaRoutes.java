@@ -7,13 +7,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * The web UI's own routes all answer with its index.html, so a bookmarked or reloaded page opens the app, which
  * then routes in the browser. {@code /} is Spring Boot's welcome page (the same file). Add a route here, and to
- * {@code SecurityConfiguration.UI_ROUTES}, when the UI gains a page.
+ * {@code SecurityConfiguration.UI_PATHS}, when the UI gains a page.
  */
 @Configuration(proxyBeanMethods = false)
 class SpaRoutes implements WebMvcConfigurer {
 
     static final String[] ROUTES = {"/login", "/employees", "/employees/**", "/cards", "/cards/**", "/buildings",
-        "/buildings/**", "/commands"};
+        "/buildings/**", "/commands", "/imports", "/dead-letters", "/admin-audit"};
 
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {

@@ -30,7 +30,8 @@ class WebUiTests extends ApiSliceTestSupport {
     @Test
     void answersTheUisOwnRoutesWithThePage() throws Exception {
         for (var route : new String[] {"/login", "/employees", "/employees/emp-1", "/cards",
-                "/cards/card-1", "/buildings", "/buildings/HQ", "/commands"}) {
+                "/cards/card-1", "/buildings", "/buildings/HQ", "/commands", "/imports", "/dead-letters",
+                "/admin-audit"}) {
             var response = mvc.perform(get(route)).andReturn().getResponse();
 
             assertThat(response.getStatus()).as(route).isEqualTo(200);

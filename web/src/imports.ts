@@ -1,0 +1,126 @@
+/**
+ * Bulk imports: the CSV columns card-events reads (docs/contracts.md, section 6), the API's views of an import,
+ * and the per-row report read back from its CSV.
+ */
+export interface ImportColumn {
+  name: string;
+  required: boolean;
+  rule: string;
+}
+
+export const IMPORT_COLUMNS: readonly ImportColumn[] = [
+  { name: 'employee number', required: true, rule: 'text ≤ 64, unique among employees' },
+  { name: 'given name', required: true, rule: 'text ≤ 128' },
+  { name: 'family name', required: true, rule: 'text ≤ 128' },
+  { name: 'email', required: true, rule: 'an email address' },
+  { name: 'department', required: false, rule: 'text ≤ 128' },
+  { name: 'building codes', required: false,
+    rule: 'building codes separated by ";" (at most 40); each building must already be registered' },
+  { name: 'card number', required: false, rule: 'when given, a card is issued to the person' },
+  { name: 'valid until', required: false,
+    rule: 'ISO date (2027-03-31), needs a card number: the card works through the end of that day, UTC' },
+];
+
+export type ImportStatus = 'PENDING' | 'RUNNING' | 'COMPLETED' | 'REJECTED';
+
+/** `GET /imports/{importId}` */
+export interface ImportView {
+  importId: string;
+  status: ImportStatus;
+  objectKey?: string | null;
+  rowsTotal: number;
+  applied: number;
+  rejected: number;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  reason?: string | null;
+  reportUrl?: string | null;
+}
+
+/** The 202 of `POST /imports`. */
+export interface ImportAccepted {
+  importId: string;
+  status: ImportStatus;
+  alreadyUploaded: boolean;
+}
+
+export interface ReportRow {
+  row: string;
+  status: string;
+  reason: string;
+  message: string;
+  employeeId: string;
+}
+
+/** Whether an import is still moving (worth polling). */
+export function inProgress(status: ImportStatus): boolean {
+  return status === 'PENDING' || status === 'RUNNING';
+}
+
+/** How far an import is, 0-100: rows applied or rejected out of all rows (0 while the total is unknown). */
+export function progressPercent(view: Pick<ImportView, 'status' | 'rowsTotal' | 'applied' | 'rejected'>): number {
+  if (view.status === 'COMPLETED') return 100;
+  if (!view.rowsTotal || view.rowsTotal <= 0) return 0;
+  const done = Math.max(0, view.applied) + Math.max(0, view.rejected);
+  return Math.min(100, Math.round((done / view.rowsTotal) * 100));
+}
+
+/**
+ * Splits CSV text (RFC 4180: quoted values may hold commas, newlines and doubled quotes) into rows of values.
+ * Blank lines are skipped; CRLF and LF both end a row.
+ */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let value = '';
+  let quoted = false;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const endRow = () => {
+    row.push(value);
+    if (row.length > 1 || row[0] !== '') rows.push(row);
+    row = [];
+    value = '';
+  };
+  for (; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        value += '"';
+        i += 1;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        value += c;
+      }
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ',') {
+      row.push(value);
+      value = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i += 1;
+      endRow();
+    } else {
+      value += c;
+    }
+  }
+  if (value !== '' || row.length > 0) endRow();
+  return rows;
+}
+
+/** The report CSV (`row,status,reason,message,employeeId`, columns found by their header) as rows. */
+export function parseReport(text: string): ReportRow[] {
+  const [header, ...rows] = parseCsv(text);
+  if (!header) return [];
+  const at = (name: keyof ReportRow) => header.findIndex((h) => h.trim().toLowerCase() === name.toLowerCase());
+  const columns = { row: at('row'), status: at('status'), reason: at('reason'), message: at('message'),
+    employeeId: at('employeeId') };
+  const cell = (values: string[], index: number) => (index >= 0 ? values[index] ?? '' : '');
+  return rows.map((values) => ({
+    row: cell(values, columns.row),
+    status: cell(values, columns.status),
+    reason: cell(values, columns.reason),
+    message: cell(values, columns.message),
+    employeeId: cell(values, columns.employeeId),
+  }));
+}

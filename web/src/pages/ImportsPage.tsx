@@ -1,0 +1,295 @@
+import { Alert, Anchor, Badge, Button, Code, Group, Input, Paper, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { ApiError, type ApiClient } from '../api';
+import { useAuth } from '../auth';
+import { asApiError, statusColor } from '../commands';
+import {
+  IMPORT_COLUMNS, inProgress, parseReport, progressPercent, type ImportAccepted, type ImportStatus, type ImportView,
+  type ReportRow,
+} from '../imports';
+import { Empty, Failure, formatInstant, Loading } from '../states';
+
+const IMPORT_ID = /^[0-9a-f]{32}$/;
+/** How often a running import is asked for its progress, and for how long at most. */
+const POLL_MS = 1000;
+const MAX_POLLS = 900;
+
+function importStatusColor(status: ImportStatus): string {
+  return status === 'COMPLETED' ? 'green' : status === 'REJECTED' ? 'red' : 'blue';
+}
+
+/**
+ * Bulk onboarding from an HR export: the admin uploads a CSV (the columns are listed here), the page follows the
+ * import's progress until it is COMPLETED or REJECTED, then shows the per-row report and offers it as a download.
+ * The import followed is in the address (`?import=<id>`), so a reload or a shared link shows it again; any staff
+ * role may look one up by its id, only an admin may upload.
+ */
+export function ImportsPage() {
+  const { api, may } = useAuth();
+  const [params, setParams] = useSearchParams();
+  const importId = params.get('import') ?? '';
+  const [notice, setNotice] = useState<string | null>(null);
+
+  function show(id: string, message: string | null = null) {
+    setNotice(message);
+    setParams(id ? { import: id } : {});
+  }
+
+  return (
+    <Stack>
+      <Title order={2}>Imports</Title>
+      {may('importEmployees')
+        ? <UploadForm api={api} onAccepted={(accepted) => show(accepted.importId, accepted.alreadyUploaded
+          ? 'This file was uploaded before: it is the same import, and nothing is applied twice.' : null)} />
+        : <Alert color="gray" title="Uploading is for admins" data-testid="upload-not-for-role">
+            <Text size="sm">Your role may look up an import by its id; only an admin may upload a file.</Text>
+          </Alert>}
+      <LookUp current={importId} onShow={(id) => show(id)} />
+      {notice && <Alert color="blue" role="status">{notice}</Alert>}
+      {importId ? <ImportPanel key={importId} api={api} importId={importId} />
+        : <Empty>No import shown: upload a file, or look one up by its id.</Empty>}
+      <Columns />
+    </Stack>
+  );
+}
+
+function UploadForm({ api, onAccepted }: { api: ApiClient; onAccepted(accepted: ImportAccepted): void }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  async function upload(event: FormEvent) {
+    event.preventDefault();
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      const accepted = await api.postForm<ImportAccepted>('/imports', form);
+      setFile(null);
+      if (input.current) input.current.value = '';
+      onAccepted(accepted);
+    } catch (failure) {
+      setError(asApiError(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={upload} aria-label="Upload an HR export">
+        <Stack>
+          <Title order={3}>Upload an HR export</Title>
+          {error && <Alert color="red" title={error.problem.title ?? 'Not uploaded'} role="alert">{error.message}</Alert>}
+          <Input.Wrapper label="CSV file" id="import-file" description="UTF-8, a header row, at most 20 MB and 100,000 rows"
+            error={error?.fieldError('file')}>
+            <input ref={input} id="import-file" className="bf-file" type="file" name="file" accept=".csv,text/csv"
+              aria-describedby={error?.fieldError('file') ? 'import-file-error import-file-description' : 'import-file-description'}
+              onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+          </Input.Wrapper>
+          <Group>
+            <Button type="submit" loading={busy} disabled={!file}>Upload</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function LookUp({ current, onShow }: { current: string; onShow(id: string): void }) {
+  const [value, setValue] = useState(current);
+  const [invalid, setInvalid] = useState(false);
+  useEffect(() => setValue(current), [current]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const id = value.trim().toLowerCase();
+    setInvalid(!IMPORT_ID.test(id));
+    if (IMPORT_ID.test(id)) onShow(id);
+  }
+
+  return (
+    <form onSubmit={submit} aria-label="Look up an import">
+      <Group align="flex-end">
+        <TextInput label="Import id" value={value} w={380} onChange={(e) => setValue(e.currentTarget.value)}
+          error={invalid ? 'An import id is 32 hexadecimal digits (the upload answers it).' : undefined} />
+        <Button type="submit" variant="default">Show import</Button>
+      </Group>
+    </form>
+  );
+}
+
+/** Follows one import: polls its progress while PENDING or RUNNING, then shows the outcome and the report. */
+function ImportPanel({ api, importId }: { api: ApiClient; importId: string }) {
+  const [view, setView] = useState<ImportView | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [round, setRound] = useState(0);
+  const path = `/imports/${encodeURIComponent(importId)}`;
+
+  useEffect(() => {
+    let stopped = false;
+    let polls = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      polls += 1;
+      try {
+        const next = await api.get<ImportView>(path);
+        if (stopped) return;
+        setView(next);
+        setError(null);
+        if (inProgress(next.status) && polls < MAX_POLLS) timer = setTimeout(poll, POLL_MS);
+      } catch (failure) {
+        if (stopped) return;
+        const problem = asApiError(failure);
+        setError(problem);
+        // A passing failure (network, 5xx) should not lose the import; a 4xx is the answer.
+        if ((problem.status === 0 || problem.status >= 500) && polls < MAX_POLLS) timer = setTimeout(poll, POLL_MS * 3);
+      }
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [api, path, round]);
+
+  if (!view && error) return <Failure error={error} onRetry={error.status === 404 ? undefined : () => setRound((r) => r + 1)} />;
+  if (!view) return <Loading label="Loading import…" />;
+  const percent = progressPercent(view);
+  const done = view.applied + view.rejected;
+
+  return (
+    <Paper withBorder p="md" data-testid="import-panel">
+      <Stack>
+        <Group justify="space-between">
+          <Title order={3}>Import <Code>{view.importId}</Code></Title>
+          <Badge variant="light" color={importStatusColor(view.status)} data-testid="import-status">{view.status}</Badge>
+        </Group>
+        {error && <Failure error={error} />}
+        <Progress value={percent} size="lg" aria-label="Rows applied or rejected"
+          color={view.status === 'REJECTED' ? 'red' : view.rejected > 0 ? 'orange' : 'blue'} animated={inProgress(view.status)} />
+        <Text size="sm" data-testid="import-counts">
+          {view.status === 'PENDING'
+            ? 'Stored; waiting for the import to start.'
+            : `${done} of ${view.rowsTotal} rows done: ${view.applied} applied, ${view.rejected} rejected.`}
+        </Text>
+        <dl className="bf-facts">
+          {([
+            ['Started', formatInstant(view.startedAt)], ['Finished', formatInstant(view.finishedAt)],
+            ['File', view.objectKey ?? '—'],
+          ] as const).map(([term, value]) => (
+            <div key={term}>
+              <Text component="dt" size="xs" c="dimmed">{term}</Text>
+              <Text component="dd" m={0}>{value}</Text>
+            </div>
+          ))}
+        </dl>
+        {view.status === 'REJECTED' && (
+          <Alert color="red" title="The file was rejected as a whole; no row was applied" role="alert">
+            {view.reason ?? 'No reason given.'}
+          </Alert>
+        )}
+        {view.status === 'COMPLETED' && view.reportUrl && <Report api={api} view={view} />}
+        {inProgress(view.status) && (
+          <Group><Button variant="default" onClick={() => setRound((r) => r + 1)}>Refresh</Button></Group>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The per-row report: read once through the API (it needs the token), shown as a table and offered as a file. */
+function Report({ api, view }: { api: ApiClient; view: ImportView }) {
+  const [report, setReport] = useState<{ text: string; rows: ReportRow[] } | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [round, setRound] = useState(0);
+  const [href, setHref] = useState<string | null>(null);
+  // reportUrl is the API's absolute path; the client adds /api/v1 itself.
+  const path = (view.reportUrl ?? '').replace(/^\/api\/v1/, '');
+
+  useEffect(() => {
+    let stopped = false;
+    setError(null);
+    api.getText(path).then(
+      (text) => !stopped && setReport({ text, rows: parseReport(text) }),
+      (failure: unknown) => !stopped && setError(asApiError(failure)),
+    );
+    return () => {
+      stopped = true;
+    };
+  }, [api, path, round]);
+
+  useEffect(() => {
+    if (!report) return;
+    const url = URL.createObjectURL(new Blob([report.text], { type: 'text/csv;charset=utf-8' }));
+    setHref(url);
+    return () => URL.revokeObjectURL(url);
+  }, [report]);
+
+  if (error) return <Failure error={error} onRetry={() => setRound((r) => r + 1)} />;
+  if (!report) return <Loading label="Loading the report…" />;
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={4}>Report</Title>
+        {href && (
+          <Button component="a" href={href} download={`import-${view.importId}-report.csv`} variant="default">
+            Download report (CSV)
+          </Button>
+        )}
+      </Group>
+      {report.rows.length === 0 ? <Empty>The report has no rows.</Empty> : (
+        <Table aria-label="Import report">
+          <Table.Thead><Table.Tr>
+            <Table.Th scope="col">Row</Table.Th><Table.Th scope="col">Status</Table.Th>
+            <Table.Th scope="col">Reason</Table.Th><Table.Th scope="col">Employee</Table.Th>
+          </Table.Tr></Table.Thead>
+          <Table.Tbody>{report.rows.map((row) => (
+            <Table.Tr key={row.row}>
+              <Table.Td>{row.row}</Table.Td>
+              <Table.Td className="bf-status"><Badge variant="light" color={statusColor(row.status)}>{row.status}</Badge></Table.Td>
+              <Table.Td>{row.reason ? `${row.reason}${row.message ? `: ${row.message}` : ''}` : '—'}</Table.Td>
+              <Table.Td>{row.employeeId
+                ? <Anchor component={Link} to={`/employees/${encodeURIComponent(row.employeeId)}`}>{row.employeeId}</Anchor>
+                : '—'}</Table.Td>
+            </Table.Tr>))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
+
+/** The columns card-events reads (docs/contracts.md, section 6). */
+function Columns() {
+  return (
+    <Stack gap="xs">
+      <Title order={3}>CSV columns</Title>
+      <Text size="sm">
+        One header row, then one row per person. Columns may come in any order; names are matched ignoring case,
+        spaces, <Code>_</Code> and <Code>-</Code>; unknown columns are ignored. A bad row is rejected alone with its
+        reason; a file missing a required column is rejected as a whole. The same file uploaded again is the same
+        import, so put corrected rows in a file of their own.
+      </Text>
+      <Table aria-label="CSV columns">
+        <Table.Thead><Table.Tr>
+          <Table.Th scope="col">Column</Table.Th><Table.Th scope="col">Required</Table.Th><Table.Th scope="col">Rule</Table.Th>
+        </Table.Tr></Table.Thead>
+        <Table.Tbody>{IMPORT_COLUMNS.map((column) => (
+          <Table.Tr key={column.name}>
+            <Table.Td><Code>{column.name}</Code></Table.Td>
+            <Table.Td>{column.required ? 'yes' : 'no'}</Table.Td>
+            <Table.Td>{column.rule}</Table.Td>
+          </Table.Tr>))}
+        </Table.Tbody>
+      </Table>
+      <Text size="sm">Example:</Text>
+      <Code block>{'employee number,given name,family name,email,department,building codes,card number,valid until\n'
+        + 'E-10231,Grace,Hopper,grace.hopper@example.com,Engineering,HQ-LON;DC-AMS,04C1D2E3F4A5B6,2027-03-31'}</Code>
+    </Stack>
+  );
+}
