@@ -16,6 +16,7 @@ public record AccessStreamProperties(
         Tables tables,
         String streamName,
         Duration swipeRetention,
+        Decisions decisions,
         Kcl kcl,
         Simulator simulator) {
 
@@ -29,6 +30,7 @@ public record AccessStreamProperties(
         }
         requireName("badgeflow.access-stream.stream-name", streamName);
         swipeRetention = positive("badgeflow.access-stream.swipe-retention", swipeRetention, Duration.ofDays(90));
+        decisions = decisions == null ? Decisions.defaults() : decisions;
         kcl = kcl == null ? Kcl.defaults() : kcl;
         simulator = simulator == null ? Simulator.disabled() : simulator;
     }
@@ -38,10 +40,46 @@ public record AccessStreamProperties(
         return "badgeflow-" + stage + "-access-stream";
     }
 
-    public record Tables(String doors, String swipes) {
+    /** The back office's tables are read by the decision path; presence and swipes are this service's own. */
+    public record Tables(String doors, String swipes, String presence, String employees, String cards,
+            String buildings, String grants, String commands) {
         public Tables {
             requireName("badgeflow.access-stream.tables.doors", doors);
             requireName("badgeflow.access-stream.tables.swipes", swipes);
+            requireName("badgeflow.access-stream.tables.presence", presence);
+            requireName("badgeflow.access-stream.tables.employees", employees);
+            requireName("badgeflow.access-stream.tables.cards", cards);
+            requireName("badgeflow.access-stream.tables.buildings", buildings);
+            requireName("badgeflow.access-stream.tables.grants", grants);
+            requireName("badgeflow.access-stream.tables.commands", commands);
+        }
+    }
+
+    /**
+     * How the decision path keeps the back office's records in memory (docs/decisions/0008).
+     *
+     * @param feedInterval      how often the finished commands are polled to forget what they changed
+     * @param feedOverlap       how far before its last answer each poll asks again, for index lag and clock skew
+     * @param recordTtl         the longest a remembered record is used without a change seen: the safety net
+     * @param unknownCardTtl    the longest a card number found nowhere is remembered as unknown
+     * @param maxRecords        the most records remembered per kind
+     */
+    public record Decisions(Duration feedInterval, Duration feedOverlap, Duration recordTtl,
+            Duration unknownCardTtl, long maxRecords) {
+
+        public Decisions {
+            feedInterval = positive("decisions.feed-interval", feedInterval, Duration.ofMillis(250));
+            feedOverlap = positive("decisions.feed-overlap", feedOverlap, Duration.ofSeconds(3));
+            recordTtl = positive("decisions.record-ttl", recordTtl, Duration.ofMinutes(5));
+            unknownCardTtl = positive("decisions.unknown-card-ttl", unknownCardTtl, Duration.ofSeconds(2));
+            maxRecords = maxRecords == 0 ? 500_000 : maxRecords;
+            if (maxRecords < 1) {
+                throw new IllegalArgumentException("decisions.max-records must be positive");
+            }
+        }
+
+        static Decisions defaults() {
+            return new Decisions(null, null, null, null, 0);
         }
     }
 

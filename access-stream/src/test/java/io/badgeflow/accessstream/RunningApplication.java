@@ -6,6 +6,7 @@ import io.badgeflow.aws.testing.AwsEnvironment;
 import io.badgeflow.aws.testing.LocalAws;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +48,10 @@ public abstract class RunningApplication {
         registry.add("badgeflow.access-stream.stage", () -> STAGE);
         registry.add("badgeflow.access-stream.tables.doors", () -> aws.output("DoorsTableName"));
         registry.add("badgeflow.access-stream.tables.swipes", () -> aws.output("SwipesTableName"));
+        for (var table : List.of("presence", "employees", "cards", "buildings", "grants", "commands")) {
+            var output = Character.toUpperCase(table.charAt(0)) + table.substring(1) + "TableName";
+            registry.add("badgeflow.access-stream.tables." + table, () -> aws.output(output));
+        }
         registry.add("badgeflow.access-stream.stream-name", () -> aws.output("SwipeStreamName"));
     }
 

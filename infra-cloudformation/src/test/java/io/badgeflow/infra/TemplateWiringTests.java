@@ -166,10 +166,13 @@ class TemplateWiringTests {
                 "CardsTable", Map.of("byNumber", List.of("listKey", "cardNumber"),
                         "byStatus", List.of("status", "cardNumber")),
                 "BuildingsTable", Map.<String, List<String>>of(),
-                "DoorsTable", Map.of("byBuilding", List.of("buildingId", "doorId")),
+                "DoorsTable", Map.of("byBuilding", List.of("buildingId", "doorId"), "byKeyHash", List.of("keyHash")),
                 "GrantsTable", Map.of("byBuilding", List.of("buildingId", "employeeId")),
                 "CommandsTable", Map.of("byEmployee", List.of("employeeId", "finishedAt"),
-                        "bySubject", List.of("subjectId", "finishedAt"), "byDay", List.of("finishedDay", "finishedAt")));
+                        "bySubject", List.of("subjectId", "finishedAt"), "byDay", List.of("finishedDay", "finishedAt")),
+                "SwipesTable", Map.of("byEmployee", List.of("employeeId", "occurredAtEventId"),
+                        "byBuilding", List.of("buildingDay", "occurredAtEventId")),
+                "PresenceTable", Map.of("insideByBuilding", List.of("insideBuildingId", "employeeId")));
         var storage = named("storage");
         expected.forEach((table, indexes) -> {
             var properties = map(map(storage.resources().get(table)).get("Properties"));

@@ -16,6 +16,9 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecon
 @DynamoDbBean
 public class DoorItem {
 
+    /** The door a key hash opens: asked only when a device presents the key of another door (403, not 401). */
+    static final String BY_KEY_HASH = "byKeyHash";
+
     static final TableSchema<DoorItem> SCHEMA = TableSchema.fromBean(DoorItem.class);
     static final String BY_BUILDING = "byBuilding";
 
@@ -78,6 +81,7 @@ public class DoorItem {
         this.capability = capability;
     }
 
+    @DynamoDbSecondaryPartitionKey(indexNames = BY_KEY_HASH)
     public String getKeyHash() {
         return keyHash;
     }

@@ -105,8 +105,8 @@ class DynamoDbStoresIntegrationTests {
         var doorId = UUID.randomUUID().toString();
         var swipe = new SwipeRecorded("evt-" + UUID.randomUUID(), doorId, "bldg-1", "card-1", Direction.IN, AT, AT);
 
-        swipes.record(swipe);
-        swipes.record(swipe);
+        assertThat(swipes.record(swipe)).isTrue();
+        assertThat(swipes.record(swipe)).as("a redelivery is recognised").isFalse();
 
         var rows = dynamoDb.query(r -> r.tableName(table).keyConditionExpression("doorId = :d")
                 .expressionAttributeValues(Map.of(":d", AttributeValue.fromS(doorId))).consistentRead(true)).items();

@@ -3,10 +3,15 @@ package io.badgeflow.accessstream.aws;
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import io.awspring.cloud.autoconfigure.core.AwsProperties;
 import io.badgeflow.accessstream.AccessStreamProperties;
+import io.badgeflow.aws.dynamodb.BackOfficeTables;
+import io.badgeflow.aws.dynamodb.DynamoDbAccessFacts;
+import io.badgeflow.aws.dynamodb.DynamoDbCommandFeed;
 import io.badgeflow.aws.dynamodb.DynamoDbDoorRegistry;
+import io.badgeflow.aws.dynamodb.DynamoDbPresenceLedger;
 import io.badgeflow.aws.dynamodb.DynamoDbSwipeLog;
-import io.badgeflow.model.door.DoorRegistry;
+import io.badgeflow.model.command.CommandFeed;
 import io.badgeflow.model.door.SwipeLog;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -37,8 +42,27 @@ class AwsClientsConfiguration {
     }
 
     @Bean
-    DoorRegistry doorRegistry(DynamoDbEnhancedClient enhanced, AccessStreamProperties properties) {
+    DynamoDbPresenceLedger storedPresence(DynamoDbEnhancedClient enhanced, AccessStreamProperties properties) {
+        return new DynamoDbPresenceLedger(enhanced, properties.tables().presence());
+    }
+
+    @Bean
+    DynamoDbDoorRegistry storedDoors(DynamoDbEnhancedClient enhanced, AccessStreamProperties properties) {
         return new DynamoDbDoorRegistry(enhanced, properties.tables().doors());
+    }
+
+    /** The back office's records read straight from its tables; the decision path remembers them. */
+    @Bean
+    DynamoDbAccessFacts storedAccessFacts(DynamoDbEnhancedClient enhanced, AccessStreamProperties properties,
+            DynamoDbPresenceLedger presences) {
+        var tables = properties.tables();
+        return new DynamoDbAccessFacts(enhanced, new BackOfficeTables(tables.employees(), tables.cards(),
+                tables.buildings(), tables.doors(), tables.grants(), tables.commands()), presences);
+    }
+
+    @Bean
+    CommandFeed commandFeed(DynamoDbEnhancedClient enhanced, AccessStreamProperties properties, Clock clock) {
+        return new DynamoDbCommandFeed(enhanced, properties.tables().commands(), clock);
     }
 
     @Bean

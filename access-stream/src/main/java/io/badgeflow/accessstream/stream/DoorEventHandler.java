@@ -1,45 +1,39 @@
 package io.badgeflow.accessstream.stream;
 
 import io.badgeflow.model.door.DoorEvent;
-import io.badgeflow.model.door.DoorStateChanged;
-import io.badgeflow.model.door.EntryDecided;
-import io.badgeflow.model.door.ExitRecorded;
 import io.badgeflow.model.door.SwipeLog;
-import io.badgeflow.model.door.SwipeRecorded;
+import io.badgeflow.model.presence.PresenceProjector;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.stereotype.Component;
 
 /**
- * Applies one door event from the stream. Idempotent, because the stream delivers at least once: the swipe log
- * keys a swipe by its event id, so a redelivered event rewrites its own row.
+ * Applies one door event from the stream: the audit row first, then presence. Idempotent, because the stream
+ * delivers at least once: the swipe log keeps the first record of an event id and says whether this was it,
+ * and presence recognises a passage it already records. Presence is applied even for a redelivery, since the
+ * first delivery may have failed between the two writes.
  */
-@Component
 public class DoorEventHandler {
 
     private final SwipeLog swipes;
+    private final PresenceProjector presence;
     private final Counter applied;
+    private final Counter repeated;
 
-    public DoorEventHandler(SwipeLog swipes, MeterRegistry meters) {
+    public DoorEventHandler(SwipeLog swipes, PresenceProjector presence, MeterRegistry meters) {
         this.swipes = swipes;
+        this.presence = presence;
         this.applied = Counter.builder("badgeflow.stream.events.applied")
-                .description("Door events from the swipe stream stored in the swipes table").register(meters);
+                .description("Door events from the stream recorded for the first time").register(meters);
+        this.repeated = Counter.builder("badgeflow.stream.events.repeated")
+                .description("Door events from the stream recorded before (redelivered or replayed)")
+                .register(meters);
     }
 
-    public void handle(DoorEvent event) {
-        switch (event) {
-            case SwipeRecorded swipe -> swipes.record(swipe);
-            // Nothing puts these yet; the slice that wires decisions, presence and alarms applies them.
-            case EntryDecided decided -> {
-                return;
-            }
-            case ExitRecorded exit -> {
-                return;
-            }
-            case DoorStateChanged state -> {
-                return;
-            }
-        }
-        applied.increment();
+    /** @return true when the event was recorded for the first time */
+    public boolean handle(DoorEvent event) {
+        var first = swipes.record(event);
+        presence.apply(event);
+        (first ? applied : repeated).increment();
+        return first;
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class SwipeConfiguration {
 
     @Bean
-    SwipeIntake swipeIntake(DoorRegistry doors, DoorEventStream stream) {
-        return new SwipeIntake(doors, stream, Clock.systemUTC());
+    SwipeIntake swipeIntake(DoorRegistry doors, DoorEventStream stream, Clock clock) {
+        return new SwipeIntake(doors, stream, clock);
     }
 }

@@ -1,7 +1,9 @@
 package io.badgeflow.accessstream.swipe;
 
 import io.badgeflow.model.InvalidFieldException;
+import io.badgeflow.model.access.PresenceContentionException;
 import io.badgeflow.model.door.UnknownDeviceException;
+import io.badgeflow.model.door.WrongDoorException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -20,8 +22,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * Turns failures into RFC 9457 problem documents a device can act on: 401 (fix the key), 400 naming the field
- * (fix the firmware), 503 (retry later with the same event id). Details never carry stack traces or class names.
+ * Turns failures of the door API (swipes and decisions) into RFC 9457 problem documents a device can act on: 401
+ * (fix the key), 403 (the key of another door: fix the reader's configuration), 400 naming the field (fix the
+ * firmware), 503 (retry later with the same event id). Details never carry stack traces or class names.
  */
 @RestControllerAdvice
 class SwipeProblems extends ResponseEntityExceptionHandler {
@@ -35,6 +38,24 @@ class SwipeProblems extends ResponseEntityExceptionHandler {
         problem.setTitle("Unknown device");
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "DoorKey header=\"" + SwipeController.DOOR_KEY_HEADER + "\"")
+                .body(problem);
+    }
+
+    @ExceptionHandler(WrongDoorException.class)
+    ResponseEntity<ProblemDetail> wrongDoor(WrongDoorException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "The key presented belongs to another door: check which door this reader is configured for.");
+        problem.setTitle("Wrong door");
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    }
+
+    @ExceptionHandler(PresenceContentionException.class)
+    ResponseEntity<ProblemDetail> presenceContention(PresenceContentionException e) {
+        LOG.warn("decision not answered: {}", e.getMessage());
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "Other passages of this person are being recorded right now; retry with the same eventId.");
+        problem.setTitle("Busy");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem);
     }
 

@@ -3,6 +3,18 @@ package io.badgeflow.accessstream.kinesis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
+import io.badgeflow.accessstream.InMemoryPresence;
+import io.badgeflow.model.access.AccessFacts;
+import io.badgeflow.model.building.Building;
+import io.badgeflow.model.card.Card;
+import io.badgeflow.model.door.Door;
+import io.badgeflow.model.door.DoorEvent;
+import io.badgeflow.model.employee.Employee;
+import io.badgeflow.model.grant.AccessGrant;
+import io.badgeflow.model.presence.AntiPassback;
+import io.badgeflow.model.presence.Presence;
+import io.badgeflow.model.presence.PresenceProjector;
+import java.util.Optional;
 import io.badgeflow.accessstream.stream.DoorEventHandler;
 import io.badgeflow.accessstream.stream.ParkedRecords;
 import io.badgeflow.aws.json.MessageJson;
@@ -32,7 +44,8 @@ class SwipeRecordProcessorTests {
     private final RecordingSwipeLog swipes = new RecordingSwipeLog();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final FakeCheckpointer checkpointer = new FakeCheckpointer(swipes);
-    private final SwipeRecordProcessor processor = new SwipeRecordProcessor(new DoorEventHandler(swipes, meters),
+    private final SwipeRecordProcessor processor = new SwipeRecordProcessor(
+            new DoorEventHandler(swipes, new PresenceProjector(new InMemoryPresence(), new NoBackOffice()), meters),
             new ParkedRecords(meters), new ConsumerProgress(), Duration.ofMillis(1));
 
     SwipeRecordProcessorTests() {
@@ -44,7 +57,7 @@ class SwipeRecordProcessorTests {
     void storesEverySwipeOfABatchThenCheckpointsOnce() {
         processor.processRecords(batch(record("1", swipe("evt-1")), record("2", swipe("evt-2"))));
 
-        assertThat(swipes.recorded).extracting(SwipeRecorded::eventId).containsExactly("evt-1", "evt-2");
+        assertThat(swipes.recorded).extracting(DoorEvent::eventId).containsExactly("evt-1", "evt-2");
         assertThat(checkpointer.swipesStoredAtEachCheckpoint).containsExactly(2);
     }
 
@@ -54,7 +67,7 @@ class SwipeRecordProcessorTests {
                 record("2", "{\"type\":\"DoorExploded\"}".getBytes(StandardCharsets.UTF_8)),
                 record("3", swipe("evt-3"))));
 
-        assertThat(swipes.recorded).extracting(SwipeRecorded::eventId).containsExactly("evt-3");
+        assertThat(swipes.recorded).extracting(DoorEvent::eventId).containsExactly("evt-3");
         assertThat(parked("MALFORMED")).isEqualTo(1);
         assertThat(parked("UNKNOWN_TYPE")).isEqualTo(1);
         assertThat(checkpointer.swipesStoredAtEachCheckpoint).containsExactly(1);
@@ -114,18 +127,57 @@ class SwipeRecordProcessorTests {
     }
 
     static final class RecordingSwipeLog implements SwipeLog {
-        final List<SwipeRecorded> recorded = new ArrayList<>();
+        final List<DoorEvent> recorded = new ArrayList<>();
         int failuresToThrow;
         int attempts;
 
         @Override
-        public void record(SwipeRecorded swipe) {
+        public boolean record(DoorEvent event) {
             attempts++;
             if (failuresToThrow > 0) {
                 failuresToThrow--;
                 throw new IllegalStateException("store unavailable");
             }
-            recorded.add(swipe);
+            recorded.add(event);
+            return true;
+        }
+    }
+
+    /** Swipes move nobody, so the projector never asks. */
+    static final class NoBackOffice implements AccessFacts {
+        @Override
+        public Optional<Door> door(String doorId) {
+            throw new AssertionError("not asked");
+        }
+
+        @Override
+        public Optional<Building> building(String buildingId) {
+            throw new AssertionError("not asked");
+        }
+
+        @Override
+        public Optional<Card> cardByNumber(String cardNumber) {
+            throw new AssertionError("not asked");
+        }
+
+        @Override
+        public Optional<Employee> employee(String employeeId) {
+            throw new AssertionError("not asked");
+        }
+
+        @Override
+        public Optional<AccessGrant> grant(String employeeId, String buildingId) {
+            throw new AssertionError("not asked");
+        }
+
+        @Override
+        public AntiPassback antiPassback(String buildingId) {
+            throw new AssertionError("not asked");
+        }
+
+        @Override
+        public Optional<Presence> presence(String employeeId, String buildingId) {
+            throw new AssertionError("not asked");
         }
     }
 

@@ -6,18 +6,17 @@ import static org.springframework.test.web.client.match.MockRestRequestMatchers.
 import static org.springframework.test.web.client.match.MockRestRequestMatchers.requestTo;
 import static org.springframework.test.web.client.response.MockRestResponseCreators.withStatus;
 
+import io.badgeflow.accessstream.InMemoryDoors;
 import io.badgeflow.accessstream.AccessStreamProperties;
 import io.badgeflow.accessstream.AccessStreamProperties.Simulator;
 import io.badgeflow.accessstream.AccessStreamProperties.Tables;
 import io.badgeflow.model.door.DeviceKey;
+import io.badgeflow.model.door.DeviceKeyHash;
 import io.badgeflow.model.door.Door;
-import io.badgeflow.model.door.DoorRegistry;
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -86,8 +85,8 @@ class DoorSimulatorTests {
     private DoorSimulator simulator(long count) {
         var settings = new Simulator(true, URI.create("http://door.test"), "door-sim", "bldg-sim", 200, 2, count,
                 null, null);
-        var properties = new AccessStreamProperties("test", new Tables("doors", "swipes"), "swipes", null, null,
-                settings);
+        var tables = new Tables("doors", "swipes", "presence", "employees", "cards", "buildings", "grants", "commands");
+        var properties = new AccessStreamProperties("test", tables, "swipes", null, null, null, settings);
         var beans = new DefaultListableBeanFactory();
         beans.registerSingleton("restClientBuilder", http);
         return new DoorSimulator(doors, properties, beans.getBeanProvider(RestClient.Builder.class));
@@ -95,19 +94,5 @@ class DoorSimulatorTests {
 
     private static String field(String json, String name) {
         return JsonMapper.shared().readTree(json).get(name).asString();
-    }
-
-    static final class InMemoryDoors implements DoorRegistry {
-        private final Map<String, Door> doors = new HashMap<>();
-
-        @Override
-        public synchronized Optional<Door> find(String doorId) {
-            return Optional.ofNullable(doors.get(doorId));
-        }
-
-        @Override
-        public synchronized void register(Door door) {
-            doors.put(door.doorId(), door);
-        }
     }
 }

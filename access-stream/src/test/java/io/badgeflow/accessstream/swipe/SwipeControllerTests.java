@@ -7,23 +7,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.badgeflow.accessstream.InMemoryDoors;
 import io.badgeflow.model.door.DeviceKey;
 import io.badgeflow.model.door.DeviceKeyHash;
 import io.badgeflow.model.door.Direction;
 import io.badgeflow.model.door.Door;
 import io.badgeflow.model.door.DoorEvent;
 import io.badgeflow.model.door.DoorEventStream;
-import io.badgeflow.model.door.DoorRegistry;
 import io.badgeflow.model.door.SwipeIntake;
 import io.badgeflow.model.door.SwipeRecorded;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +36,12 @@ import org.springframework.test.web.servlet.ResultActions;
         "badgeflow.access-stream.stage=test",
         "badgeflow.access-stream.tables.doors=doors",
         "badgeflow.access-stream.tables.swipes=swipes",
+        "badgeflow.access-stream.tables.presence=presence",
+        "badgeflow.access-stream.tables.employees=employees",
+        "badgeflow.access-stream.tables.cards=cards",
+        "badgeflow.access-stream.tables.buildings=buildings",
+        "badgeflow.access-stream.tables.grants=grants",
+        "badgeflow.access-stream.tables.commands=commands",
         "badgeflow.access-stream.stream-name=swipes"})
 class SwipeControllerTests {
 
@@ -88,8 +91,15 @@ class SwipeControllerTests {
     }
 
     @Test
-    void rejectsAnUnknownDoorLikeAWrongKey() throws Exception {
+    void rejectsTheKeyOfAnotherDoorWith403() throws Exception {
         swipe("door-404", KEY.reveal(), body("IN"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void rejectsAnUnknownDoorLikeAWrongKey() throws Exception {
+        swipe("door-404", DeviceKey.generate().reveal(), body("IN"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.detail").value("Unknown door or missing or wrong X-Door-Key header."));
     }
@@ -179,20 +189,6 @@ class SwipeControllerTests {
         public void publish(DoorEvent event) {
             failure.accept(event);
             published.add(event);
-        }
-    }
-
-    static final class InMemoryDoors implements DoorRegistry {
-        final Map<String, Door> doors = new HashMap<>();
-
-        @Override
-        public Optional<Door> find(String doorId) {
-            return Optional.ofNullable(doors.get(doorId));
-        }
-
-        @Override
-        public void register(Door door) {
-            doors.put(door.doorId(), door);
         }
     }
 

@@ -1,0 +1,85 @@
+package io.badgeflow.aws.dynamodb;
+
+import io.badgeflow.model.presence.Presence;
+import io.badgeflow.model.presence.PresenceLedger;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.core.pagination.sync.SdkIterable;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.Page;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * The presence table. A write carries the version it replaces as its condition, which is what lets two doors of
+ * one building race for one person without both admitting them. The muster list and occupancy read the sparse
+ * {@code insideByBuilding} index (eventually consistent on AWS, like every GSI).
+ */
+public final class DynamoDbPresenceLedger implements PresenceLedger {
+
+    private static final TableSchema<PresenceItem> SCHEMA = TableSchema.fromBean(PresenceItem.class);
+    private static final Expression NONE_STORED = Expression.builder()
+            .expression("attribute_not_exists(#employeeId)").putExpressionName("#employeeId", "employeeId").build();
+
+    private final DynamoDbTable<PresenceItem> table;
+    private final DynamoDbIndex<PresenceItem> insideByBuilding;
+
+    public DynamoDbPresenceLedger(DynamoDbEnhancedClient client, String tableName) {
+        this.table = client.table(tableName, SCHEMA);
+        this.insideByBuilding = table.index(PresenceItem.INSIDE_BY_BUILDING);
+    }
+
+    @Override
+    public Optional<Presence> find(String employeeId, String buildingId) {
+        return Optional.ofNullable(table.getItem(r -> r.key(key(employeeId, buildingId)).consistentRead(true)))
+                .map(PresenceItem::toPresence);
+    }
+
+    @Override
+    public boolean replace(Presence read, Presence next) {
+        if (!read.employeeId().equals(next.employeeId()) || !read.buildingId().equals(next.buildingId())) {
+            throw new IllegalArgumentException("a presence is replaced by the same person's in the same building");
+        }
+        try {
+            table.putItem(r -> r.item(PresenceItem.from(next)).conditionExpression(stillAt(read)));
+            return true;
+        } catch (ConditionalCheckFailedException moved) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<Presence> inside(String buildingId) {
+        return insideQuery(buildingId).stream().flatMap(page -> page.items().stream())
+                .map(PresenceItem::toPresence).toList();
+    }
+
+    @Override
+    public long occupancy(String buildingId) {
+        return insideQuery(buildingId).stream().mapToLong(page -> page.count() == null ? page.items().size()
+                : page.count()).sum();
+    }
+
+    private SdkIterable<Page<PresenceItem>> insideQuery(String buildingId) {
+        return insideByBuilding.query(r -> r.queryConditional(
+                QueryConditional.keyEqualTo(Key.builder().partitionValue(buildingId).build())));
+    }
+
+    private static Expression stillAt(Presence read) {
+        if (read.version() == 0) {
+            return NONE_STORED;
+        }
+        return Expression.builder().expression("#version = :read").putExpressionName("#version", "version")
+                .putExpressionValue(":read", AttributeValue.fromN(Long.toString(read.version()))).build();
+    }
+
+    private static Key key(String employeeId, String buildingId) {
+        return Key.builder().partitionValue(employeeId).sortValue(buildingId).build();
+    }
+}

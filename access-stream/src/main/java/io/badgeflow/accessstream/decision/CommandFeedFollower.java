@@ -1,0 +1,106 @@
+package io.badgeflow.accessstream.decision;
+
+import io.badgeflow.accessstream.AccessStreamProperties;
+import io.badgeflow.model.command.CommandFeed;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Follows the back office's finished commands and makes the decision path forget what each one changed. Each
+ * poll asks from a little before the start of the last poll that succeeded, so neither index lag nor a failed
+ * poll loses a command; a command seen again is not forgotten twice.
+ *
+ * <p>Publishes {@code badgeflow.decisions.change.lag}: from a command's finish to the moment decisions stop
+ * using what it changed. With the command's own latency it is the time-to-revoke.
+ */
+final class CommandFeedFollower implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandFeedFollower.class);
+    private static final int SEEN_LIMIT = 100_000;
+
+    private final CommandFeed feed;
+    private final RememberedBackOffice backOffice;
+    private final Clock clock;
+    private final Duration interval;
+    private final Duration overlap;
+    private final Timer lag;
+    private final Set<String> seen = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > SEEN_LIMIT;
+        }
+    });
+    private ScheduledExecutorService executor;
+    private Instant lastSuccessfulStart;
+    private volatile boolean running;
+
+    CommandFeedFollower(CommandFeed feed, RememberedBackOffice backOffice, Clock clock,
+            AccessStreamProperties.Decisions settings, MeterRegistry meters) {
+        this.feed = feed;
+        this.backOffice = backOffice;
+        this.clock = clock;
+        this.interval = settings.feedInterval();
+        this.overlap = settings.feedOverlap();
+        this.lag = Timer.builder("badgeflow.decisions.change.lag")
+                .description("From a back-office command's finish to the decision path forgetting what it changed")
+                .publishPercentiles(0.5, 0.99).register(meters);
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        lastSuccessfulStart = clock.instant();
+        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("command-feed").daemon()
+                .factory());
+        executor.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        running = true;
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        executor.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Public for tests, which poll on their own schedule. */
+    void poll() {
+        var start = clock.instant();
+        try {
+            for (var command : feed.finishedSince(lastSuccessfulStart.minus(overlap))) {
+                if (seen.add(command.commandId())) {
+                    backOffice.forget(command);
+                    if (command.finishedAt() != null) {
+                        lag.record(Duration.between(command.finishedAt(), clock.instant()).abs());
+                    }
+                }
+            }
+            lastSuccessfulStart = start;
+        } catch (RuntimeException e) {
+            LOG.warn("decisions: the command feed did not answer ({}); asking again from {}", e.toString(),
+                    lastSuccessfulStart.minus(overlap));
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.badgeflow.accessstream.decision;
+
+import io.badgeflow.accessstream.AccessStreamProperties;
+import io.badgeflow.aws.dynamodb.DynamoDbAccessFacts;
+import io.badgeflow.aws.dynamodb.DynamoDbDoorRegistry;
+import io.badgeflow.aws.dynamodb.DynamoDbPresenceLedger;
+import io.badgeflow.model.access.EntryDecisions;
+import io.badgeflow.model.command.CommandFeed;
+import io.badgeflow.model.door.DoorEventStream;
+import io.badgeflow.model.door.DoorRegistry;
+import io.badgeflow.model.presence.PresenceLedger;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The decision path: the model's rules over remembered back-office records, followed by the command feed. The
+ * remembering adapters are primary, so everything in this process (the door API, the stream consumer) reads
+ * through the same memory; the stored adapters underneath come from the aws package.
+ */
+@Configuration(proxyBeanMethods = false)
+class DecisionConfiguration {
+
+    @Bean
+    @Primary
+    RememberedPresence presenceLedger(DynamoDbPresenceLedger stored, AccessStreamProperties properties) {
+        return new RememberedPresence(stored, properties.decisions());
+    }
+
+    @Bean
+    @Primary
+    RememberedBackOffice rememberedBackOffice(DynamoDbAccessFacts stored, PresenceLedger presences,
+            AccessStreamProperties properties) {
+        return new RememberedBackOffice(stored, presences, properties.decisions());
+    }
+
+    @Bean
+    @Primary
+    DoorRegistry doorRegistry(DynamoDbDoorRegistry stored, RememberedBackOffice backOffice) {
+        return new RememberedDoors(stored, backOffice);
+    }
+
+    @Bean
+    CommandFeedFollower commandFeedFollower(CommandFeed feed, RememberedBackOffice backOffice, Clock clock,
+            AccessStreamProperties properties, MeterRegistry meters) {
+        return new CommandFeedFollower(feed, backOffice, clock, properties.decisions(), meters);
+    }
+
+    @Bean
+    EntryDecisions entryDecisions(RememberedBackOffice backOffice, PresenceLedger presences,
+            DoorEventStream stream, Clock clock) {
+        return new EntryDecisions(backOffice, presences, stream, clock);
+    }
+}

@@ -1,0 +1,61 @@
+package io.badgeflow.accessstream.decision;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.badgeflow.model.InvalidFieldException;
+import io.badgeflow.model.access.EntryDecisions;
+import io.badgeflow.model.door.DeviceKey;
+import io.badgeflow.model.door.SwipeIntake;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Where readers ask whether to open. The device proves itself with its door's key; the answer comes once the
+ * decision is committed (its presence written) and on the stream. A reader that lost an answer asks again with
+ * the same event id and gets the same answer: from memory when it asks this process again, else decided again
+ * with the swipe's own recorded passage taken out (EntryDecisions), while the stream consumer keeps the first
+ * record of an event id.
+ */
+@RestController
+class DecisionController {
+
+    static final String DOOR_KEY_HEADER = "X-Door-Key";
+    /** How far ahead of this service's clock a reader's clock may run before its swipe is refused. */
+    static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(1);
+
+    private final SwipeIntake doors;
+    private final EntryDecisions decisions;
+    private final Clock clock;
+    private final Cache<String, DecisionAnswer> answered = Caffeine.newBuilder().maximumSize(200_000)
+            .expireAfterWrite(Duration.ofMinutes(10)).build();
+
+    DecisionController(SwipeIntake doors, EntryDecisions decisions, Clock clock) {
+        this.doors = doors;
+        this.decisions = decisions;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/v1/doors/{doorId}/decisions")
+    DecisionAnswer decide(@PathVariable String doorId,
+            @RequestHeader(name = DOOR_KEY_HEADER, required = false) String key,
+            @RequestBody DecisionRequest body) {
+        var door = doors.authenticate(doorId, DeviceKey.presented(key));
+        var request = body.toEntryRequest(door.doorId());
+        if (request.occurredAt().isAfter(clock.instant().plus(CLOCK_TOLERANCE))) {
+            throw new InvalidFieldException("occurredAt", "occurredAt lies in the future; check the reader's clock");
+        }
+        var id = door.doorId() + "\u0000" + request.eventId();
+        var earlier = answered.getIfPresent(id);
+        if (earlier != null) {
+            return earlier;
+        }
+        var answer = DecisionAnswer.of(decisions.decide(request));
+        answered.put(id, answer);
+        return answer;
+    }
+}

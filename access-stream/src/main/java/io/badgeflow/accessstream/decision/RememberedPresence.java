@@ -1,0 +1,68 @@
+package io.badgeflow.accessstream.decision;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.badgeflow.accessstream.AccessStreamProperties;
+import io.badgeflow.model.presence.Presence;
+import io.badgeflow.model.presence.PresenceLedger;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The presence ledger, remembering the last presence this process read or wrote per person and building, so a
+ * grant costs one conditional write and no read. What it remembers may be stale (another process, or the stream
+ * consumer, wrote since): {@code EntryDecisions} never refuses on a recall, and a grant's write fails on the
+ * moved version, so staleness costs a retry, never a wrong answer.
+ */
+final class RememberedPresence implements PresenceLedger {
+
+    private final PresenceLedger ledger;
+    private final Cache<String, Presence> remembered;
+
+    RememberedPresence(PresenceLedger ledger, AccessStreamProperties.Decisions settings) {
+        this.ledger = ledger;
+        this.remembered = Caffeine.newBuilder().maximumSize(settings.maxRecords())
+                .expireAfterWrite(settings.recordTtl()).build();
+    }
+
+    @Override
+    public Optional<Presence> find(String employeeId, String buildingId) {
+        var found = ledger.find(employeeId, buildingId);
+        remembered.put(key(employeeId, buildingId), found.orElseGet(() -> Presence.unknown(employeeId, buildingId)));
+        return found;
+    }
+
+    @Override
+    public Optional<Presence> recall(String employeeId, String buildingId) {
+        var known = remembered.getIfPresent(key(employeeId, buildingId));
+        if (known != null) {
+            return known.version() == 0 ? Optional.empty() : Optional.of(known);
+        }
+        return find(employeeId, buildingId);
+    }
+
+    @Override
+    public boolean replace(Presence read, Presence next) {
+        var key = key(next.employeeId(), next.buildingId());
+        if (ledger.replace(read, next)) {
+            remembered.put(key, next);
+            return true;
+        }
+        remembered.invalidate(key);
+        return false;
+    }
+
+    @Override
+    public List<Presence> inside(String buildingId) {
+        return ledger.inside(buildingId);
+    }
+
+    @Override
+    public long occupancy(String buildingId) {
+        return ledger.occupancy(buildingId);
+    }
+
+    private static String key(String employeeId, String buildingId) {
+        return employeeId + "\u0000" + buildingId;
+    }
+}
