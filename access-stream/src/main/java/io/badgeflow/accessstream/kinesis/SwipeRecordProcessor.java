@@ -97,6 +97,7 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
             return;
         }
         storeWithRetry(record, bytes.length, event);
+        progress.applied(record.approximateArrivalTimestamp());
     }
 
     private void storeWithRetry(KinesisClientRecord record, int size, DoorEvent event) {

@@ -46,7 +46,7 @@ class SwipeRecordProcessorTests {
     private final FakeCheckpointer checkpointer = new FakeCheckpointer(swipes);
     private final SwipeRecordProcessor processor = new SwipeRecordProcessor(
             new DoorEventHandler(swipes, new PresenceProjector(new InMemoryPresence(), new NoBackOffice()), meters),
-            new ParkedRecords(meters), new ConsumerProgress(), Duration.ofMillis(1));
+            new ParkedRecords(meters), new ConsumerProgress(meters), Duration.ofMillis(1));
 
     SwipeRecordProcessorTests() {
         processor.initialize(InitializationInput.builder().shardId("shardId-000000000000")
