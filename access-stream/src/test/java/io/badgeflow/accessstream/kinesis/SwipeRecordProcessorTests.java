@@ -116,6 +116,26 @@ class SwipeRecordProcessorTests {
                 .millisBehindLatest(0L).build();
     }
 
+    @Test
+    void keepsEachPartitionKeysOrderWhileKeysRunSideBySide() {
+        var records = new ArrayList<KinesisClientRecord>();
+        for (var i = 0; i < 40; i++) {
+            var key = "card:K" + (i % 4);
+            records.add(KinesisClientRecord.builder().sequenceNumber(Integer.toString(i)).partitionKey(key)
+                    .data(ByteBuffer.wrap(swipe(key.replace("card:", "") + "." + i))).approximateArrivalTimestamp(Instant.now()).build());
+        }
+
+        processor.processRecords(batch(records.toArray(KinesisClientRecord[]::new)));
+
+        assertThat(swipes.recorded).hasSize(40);
+        for (var k = 0; k < 4; k++) {
+            var prefix = "K" + k + ".";
+            assertThat(swipes.recorded).extracting(DoorEvent::eventId).filteredOn(id -> id.startsWith(prefix))
+                    .map(id -> Integer.parseInt(id.substring(prefix.length()))).isSorted();
+        }
+        assertThat(checkpointer.swipesStoredAtEachCheckpoint).containsExactly(40);
+    }
+
     private static KinesisClientRecord record(String sequenceNumber, byte[] data) {
         return KinesisClientRecord.builder().sequenceNumber(sequenceNumber).partitionKey("card:CARD-7")
                 .data(ByteBuffer.wrap(data)).approximateArrivalTimestamp(Instant.now()).build();
@@ -132,7 +152,7 @@ class SwipeRecordProcessorTests {
         int attempts;
 
         @Override
-        public boolean record(DoorEvent event) {
+        public synchronized boolean record(DoorEvent event) {
             attempts++;
             if (failuresToThrow > 0) {
                 failuresToThrow--;
