@@ -16,6 +16,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,6 +102,30 @@ class DecisionPathIntegrationTests extends RunningApplication {
         assertThat(again.json().get("decision").asString()).isEqualTo("DENIED");
         assertThat(exit.json().get("reason").asString()).isEqualTo("EXIT");
         assertThat(afterExit.json().get("reason").asString()).isEqualTo("GRANTED");
+    }
+
+    @Test
+    void admitsOneOfTwoEntriesRacingAtTwoDoors() throws Exception {
+        for (var round = 0; round < 5; round++) {
+            var start = new CountDownLatch(1);
+            try (var executor = Executors.newFixedThreadPool(2)) {
+                var atA = executor.submit(() -> {
+                    start.await();
+                    return decide(site.doorA(), site.keyA(), BackOffice.id(), site.cardNumber(), "IN");
+                });
+                var atB = executor.submit(() -> {
+                    start.await();
+                    return decide(site.doorB(), site.keyB(), BackOffice.id(), site.cardNumber(), "IN");
+                });
+                start.countDown();
+                var reasons = List.of(atA.get().json().get("reason").asString(),
+                        atB.get().json().get("reason").asString());
+
+                assertThat(reasons).as("round %d", round).containsExactlyInAnyOrder("GRANTED", "ANTI_PASSBACK");
+            }
+            decide(site.doorA(), site.keyA(), BackOffice.id(), site.cardNumber(), "OUT");
+        }
+        assertThat(presence().get("version").n()).as("five entries and five exits").isEqualTo("10");
     }
 
     @Test
