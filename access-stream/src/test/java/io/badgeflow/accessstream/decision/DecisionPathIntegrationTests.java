@@ -105,6 +105,21 @@ class DecisionPathIntegrationTests extends RunningApplication {
     }
 
     @Test
+    void judgesAReentryByTheBuildingsAntiPassbackMode() {
+        var expected = Map.of("SOFT", "GRANTED anti-passback", "OFF", "GRANTED all-rules-passed",
+                "TIMED", "DENIED anti-passback");
+        expected.forEach((mode, outcome) -> {
+            var building = backOffice.site(mode, "TIMED".equals(mode) ? 5 : 0);
+            decide(building.doorA(), building.keyA(), BackOffice.id(), building.cardNumber(), "IN");
+
+            var again = decide(building.doorB(), building.keyB(), BackOffice.id(), building.cardNumber(), "IN").json();
+
+            assertThat(again.get("decision").asString() + " " + again.get("rule").asString()).as(mode)
+                    .isEqualTo(outcome);
+        });
+    }
+
+    @Test
     void admitsOneOfTwoEntriesRacingAtTwoDoors() throws Exception {
         for (var round = 0; round < 5; round++) {
             var start = new CountDownLatch(1);
