@@ -18,7 +18,8 @@ public record AccessStreamProperties(
         Duration swipeRetention,
         Decisions decisions,
         Kcl kcl,
-        Simulator simulator) {
+        Simulator simulator,
+        Archive archive) {
 
     public AccessStreamProperties {
         requireName("badgeflow.access-stream.stage", stage);
@@ -33,6 +34,9 @@ public record AccessStreamProperties(
         decisions = decisions == null ? Decisions.defaults() : decisions;
         kcl = kcl == null ? Kcl.defaults() : kcl;
         simulator = simulator == null ? Simulator.disabled() : simulator;
+        if (archive == null) {
+            throw new IllegalArgumentException("badgeflow.access-stream.archive.bucket must be set");
+        }
     }
 
     /** The KCL application name, which is also the name of KCL's one table (leases, leader lock, worker metrics). */
@@ -52,6 +56,16 @@ public record AccessStreamProperties(
             requireName("badgeflow.access-stream.tables.buildings", buildings);
             requireName("badgeflow.access-stream.tables.grants", grants);
             requireName("badgeflow.access-stream.tables.commands", commands);
+        }
+    }
+
+    /**
+     * The S3 archive of every door event the consumer reads (the storage stack's {@code ArchiveBucketName}),
+     * written per batch before the checkpoint and read back by the replay.
+     */
+    public record Archive(String bucket) {
+        public Archive {
+            requireName("badgeflow.access-stream.archive.bucket", bucket);
         }
     }
 

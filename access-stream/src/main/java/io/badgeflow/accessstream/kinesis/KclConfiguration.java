@@ -3,6 +3,7 @@ package io.badgeflow.accessstream.kinesis;
 import io.badgeflow.accessstream.AccessStreamProperties;
 import io.badgeflow.accessstream.stream.DoorEventHandler;
 import io.badgeflow.accessstream.stream.ParkedRecords;
+import io.badgeflow.model.archive.EventArchive;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,9 +19,10 @@ class KclConfiguration {
     @Bean
     SwipeStreamConsumer swipeStreamConsumer(KinesisAsyncClient kinesis, DynamoDbAsyncClient dynamoDb,
             CloudWatchAsyncClient cloudWatch, AccessStreamProperties properties, DoorEventHandler handler,
-            ParkedRecords parked) {
+            EventArchive archive, ParkedRecords parked) {
         var progress = new ConsumerProgress();
-        var processors = new SwipeRecordProcessorFactory(handler, parked, progress, properties.kcl().retryBackoff());
+        var processors = new SwipeRecordProcessorFactory(handler, archive, parked, progress,
+                properties.kcl().retryBackoff());
         return new SwipeStreamConsumer(kinesis, dynamoDb, cloudWatch, properties, processors, progress,
                 new KclLeaseBootstrap());
     }

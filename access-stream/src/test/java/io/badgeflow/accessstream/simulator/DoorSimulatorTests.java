@@ -86,7 +86,8 @@ class DoorSimulatorTests {
         var settings = new Simulator(true, URI.create("http://door.test"), "door-sim", "bldg-sim", 200, 2, count,
                 null, null);
         var tables = new Tables("doors", "swipes", "presence", "employees", "cards", "buildings", "grants", "commands");
-        var properties = new AccessStreamProperties("test", tables, "swipes", null, null, null, settings);
+        var properties = new AccessStreamProperties("test", tables, "swipes", null, null, null, settings,
+                new AccessStreamProperties.Archive("archive"));
         var beans = new DefaultListableBeanFactory();
         beans.registerSingleton("restClientBuilder", http);
         return new DoorSimulator(doors, properties, beans.getBeanProvider(RestClient.Builder.class));
