@@ -45,6 +45,7 @@ def run_simulator(run_dir, jar, system, java, flags, log_path):
             f"--badgeflow.access-stream.tables.buildings={outputs['BuildingsTableName']}",
             f"--badgeflow.access-stream.tables.grants={outputs['GrantsTableName']}",
             f"--badgeflow.access-stream.tables.commands={outputs['CommandsTableName']}",
+            f"--badgeflow.access-stream.archive.bucket={outputs['ArchiveBucketName']}",
             "--badgeflow.access-stream.simulator.enabled=true",
             "--badgeflow.access-stream.simulator.exit-when-done=true",
             f"--badgeflow.access-stream.simulator.base-url={system.stream_url}",

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AuthProvider, useAuth } from './auth';
 import { AdminAuditPage } from './pages/AdminAuditPage';
+import { WhoWasInsidePage } from './pages/WhoWasInsidePage';
 import { BuildingDetailPage } from './pages/BuildingDetailPage';
 import { BuildingsPage } from './pages/BuildingsPage';
 import { CardDetailPage } from './pages/CardDetailPage';
@@ -51,6 +52,7 @@ function Routed() {
         <Route path="/imports" element={<ImportsPage />} />
         <Route path="/dead-letters" element={<DeadLettersPage />} />
         <Route path="/admin-audit" element={<AdminAuditPage />} />
+        <Route path="/who-was-inside" element={<WhoWasInsidePage />} />
         <Route path="*" element={<Navigate to="/employees" replace />} />
       </Routes>
     </Shell>

@@ -5,7 +5,7 @@ import { roleOf, SessionManager, type Role, type Session } from './session';
 /** What a role may do in the UI; the API refuses the same things on its own (docs/back-office-api.md). */
 export type Action = 'registerEmployee' | 'changeEmployee' | 'issueCard' | 'changeCard' | 'registerBuilding'
   | 'manageDoors' | 'grantAccess' | 'setAntiPassback' | 'importEmployees' | 'readDeadLetters' | 'redrive'
-  | 'readAdminAudit';
+  | 'readAdminAudit' | 'readInsideAt';
 
 const ALLOWED: Record<Action, readonly Role[]> = {
   registerEmployee: ['admin'],
@@ -23,6 +23,8 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   redrive: ['admin', 'operator'],
   // Operators run the system but do not audit it.
   readAdminAudit: ['admin', 'auditor'],
+  // Who was inside at a past moment: an audit question.
+  readInsideAt: ['admin', 'auditor'],
 };
 
 export function may(role: Role | null, action: Action): boolean {

@@ -167,3 +167,21 @@ export interface AuditBlock {
   previousHash?: string | null;
   entries: AuditEntry[];
 }
+
+/** Someone inside a building at a past moment; number and name are null for an employee no longer on record. */
+export interface PersonInside {
+  employeeId: string;
+  employeeNumber: string | null;
+  name: string | null;
+  since: string;
+  lastDoorId: string;
+}
+
+/** GET /buildings/{id}/inside-at: rebuilt from the door-event archive, reading back to `lookBackFrom`. */
+export interface InsideAt {
+  buildingId: string;
+  at: string;
+  lookBackFrom: string;
+  people: PersonInside[];
+  eventsRead: number;
+}

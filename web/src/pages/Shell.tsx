@@ -22,6 +22,7 @@ const NAV: readonly NavItem[] = [
   { label: 'Imports', to: '/imports', roles: 'importEmployees' },
   { label: 'Dead letters', to: '/dead-letters', roles: 'readDeadLetters' },
   { label: 'Admin audit', to: '/admin-audit', roles: 'readAdminAudit' },
+  { label: 'Who was inside', to: '/who-was-inside', roles: 'readInsideAt' },
 ];
 
 function shown(item: NavItem, role: Role | null): boolean {

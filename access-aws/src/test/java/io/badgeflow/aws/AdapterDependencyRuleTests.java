@@ -11,10 +11,10 @@ import com.tngtech.archunit.lang.ArchRule;
 class AdapterDependencyRuleTests {
 
     @ArchTest
-    static final ArchRule onlyTheDynamoDbAdaptersTouchTheAwsSdk = noClasses()
-            .that().resideOutsideOfPackages("io.badgeflow.aws.dynamodb..")
+    static final ArchRule onlyTheStoreAdaptersTouchTheAwsSdk = noClasses()
+            .that().resideOutsideOfPackages("io.badgeflow.aws.dynamodb..", "io.badgeflow.aws.archive..")
             .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
-            .because("the JSON codec is shared by every adapter and must not pull in a client");
+            .because("the JSON codec is shared by every adapter and must not pull in a client; only the store adapters talk to AWS");
 
     @ArchTest
     static final ArchRule noSpringInTheSharedAdapters = noClasses()

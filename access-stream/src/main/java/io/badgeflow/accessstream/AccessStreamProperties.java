@@ -20,7 +20,8 @@ public record AccessStreamProperties(
         Duration swipeRetention,
         Decisions decisions,
         Kcl kcl,
-        Simulator simulator) {
+        Simulator simulator,
+        Archive archive) {
 
     public AccessStreamProperties {
         requireName("badgeflow.access-stream.stage", stage);
@@ -35,6 +36,9 @@ public record AccessStreamProperties(
         decisions = decisions == null ? Decisions.defaults() : decisions;
         kcl = kcl == null ? Kcl.defaults() : kcl;
         simulator = simulator == null ? Simulator.disabled() : simulator;
+        if (archive == null) {
+            throw new IllegalArgumentException("badgeflow.access-stream.archive.bucket must be set");
+        }
     }
 
     /** The KCL application name, which is also the name of KCL's one table (leases, leader lock, worker metrics). */
@@ -58,7 +62,17 @@ public record AccessStreamProperties(
     }
 
     /**
-     * How the decision path keeps the back office's records in memory (docs/decisions/0008).
+     * The S3 archive of every door event the consumer reads (the storage stack's {@code ArchiveBucketName}),
+     * written per batch before the checkpoint and read back by the replay.
+     */
+    public record Archive(String bucket) {
+        public Archive {
+            requireName("badgeflow.access-stream.archive.bucket", bucket);
+        }
+    }
+
+    /**
+     * How the decision path keeps the back office's records in memory (docs/decisions/0009).
      *
      * @param feedInterval      how often the finished commands are polled to forget what they changed
      * @param feedOverlap       how far before its last answer each poll asks again, for index lag and clock skew

@@ -10,18 +10,19 @@ import org.junit.jupiter.api.Test;
 
 class AccessStreamPropertiesTests {
 
+    private static final AccessStreamProperties.Archive ARCHIVE = new AccessStreamProperties.Archive("archive");
     private static final Tables TABLES = new Tables("d", "s", "p", "e", "c", "b", "g", "cmd");
 
     @Test
     void namesTheKclApplicationAfterTheStage() {
-        var properties = new AccessStreamProperties("dev", TABLES, "swipes", null, null, null, null);
+        var properties = new AccessStreamProperties("dev", TABLES, "swipes", null, null, null, null, ARCHIVE);
 
         assertThat(properties.kclApplicationName()).isEqualTo("badgeflow-dev-access-stream");
     }
 
     @Test
     void defaultsToKclsOwnTimings() {
-        var kcl = new AccessStreamProperties("prod", TABLES, "swipes", null, null, null, null).kcl();
+        var kcl = new AccessStreamProperties("prod", TABLES, "swipes", null, null, null, null, ARCHIVE).kcl();
 
         assertThat(kcl.failoverTime()).isEqualTo(Duration.ofSeconds(10));
         assertThat(kcl.leaseAssignmentInterval()).isEqualTo(Duration.ofSeconds(20));
@@ -34,12 +35,12 @@ class AccessStreamPropertiesTests {
     @Test
     void requiresTheStageTablesAndStream() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new AccessStreamProperties("", TABLES, "x", null, null, null, null))
+                .isThrownBy(() -> new AccessStreamProperties("", TABLES, "x", null, null, null, null, ARCHIVE))
                 .withMessageContaining("stage");
         assertThatIllegalArgumentException().isThrownBy(() -> new Tables("d", " ", "p", "e", "c", "b", "g", "cmd"))
                 .withMessageContaining("tables.swipes");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new AccessStreamProperties("dev", TABLES, null, null, null, null, null))
+                .isThrownBy(() -> new AccessStreamProperties("dev", TABLES, null, null, null, null, null, ARCHIVE))
                 .withMessageContaining("stream-name");
     }
 

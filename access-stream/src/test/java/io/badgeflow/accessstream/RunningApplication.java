@@ -53,6 +53,7 @@ public abstract class RunningApplication {
             registry.add("badgeflow.access-stream.tables." + table, () -> aws.output(output));
         }
         registry.add("badgeflow.access-stream.stream-name", () -> aws.output("SwipeStreamName"));
+        registry.add("badgeflow.access-stream.archive.bucket", () -> aws.output("ArchiveBucketName"));
     }
 
     @BeforeEach

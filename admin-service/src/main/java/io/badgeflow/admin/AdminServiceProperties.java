@@ -15,6 +15,7 @@ import org.springframework.util.unit.DataSize;
  * @param importsBucket the bucket uploaded HR exports are written to ({@code imports/<importId>.csv}), which
  *     starts card-events' import function
  * @param reportsBucket where card-events writes each import's per-row report, downloaded through the API
+ * @param archiveBucket the archive of every door event (written by access-stream), read for "who was inside at T"
  * @param maxImportSize the largest CSV an upload may carry (default 20 MB, card-events' own limit); larger: 413
  * @param tables the tables the read side answers from
  * @param cognito the user pool whose access tokens are accepted
@@ -23,7 +24,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("badgeflow.admin-service")
 public record AdminServiceProperties(String commandsBucket, String importsBucket, String reportsBucket,
-        DataSize maxImportSize, Tables tables, Cognito cognito, List<DeadLetterQueue> deadLetters, Session session) {
+        String archiveBucket, DataSize maxImportSize, Tables tables, Cognito cognito, List<DeadLetterQueue> deadLetters, Session session) {
 
     /** card-events refuses larger files anyway ({@code badgeflow.card-events.imports.max-file-bytes}). */
     public static final DataSize DEFAULT_MAX_IMPORT_SIZE = DataSize.ofMegabytes(20);
@@ -34,6 +35,7 @@ public record AdminServiceProperties(String commandsBucket, String importsBucket
         require("badgeflow.admin-service.commands-bucket", commandsBucket);
         require("badgeflow.admin-service.imports-bucket", importsBucket);
         require("badgeflow.admin-service.reports-bucket", reportsBucket);
+        require("badgeflow.admin-service.archive-bucket", archiveBucket);
         maxImportSize = maxImportSize == null ? DEFAULT_MAX_IMPORT_SIZE : maxImportSize;
         if (maxImportSize.toBytes() < 1 || maxImportSize.toBytes() > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("badgeflow.admin-service.max-import-size must be between 1 B and 2 GB");

@@ -11,6 +11,7 @@ import io.badgeflow.aws.delivery.DeliveryFailures;
 import io.badgeflow.admin.idempotency.IdempotencyStore;
 import io.badgeflow.admin.imports.ImportFiles;
 import io.badgeflow.admin.session.SignIn;
+import io.badgeflow.model.archive.EventArchive;
 import io.badgeflow.model.audit.AdminAuditTrail;
 import io.badgeflow.model.backoffice.BackOfficeDirectory;
 import io.badgeflow.model.command.Command;
@@ -42,6 +43,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
     "badgeflow.admin-service.commands-bucket=commands",
     "badgeflow.admin-service.imports-bucket=imports",
     "badgeflow.admin-service.reports-bucket=reports",
+    "badgeflow.admin-service.archive-bucket=archive",
     "badgeflow.admin-service.max-import-size=" + ApiSliceTestSupport.MAX_IMPORT_BYTES + "B",
     "badgeflow.admin-service.tables.commands=commands",
     "badgeflow.admin-service.tables.employees=employees",
@@ -99,6 +101,9 @@ public abstract class ApiSliceTestSupport {
 
     @MockitoBean
     protected SignIn signIn;
+
+    @MockitoBean
+    protected EventArchive archive;
 
     protected static RequestPostProcessor admin() {
         return jwt().jwt(token -> token.subject(ADMIN_SUBJECT)).authorities(new SimpleGrantedAuthority("ROLE_ADMIN"));

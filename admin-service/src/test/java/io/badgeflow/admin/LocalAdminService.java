@@ -27,6 +27,7 @@ final class LocalAdminService {
         registry.add("badgeflow.admin-service.commands-bucket", () -> aws.output("CommandsBucketName"));
         registry.add("badgeflow.admin-service.imports-bucket", () -> aws.output("ImportsBucketName"));
         registry.add("badgeflow.admin-service.reports-bucket", () -> aws.output("ReportsBucketName"));
+        registry.add("badgeflow.admin-service.archive-bucket", () -> aws.output("ArchiveBucketName"));
         registry.add("badgeflow.admin-service.tables.commands", () -> aws.output("CommandsTableName"));
         registry.add("badgeflow.admin-service.tables.employees", () -> aws.output("EmployeesTableName"));
         registry.add("badgeflow.admin-service.tables.cards", () -> aws.output("CardsTableName"));

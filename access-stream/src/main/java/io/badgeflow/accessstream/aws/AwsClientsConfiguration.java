@@ -3,12 +3,14 @@ package io.badgeflow.accessstream.aws;
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import io.awspring.cloud.autoconfigure.core.AwsProperties;
 import io.badgeflow.accessstream.AccessStreamProperties;
+import io.badgeflow.aws.archive.S3EventArchive;
 import io.badgeflow.aws.dynamodb.BackOfficeTables;
 import io.badgeflow.aws.dynamodb.DynamoDbAccessFacts;
 import io.badgeflow.aws.dynamodb.DynamoDbCommandFeed;
 import io.badgeflow.aws.dynamodb.DynamoDbDoorRegistry;
 import io.badgeflow.aws.dynamodb.DynamoDbPresenceLedger;
 import io.badgeflow.aws.dynamodb.DynamoDbSwipeLog;
+import io.badgeflow.model.archive.EventArchive;
 import io.badgeflow.model.command.CommandFeed;
 import io.badgeflow.model.door.SwipeLog;
 import java.time.Clock;
@@ -22,10 +24,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The SDK clients and the DynamoDB adapters behind the model's ports, built once per process and configured from
- * {@code spring.cloud.aws.*} like the clients Spring Cloud AWS builds itself. The async clients are KCL's: it
+ * {@code spring.cloud.aws.*} like the clients Spring Cloud AWS builds itself (the S3 client is Spring Cloud AWS's
+ * own). The async clients are KCL's: it
  * keeps its leases, coordinator state and worker metrics in DynamoDB and may publish metrics to CloudWatch.
  */
 @Configuration(proxyBeanMethods = false)
@@ -68,6 +72,12 @@ class AwsClientsConfiguration {
     @Bean
     SwipeLog swipeLog(DynamoDbEnhancedClient enhanced, AccessStreamProperties properties) {
         return new DynamoDbSwipeLog(enhanced, properties.tables().swipes(), properties.swipeRetention());
+    }
+
+    /** The consumer writes each batch here before its checkpoint; the replay reads it back. */
+    @Bean
+    EventArchive eventArchive(S3Client s3, AccessStreamProperties properties) {
+        return new S3EventArchive(s3, properties.archive().bucket());
     }
 
     /** For publishing: one PutRecord per accepted swipe, on the request thread. */

@@ -3,8 +3,9 @@ package io.badgeflow.accessstream.kinesis;
 import io.badgeflow.accessstream.AccessStreamProperties;
 import io.badgeflow.accessstream.stream.DoorEventHandler;
 import io.badgeflow.accessstream.stream.ParkedRecords;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import io.badgeflow.model.archive.EventArchive;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
@@ -19,9 +20,10 @@ class KclConfiguration {
     @Bean
     SwipeStreamConsumer swipeStreamConsumer(KinesisAsyncClient kinesis, DynamoDbAsyncClient dynamoDb,
             CloudWatchAsyncClient cloudWatch, AccessStreamProperties properties, DoorEventHandler handler,
-            ParkedRecords parked, MeterRegistry meters) {
+            EventArchive archive, ParkedRecords parked, MeterRegistry meters) {
         var progress = new ConsumerProgress(meters);
-        var processors = new SwipeRecordProcessorFactory(handler, parked, progress, properties.kcl().retryBackoff());
+        var processors = new SwipeRecordProcessorFactory(handler, archive, parked, progress,
+                properties.kcl().retryBackoff());
         return new SwipeStreamConsumer(kinesis, dynamoDb, cloudWatch, properties, processors, progress,
                 new KclLeaseBootstrap());
     }

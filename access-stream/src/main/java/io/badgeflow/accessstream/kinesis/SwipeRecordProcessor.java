@@ -5,6 +5,8 @@ import io.badgeflow.accessstream.stream.ParkedRecords;
 import io.badgeflow.accessstream.stream.ParkedRecords.UnreadableRecord;
 import io.badgeflow.aws.json.MessageJson;
 import io.badgeflow.aws.json.UnreadableMessageException;
+import io.badgeflow.model.archive.ArchivedEvent;
+import io.badgeflow.model.archive.EventArchive;
 import io.badgeflow.model.door.DoorEvent;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,8 +34,9 @@ import software.amazon.kinesis.processor.ShardRecordProcessor;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
 /**
- * Consumes one shard of the swipe stream. Each record is read, applied by the idempotent handler (one partition
- * key's records in order, different keys in parallel), and the batch is checkpointed after all of them. A record that can never be read is parked and passed; a store that
+ * Consumes one shard of the swipe stream. The batch's events are archived (one call per batch), then applied by
+ * the idempotent handler (one partition key's events in order, different keys side by side), and the batch is
+ * checkpointed after all of them, so no event is checkpointed before it is in the archive. A record that can never be read is parked and passed; a store that
  * fails is retried (with capped backoff) without checkpointing, so no swipe is skipped and a card's swipes stay
  * in order. KCL calls one instance from one thread at a time.
  */
@@ -46,14 +49,16 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
     private static final int PARALLEL_KEYS = 32;
 
     private final DoorEventHandler handler;
+    private final EventArchive archive;
     private final ParkedRecords parked;
     private final ConsumerProgress progress;
     private final Duration retryBackoff;
     private String shardId = "?";
 
-    SwipeRecordProcessor(DoorEventHandler handler, ParkedRecords parked, ConsumerProgress progress,
-            Duration retryBackoff) {
+    SwipeRecordProcessor(DoorEventHandler handler, EventArchive archive, ParkedRecords parked,
+            ConsumerProgress progress, Duration retryBackoff) {
         this.handler = handler;
+        this.archive = archive;
         this.parked = parked;
         this.progress = progress;
         this.retryBackoff = retryBackoff;
@@ -68,7 +73,16 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
 
     @Override
     public void processRecords(ProcessRecordsInput input) {
-        applyByKey(input.records());
+        var batch = new ArrayList<Read>(input.records().size());
+        for (var record : input.records()) {
+            var read = read(record);
+            if (read != null) {
+                batch.add(read);
+            }
+        }
+        var archived = batch.stream().map(r -> new ArchivedEvent(r.record().sequenceNumber(), r.event())).toList();
+        archiveWithRetry(archived);
+        applyByKey(batch);
         progress.recordsProcessed(input.records().size());
         if (!input.records().isEmpty()) {
             checkpoint(input.checkpointer(), "batch", 1);
@@ -96,11 +110,11 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
      * Applies the batch: records of one partition key (one person, one door) in stream order, different keys side
      * by side, since nothing orders them against each other. Returns once every record is applied or parked.
      */
-    private void applyByKey(List<KinesisClientRecord> records) {
-        var byKey = new LinkedHashMap<String, List<KinesisClientRecord>>();
-        records.forEach(record -> byKey.computeIfAbsent(record.partitionKey(), key -> new ArrayList<>()).add(record));
+    private void applyByKey(List<Read> batch) {
+        var byKey = new LinkedHashMap<String, List<Read>>();
+        batch.forEach(read -> byKey.computeIfAbsent(read.record().partitionKey(), key -> new ArrayList<>()).add(read));
         if (byKey.size() <= 1) {
-            records.forEach(this::apply);
+            batch.forEach(this::apply);
             return;
         }
         var slots = new Semaphore(PARALLEL_KEYS);
@@ -127,19 +141,42 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
         }
     }
 
-    private void apply(KinesisClientRecord record) {
+    private void apply(Read read) {
+        storeWithRetry(read.record(), read.size(), read.event());
+        progress.applied(read.record().approximateArrivalTimestamp());
+    }
+
+    /** @return null for a record that can never be read: it is parked */
+    private Read read(KinesisClientRecord record) {
         var bytes = new byte[record.data().remaining()];
         record.data().duplicate().get(bytes);
-        DoorEvent event;
         try {
-            event = MessageJson.readDoorEvent(bytes);
+            return new Read(record, bytes.length, MessageJson.readDoorEvent(bytes));
         } catch (UnreadableMessageException e) {
             parked.park(new UnreadableRecord(shardId, record.sequenceNumber(), record.partitionKey(), bytes.length,
                     e.kind().name(), e.getMessage()));
-            return;
+            return null;
         }
-        storeWithRetry(record, bytes.length, event);
-        progress.applied(record.approximateArrivalTimestamp());
+    }
+
+    /**
+     * Retried until stored, whatever the failure (a denied bucket too: it stalls the shard rather than checkpoint
+     * events the archive lacks). Safe, because a batch stored twice overwrites its own objects.
+     */
+    private void archiveWithRetry(List<ArchivedEvent> batch) {
+        var backoff = retryBackoff;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                archive.store(shardId, batch);
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("archiving a batch of {} events of {} failed (attempt {}), retrying in {}: {}",
+                        batch.size(), shardId, attempt, backoff, e.toString());
+            }
+            pause(backoff);
+            var doubled = backoff.multipliedBy(2);
+            backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+        }
     }
 
     private void storeWithRetry(KinesisClientRecord record, int size, DoorEvent event) {
@@ -207,5 +244,8 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private record Read(KinesisClientRecord record, int size, DoorEvent event) {
     }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import io.badgeflow.accessstream.InMemoryPresence;
 import io.badgeflow.model.access.AccessFacts;
+import io.badgeflow.model.archive.ArchivedEvent;
+import io.badgeflow.model.archive.ArchivedObject;
+import io.badgeflow.model.archive.EventArchive;
 import io.badgeflow.model.building.Building;
 import io.badgeflow.model.card.Card;
 import io.badgeflow.model.door.Door;
@@ -29,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import software.amazon.kinesis.exceptions.ShutdownException;
 import software.amazon.kinesis.lifecycle.events.InitializationInput;
@@ -44,9 +48,10 @@ class SwipeRecordProcessorTests {
     private final RecordingSwipeLog swipes = new RecordingSwipeLog();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final FakeCheckpointer checkpointer = new FakeCheckpointer(swipes);
+    private final RecordingArchive archive = new RecordingArchive(swipes);
     private final SwipeRecordProcessor processor = new SwipeRecordProcessor(
             new DoorEventHandler(swipes, new PresenceProjector(new InMemoryPresence(), new NoBackOffice()), meters),
-            new ParkedRecords(meters), new ConsumerProgress(meters), Duration.ofMillis(1));
+            archive, new ParkedRecords(meters), new ConsumerProgress(meters), Duration.ofMillis(1));
 
     SwipeRecordProcessorTests() {
         processor.initialize(InitializationInput.builder().shardId("shardId-000000000000")
@@ -59,6 +64,36 @@ class SwipeRecordProcessorTests {
 
         assertThat(swipes.recorded).extracting(DoorEvent::eventId).containsExactly("evt-1", "evt-2");
         assertThat(checkpointer.swipesStoredAtEachCheckpoint).containsExactly(2);
+    }
+
+    @Test
+    void archivesTheBatchInOneCallBeforeApplyingAndCheckpointingIt() {
+        processor.processRecords(batch(record("11", swipe("evt-1")), record("12", swipe("evt-2"))));
+
+        assertThat(archive.batches).hasSize(1);
+        assertThat(archive.batches.getFirst()).extracting(ArchivedEvent::sequenceNumber).containsExactly("11", "12");
+        assertThat(archive.batches.getFirst()).extracting(a -> a.event().eventId()).containsExactly("evt-1", "evt-2");
+        assertThat(archive.swipesStoredWhenArchived).containsExactly(0);
+        assertThat(checkpointer.swipesStoredAtEachCheckpoint).containsExactly(2);
+    }
+
+    @Test
+    void retriesTheArchiveUntilItTakesTheBatchAndOnlyThenCheckpoints() {
+        archive.failuresToThrow = 2;
+
+        processor.processRecords(batch(record("1", swipe("evt-1"))));
+
+        assertThat(archive.attempts).isEqualTo(3);
+        assertThat(archive.batches).hasSize(1);
+        assertThat(checkpointer.swipesStoredAtEachCheckpoint).containsExactly(1);
+    }
+
+    @Test
+    void leavesAnUnreadableRecordOutOfTheArchive() {
+        processor.processRecords(batch(record("1", "{ not json".getBytes(StandardCharsets.UTF_8)),
+                record("2", swipe("evt-2"))));
+
+        assertThat(archive.batches.getFirst()).extracting(ArchivedEvent::sequenceNumber).containsExactly("2");
     }
 
     @Test
@@ -144,6 +179,34 @@ class SwipeRecordProcessorTests {
     private static byte[] swipe(String eventId) {
         var at = Instant.parse("2026-03-02T08:00:00Z");
         return MessageJson.write(new SwipeRecorded(eventId, "door-1", "bldg-1", "CARD-7", Direction.IN, at, at));
+    }
+
+    static final class RecordingArchive implements EventArchive {
+        final List<List<ArchivedEvent>> batches = new ArrayList<>();
+        final List<Integer> swipesStoredWhenArchived = new ArrayList<>();
+        final RecordingSwipeLog swipes;
+        int failuresToThrow;
+        int attempts;
+
+        RecordingArchive(RecordingSwipeLog swipes) {
+            this.swipes = swipes;
+        }
+
+        @Override
+        public void store(String shardId, List<ArchivedEvent> batch) {
+            attempts++;
+            if (failuresToThrow > 0) {
+                failuresToThrow--;
+                throw new IllegalStateException("bucket unavailable");
+            }
+            batches.add(List.copyOf(batch));
+            swipesStoredWhenArchived.add(swipes.recorded.size());
+        }
+
+        @Override
+        public void read(Instant from, Instant to, Consumer<ArchivedObject> visitor) {
+            throw new AssertionError("the consumer never reads the archive");
+        }
     }
 
     static final class RecordingSwipeLog implements SwipeLog {

@@ -18,6 +18,7 @@ import io.badgeflow.admin.deadletter.DeadLetterQueues;
 import io.badgeflow.admin.idempotency.IdempotencyStore;
 import io.badgeflow.admin.imports.ImportFiles;
 import io.badgeflow.admin.session.SignIn;
+import io.badgeflow.model.archive.EventArchive;
 import io.badgeflow.model.audit.AdminAuditTrail;
 import io.badgeflow.model.audit.ChainVerification;
 import io.badgeflow.aws.delivery.DeliveryFailures;
@@ -79,6 +80,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
     "badgeflow.admin-service.commands-bucket=commands",
     "badgeflow.admin-service.imports-bucket=imports",
     "badgeflow.admin-service.reports-bucket=reports",
+    "badgeflow.admin-service.archive-bucket=archive",
     "badgeflow.admin-service.tables.commands=commands",
     "badgeflow.admin-service.tables.employees=employees",
     "badgeflow.admin-service.tables.cards=cards",
@@ -147,6 +149,7 @@ class AuthorizationMatrixTests {
             Map.entry("GET /api/v1/buildings", new Expectation(STAFF, null)),
             Map.entry("GET /api/v1/buildings/{buildingId}", new Expectation(STAFF, null)),
             Map.entry("GET /api/v1/buildings/{buildingId}/grants", new Expectation(STAFF, null)),
+            Map.entry("GET /api/v1/buildings/{buildingId}/inside-at", new Expectation(ADMIN_OR_AUDITOR, null)),
             Map.entry("POST /api/v1/buildings/{buildingId}/doors", new Expectation(ADMIN,
                     "{\"name\":\"Main\",\"capability\":\"BOTH\"}")),
             Map.entry("POST /api/v1/doors/{doorId}/rotate-key", new Expectation(ADMIN, null)),
@@ -201,6 +204,9 @@ class AuthorizationMatrixTests {
 
     @MockitoBean
     SignIn signIn;
+
+    @MockitoBean
+    EventArchive archive;
 
     @Autowired
     MockMvc mvc;

@@ -1,0 +1,18 @@
+package io.badgeflow.admin.aws;
+
+import io.badgeflow.admin.AdminServiceProperties;
+import io.badgeflow.aws.archive.S3EventArchive;
+import io.badgeflow.model.archive.EventArchive;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The door-event archive access-stream writes, read here for questions about the past. */
+@Configuration(proxyBeanMethods = false)
+class ArchiveAdapterConfiguration {
+
+    @Bean
+    EventArchive eventArchive(S3Client s3, AdminServiceProperties properties) {
+        return new S3EventArchive(s3, properties.archiveBucket());
+    }
+}
