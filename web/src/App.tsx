@@ -11,8 +11,11 @@ import { DeadLettersPage } from './pages/DeadLettersPage';
 import { EmployeeDetailPage } from './pages/EmployeeDetailPage';
 import { EmployeesPage } from './pages/EmployeesPage';
 import { ImportsPage } from './pages/ImportsPage';
+import { LivePage } from './pages/LivePage';
 import { LoginPage } from './pages/LoginPage';
+import { MusterPage } from './pages/MusterPage';
 import { Shell } from './pages/Shell';
+import { SwipeAuditPage } from './pages/SwipeAuditPage';
 import type { SessionManager } from './session';
 import { Loading } from './states';
 
@@ -51,6 +54,9 @@ function Routed() {
         <Route path="/imports" element={<ImportsPage />} />
         <Route path="/dead-letters" element={<DeadLettersPage />} />
         <Route path="/admin-audit" element={<AdminAuditPage />} />
+        <Route path="/live" element={<LivePage />} />
+        <Route path="/buildings/:buildingId/muster" element={<MusterPage />} />
+        <Route path="/door-audit" element={<SwipeAuditPage />} />
         <Route path="*" element={<Navigate to="/employees" replace />} />
       </Routes>
     </Shell>
