@@ -12,8 +12,11 @@ import { DeadLettersPage } from './pages/DeadLettersPage';
 import { EmployeeDetailPage } from './pages/EmployeeDetailPage';
 import { EmployeesPage } from './pages/EmployeesPage';
 import { ImportsPage } from './pages/ImportsPage';
+import { LivePage } from './pages/LivePage';
 import { LoginPage } from './pages/LoginPage';
+import { MusterPage } from './pages/MusterPage';
 import { Shell } from './pages/Shell';
+import { SwipeAuditPage } from './pages/SwipeAuditPage';
 import type { SessionManager } from './session';
 import { Loading } from './states';
 
@@ -53,6 +56,9 @@ function Routed() {
         <Route path="/dead-letters" element={<DeadLettersPage />} />
         <Route path="/admin-audit" element={<AdminAuditPage />} />
         <Route path="/who-was-inside" element={<WhoWasInsidePage />} />
+        <Route path="/live" element={<LivePage />} />
+        <Route path="/buildings/:buildingId/muster" element={<MusterPage />} />
+        <Route path="/door-audit" element={<SwipeAuditPage />} />
         <Route path="*" element={<Navigate to="/employees" replace />} />
       </Routes>
     </Shell>

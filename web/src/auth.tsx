@@ -5,7 +5,7 @@ import { roleOf, SessionManager, type Role, type Session } from './session';
 /** What a role may do in the UI; the API refuses the same things on its own (docs/back-office-api.md). */
 export type Action = 'registerEmployee' | 'changeEmployee' | 'issueCard' | 'changeCard' | 'registerBuilding'
   | 'manageDoors' | 'grantAccess' | 'setAntiPassback' | 'importEmployees' | 'readDeadLetters' | 'redrive'
-  | 'readAdminAudit' | 'readInsideAt';
+  | 'readAdminAudit' | 'readInsideAt' | 'watchLive' | 'auditSwipes';
 
 const ALLOWED: Record<Action, readonly Role[]> = {
   registerEmployee: ['admin'],
@@ -25,6 +25,10 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   readAdminAudit: ['admin', 'auditor'],
   // Who was inside at a past moment: an audit question.
   readInsideAt: ['admin', 'auditor'],
+  // Occupancy, the muster list and the live door feed are the operators' (admins too).
+  watchLive: ['admin', 'operator'],
+  // The door events of a person, door or building are the auditors' (admins too).
+  auditSwipes: ['admin', 'auditor'],
 };
 
 export function may(role: Role | null, action: Action): boolean {

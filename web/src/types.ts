@@ -185,3 +185,99 @@ export interface InsideAt {
   people: PersonInside[];
   eventsRead: number;
 }
+
+/** A stored door event, with the names behind its ids (null when that record is gone). */
+export interface SwipeEvent {
+  eventId: string;
+  type: string;
+  occurredAt: string;
+  buildingId?: string | null;
+  doorId: string;
+  doorName?: string | null;
+  employeeId?: string | null;
+  employeeNumber?: string | null;
+  givenName?: string | null;
+  familyName?: string | null;
+  cardNumber?: string | null;
+  cardId?: string | null;
+  cardStatus?: string | null;
+  direction?: string | null;
+  decision?: string | null;
+  reason?: string | null;
+  rule?: string | null;
+  policyVersion?: string | null;
+  doorState?: string | null;
+  alarms: string[];
+  receivedAt?: string | null;
+}
+
+export interface LiveView {
+  asOf: string;
+  next: string;
+  since: string;
+  buildings: { buildingId: string; name: string; inside: number }[];
+  events: SwipeEvent[];
+  alarms: SwipeEvent[];
+}
+
+export interface MusterEntry {
+  employeeId: string;
+  employeeNumber?: string | null;
+  givenName?: string | null;
+  familyName?: string | null;
+  department?: string | null;
+  lastDoorId?: string | null;
+  lastDoorName?: string | null;
+  since?: string | null;
+}
+
+export interface MusterView {
+  buildingId: string;
+  buildingName: string;
+  asOf: string;
+  inside: number;
+  people: MusterEntry[];
+}
+
+export interface PersonAnswer {
+  employeeId: string;
+  employeeNumber?: string | null;
+  givenName?: string | null;
+  familyName?: string | null;
+  employeeStatus?: string | null;
+  cardId?: string | null;
+  cardNumber?: string | null;
+  cardStatus?: string | null;
+  decision: string;
+  reason: string;
+  rule: string;
+  policyVersion: string;
+}
+
+export interface WhoCanEnterView {
+  doorId: string;
+  doorName: string;
+  buildingId: string;
+  at: string;
+  policyVersion: string;
+  granted: PersonAnswer[];
+  refused: PersonAnswer[];
+}
+
+export interface BuildingAnswer {
+  buildingId: string;
+  buildingName: string;
+  decision: string;
+  reason: string;
+  rule: string;
+  policyVersion: string;
+  cardStatus?: string | null;
+}
+
+export interface CanEnterView {
+  employeeId: string;
+  cardId?: string | null;
+  at: string;
+  policyVersion: string;
+  buildings: BuildingAnswer[];
+}

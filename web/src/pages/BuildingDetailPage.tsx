@@ -9,6 +9,7 @@ import { useCommandForm } from '../forms';
 import { useLoad } from '../load';
 import { Empty, Failure, formatInstant, Loading } from '../states';
 import type { Accepted, AntiPassback, BuildingDetail, DoorKeyAccepted, Grant, PageOf } from '../types';
+import { WhoCanEnter } from './AccessAnswers';
 
 /**
  * One building: its anti-passback mode (admins change it), its doors (admins register doors and rotate their keys)
@@ -64,7 +65,12 @@ export function BuildingDetailPage() {
   return (
     <Stack>
       <Anchor component={Link} to="/buildings">← Buildings</Anchor>
-      <Title order={2}>{building.name}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{building.name}</Title>
+        {may('watchLive') && (
+          <Anchor component={Link} to={`/buildings/${encodeURIComponent(building.buildingId)}/muster`}>Muster list</Anchor>
+        )}
+      </Group>
       <dl className="bf-facts">
         {([['Code', building.buildingId], ['Time zone', building.timeZone],
           ['Anti-passback', antiPassbackText(building.antiPassback)], ['Doors', String(doors.length)]] as const)
@@ -111,6 +117,8 @@ export function BuildingDetailPage() {
           </Table.Tbody>
         </Table>
       )}
+
+      <WhoCanEnter key={doors.map((door) => door.doorId).join(',')} doors={doors} />
 
       <Title order={3}>Access grants</Title>
       {grants.loading && <Loading label="Loading grants…" />}

@@ -9,6 +9,7 @@ import { Empty, Failure, formatInstant, Loading } from '../states';
 import type { Accepted, Command, EmployeeDetail, PageOf } from '../types';
 import { scheduleText } from './BuildingDetailPage';
 import { cardStatusColor } from './CardsPage';
+import { CanEnter } from './AccessAnswers';
 import { EmployeeActions } from './EmployeeActions';
 import { GrantAccess } from './GrantAccess';
 import { IssueCard } from './IssueCard';
@@ -144,6 +145,8 @@ export function EmployeeDetailPage() {
           </Table.Tbody>
         </Table>
       )}
+
+      <CanEnter employeeId={employee.employeeId} />
 
       <Title order={3}>Command history</Title>
       {history.length === 0 ? <Empty>No commands yet.</Empty> : (

@@ -12,9 +12,9 @@ interface NavItem {
 
 /**
  * The navigation, by role: a page whose API a role may not use is not offered to it (the API refuses it anyway).
- * Later slices add live activity here.
  */
 const NAV: readonly NavItem[] = [
+  { label: 'Live', to: '/live', roles: 'watchLive' },
   { label: 'Employees', to: '/employees', roles: ['admin', 'operator', 'auditor'] },
   { label: 'Cards', to: '/cards', roles: ['admin', 'operator', 'auditor'] },
   { label: 'Buildings', to: '/buildings', roles: ['admin', 'operator', 'auditor'] },
@@ -23,6 +23,7 @@ const NAV: readonly NavItem[] = [
   { label: 'Dead letters', to: '/dead-letters', roles: 'readDeadLetters' },
   { label: 'Admin audit', to: '/admin-audit', roles: 'readAdminAudit' },
   { label: 'Who was inside', to: '/who-was-inside', roles: 'readInsideAt' },
+  { label: 'Door audit', to: '/door-audit', roles: 'auditSwipes' },
 ];
 
 function shown(item: NavItem, role: Role | null): boolean {

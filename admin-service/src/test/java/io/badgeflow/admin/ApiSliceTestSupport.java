@@ -13,7 +13,10 @@ import io.badgeflow.admin.imports.ImportFiles;
 import io.badgeflow.admin.session.SignIn;
 import io.badgeflow.model.archive.EventArchive;
 import io.badgeflow.model.audit.AdminAuditTrail;
+import io.badgeflow.model.access.AccessFacts;
 import io.badgeflow.model.backoffice.BackOfficeDirectory;
+import io.badgeflow.model.door.SwipeHistory;
+import io.badgeflow.model.presence.PresenceLedger;
 import io.badgeflow.model.command.Command;
 import io.badgeflow.model.command.CommandHistory;
 import io.badgeflow.model.command.CommandLog;
@@ -55,6 +58,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
     "badgeflow.admin-service.tables.delivery-failures=delivery-failures",
     "badgeflow.admin-service.tables.imports=imports",
     "badgeflow.admin-service.tables.admin-audit=admin-audit",
+    "badgeflow.admin-service.tables.presence=presence",
+    "badgeflow.admin-service.tables.swipes=swipes",
     "badgeflow.admin-service.cognito.user-pool-id=us-east-1_test",
     "badgeflow.admin-service.cognito.client-id=client",
     "badgeflow.admin-service.cognito.issuer=https://cognito-idp.us-east-1.amazonaws.com/us-east-1_test",
@@ -104,6 +109,15 @@ public abstract class ApiSliceTestSupport {
 
     @MockitoBean
     protected EventArchive archive;
+
+    @MockitoBean
+    protected PresenceLedger presence;
+
+    @MockitoBean
+    protected SwipeHistory swipes;
+
+    @MockitoBean
+    protected AccessFacts accessFacts;
 
     protected static RequestPostProcessor admin() {
         return jwt().jwt(token -> token.subject(ADMIN_SUBJECT)).authorities(new SimpleGrantedAuthority("ROLE_ADMIN"));

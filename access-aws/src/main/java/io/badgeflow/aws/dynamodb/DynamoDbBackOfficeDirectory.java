@@ -68,6 +68,21 @@ public final class DynamoDbBackOfficeDirectory implements BackOfficeDirectory {
     }
 
     @Override
+    public List<Employee> employees(List<String> employeeIds) {
+        var ids = new ArrayList<>(new LinkedHashSet<>(employeeIds));
+        var found = new LinkedHashMap<String, Employee>();
+        for (var from = 0; from < ids.size(); from += BATCH_GET_LIMIT) {
+            var batch = ReadBatch.builder(EmployeeItem.class).mappedTableResource(rows.employees);
+            ids.subList(from, Math.min(ids.size(), from + BATCH_GET_LIMIT)).forEach(id -> batch.addGetItem(
+                    r -> r.key(Key.builder().partitionValue(id).build())));
+            // The results iterable follows UnprocessedKeys itself.
+            enhanced.batchGetItem(r -> r.readBatches(batch.build())).resultsForTable(rows.employees).stream()
+                    .filter(EmployeeItem::isEmployee).forEach(item -> found.put(item.getEmployeeId(), item.toEmployee()));
+        }
+        return employeeIds.stream().distinct().filter(found::containsKey).map(found::get).toList();
+    }
+
+    @Override
     public Page<Employee> employees(String namePrefix, PageRequest page) {
         var prefix = namePrefix == null || namePrefix.isBlank() ? null : EmployeeItem.lowercase(namePrefix.strip());
         var start = start(page, EMPLOYEE_CURSOR);

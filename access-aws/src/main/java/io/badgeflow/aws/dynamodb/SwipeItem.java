@@ -5,11 +5,13 @@ import io.badgeflow.model.door.DoorEvent;
 import io.badgeflow.model.door.DoorStateChanged;
 import io.badgeflow.model.door.EntryDecided;
 import io.badgeflow.model.door.ExitRecorded;
+import io.badgeflow.model.door.SwipeEntry;
 import io.badgeflow.model.door.SwipeRecorded;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
@@ -25,6 +27,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
 @DynamoDbBean
 public class SwipeItem {
 
+    static final TableSchema<SwipeItem> SCHEMA = TableSchema.fromBean(SwipeItem.class);
     static final String BY_EMPLOYEE = "byEmployee";
     static final String BY_BUILDING = "byBuilding";
 
@@ -95,6 +98,12 @@ public class SwipeItem {
             }
         }
         return item;
+    }
+
+    /** The row as the audit and live views read it; the key attributes stay in the adapter. */
+    SwipeEntry toEntry() {
+        return new SwipeEntry(eventId, type, doorId, buildingId, employeeId, cardNumber, cardId, cardStatus,
+                direction, decision, reason, rule, policyVersion, doorState, alarms, occurredAt, receivedAt);
     }
 
     private void building(String id, Instant at) {

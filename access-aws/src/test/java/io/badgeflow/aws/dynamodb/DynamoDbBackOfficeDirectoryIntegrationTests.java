@@ -150,6 +150,24 @@ class DynamoDbBackOfficeDirectoryIntegrationTests {
     }
 
     @Test
+    void readsEmployeesByIdInOneBatchInTheOrderAskedSkippingUnknownOnesAndClaims() {
+        var ada = employee("Ada", uniqueName());
+        var grace = employee("Grace", uniqueName());
+        put(ada);
+        put(grace);
+        claim(UniqueKind.EMPLOYEE_NUMBER, grace.employeeNumber(), grace.employeeId());
+        var ids = new ArrayList<String>();
+        for (var i = 0; i < 120; i++) {
+            ids.add(id("emp"));
+        }
+        ids.add(grace.employeeId());
+        ids.add(ada.employeeId());
+        ids.add(grace.employeeId());
+
+        assertThat(directory.employees(ids)).containsExactly(grace, ada);
+    }
+
+    @Test
     void listsEveryBuildingOnceAcrossPages() {
         var buildings = List.of(new Building(id("bldg"), "North", ZoneId.of("Europe/Berlin"), 1),
                 new Building(id("bldg"), "South", ZoneId.of("America/New_York"), 2),

@@ -19,6 +19,9 @@ public interface BackOfficeDirectory {
 
     Optional<Employee> employeeByNumber(String employeeNumber);
 
+    /** The employees with these ids that exist, in the order asked (one batch read, for joining names to ids). */
+    List<Employee> employees(List<String> employeeIds);
+
     /**
      * Employees by family name then given name; with a {@code namePrefix} only those whose family name starts
      * with it (case-insensitive).

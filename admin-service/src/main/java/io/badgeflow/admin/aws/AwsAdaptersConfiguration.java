@@ -10,6 +10,12 @@ import io.badgeflow.aws.dynamodb.DynamoDbCommandLog;
 import io.badgeflow.aws.dynamodb.DynamoDbAdminAuditTrail;
 import io.badgeflow.aws.dynamodb.DynamoDbDeliveryFailures;
 import io.badgeflow.aws.dynamodb.DynamoDbImportLedger;
+import io.badgeflow.aws.dynamodb.DynamoDbAccessFacts;
+import io.badgeflow.aws.dynamodb.DynamoDbPresenceLedger;
+import io.badgeflow.aws.dynamodb.DynamoDbSwipeHistory;
+import io.badgeflow.model.access.AccessFacts;
+import io.badgeflow.model.door.SwipeHistory;
+import io.badgeflow.model.presence.PresenceLedger;
 import io.badgeflow.model.audit.AdminAuditTrail;
 import io.badgeflow.model.backoffice.BackOfficeDirectory;
 import io.badgeflow.model.command.CommandHistory;
@@ -24,7 +30,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The DynamoDB and SQS clients and the read-side adapters (back office, imports ledger, admin audit trail), built once and configured from
+ * The DynamoDB and SQS clients and the read-side adapters (back office, imports ledger, admin audit trail,
+ * presence, stored door events, the entry rules' facts), built once and configured from
  * {@code spring.cloud.aws.*}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -67,6 +74,28 @@ class AwsAdaptersConfiguration {
         var tables = properties.tables();
         return new DynamoDbBackOfficeDirectory(enhanced, new BackOfficeTables(tables.employees(), tables.cards(),
                 tables.buildings(), tables.doors(), tables.grants(), tables.commands()));
+    }
+
+    @Bean
+    PresenceLedger presenceLedger(DynamoDbEnhancedClient enhanced, AdminServiceProperties properties) {
+        return new DynamoDbPresenceLedger(enhanced, properties.tables().presence());
+    }
+
+    @Bean
+    SwipeHistory swipeHistory(DynamoDbEnhancedClient enhanced, AdminServiceProperties properties) {
+        return new DynamoDbSwipeHistory(enhanced, properties.tables().swipes());
+    }
+
+    /**
+     * The entry rules' facts for "who can enter" and "can enter": the same strongly consistent reads of the
+     * back-office tables the rules would make for a swipe (the place only; the person comes from the candidate).
+     */
+    @Bean
+    AccessFacts accessFacts(DynamoDbEnhancedClient enhanced, AdminServiceProperties properties,
+            PresenceLedger presence) {
+        var tables = properties.tables();
+        return new DynamoDbAccessFacts(enhanced, new BackOfficeTables(tables.employees(), tables.cards(),
+                tables.buildings(), tables.doors(), tables.grants(), tables.commands()), presence);
     }
 
     @Bean

@@ -42,7 +42,7 @@ class SecurityConfiguration {
     /** The UI's static files and the browser-side routes that answer with its index.html (see SpaRoutes). */
     static final String[] UI_PATHS = {"/", "/index.html", "/favicon.svg", "/assets/**", "/login", "/employees",
         "/employees/**", "/cards", "/cards/**", "/buildings", "/buildings/**", "/commands", "/imports",
-        "/dead-letters", "/admin-audit", "/who-was-inside"};
+        "/dead-letters", "/admin-audit", "/who-was-inside", "/live", "/door-audit"};
 
     @Bean
     @Order(1)

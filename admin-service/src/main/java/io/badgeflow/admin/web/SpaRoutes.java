@@ -13,7 +13,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class SpaRoutes implements WebMvcConfigurer {
 
     static final String[] ROUTES = {"/login", "/employees", "/employees/**", "/cards", "/cards/**", "/buildings",
-        "/buildings/**", "/commands", "/imports", "/dead-letters", "/admin-audit", "/who-was-inside"};
+        "/buildings/**", "/commands", "/imports", "/dead-letters", "/admin-audit", "/who-was-inside", "/live",
+        "/door-audit"};
 
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {

@@ -22,7 +22,10 @@ import io.badgeflow.model.archive.EventArchive;
 import io.badgeflow.model.audit.AdminAuditTrail;
 import io.badgeflow.model.audit.ChainVerification;
 import io.badgeflow.aws.delivery.DeliveryFailures;
+import io.badgeflow.model.access.AccessFacts;
 import io.badgeflow.model.backoffice.BackOfficeDirectory;
+import io.badgeflow.model.door.SwipeHistory;
+import io.badgeflow.model.presence.PresenceLedger;
 import io.badgeflow.model.backoffice.Page;
 import io.badgeflow.model.command.CommandHistory;
 import io.badgeflow.model.command.CommandLog;
@@ -91,6 +94,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
     "badgeflow.admin-service.tables.delivery-failures=delivery-failures",
     "badgeflow.admin-service.tables.imports=imports",
     "badgeflow.admin-service.tables.admin-audit=admin-audit",
+    "badgeflow.admin-service.tables.presence=presence",
+    "badgeflow.admin-service.tables.swipes=swipes",
     "badgeflow.admin-service.dead-letters[0].name=commands",
     "badgeflow.admin-service.dead-letters[0].queue-url=http://127.0.0.1:9/000000000000/commands",
     "badgeflow.admin-service.dead-letters[0].dlq-url=http://127.0.0.1:9/000000000000/commands-dlq",
@@ -163,11 +168,23 @@ class AuthorizationMatrixTests {
             Map.entry("GET /api/v1/imports/{importId}/report", new Expectation(STAFF, null)),
             Map.entry("GET /api/v1/admin-audit", new Expectation(ADMIN_OR_AUDITOR, null)),
             Map.entry("GET /api/v1/admin-audit/verify", new Expectation(ADMIN_OR_AUDITOR, null)),
+            Map.entry("GET /api/v1/buildings/{buildingId}/occupancy", new Expectation(ADMIN_OR_OPERATOR, null)),
+            Map.entry("GET /api/v1/buildings/{buildingId}/muster", new Expectation(ADMIN_OR_OPERATOR, null)),
+            Map.entry("GET /api/v1/live", new Expectation(ADMIN_OR_OPERATOR, null)),
+            Map.entry("GET /api/v1/audit/swipes", new Expectation(ADMIN_OR_AUDITOR, null)),
+            Map.entry("GET /api/v1/audit/swipes.csv", new Expectation(ADMIN_OR_AUDITOR, null)),
+            Map.entry("GET /api/v1/doors/{doorId}/who-can-enter", new Expectation(STAFF, null)),
+            Map.entry("GET /api/v1/employees/{employeeId}/can-enter", new Expectation(STAFF, null)),
             // How the web UI signs in: public by nature; the user pool decides (here a mock that accepts).
             Map.entry("POST /auth/login", new Expectation(ANYONE, "{\"username\":\"demo-admin\",\"password\":\"pw\"}", 200)),
             // No refresh cookie is sent, so there is no session to refresh, whatever the Authorization header says.
             Map.entry("POST /auth/refresh", new Expectation(ANYONE, null, 401)),
             Map.entry("POST /auth/logout", new Expectation(ANYONE, null, 204)));
+
+    /** The query parameters an endpoint needs to answer 200. */
+    private static final Map<String, String> QUERIES = Map.of(
+            "GET /api/v1/audit/swipes", "?buildingId=HQ&from=2025-03-01T00:00:00Z&to=2025-03-02T00:00:00Z",
+            "GET /api/v1/audit/swipes.csv", "?buildingId=HQ&from=2025-03-01T00:00:00Z&to=2025-03-02T00:00:00Z");
 
     @TestBean
     JwtDecoder jwtDecoder;
@@ -208,6 +225,15 @@ class AuthorizationMatrixTests {
     @MockitoBean
     EventArchive archive;
 
+    @MockitoBean
+    PresenceLedger presence;
+
+    @MockitoBean
+    SwipeHistory swipes;
+
+    @MockitoBean
+    AccessFacts accessFacts;
+
     @Autowired
     MockMvc mvc;
 
@@ -245,6 +271,7 @@ class AuthorizationMatrixTests {
                 ImportStatus.COMPLETED, 1, 1, 0, Examples.AT, Examples.AT, null, "imports/" + IMPORT_ID + "/report.csv")));
         when(importFiles.report(any())).thenAnswer(call -> Optional.of(new ImportFiles.Download(
                 new ByteArrayInputStream("row,status\n".getBytes(StandardCharsets.UTF_8)), null)));
+        when(swipes.find(any(), any())).thenReturn(Page.empty());
         when(auditTrail.verify()).thenReturn(new ChainVerification.Intact(0, 0, "0".repeat(64)));
         when(auditTrail.latest(20)).thenReturn(List.of());
         when(signIn.withPassword(any(), any())).thenReturn(
@@ -320,7 +347,7 @@ class AuthorizationMatrixTests {
             var parts = endpoint.split(" ", 2);
             var path = parts[1].replace("{employeeId}", "emp-1").replace("{cardId}", "card-1")
                     .replace("{buildingId}", "HQ").replace("{doorId}", "door-1").replace("{commandId}", "cmd-1").replace("{queue}", "commands")
-                    .replace("{importId}", IMPORT_ID);
+                    .replace("{importId}", IMPORT_ID) + QUERIES.getOrDefault(endpoint, "");
             var request = request(HttpMethod.valueOf(parts[0]), path);
             if (expectation.body() != null) {
                 request.contentType(expectation.mediaType()).content(expectation.body());
