@@ -2,8 +2,24 @@ package io.badgeflow.accessstream.kinesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.badgeflow.accessstream.InMemoryAlarms;
 import io.badgeflow.accessstream.InMemoryPresence;
+import io.badgeflow.aws.parking.ParkReason;
+import io.badgeflow.aws.parking.ParkedRecord;
+import io.badgeflow.aws.parking.ParkedRecordStore;
+import io.badgeflow.model.access.AlarmType;
+import io.badgeflow.model.alarm.Alarm;
+import io.badgeflow.model.alarm.AlarmRaiser;
+import io.badgeflow.model.alarm.RepeatedDenials;
+import io.badgeflow.model.backoffice.Page;
+import io.badgeflow.model.backoffice.PageRequest;
+import io.badgeflow.model.door.DoorState;
+import io.badgeflow.model.door.DoorStateChanged;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Base64;
 import io.badgeflow.model.access.AccessFacts;
 import io.badgeflow.model.building.Building;
 import io.badgeflow.model.card.Card;
@@ -41,12 +57,18 @@ import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
 
 class SwipeRecordProcessorTests {
 
+    private static final Instant PARKED_AT = Instant.parse("2026-03-02T09:00:00Z");
+
     private final RecordingSwipeLog swipes = new RecordingSwipeLog();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final FakeCheckpointer checkpointer = new FakeCheckpointer(swipes);
+    private final InMemoryAlarms alarms = new InMemoryAlarms();
+    private final InMemoryParkedRecords parkedRecords = new InMemoryParkedRecords();
     private final SwipeRecordProcessor processor = new SwipeRecordProcessor(
-            new DoorEventHandler(swipes, new PresenceProjector(new InMemoryPresence(), new NoBackOffice()), meters),
-            new ParkedRecords(meters), new ConsumerProgress(), Duration.ofMillis(1));
+            new DoorEventHandler(swipes, new PresenceProjector(new InMemoryPresence(), new NoBackOffice()),
+                    new AlarmRaiser(alarms, alarms, RepeatedDenials.DEFAULT, Clock.systemUTC()), meters),
+            new ParkedRecords(parkedRecords, Clock.fixed(PARKED_AT, ZoneOffset.UTC), meters), new ConsumerProgress(),
+            Duration.ofMillis(1));
 
     SwipeRecordProcessorTests() {
         processor.initialize(InitializationInput.builder().shardId("shardId-000000000000")
@@ -70,7 +92,68 @@ class SwipeRecordProcessorTests {
         assertThat(swipes.recorded).extracting(DoorEvent::eventId).containsExactly("evt-3");
         assertThat(parked("MALFORMED")).isEqualTo(1);
         assertThat(parked("UNKNOWN_TYPE")).isEqualTo(1);
+        assertThat(parkedRecords.parked).extracting(ParkedRecord::sequenceNumber, ParkedRecord::reason,
+                ParkedRecord::partitionKey).containsExactly(tuple("1", ParkReason.MALFORMED, "card:CARD-7"),
+                tuple("2", ParkReason.UNKNOWN_TYPE, "card:CARD-7"));
+        assertThat(parkedRecords.parked.get(1)).satisfies(record -> {
+            assertThat(record.shardId()).isEqualTo("shardId-000000000000");
+            assertThat(record.size()).isEqualTo(23);
+            assertThat(Base64.getDecoder().decode(record.payloadBase64()))
+                    .asString(StandardCharsets.UTF_8).isEqualTo("{\"type\":\"DoorExploded\"}");
+            assertThat(record.message()).contains("DoorExploded");
+            assertThat(record.parkedAt()).isEqualTo(PARKED_AT);
+        });
         assertThat(checkpointer.swipesStoredAtEachCheckpoint).containsExactly(1);
+    }
+
+    @Test
+    void parksAnOversizedRecordUnreadWithTheStartOfItsPayload() {
+        var huge = new byte[SwipeRecordProcessor.MAX_EVENT_BYTES + 1];
+        java.util.Arrays.fill(huge, (byte) 'x');
+
+        processor.processRecords(batch(record("1", huge), record("2", swipe("evt-2"))));
+
+        assertThat(parkedRecords.parked).singleElement().satisfies(record -> {
+            assertThat(record.reason()).isEqualTo(ParkReason.OVERSIZED);
+            assertThat(record.size()).isEqualTo(huge.length);
+            assertThat(record.truncated()).isTrue();
+            assertThat(Base64.getDecoder().decode(record.payloadBase64())).hasSize(ParkedRecord.MAX_EXCERPT_BYTES);
+        });
+        assertThat(swipes.recorded).extracting(DoorEvent::eventId).containsExactly("evt-2");
+    }
+
+    @Test
+    void parksARecordWithoutAnEventIdAsAnInvalidField() {
+        processor.processRecords(batch(record("1", ("{\"type\":\"SwipeRecorded\",\"doorId\":\"door-1\","
+                + "\"buildingId\":\"b\",\"cardNumber\":\"C\",\"direction\":\"IN\","
+                + "\"occurredAt\":\"2026-03-02T08:00:00Z\",\"receivedAt\":\"2026-03-02T08:00:00Z\"}")
+                .getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(parkedRecords.parked).extracting(ParkedRecord::reason).containsExactly(ParkReason.INVALID_FIELD);
+        assertThat(checkpointer.swipesStoredAtEachCheckpoint).containsExactly(0);
+    }
+
+    @Test
+    void retriesParkingUntilTheRecordIsParkedBeforeItCheckpoints() {
+        parkedRecords.failuresToThrow = 2;
+
+        processor.processRecords(batch(record("1", "nope".getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(parkedRecords.parked).hasSize(1);
+        assertThat(checkpointer.swipesStoredAtEachCheckpoint).containsExactly(0);
+    }
+
+    @Test
+    void aDoorForcedIsPublishedOnceWhenTheFirstPublishFailsAndTheEventIsRetried() {
+        alarms.failuresToThrow = 1;
+        var at = Instant.parse("2026-03-02T08:00:00Z");
+        var forced = MessageJson.write(new DoorStateChanged("evt-forced", "door-1", "bldg-1", DoorState.FORCED, at));
+
+        processor.processRecords(batch(record("1", forced), record("2", forced)));
+
+        assertThat(alarms.published).extracting(Alarm::type, Alarm::eventId)
+                .containsExactly(tuple(AlarmType.DOOR_FORCED, "evt-forced"));
+        assertThat(parkedRecords.parked).isEmpty();
     }
 
     @Test
@@ -138,8 +221,30 @@ class SwipeRecordProcessorTests {
                 failuresToThrow--;
                 throw new IllegalStateException("store unavailable");
             }
+            if (recorded.stream().anyMatch(kept -> kept.eventId().equals(event.eventId()))) {
+                return false;
+            }
             recorded.add(event);
             return true;
+        }
+    }
+
+    static final class InMemoryParkedRecords implements ParkedRecordStore {
+        final List<ParkedRecord> parked = new ArrayList<>();
+        int failuresToThrow;
+
+        @Override
+        public void park(ParkedRecord record) {
+            if (failuresToThrow > 0) {
+                failuresToThrow--;
+                throw new IllegalStateException("parking table unavailable");
+            }
+            parked.add(record);
+        }
+
+        @Override
+        public Page<ParkedRecord> newest(PageRequest page) {
+            return new Page<>(parked.reversed(), null);
         }
     }
 

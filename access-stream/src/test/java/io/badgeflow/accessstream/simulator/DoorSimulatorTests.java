@@ -85,8 +85,10 @@ class DoorSimulatorTests {
     private DoorSimulator simulator(long count) {
         var settings = new Simulator(true, URI.create("http://door.test"), "door-sim", "bldg-sim", 200, 2, count,
                 null, null);
-        var tables = new Tables("doors", "swipes", "presence", "employees", "cards", "buildings", "grants", "commands");
-        var properties = new AccessStreamProperties("test", tables, "swipes", null, null, null, settings);
+        var tables = new Tables("doors", "swipes", "presence", "employees", "cards", "buildings", "grants", "commands",
+                "parked-records", "alarms");
+        var properties = new AccessStreamProperties("test", tables, "swipes", null, null,
+                new AccessStreamProperties.Alarms("arn:aws:sns:us-east-1:000000000000:t", 0, null), null, settings);
         var beans = new DefaultListableBeanFactory();
         beans.registerSingleton("restClientBuilder", http);
         return new DoorSimulator(doors, properties, beans.getBeanProvider(RestClient.Builder.class));
