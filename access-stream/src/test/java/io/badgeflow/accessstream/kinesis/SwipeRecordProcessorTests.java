@@ -46,6 +46,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.kinesis.exceptions.ShutdownException;
 import software.amazon.kinesis.lifecycle.events.InitializationInput;
 import software.amazon.kinesis.lifecycle.events.ProcessRecordsInput;
@@ -134,6 +136,19 @@ class SwipeRecordProcessorTests {
     }
 
     @Test
+    void parksARecordTheStoreRefusesForGood() {
+        swipes.refuseForGood = true;
+
+        processor.processRecords(batch(record("1", swipe("evt-1"))));
+
+        assertThat(parkedRecords.parked).singleElement().satisfies(record -> {
+            assertThat(record.reason()).isEqualTo(ParkReason.REJECTED_BY_STORE);
+            assertThat(record.message()).startsWith("ValidationException");
+        });
+        assertThat(checkpointer.swipesStoredAtEachCheckpoint).containsExactly(0);
+    }
+
+    @Test
     void retriesParkingUntilTheRecordIsParkedBeforeItCheckpoints() {
         parkedRecords.failuresToThrow = 2;
 
@@ -213,10 +228,16 @@ class SwipeRecordProcessorTests {
         final List<DoorEvent> recorded = new ArrayList<>();
         int failuresToThrow;
         int attempts;
+        boolean refuseForGood;
 
         @Override
         public boolean record(DoorEvent event) {
             attempts++;
+            if (refuseForGood) {
+                throw DynamoDbException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("ValidationException").errorMessage("Item size has exceeded the maximum").build())
+                        .build();
+            }
             if (failuresToThrow > 0) {
                 failuresToThrow--;
                 throw new IllegalStateException("store unavailable");
