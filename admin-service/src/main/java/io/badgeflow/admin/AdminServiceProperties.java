@@ -56,10 +56,12 @@ public record AdminServiceProperties(String commandsBucket, String importsBucket
      * The back-office tables the read side answers from; {@code idempotency}, where a retried request finds
      * the command its first attempt created; {@code deliveryFailures}, why queued messages failed (written by
      * card-events, read by the dead-letter views); {@code imports}, each import's progress (written by
-     * card-events); {@code adminAudit}, the hash chain of finished commands that the audit views verify and list.
+     * card-events); {@code adminAudit}, the hash chain of finished commands that the audit views verify and list;
+     * {@code parkedRecords}, the stream records access-stream parked (read by the operators' listing).
      */
     public record Tables(String commands, String employees, String cards, String buildings, String doors,
-            String grants, String idempotency, String deliveryFailures, String imports, String adminAudit) {
+            String grants, String idempotency, String deliveryFailures, String imports, String adminAudit,
+            String parkedRecords) {
         public Tables {
             require("badgeflow.admin-service.tables.commands", commands);
             require("badgeflow.admin-service.tables.employees", employees);
@@ -71,6 +73,7 @@ public record AdminServiceProperties(String commandsBucket, String importsBucket
             require("badgeflow.admin-service.tables.delivery-failures", deliveryFailures);
             require("badgeflow.admin-service.tables.imports", imports);
             require("badgeflow.admin-service.tables.admin-audit", adminAudit);
+            require("badgeflow.admin-service.tables.parked-records", parkedRecords);
         }
     }
 

@@ -8,6 +8,7 @@ import io.badgeflow.admin.command.CommandDocumentStore;
 import io.badgeflow.admin.command.CommandSubmissions;
 import io.badgeflow.admin.deadletter.DeadLetterQueues;
 import io.badgeflow.aws.delivery.DeliveryFailures;
+import io.badgeflow.aws.parking.ParkedRecordStore;
 import io.badgeflow.admin.idempotency.IdempotencyStore;
 import io.badgeflow.admin.imports.ImportFiles;
 import io.badgeflow.admin.session.SignIn;
@@ -53,6 +54,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
     "badgeflow.admin-service.tables.delivery-failures=delivery-failures",
     "badgeflow.admin-service.tables.imports=imports",
     "badgeflow.admin-service.tables.admin-audit=admin-audit",
+    "badgeflow.admin-service.tables.parked-records=parked-records",
     "badgeflow.admin-service.cognito.user-pool-id=us-east-1_test",
     "badgeflow.admin-service.cognito.client-id=client",
     "badgeflow.admin-service.cognito.issuer=https://cognito-idp.us-east-1.amazonaws.com/us-east-1_test",
@@ -96,6 +98,9 @@ public abstract class ApiSliceTestSupport {
 
     @MockitoBean
     protected AdminAuditTrail auditTrail;
+
+    @MockitoBean
+    protected ParkedRecordStore parkedRecords;
 
     @MockitoBean
     protected SignIn signIn;

@@ -10,6 +10,8 @@ import io.badgeflow.aws.dynamodb.DynamoDbCommandLog;
 import io.badgeflow.aws.dynamodb.DynamoDbAdminAuditTrail;
 import io.badgeflow.aws.dynamodb.DynamoDbDeliveryFailures;
 import io.badgeflow.aws.dynamodb.DynamoDbImportLedger;
+import io.badgeflow.aws.dynamodb.DynamoDbParkedRecords;
+import io.badgeflow.aws.parking.ParkedRecordStore;
 import io.badgeflow.model.audit.AdminAuditTrail;
 import io.badgeflow.model.backoffice.BackOfficeDirectory;
 import io.badgeflow.model.command.CommandHistory;
@@ -73,6 +75,14 @@ class AwsAdaptersConfiguration {
     ImportLedger importLedger(DynamoDbEnhancedClient enhanced, AdminServiceProperties properties) {
         // Retention only matters to writers (card-events); this side reads.
         return new DynamoDbImportLedger(enhanced, properties.tables().imports(), Duration.ofDays(30));
+    }
+
+    @Bean
+    ParkedRecordStore parkedRecordStore(DynamoDbEnhancedClient enhanced, AdminServiceProperties properties,
+            Clock clock) {
+        // Retention only matters to the writer (access-stream); this side lists.
+        return new DynamoDbParkedRecords(enhanced, properties.tables().parkedRecords(),
+                DynamoDbParkedRecords.DEFAULT_RETENTION, clock);
     }
 
     @Bean

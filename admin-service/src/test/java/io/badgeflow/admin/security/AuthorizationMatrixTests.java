@@ -21,6 +21,7 @@ import io.badgeflow.admin.session.SignIn;
 import io.badgeflow.model.audit.AdminAuditTrail;
 import io.badgeflow.model.audit.ChainVerification;
 import io.badgeflow.aws.delivery.DeliveryFailures;
+import io.badgeflow.aws.parking.ParkedRecordStore;
 import io.badgeflow.model.backoffice.BackOfficeDirectory;
 import io.badgeflow.model.backoffice.Page;
 import io.badgeflow.model.command.CommandHistory;
@@ -89,6 +90,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
     "badgeflow.admin-service.tables.delivery-failures=delivery-failures",
     "badgeflow.admin-service.tables.imports=imports",
     "badgeflow.admin-service.tables.admin-audit=admin-audit",
+    "badgeflow.admin-service.tables.parked-records=parked-records",
     "badgeflow.admin-service.dead-letters[0].name=commands",
     "badgeflow.admin-service.dead-letters[0].queue-url=http://127.0.0.1:9/000000000000/commands",
     "badgeflow.admin-service.dead-letters[0].dlq-url=http://127.0.0.1:9/000000000000/commands-dlq",
@@ -160,6 +162,7 @@ class AuthorizationMatrixTests {
             Map.entry("GET /api/v1/imports/{importId}/report", new Expectation(STAFF, null)),
             Map.entry("GET /api/v1/admin-audit", new Expectation(ADMIN_OR_AUDITOR, null)),
             Map.entry("GET /api/v1/admin-audit/verify", new Expectation(ADMIN_OR_AUDITOR, null)),
+            Map.entry("GET /api/v1/parked-records", new Expectation(ADMIN_OR_OPERATOR, null)),
             // How the web UI signs in: public by nature; the user pool decides (here a mock that accepts).
             Map.entry("POST /auth/login", new Expectation(ANYONE, "{\"username\":\"demo-admin\",\"password\":\"pw\"}", 200)),
             // No refresh cookie is sent, so there is no session to refresh, whatever the Authorization header says.
@@ -198,6 +201,9 @@ class AuthorizationMatrixTests {
 
     @MockitoBean
     AdminAuditTrail auditTrail;
+
+    @MockitoBean
+    ParkedRecordStore parkedRecords;
 
     @MockitoBean
     SignIn signIn;
@@ -241,6 +247,7 @@ class AuthorizationMatrixTests {
                 new ByteArrayInputStream("row,status\n".getBytes(StandardCharsets.UTF_8)), null)));
         when(auditTrail.verify()).thenReturn(new ChainVerification.Intact(0, 0, "0".repeat(64)));
         when(auditTrail.latest(20)).thenReturn(List.of());
+        when(parkedRecords.newest(any())).thenReturn(Page.empty());
         when(signIn.withPassword(any(), any())).thenReturn(
                 new SignIn.IssuedTokens(token(TRUSTED, "admin", Duration.ofMinutes(60)), 3600, "refresh-token"));
     }
