@@ -1,5 +1,6 @@
 """What the benchmark scripts share: the running system's stack outputs, a demo user's token, JSON calls."""
 import json
+import os
 import urllib.request
 
 import boto3
@@ -8,10 +9,11 @@ import boto3
 class System:
     """The system bin/run started: its stack outputs, AWS clients on the emulator and an admin token."""
 
-    def __init__(self, run_dir=".run", endpoint="http://127.0.0.1:4566", admin_url="http://127.0.0.1:8081"):
+    def __init__(self, run_dir=".run", endpoint=None, admin_url=None, stream_url=None):
         self.outputs = json.load(open(f"{run_dir}/outputs.json"))
-        self.endpoint = endpoint
-        self.admin_url = admin_url
+        self.endpoint = endpoint or f"http://127.0.0.1:{open(f'{run_dir}/emulator.port').read().strip()}"
+        self.admin_url = admin_url or f"http://127.0.0.1:{os.environ.get('BADGEFLOW_ADMIN_PORT', '8081')}"
+        self.stream_url = stream_url or f"http://127.0.0.1:{os.environ.get('BADGEFLOW_ACCESS_STREAM_PORT', '8082')}"
         users = {line.split("\t")[1]: line.split("\t")[2].strip() for line in open(f"{run_dir}/demo-users.tsv")}
         cognito = self.client("cognito-idp")
         result = cognito.initiate_auth(ClientId=self.outputs["UserPoolClientId"], AuthFlow="USER_PASSWORD_AUTH",

@@ -1,7 +1,9 @@
 package io.badgeflow.accessstream;
 
+import io.badgeflow.accessstream.simulator.Profile;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -188,33 +190,63 @@ public record AccessStreamProperties(
     }
 
     /**
-     * The door simulator: provisions one demo door, then swipes through the public API at a fixed rate.
+     * The door simulator (a separate process in bin/run): provisions through admin-service's API, then plays a
+     * profile against the decision API of {@code baseUrl}. Rates, sizes and the profile are flags.
      *
-     * @param count    stop after this many swipes (0: no limit)
-     * @param duration stop after this long (unset: no limit)
+     * @param adminUrl          admin-service, where it signs in and provisions
+     * @param adminUser         an admin's user name (bin/run passes its demo admin)
+     * @param adminPassword     that admin's password
+     * @param buildingId        the building it provisions and plays in
+     * @param doors             how many doors it registers (or re-keys) there
+     * @param people            how many people it imports (each with a card and a grant for the building)
+     * @param count             stop after this many actions (0: no limit)
+     * @param duration          stop after this long (unset: no limit; an evacuation also ends when all are out)
+     * @param evacuationWindow  how long an EVACUATION spreads its exits over (10,000 exits in 5 minutes)
+     * @param exitWhenDone      end the process after the summary (for benchmarks)
      */
     public record Simulator(
             boolean enabled,
             URI baseUrl,
-            String doorId,
+            URI adminUrl,
+            String adminUser,
+            String adminPassword,
+            String profile,
             String buildingId,
+            int doors,
+            int people,
             double ratePerSecond,
-            int cards,
             long count,
             Duration duration,
-            Duration progressInterval) {
+            Duration progressInterval,
+            Duration evacuationWindow,
+            boolean exitWhenDone) {
 
         public Simulator {
             baseUrl = baseUrl == null ? URI.create("http://127.0.0.1:8082") : baseUrl;
-            doorId = doorId == null || doorId.isBlank() ? "door-demo-main" : doorId;
-            buildingId = buildingId == null || buildingId.isBlank() ? "bldg-demo-hq" : buildingId;
-            ratePerSecond = ratePerSecond == 0 ? 2 : ratePerSecond;
-            if (!(ratePerSecond > 0 && ratePerSecond <= 1000)) {
-                throw new IllegalArgumentException("simulator.rate-per-second must be in (0, 1000]");
+            adminUrl = adminUrl == null ? URI.create("http://127.0.0.1:8081") : adminUrl;
+            if (enabled && (adminUser == null || adminUser.isBlank() || adminPassword == null)) {
+                throw new IllegalArgumentException("simulator.admin-user and simulator.admin-password must be set");
             }
-            cards = cards == 0 ? 10 : cards;
-            if (cards < 1 || cards > 100_000) {
-                throw new IllegalArgumentException("simulator.cards must be 1-100000");
+            profile = profile == null || profile.isBlank() ? "NORMAL_DAY" : profile.strip().toUpperCase()
+                    .replace('-', '_');
+            try {
+                Profile.valueOf(profile);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("simulator.profile must be one of "
+                        + Arrays.toString(Profile.values()), e);
+            }
+            buildingId = buildingId == null || buildingId.isBlank() ? "SIM-HQ" : buildingId;
+            doors = doors == 0 ? 4 : doors;
+            if (doors < 1 || doors > 500) {
+                throw new IllegalArgumentException("simulator.doors must be 1-500");
+            }
+            people = people == 0 ? 200 : people;
+            if (people < 1 || people > 100_000) {
+                throw new IllegalArgumentException("simulator.people must be 1-100000");
+            }
+            ratePerSecond = ratePerSecond == 0 ? 2 : ratePerSecond;
+            if (!(ratePerSecond > 0 && ratePerSecond <= 20_000)) {
+                throw new IllegalArgumentException("simulator.rate-per-second must be in (0, 20000]");
             }
             if (count < 0) {
                 throw new IllegalArgumentException("simulator.count must not be negative");
@@ -223,10 +255,16 @@ public record AccessStreamProperties(
                 throw new IllegalArgumentException("simulator.duration must be positive when set");
             }
             progressInterval = positive("simulator.progress-interval", progressInterval, Duration.ofSeconds(10));
+            evacuationWindow = positive("simulator.evacuation-window", evacuationWindow, Duration.ofMinutes(5));
+        }
+
+        /** The profile, checked by the constructor. */
+        public Profile playing() {
+            return Profile.valueOf(profile);
         }
 
         static Simulator disabled() {
-            return new Simulator(false, null, null, null, 0, 0, 0, null, null);
+            return new Simulator(false, null, null, null, null, null, null, 0, 0, 0, 0, null, null, null, false);
         }
     }
 

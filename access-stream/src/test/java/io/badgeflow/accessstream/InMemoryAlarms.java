@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The alarm ledger and the topic in memory: what was published, in order, and what was marked. */
+/** The alarm ledger and the topic in memory: what was published, in order, and what was marked (thread-safe). */
 public final class InMemoryAlarms implements AlarmLedger, AlarmPublisher {
 
     public final List<Alarm> published = new ArrayList<>();
@@ -20,7 +20,7 @@ public final class InMemoryAlarms implements AlarmLedger, AlarmPublisher {
     private final Map<String, Set<String>> denials = new HashMap<>();
 
     @Override
-    public void publish(Alarm alarm) {
+    public synchronized void publish(Alarm alarm) {
         if (failuresToThrow > 0) {
             failuresToThrow--;
             throw new IllegalStateException("topic unavailable");
@@ -29,17 +29,17 @@ public final class InMemoryAlarms implements AlarmLedger, AlarmPublisher {
     }
 
     @Override
-    public boolean published(String alarmId) {
+    public synchronized boolean published(String alarmId) {
         return marked.contains(alarmId);
     }
 
     @Override
-    public void markPublished(Alarm alarm) {
+    public synchronized void markPublished(Alarm alarm) {
         marked.add(alarm.alarmId());
     }
 
     @Override
-    public int countDenial(String doorId, Instant bucketStart, String eventId, int atLeast) {
+    public synchronized int countDenial(String doorId, Instant bucketStart, String eventId, int atLeast) {
         var ids = denials.computeIfAbsent(doorId + "#" + bucketStart, key -> new HashSet<>());
         ids.add(eventId);
         return Math.min(ids.size(), atLeast);

@@ -30,7 +30,9 @@ public final class SwipeIntake {
         if (door.isPresent()) {
             return door.get();
         }
-        if (presented != null && doors.findByKey(DeviceKeyHash.of(presented)).isPresent()) {
+        // The index may still name this very door for a key it has just rotated away from: that is no wrong door.
+        if (presented != null && doors.findByKey(DeviceKeyHash.of(presented))
+                .filter(other -> !other.doorId().equals(doorId)).isPresent()) {
             throw new WrongDoorException(doorId);
         }
         throw new UnknownDeviceException();

@@ -1,5 +1,9 @@
 package io.badgeflow.accessstream.kinesis;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -9,7 +13,8 @@ import software.amazon.kinesis.coordinator.WorkerStateChangeListener;
 /**
  * Start-up milestones of the consumer, logged once each with the time since the scheduler started: initialised,
  * first lease held, first record processed. These are the figures docs/local-aws.md reports for the KCL
- * start-up settings.
+ * start-up settings. Also times each record from its arrival on the stream to applied
+ * ({@code badgeflow.stream.lag}), the consumer lag the evacuation benchmark reports.
  */
 final class ConsumerProgress implements WorkerStateChangeListener {
 
@@ -18,6 +23,20 @@ final class ConsumerProgress implements WorkerStateChangeListener {
     private final AtomicLong startedNanos = new AtomicLong();
     private final AtomicBoolean firstLease = new AtomicBoolean();
     private final AtomicBoolean firstRecord = new AtomicBoolean();
+    private final Timer lag;
+
+    ConsumerProgress(MeterRegistry meters) {
+        this.lag = Timer.builder("badgeflow.stream.lag")
+                .description("From a record's arrival on the stream to the consumer having applied it")
+                .publishPercentiles(0.5, 0.99).register(meters);
+    }
+
+    /** A record that arrived on the stream at {@code arrival} is applied now. */
+    void applied(Instant arrival) {
+        if (arrival != null) {
+            lag.record(Duration.between(arrival, Instant.now()));
+        }
+    }
 
     void schedulerStarting() {
         startedNanos.set(System.nanoTime());

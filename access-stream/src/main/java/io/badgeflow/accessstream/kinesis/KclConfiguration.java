@@ -4,6 +4,7 @@ import io.badgeflow.accessstream.AccessStreamProperties;
 import io.badgeflow.accessstream.stream.DoorEventHandler;
 import io.badgeflow.accessstream.stream.ParkedRecords;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
@@ -18,8 +19,8 @@ class KclConfiguration {
     @Bean
     SwipeStreamConsumer swipeStreamConsumer(KinesisAsyncClient kinesis, DynamoDbAsyncClient dynamoDb,
             CloudWatchAsyncClient cloudWatch, AccessStreamProperties properties, DoorEventHandler handler,
-            ParkedRecords parked) {
-        var progress = new ConsumerProgress();
+            ParkedRecords parked, MeterRegistry meters) {
+        var progress = new ConsumerProgress(meters);
         var processors = new SwipeRecordProcessorFactory(handler, parked, progress, properties.kcl().retryBackoff());
         return new SwipeStreamConsumer(kinesis, dynamoDb, cloudWatch, properties, processors, progress,
                 new KclLeaseBootstrap());

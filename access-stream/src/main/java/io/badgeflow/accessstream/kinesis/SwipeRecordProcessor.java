@@ -8,6 +8,13 @@ import io.badgeflow.aws.parking.ParkReason;
 import io.badgeflow.aws.json.UnreadableMessageException;
 import io.badgeflow.model.door.DoorEvent;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -26,9 +33,10 @@ import software.amazon.kinesis.processor.ShardRecordProcessor;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
 /**
- * Consumes one shard of the swipe stream. Each record is read, applied by the idempotent handler, and the batch
- * is checkpointed after its last record. A record that can never be applied (oversized, unreadable, refused by
- * the store for good) is parked in the parked-records table and passed; a store that
+ * Consumes one shard of the swipe stream. Each record is read, applied by the idempotent handler (one partition
+ * key's records in order, different keys in parallel), and the batch is checkpointed after all of them. A record
+ * that can never be applied (oversized, unreadable, refused by the store for good) is parked in the
+ * parked-records table and passed; a store that
  * fails is retried (with capped backoff) without checkpointing, so no swipe is skipped and a card's swipes stay
  * in order. KCL calls one instance from one thread at a time.
  */
@@ -37,6 +45,8 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(SwipeRecordProcessor.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
     private static final int CHECKPOINT_ATTEMPTS = 5;
+    /** How many partition keys of one batch are applied at once (each a few store calls in flight). */
+    private static final int PARALLEL_KEYS = 32;
     /** Far above any door event (under 1 KiB); a larger record is not even parsed. */
     static final int MAX_EVENT_BYTES = 256 * 1024;
 
@@ -63,9 +73,7 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
 
     @Override
     public void processRecords(ProcessRecordsInput input) {
-        for (var record : input.records()) {
-            apply(record);
-        }
+        applyByKey(input.records());
         progress.recordsProcessed(input.records().size());
         if (!input.records().isEmpty()) {
             checkpoint(input.checkpointer(), "batch", 1);
@@ -89,6 +97,41 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
         checkpoint(input.checkpointer(), "shutdown", CHECKPOINT_ATTEMPTS);
     }
 
+    /**
+     * Applies the batch: records of one partition key (one person, one door) in stream order, different keys side
+     * by side, since nothing orders them against each other. Returns once every record is applied or parked.
+     */
+    private void applyByKey(List<KinesisClientRecord> records) {
+        var byKey = new LinkedHashMap<String, List<KinesisClientRecord>>();
+        records.forEach(record -> byKey.computeIfAbsent(record.partitionKey(), key -> new ArrayList<>()).add(record));
+        if (byKey.size() <= 1) {
+            records.forEach(this::apply);
+            return;
+        }
+        var slots = new Semaphore(PARALLEL_KEYS);
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            var groups = new ArrayList<Future<?>>();
+            for (var group : byKey.values()) {
+                groups.add(executor.submit(() -> {
+                    slots.acquireUninterruptibly();
+                    try {
+                        group.forEach(this::apply);
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            }
+            for (var group : groups) {
+                group.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while applying a batch of " + shardId, e);
+        }
+    }
+
     private void apply(KinesisClientRecord record) {
         var bytes = new byte[record.data().remaining()];
         record.data().duplicate().get(bytes);
@@ -105,6 +148,7 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
             return;
         }
         storeWithRetry(record, bytes, event);
+        progress.applied(record.approximateArrivalTimestamp());
     }
 
     private void storeWithRetry(KinesisClientRecord record, byte[] bytes, DoorEvent event) {

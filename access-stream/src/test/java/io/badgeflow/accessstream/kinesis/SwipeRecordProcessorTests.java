@@ -69,8 +69,8 @@ class SwipeRecordProcessorTests {
     private final SwipeRecordProcessor processor = new SwipeRecordProcessor(
             new DoorEventHandler(swipes, new PresenceProjector(new InMemoryPresence(), new NoBackOffice()),
                     new AlarmRaiser(alarms, alarms, RepeatedDenials.DEFAULT, Clock.systemUTC()), meters),
-            new ParkedRecords(parkedRecords, Clock.fixed(PARKED_AT, ZoneOffset.UTC), meters), new ConsumerProgress(),
-            Duration.ofMillis(1));
+            new ParkedRecords(parkedRecords, Clock.fixed(PARKED_AT, ZoneOffset.UTC), meters),
+            new ConsumerProgress(meters), Duration.ofMillis(1));
 
     SwipeRecordProcessorTests() {
         processor.initialize(InitializationInput.builder().shardId("shardId-000000000000")
@@ -214,6 +214,26 @@ class SwipeRecordProcessorTests {
                 .millisBehindLatest(0L).build();
     }
 
+    @Test
+    void keepsEachPartitionKeysOrderWhileKeysRunSideBySide() {
+        var records = new ArrayList<KinesisClientRecord>();
+        for (var i = 0; i < 40; i++) {
+            var key = "card:K" + (i % 4);
+            records.add(KinesisClientRecord.builder().sequenceNumber(Integer.toString(i)).partitionKey(key)
+                    .data(ByteBuffer.wrap(swipe(key.replace("card:", "") + "." + i))).approximateArrivalTimestamp(Instant.now()).build());
+        }
+
+        processor.processRecords(batch(records.toArray(KinesisClientRecord[]::new)));
+
+        assertThat(swipes.recorded).hasSize(40);
+        for (var k = 0; k < 4; k++) {
+            var prefix = "K" + k + ".";
+            assertThat(swipes.recorded).extracting(DoorEvent::eventId).filteredOn(id -> id.startsWith(prefix))
+                    .map(id -> Integer.parseInt(id.substring(prefix.length()))).isSorted();
+        }
+        assertThat(checkpointer.swipesStoredAtEachCheckpoint).containsExactly(40);
+    }
+
     private static KinesisClientRecord record(String sequenceNumber, byte[] data) {
         return KinesisClientRecord.builder().sequenceNumber(sequenceNumber).partitionKey("card:CARD-7")
                 .data(ByteBuffer.wrap(data)).approximateArrivalTimestamp(Instant.now()).build();
@@ -231,7 +251,7 @@ class SwipeRecordProcessorTests {
         boolean refuseForGood;
 
         @Override
-        public boolean record(DoorEvent event) {
+        public synchronized boolean record(DoorEvent event) {
             attempts++;
             if (refuseForGood) {
                 throw DynamoDbException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
@@ -255,7 +275,7 @@ class SwipeRecordProcessorTests {
         int failuresToThrow;
 
         @Override
-        public void park(ParkedRecord record) {
+        public synchronized void park(ParkedRecord record) {
             if (failuresToThrow > 0) {
                 failuresToThrow--;
                 throw new IllegalStateException("parking table unavailable");

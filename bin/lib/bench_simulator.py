@@ -1,0 +1,79 @@
+"""Runs the door simulator as its own process against the running system and reads its summary line; meanwhile
+it samples the CPU time of the emulator and of access-stream (from /proc), so a figure comes with where the time
+went. Shared by the decision-latency and evacuation benchmarks."""
+import json
+import os
+import subprocess
+import time
+
+SUMMARY_PREFIX = "SIMULATOR-SUMMARY "
+
+
+def pid_of(run_dir, name):
+    path = f"{run_dir}/emulator/ministack.pid" if name == "emulator" else f"{run_dir}/pids/{name}.pid"
+    try:
+        return int("".join(ch for ch in open(path).read() if ch.isdigit()))
+    except (OSError, ValueError):
+        return None
+
+
+def cpu_seconds(pid):
+    """User + system CPU seconds of a process and its children that were waited for (utime, stime, cutime, cstime)."""
+    if pid is None:
+        return None
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+        ticks = sum(int(value) for value in fields[11:15])
+        return ticks / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        return None
+
+
+def run_simulator(run_dir, jar, system, java, flags, log_path):
+    """Starts the simulator with --name=value flags (on top of the running system's settings), waits for it to
+    end, and returns (summary, cpu) where cpu maps emulator/access-stream/simulator to CPU seconds used."""
+    users = {line.split("\t")[0]: line.split("\t") for line in open(f"{run_dir}/demo-users.tsv")}
+    admin = users["admin"]
+    outputs = system.outputs
+    args = [java, "-jar", jar, "--spring.profiles.active=local,simulator", "--server.port=0",
+            f"--badgeflow.access-stream.stream-name={outputs['SwipeStreamName']}",
+            f"--badgeflow.access-stream.tables.doors={outputs['DoorsTableName']}",
+            f"--badgeflow.access-stream.tables.swipes={outputs['SwipesTableName']}",
+            f"--badgeflow.access-stream.tables.presence={outputs['PresenceTableName']}",
+            f"--badgeflow.access-stream.tables.employees={outputs['EmployeesTableName']}",
+            f"--badgeflow.access-stream.tables.cards={outputs['CardsTableName']}",
+            f"--badgeflow.access-stream.tables.buildings={outputs['BuildingsTableName']}",
+            f"--badgeflow.access-stream.tables.grants={outputs['GrantsTableName']}",
+            f"--badgeflow.access-stream.tables.commands={outputs['CommandsTableName']}",
+            "--badgeflow.access-stream.simulator.enabled=true",
+            "--badgeflow.access-stream.simulator.exit-when-done=true",
+            f"--badgeflow.access-stream.simulator.base-url={system.stream_url}",
+            f"--badgeflow.access-stream.simulator.admin-url={system.admin_url}",
+            f"--badgeflow.access-stream.simulator.admin-user={admin[1]}",
+            f"--badgeflow.access-stream.simulator.admin-password={admin[2].strip()}"]
+    args += [f"--badgeflow.access-stream.simulator.{name}={value}" for name, value in flags.items()]
+    processes = {"emulator": pid_of(run_dir, "emulator"), "access-stream": pid_of(run_dir, "access-stream")}
+    summary = None
+    with open(log_path, "w") as log:
+        simulator = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=log, text=True)
+        started_cpu = None
+        started = None
+        for line in simulator.stdout:
+            log.write(line)
+            if "ready in" in line and started_cpu is None:
+                started_cpu = {name: cpu_seconds(pid) for name, pid in processes.items()}
+                started_cpu["simulator"] = cpu_seconds(simulator.pid)
+                started = time.time()
+            if line.startswith(SUMMARY_PREFIX):
+                summary = json.loads(line[len(SUMMARY_PREFIX):])
+                ended_cpu = {name: cpu_seconds(pid) for name, pid in processes.items()}
+                ended_cpu["simulator"] = cpu_seconds(simulator.pid)
+                wall = time.time() - started
+        simulator.wait(timeout=120)
+    if summary is None:
+        raise SystemExit(f"the simulator ended without a summary; see {log_path}")
+    cpu = {}
+    for name in ended_cpu:
+        if started_cpu.get(name) is not None and ended_cpu.get(name) is not None:
+            cpu[name] = round((ended_cpu[name] - started_cpu[name]) / wall, 2)
+    return summary, cpu
