@@ -19,6 +19,7 @@ public record AccessStreamProperties(
         String streamName,
         Duration swipeRetention,
         Decisions decisions,
+        Alarms alarms,
         Kcl kcl,
         Simulator simulator,
         Archive archive) {
@@ -34,6 +35,9 @@ public record AccessStreamProperties(
         requireName("badgeflow.access-stream.stream-name", streamName);
         swipeRetention = positive("badgeflow.access-stream.swipe-retention", swipeRetention, Duration.ofDays(90));
         decisions = decisions == null ? Decisions.defaults() : decisions;
+        if (alarms == null) {
+            throw new IllegalArgumentException("badgeflow.access-stream.alarms.topic-arn must be set");
+        }
         kcl = kcl == null ? Kcl.defaults() : kcl;
         simulator = simulator == null ? Simulator.disabled() : simulator;
         if (archive == null) {
@@ -46,9 +50,12 @@ public record AccessStreamProperties(
         return "badgeflow-" + stage + "-access-stream";
     }
 
-    /** The back office's tables are read by the decision path; presence and swipes are this service's own. */
+    /**
+     * The back office's tables are read by the decision path; presence, swipes, parked records and alarms are
+     * this service's own.
+     */
     public record Tables(String doors, String swipes, String presence, String employees, String cards,
-            String buildings, String grants, String commands) {
+            String buildings, String grants, String commands, String parkedRecords, String alarms) {
         public Tables {
             requireName("badgeflow.access-stream.tables.doors", doors);
             requireName("badgeflow.access-stream.tables.swipes", swipes);
@@ -58,6 +65,25 @@ public record AccessStreamProperties(
             requireName("badgeflow.access-stream.tables.buildings", buildings);
             requireName("badgeflow.access-stream.tables.grants", grants);
             requireName("badgeflow.access-stream.tables.commands", commands);
+            requireName("badgeflow.access-stream.tables.parked-records", parkedRecords);
+            requireName("badgeflow.access-stream.tables.alarms", alarms);
+        }
+    }
+
+    /**
+     * Where door alarms go and when repeated denials at one door become an alarm (docs/decisions/0010).
+     *
+     * @param topicArn                  the alarms topic (stack output {@code AlarmsTopicArn})
+     * @param repeatedDenialsThreshold  this many denied entries at one door within one bucket raise
+     *                                  REPEATED_DENIALS (default 5)
+     * @param repeatedDenialsWindow     the bucket length (default 5 minutes)
+     */
+    public record Alarms(String topicArn, int repeatedDenialsThreshold, Duration repeatedDenialsWindow) {
+        public Alarms {
+            requireName("badgeflow.access-stream.alarms.topic-arn", topicArn);
+            repeatedDenialsThreshold = repeatedDenialsThreshold == 0 ? 5 : repeatedDenialsThreshold;
+            repeatedDenialsWindow = positive("alarms.repeated-denials-window", repeatedDenialsWindow,
+                    Duration.ofMinutes(5));
         }
     }
 

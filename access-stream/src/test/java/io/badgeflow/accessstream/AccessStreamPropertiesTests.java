@@ -11,18 +11,20 @@ import org.junit.jupiter.api.Test;
 class AccessStreamPropertiesTests {
 
     private static final AccessStreamProperties.Archive ARCHIVE = new AccessStreamProperties.Archive("archive");
-    private static final Tables TABLES = new Tables("d", "s", "p", "e", "c", "b", "g", "cmd");
+    private static final AccessStreamProperties.Alarms ALARMS = new AccessStreamProperties.Alarms(
+            "arn:aws:sns:us-east-1:000000000000:badgeflow-dev-alarms", 0, null);
+    private static final Tables TABLES = new Tables("d", "s", "p", "e", "c", "b", "g", "cmd", "pr", "a");
 
     @Test
     void namesTheKclApplicationAfterTheStage() {
-        var properties = new AccessStreamProperties("dev", TABLES, "swipes", null, null, null, null, ARCHIVE);
+        var properties = new AccessStreamProperties("dev", TABLES, "swipes", null, null, ALARMS, null, null, ARCHIVE);
 
         assertThat(properties.kclApplicationName()).isEqualTo("badgeflow-dev-access-stream");
     }
 
     @Test
     void defaultsToKclsOwnTimings() {
-        var kcl = new AccessStreamProperties("prod", TABLES, "swipes", null, null, null, null, ARCHIVE).kcl();
+        var kcl = new AccessStreamProperties("prod", TABLES, "swipes", null, null, ALARMS, null, null, ARCHIVE).kcl();
 
         assertThat(kcl.failoverTime()).isEqualTo(Duration.ofSeconds(10));
         assertThat(kcl.leaseAssignmentInterval()).isEqualTo(Duration.ofSeconds(20));
@@ -35,12 +37,14 @@ class AccessStreamPropertiesTests {
     @Test
     void requiresTheStageTablesAndStream() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new AccessStreamProperties("", TABLES, "x", null, null, null, null, ARCHIVE))
+                .isThrownBy(() -> new AccessStreamProperties("", TABLES, "x", null, null, ALARMS, null, null,
+                        ARCHIVE))
                 .withMessageContaining("stage");
-        assertThatIllegalArgumentException().isThrownBy(() -> new Tables("d", " ", "p", "e", "c", "b", "g", "cmd"))
+        assertThatIllegalArgumentException().isThrownBy(() -> new Tables("d", " ", "p", "e", "c", "b", "g", "cmd", "pr", "a"))
                 .withMessageContaining("tables.swipes");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new AccessStreamProperties("dev", TABLES, null, null, null, null, null, ARCHIVE))
+                .isThrownBy(() -> new AccessStreamProperties("dev", TABLES, null, null, null, ALARMS, null, null,
+                        ARCHIVE))
                 .withMessageContaining("stream-name");
     }
 

@@ -54,6 +54,11 @@ public abstract class RunningApplication {
         }
         registry.add("badgeflow.access-stream.stream-name", () -> aws.output("SwipeStreamName"));
         registry.add("badgeflow.access-stream.archive.bucket", () -> aws.output("ArchiveBucketName"));
+        registry.add("badgeflow.access-stream.tables.parked-records", () -> aws.output("ParkedRecordsTableName"));
+        registry.add("badgeflow.access-stream.tables.alarms", () -> aws.output("AlarmsTableName"));
+        registry.add("badgeflow.access-stream.alarms.topic-arn", () -> aws.output("AlarmsTopicArn"));
+        // Low enough that a test reaches it with a few swipes.
+        registry.add("badgeflow.access-stream.alarms.repeated-denials-threshold", () -> "3");
     }
 
     @BeforeEach

@@ -60,11 +60,12 @@ public record AdminServiceProperties(String commandsBucket, String importsBucket
      * card-events, read by the dead-letter views); {@code imports}, each import's progress (written by
      * card-events); {@code adminAudit}, the hash chain of finished commands that the audit views verify and list;
      * {@code presence}, who is inside each building (occupancy, muster list), and {@code swipes}, the stored door
-     * events (swipe audit, live view), both written by access-stream's consumer.
+     * events (swipe audit, live view), both written by access-stream's consumer, and {@code parkedRecords}, the
+     * stream records access-stream parked (read by the operators' listing).
      */
     public record Tables(String commands, String employees, String cards, String buildings, String doors,
             String grants, String idempotency, String deliveryFailures, String imports, String adminAudit,
-            String presence, String swipes) {
+            String presence, String swipes, String parkedRecords) {
         public Tables {
             require("badgeflow.admin-service.tables.commands", commands);
             require("badgeflow.admin-service.tables.employees", employees);
@@ -78,6 +79,7 @@ public record AdminServiceProperties(String commandsBucket, String importsBucket
             require("badgeflow.admin-service.tables.admin-audit", adminAudit);
             require("badgeflow.admin-service.tables.presence", presence);
             require("badgeflow.admin-service.tables.swipes", swipes);
+            require("badgeflow.admin-service.tables.parked-records", parkedRecords);
         }
     }
 

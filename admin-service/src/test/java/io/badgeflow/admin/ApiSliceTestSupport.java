@@ -7,20 +7,21 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import io.badgeflow.admin.command.CommandDocumentStore;
 import io.badgeflow.admin.command.CommandSubmissions;
 import io.badgeflow.admin.deadletter.DeadLetterQueues;
-import io.badgeflow.aws.delivery.DeliveryFailures;
 import io.badgeflow.admin.idempotency.IdempotencyStore;
 import io.badgeflow.admin.imports.ImportFiles;
 import io.badgeflow.admin.session.SignIn;
+import io.badgeflow.aws.delivery.DeliveryFailures;
+import io.badgeflow.aws.parking.ParkedRecordStore;
+import io.badgeflow.model.access.AccessFacts;
 import io.badgeflow.model.archive.EventArchive;
 import io.badgeflow.model.audit.AdminAuditTrail;
-import io.badgeflow.model.access.AccessFacts;
 import io.badgeflow.model.backoffice.BackOfficeDirectory;
-import io.badgeflow.model.door.SwipeHistory;
-import io.badgeflow.model.presence.PresenceLedger;
 import io.badgeflow.model.command.Command;
 import io.badgeflow.model.command.CommandHistory;
 import io.badgeflow.model.command.CommandLog;
+import io.badgeflow.model.door.SwipeHistory;
 import io.badgeflow.model.onboarding.ImportLedger;
+import io.badgeflow.model.presence.PresenceLedger;
 import java.util.List;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +61,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
     "badgeflow.admin-service.tables.admin-audit=admin-audit",
     "badgeflow.admin-service.tables.presence=presence",
     "badgeflow.admin-service.tables.swipes=swipes",
+    "badgeflow.admin-service.tables.parked-records=parked-records",
     "badgeflow.admin-service.cognito.user-pool-id=us-east-1_test",
     "badgeflow.admin-service.cognito.client-id=client",
     "badgeflow.admin-service.cognito.issuer=https://cognito-idp.us-east-1.amazonaws.com/us-east-1_test",
@@ -103,6 +105,9 @@ public abstract class ApiSliceTestSupport {
 
     @MockitoBean
     protected AdminAuditTrail auditTrail;
+
+    @MockitoBean
+    protected ParkedRecordStore parkedRecords;
 
     @MockitoBean
     protected SignIn signIn;

@@ -40,6 +40,7 @@ final class LocalAdminService {
         registry.add("badgeflow.admin-service.tables.admin-audit", () -> aws.output("AdminAuditTableName"));
         registry.add("badgeflow.admin-service.tables.presence", () -> aws.output("PresenceTableName"));
         registry.add("badgeflow.admin-service.tables.swipes", () -> aws.output("SwipesTableName"));
+        registry.add("badgeflow.admin-service.tables.parked-records", () -> aws.output("ParkedRecordsTableName"));
         registry.add("badgeflow.admin-service.cognito.user-pool-id", () -> pool);
         registry.add("badgeflow.admin-service.cognito.client-id", () -> aws.output("UserPoolClientId"));
         registry.add("badgeflow.admin-service.cognito.issuer", () -> "https://cognito-idp.us-east-1.amazonaws.com/" + pool);

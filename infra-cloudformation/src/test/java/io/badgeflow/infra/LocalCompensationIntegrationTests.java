@@ -86,7 +86,7 @@ class LocalCompensationIntegrationTests {
     @Test
     void shortLivedItemsExpireByTheirExpiresAtAttribute(AwsEnvironment aws) {
         for (var table : List.of("CommandsTableName", "SwipesTableName", "IdempotencyTableName",
-                "DeliveryFailuresTableName", "ImportsTableName")) {
+                "DeliveryFailuresTableName", "ImportsTableName", "ParkedRecordsTableName", "AlarmsTableName")) {
             var ttl = dynamoDb.describeTimeToLive(request -> request.tableName(aws.output(table)))
                     .timeToLiveDescription();
             assertThat(ttl.timeToLiveStatus()).as(table).isIn(TimeToLiveStatus.ENABLED, TimeToLiveStatus.ENABLING);

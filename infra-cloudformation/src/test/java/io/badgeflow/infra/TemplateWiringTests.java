@@ -144,7 +144,8 @@ class TemplateWiringTests {
     void shortLivedItemsExpireThroughTheirTimeToLiveAttribute() {
         var expected = Map.of("badgeflow-${Stage}-commands", "expiresAt", "badgeflow-${Stage}-swipes", "expiresAt",
                 "badgeflow-${Stage}-idempotency", "expiresAt", "badgeflow-${Stage}-delivery-failures", "expiresAt",
-                "badgeflow-${Stage}-imports", "expiresAt");
+                "badgeflow-${Stage}-imports", "expiresAt", "badgeflow-${Stage}-parked-records", "expiresAt",
+                "badgeflow-${Stage}-alarms", "expiresAt");
         var declared = new HashMap<String, String>();
         for (var table : resourcesOfType("AWS::DynamoDB::Table").toList()) {
             var ttl = map(table.property("TimeToLiveSpecification"));
@@ -172,7 +173,9 @@ class TemplateWiringTests {
                         "bySubject", List.of("subjectId", "finishedAt"), "byDay", List.of("finishedDay", "finishedAt")),
                 "SwipesTable", Map.of("byEmployee", List.of("employeeId", "occurredAtEventId"),
                         "byBuilding", List.of("buildingDay", "occurredAtEventId")),
-                "PresenceTable", Map.of("insideByBuilding", List.of("insideBuildingId", "employeeId")));
+                "PresenceTable", Map.of("insideByBuilding", List.of("insideBuildingId", "employeeId")),
+                "ParkedRecordsTable", Map.of("byParkedAt", List.of("listKey", "parkedAt")),
+                "AlarmsTable", Map.<String, List<String>>of());
         var storage = named("storage");
         expected.forEach((table, indexes) -> {
             var properties = map(map(storage.resources().get(table)).get("Properties"));

@@ -2,6 +2,7 @@ package io.badgeflow.aws.json;
 
 import io.badgeflow.model.command.Command;
 import io.badgeflow.model.InvalidFieldException;
+import io.badgeflow.model.alarm.Alarm;
 import io.badgeflow.model.door.DoorEvent;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -32,12 +33,21 @@ public final class MessageJson {
         return MAPPER.writerFor(DoorEvent.class).writeValueAsBytes(event);
     }
 
+    /** A door alarm as published to the alarms topic. */
+    public static byte[] write(Alarm alarm) {
+        return MAPPER.writeValueAsBytes(alarm);
+    }
+
     public static Command readCommand(byte[] document) {
         return read(document, Command.class);
     }
 
     public static DoorEvent readDoorEvent(byte[] record) {
         return read(record, DoorEvent.class);
+    }
+
+    public static Alarm readAlarm(byte[] message) {
+        return read(message, Alarm.class);
     }
 
     private static <T> T read(byte[] json, Class<T> type) {

@@ -2,6 +2,7 @@ package io.badgeflow.aws.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.badgeflow.model.alarm.Alarm;
 import io.badgeflow.model.command.Command;
 import io.badgeflow.model.command.IssueCard;
 import io.badgeflow.model.command.RejectionReason;
@@ -59,8 +60,8 @@ class ContractExamplesTests {
         assertThat(examples).filteredOn(e -> e.kind() == null)
                 .as("fenced blocks without a <!-- contract: KIND --> line right before them").isEmpty();
         assertThat(examples).extracting(Example::kind)
-                .allMatch(kind -> List.of("command", "door-event", "json", "import-csv", "text").contains(kind));
-        assertThat(examples).filteredOn(e -> List.of("command", "door-event", "json").contains(e.kind()))
+                .allMatch(kind -> List.of("command", "door-event", "alarm", "json", "import-csv", "text").contains(kind));
+        assertThat(examples).filteredOn(e -> List.of("command", "door-event", "alarm", "json").contains(e.kind()))
                 .allSatisfy(e -> assertThat(e.language()).as("block at line %d", e.line()).isEqualTo("json"));
     }
 
@@ -103,6 +104,16 @@ class ContractExamplesTests {
             assertThat(tree(MessageJson.write(event))).as("door event at line %d", example.line())
                     .isEqualTo(tree(example.bytes()));
         }
+    }
+
+    @Test
+    void theAlarmExampleReadsAndWritesBackToTheSameJson() {
+        var example = examples("alarm");
+        assertThat(example).hasSize(1);
+        var alarm = MessageJson.readAlarm(example.getFirst().bytes());
+
+        assertThat(tree(MessageJson.write(alarm))).isEqualTo(tree(example.getFirst().bytes()));
+        assertThat(alarm.alarmId()).isEqualTo(Alarm.idOf(alarm.eventId(), alarm.type()));
     }
 
     @Test

@@ -6,10 +6,15 @@ import io.badgeflow.accessstream.AccessStreamProperties;
 import io.badgeflow.aws.archive.S3EventArchive;
 import io.badgeflow.aws.dynamodb.BackOfficeTables;
 import io.badgeflow.aws.dynamodb.DynamoDbAccessFacts;
+import io.badgeflow.aws.dynamodb.DynamoDbAlarmLedger;
 import io.badgeflow.aws.dynamodb.DynamoDbCommandFeed;
 import io.badgeflow.aws.dynamodb.DynamoDbDoorRegistry;
+import io.badgeflow.aws.dynamodb.DynamoDbParkedRecords;
 import io.badgeflow.aws.dynamodb.DynamoDbPresenceLedger;
 import io.badgeflow.aws.dynamodb.DynamoDbSwipeLog;
+import io.badgeflow.aws.parking.ParkedRecordStore;
+import io.badgeflow.model.alarm.AlarmLedger;
+import io.badgeflow.model.alarm.AlarmPublisher;
 import io.badgeflow.model.archive.EventArchive;
 import io.badgeflow.model.command.CommandFeed;
 import io.badgeflow.model.door.SwipeLog;
@@ -25,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The SDK clients and the DynamoDB adapters behind the model's ports, built once per process and configured from
@@ -78,6 +84,31 @@ class AwsClientsConfiguration {
     @Bean
     EventArchive eventArchive(S3Client s3, AccessStreamProperties properties) {
         return new S3EventArchive(s3, properties.archive().bucket());
+    }
+
+    /** Records the consumer can never apply, kept for operators (GET /api/v1/parked-records in admin-service). */
+    @Bean
+    ParkedRecordStore parkedRecordStore(DynamoDbEnhancedClient enhanced, AccessStreamProperties properties,
+            Clock clock) {
+        return new DynamoDbParkedRecords(enhanced, properties.tables().parkedRecords(),
+                DynamoDbParkedRecords.DEFAULT_RETENTION, clock);
+    }
+
+    @Bean
+    AlarmLedger alarmLedger(DynamoDbEnhancedClient enhanced, DynamoDbClient dynamoDb,
+            AccessStreamProperties properties, Clock clock) {
+        return new DynamoDbAlarmLedger(enhanced, dynamoDb, properties.tables().alarms(),
+                DynamoDbAlarmLedger.DEFAULT_RETENTION, clock);
+    }
+
+    @Bean
+    SnsClient snsClient(AwsClientBuilderConfigurer configurer) {
+        return configurer.configure(SnsClient.builder()).build();
+    }
+
+    @Bean
+    AlarmPublisher alarmPublisher(SnsClient sns, AccessStreamProperties properties) {
+        return new SnsAlarmPublisher(sns, properties.alarms().topicArn());
     }
 
     /** For publishing: one PutRecord per accepted swipe, on the request thread. */

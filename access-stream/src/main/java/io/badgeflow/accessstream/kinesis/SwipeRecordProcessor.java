@@ -1,10 +1,11 @@
 package io.badgeflow.accessstream.kinesis;
 
 import io.badgeflow.accessstream.stream.DoorEventHandler;
-import io.badgeflow.accessstream.stream.ParkedRecords;
 import io.badgeflow.accessstream.stream.ParkedRecords.UnreadableRecord;
+import io.badgeflow.accessstream.stream.ParkedRecords;
 import io.badgeflow.aws.json.MessageJson;
 import io.badgeflow.aws.json.UnreadableMessageException;
+import io.badgeflow.aws.parking.ParkReason;
 import io.badgeflow.model.archive.ArchivedEvent;
 import io.badgeflow.model.archive.EventArchive;
 import io.badgeflow.model.door.DoorEvent;
@@ -36,9 +37,10 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
 /**
  * Consumes one shard of the swipe stream. The batch's events are archived (one call per batch), then applied by
  * the idempotent handler (one partition key's events in order, different keys side by side), and the batch is
- * checkpointed after all of them, so no event is checkpointed before it is in the archive. A record that can never be read is parked and passed; a store that
- * fails is retried (with capped backoff) without checkpointing, so no swipe is skipped and a card's swipes stay
- * in order. KCL calls one instance from one thread at a time.
+ * checkpointed after all of them, so no event is checkpointed before it is in the archive. A record that can
+ * never be applied (oversized, unreadable, refused by the store for good) is parked in the parked-records table
+ * and passed; a store that fails is retried (with capped backoff) without checkpointing, so no swipe is skipped
+ * and a person's passages stay in order. KCL calls one instance from one thread at a time.
  */
 final class SwipeRecordProcessor implements ShardRecordProcessor {
 
@@ -47,6 +49,8 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
     private static final int CHECKPOINT_ATTEMPTS = 5;
     /** How many partition keys of one batch are applied at once (each a few store calls in flight). */
     private static final int PARALLEL_KEYS = 32;
+    /** Far above any door event (under 1 KiB); a larger record is not even parsed. */
+    static final int MAX_EVENT_BYTES = 256 * 1024;
 
     private final DoorEventHandler handler;
     private final EventArchive archive;
@@ -142,7 +146,7 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
     }
 
     private void apply(Read read) {
-        storeWithRetry(read.record(), read.size(), read.event());
+        storeWithRetry(read.record(), read.bytes(), read.event());
         progress.applied(read.record().approximateArrivalTimestamp());
     }
 
@@ -150,11 +154,15 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
     private Read read(KinesisClientRecord record) {
         var bytes = new byte[record.data().remaining()];
         record.data().duplicate().get(bytes);
+        if (bytes.length > MAX_EVENT_BYTES) {
+            park(record, bytes, ParkReason.OVERSIZED, bytes.length + " bytes; a door event is at most "
+                    + MAX_EVENT_BYTES);
+            return null;
+        }
         try {
-            return new Read(record, bytes.length, MessageJson.readDoorEvent(bytes));
+            return new Read(record, bytes, MessageJson.readDoorEvent(bytes));
         } catch (UnreadableMessageException e) {
-            parked.park(new UnreadableRecord(shardId, record.sequenceNumber(), record.partitionKey(), bytes.length,
-                    e.kind().name(), e.getMessage()));
+            park(record, bytes, ParkReason.valueOf(e.kind().name()), e.getMessage());
             return null;
         }
     }
@@ -174,12 +182,11 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
                         batch.size(), shardId, attempt, backoff, e.toString());
             }
             pause(backoff);
-            var doubled = backoff.multipliedBy(2);
-            backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+            backoff = next(backoff);
         }
     }
 
-    private void storeWithRetry(KinesisClientRecord record, int size, DoorEvent event) {
+    private void storeWithRetry(KinesisClientRecord record, byte[] bytes, DoorEvent event) {
         var backoff = retryBackoff;
         for (int attempt = 1; ; attempt++) {
             try {
@@ -187,17 +194,39 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
                 return;
             } catch (RuntimeException e) {
                 if (e instanceof AwsServiceException store && rejectedForGood(store)) {
-                    parked.park(new UnreadableRecord(shardId, record.sequenceNumber(), record.partitionKey(), size,
-                            "REJECTED_BY_STORE", store.awsErrorDetails().errorCode()));
+                    park(record, bytes, ParkReason.REJECTED_BY_STORE, store.awsErrorDetails().errorCode() + ": "
+                            + store.awsErrorDetails().errorMessage());
                     return;
                 }
                 LOG.warn("storing event {} failed (attempt {}), retrying in {}: {}", event.eventId(), attempt,
                         backoff, e.toString());
             }
             pause(backoff);
-            var doubled = backoff.multipliedBy(2);
-            backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+            backoff = next(backoff);
         }
+    }
+
+    /** Parks the record, retrying while the parking table cannot be written: a record is never passed unparked. */
+    private void park(KinesisClientRecord record, byte[] bytes, ParkReason reason, String problem) {
+        var unreadable = new UnreadableRecord(shardId, record.sequenceNumber(), record.partitionKey(), bytes, reason,
+                problem);
+        var backoff = retryBackoff;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                parked.park(unreadable);
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("parking record {} of {} failed (attempt {}), retrying in {}: {}", record.sequenceNumber(),
+                        shardId, attempt, backoff, e.toString());
+            }
+            pause(backoff);
+            backoff = next(backoff);
+        }
+    }
+
+    private static Duration next(Duration backoff) {
+        var doubled = backoff.multipliedBy(2);
+        return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
     }
 
     /** A 4xx that is neither throttling nor a missing table: the same write will fail the same way forever. */
@@ -246,6 +275,6 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
         }
     }
 
-    private record Read(KinesisClientRecord record, int size, DoorEvent event) {
+    private record Read(KinesisClientRecord record, byte[] bytes, DoorEvent event) {
     }
 }

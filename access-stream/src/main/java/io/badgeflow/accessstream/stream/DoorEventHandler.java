@@ -1,5 +1,6 @@
 package io.badgeflow.accessstream.stream;
 
+import io.badgeflow.model.alarm.AlarmRaiser;
 import io.badgeflow.model.door.DoorEvent;
 import io.badgeflow.model.door.SwipeLog;
 import io.badgeflow.model.presence.PresenceProjector;
@@ -7,21 +8,24 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Applies one door event from the stream: the audit row first, then presence. Idempotent, because the stream
- * delivers at least once: the swipe log keeps the first record of an event id and says whether this was it,
- * and presence recognises a passage it already records. Presence is applied even for a redelivery, since the
- * first delivery may have failed between the two writes.
+ * Applies one door event from the stream: the audit row first, then presence, then its alarms. Idempotent,
+ * because the stream delivers at least once: the swipe log keeps the first record of an event id and says
+ * whether this was it, and presence recognises a passage it already records. Presence is applied even for a
+ * redelivery, since the first delivery may have failed between the two writes; alarms likewise, where the
+ * alarm ledger says a redelivered event's alarm has not gone out yet (docs/decisions/0010).
  */
 public class DoorEventHandler {
 
     private final SwipeLog swipes;
     private final PresenceProjector presence;
+    private final AlarmRaiser alarms;
     private final Counter applied;
     private final Counter repeated;
 
-    public DoorEventHandler(SwipeLog swipes, PresenceProjector presence, MeterRegistry meters) {
+    public DoorEventHandler(SwipeLog swipes, PresenceProjector presence, AlarmRaiser alarms, MeterRegistry meters) {
         this.swipes = swipes;
         this.presence = presence;
+        this.alarms = alarms;
         this.applied = Counter.builder("badgeflow.stream.events.applied")
                 .description("Door events from the stream recorded for the first time").register(meters);
         this.repeated = Counter.builder("badgeflow.stream.events.repeated")
@@ -33,6 +37,7 @@ public class DoorEventHandler {
     public boolean handle(DoorEvent event) {
         var first = swipes.record(event);
         presence.apply(event);
+        alarms.raise(event, first);
         (first ? applied : repeated).increment();
         return first;
     }

@@ -2,38 +2,56 @@ package io.badgeflow.accessstream.kinesis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.badgeflow.accessstream.InMemoryAlarms;
 import io.badgeflow.accessstream.InMemoryPresence;
+import io.badgeflow.accessstream.stream.DoorEventHandler;
+import io.badgeflow.accessstream.stream.ParkedRecords;
+import io.badgeflow.aws.json.MessageJson;
+import io.badgeflow.aws.parking.ParkReason;
+import io.badgeflow.aws.parking.ParkedRecord;
+import io.badgeflow.aws.parking.ParkedRecordStore;
 import io.badgeflow.model.access.AccessFacts;
+import io.badgeflow.model.access.AlarmType;
+import io.badgeflow.model.alarm.Alarm;
+import io.badgeflow.model.alarm.AlarmRaiser;
+import io.badgeflow.model.alarm.RepeatedDenials;
 import io.badgeflow.model.archive.ArchivedEvent;
 import io.badgeflow.model.archive.ArchivedObject;
 import io.badgeflow.model.archive.EventArchive;
+import io.badgeflow.model.backoffice.Page;
+import io.badgeflow.model.backoffice.PageRequest;
 import io.badgeflow.model.building.Building;
 import io.badgeflow.model.card.Card;
+import io.badgeflow.model.door.Direction;
 import io.badgeflow.model.door.Door;
 import io.badgeflow.model.door.DoorEvent;
+import io.badgeflow.model.door.DoorState;
+import io.badgeflow.model.door.DoorStateChanged;
+import io.badgeflow.model.door.SwipeLog;
+import io.badgeflow.model.door.SwipeRecorded;
 import io.badgeflow.model.employee.Employee;
 import io.badgeflow.model.grant.AccessGrant;
 import io.badgeflow.model.presence.AntiPassback;
 import io.badgeflow.model.presence.Presence;
 import io.badgeflow.model.presence.PresenceProjector;
-import java.util.Optional;
-import io.badgeflow.accessstream.stream.DoorEventHandler;
-import io.badgeflow.accessstream.stream.ParkedRecords;
-import io.badgeflow.aws.json.MessageJson;
-import io.badgeflow.model.door.Direction;
-import io.badgeflow.model.door.SwipeLog;
-import io.badgeflow.model.door.SwipeRecorded;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.kinesis.exceptions.ShutdownException;
 import software.amazon.kinesis.lifecycle.events.InitializationInput;
 import software.amazon.kinesis.lifecycle.events.ProcessRecordsInput;
@@ -45,13 +63,19 @@ import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
 
 class SwipeRecordProcessorTests {
 
+    private static final Instant PARKED_AT = Instant.parse("2026-03-02T09:00:00Z");
+
     private final RecordingSwipeLog swipes = new RecordingSwipeLog();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final FakeCheckpointer checkpointer = new FakeCheckpointer(swipes);
     private final RecordingArchive archive = new RecordingArchive(swipes);
+    private final InMemoryAlarms alarms = new InMemoryAlarms();
+    private final InMemoryParkedRecords parkedRecords = new InMemoryParkedRecords();
     private final SwipeRecordProcessor processor = new SwipeRecordProcessor(
-            new DoorEventHandler(swipes, new PresenceProjector(new InMemoryPresence(), new NoBackOffice()), meters),
-            archive, new ParkedRecords(meters), new ConsumerProgress(meters), Duration.ofMillis(1));
+            new DoorEventHandler(swipes, new PresenceProjector(new InMemoryPresence(), new NoBackOffice()),
+                    new AlarmRaiser(alarms, alarms, RepeatedDenials.DEFAULT, Clock.systemUTC()), meters),
+            archive, new ParkedRecords(parkedRecords, Clock.fixed(PARKED_AT, ZoneOffset.UTC), meters),
+            new ConsumerProgress(meters), Duration.ofMillis(1));
 
     SwipeRecordProcessorTests() {
         processor.initialize(InitializationInput.builder().shardId("shardId-000000000000")
@@ -105,7 +129,81 @@ class SwipeRecordProcessorTests {
         assertThat(swipes.recorded).extracting(DoorEvent::eventId).containsExactly("evt-3");
         assertThat(parked("MALFORMED")).isEqualTo(1);
         assertThat(parked("UNKNOWN_TYPE")).isEqualTo(1);
+        assertThat(parkedRecords.parked).extracting(ParkedRecord::sequenceNumber, ParkedRecord::reason,
+                ParkedRecord::partitionKey).containsExactly(tuple("1", ParkReason.MALFORMED, "card:CARD-7"),
+                tuple("2", ParkReason.UNKNOWN_TYPE, "card:CARD-7"));
+        assertThat(parkedRecords.parked.get(1)).satisfies(record -> {
+            assertThat(record.shardId()).isEqualTo("shardId-000000000000");
+            assertThat(record.size()).isEqualTo(23);
+            assertThat(Base64.getDecoder().decode(record.payloadBase64()))
+                    .asString(StandardCharsets.UTF_8).isEqualTo("{\"type\":\"DoorExploded\"}");
+            assertThat(record.message()).contains("DoorExploded");
+            assertThat(record.parkedAt()).isEqualTo(PARKED_AT);
+        });
         assertThat(checkpointer.swipesStoredAtEachCheckpoint).containsExactly(1);
+    }
+
+    @Test
+    void parksAnOversizedRecordUnreadWithTheStartOfItsPayload() {
+        var huge = new byte[SwipeRecordProcessor.MAX_EVENT_BYTES + 1];
+        java.util.Arrays.fill(huge, (byte) 'x');
+
+        processor.processRecords(batch(record("1", huge), record("2", swipe("evt-2"))));
+
+        assertThat(parkedRecords.parked).singleElement().satisfies(record -> {
+            assertThat(record.reason()).isEqualTo(ParkReason.OVERSIZED);
+            assertThat(record.size()).isEqualTo(huge.length);
+            assertThat(record.truncated()).isTrue();
+            assertThat(Base64.getDecoder().decode(record.payloadBase64())).hasSize(ParkedRecord.MAX_EXCERPT_BYTES);
+        });
+        assertThat(swipes.recorded).extracting(DoorEvent::eventId).containsExactly("evt-2");
+    }
+
+    @Test
+    void parksARecordWithoutAnEventIdAsAnInvalidField() {
+        processor.processRecords(batch(record("1", ("{\"type\":\"SwipeRecorded\",\"doorId\":\"door-1\","
+                + "\"buildingId\":\"b\",\"cardNumber\":\"C\",\"direction\":\"IN\","
+                + "\"occurredAt\":\"2026-03-02T08:00:00Z\",\"receivedAt\":\"2026-03-02T08:00:00Z\"}")
+                .getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(parkedRecords.parked).extracting(ParkedRecord::reason).containsExactly(ParkReason.INVALID_FIELD);
+        assertThat(checkpointer.swipesStoredAtEachCheckpoint).containsExactly(0);
+    }
+
+    @Test
+    void parksARecordTheStoreRefusesForGood() {
+        swipes.refuseForGood = true;
+
+        processor.processRecords(batch(record("1", swipe("evt-1"))));
+
+        assertThat(parkedRecords.parked).singleElement().satisfies(record -> {
+            assertThat(record.reason()).isEqualTo(ParkReason.REJECTED_BY_STORE);
+            assertThat(record.message()).startsWith("ValidationException");
+        });
+        assertThat(checkpointer.swipesStoredAtEachCheckpoint).containsExactly(0);
+    }
+
+    @Test
+    void retriesParkingUntilTheRecordIsParkedBeforeItCheckpoints() {
+        parkedRecords.failuresToThrow = 2;
+
+        processor.processRecords(batch(record("1", "nope".getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(parkedRecords.parked).hasSize(1);
+        assertThat(checkpointer.swipesStoredAtEachCheckpoint).containsExactly(0);
+    }
+
+    @Test
+    void aDoorForcedIsPublishedOnceWhenTheFirstPublishFailsAndTheEventIsRetried() {
+        alarms.failuresToThrow = 1;
+        var at = Instant.parse("2026-03-02T08:00:00Z");
+        var forced = MessageJson.write(new DoorStateChanged("evt-forced", "door-1", "bldg-1", DoorState.FORCED, at));
+
+        processor.processRecords(batch(record("1", forced), record("2", forced)));
+
+        assertThat(alarms.published).extracting(Alarm::type, Alarm::eventId)
+                .containsExactly(tuple(AlarmType.DOOR_FORCED, "evt-forced"));
+        assertThat(parkedRecords.parked).isEmpty();
     }
 
     @Test
@@ -213,16 +311,44 @@ class SwipeRecordProcessorTests {
         final List<DoorEvent> recorded = new ArrayList<>();
         int failuresToThrow;
         int attempts;
+        boolean refuseForGood;
 
         @Override
         public synchronized boolean record(DoorEvent event) {
             attempts++;
+            if (refuseForGood) {
+                throw DynamoDbException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("ValidationException").errorMessage("Item size has exceeded the maximum").build())
+                        .build();
+            }
             if (failuresToThrow > 0) {
                 failuresToThrow--;
                 throw new IllegalStateException("store unavailable");
             }
+            if (recorded.stream().anyMatch(kept -> kept.eventId().equals(event.eventId()))) {
+                return false;
+            }
             recorded.add(event);
             return true;
+        }
+    }
+
+    static final class InMemoryParkedRecords implements ParkedRecordStore {
+        final List<ParkedRecord> parked = new ArrayList<>();
+        int failuresToThrow;
+
+        @Override
+        public synchronized void park(ParkedRecord record) {
+            if (failuresToThrow > 0) {
+                failuresToThrow--;
+                throw new IllegalStateException("parking table unavailable");
+            }
+            parked.add(record);
+        }
+
+        @Override
+        public Page<ParkedRecord> newest(PageRequest page) {
+            return new Page<>(parked.reversed(), null);
         }
     }
 

@@ -4,23 +4,25 @@ import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import io.badgeflow.admin.AdminServiceProperties;
 import io.badgeflow.aws.delivery.DeliveryFailures;
 import io.badgeflow.aws.dynamodb.BackOfficeTables;
+import io.badgeflow.aws.dynamodb.DynamoDbAccessFacts;
+import io.badgeflow.aws.dynamodb.DynamoDbAdminAuditTrail;
 import io.badgeflow.aws.dynamodb.DynamoDbBackOfficeDirectory;
 import io.badgeflow.aws.dynamodb.DynamoDbCommandHistory;
 import io.badgeflow.aws.dynamodb.DynamoDbCommandLog;
-import io.badgeflow.aws.dynamodb.DynamoDbAdminAuditTrail;
 import io.badgeflow.aws.dynamodb.DynamoDbDeliveryFailures;
 import io.badgeflow.aws.dynamodb.DynamoDbImportLedger;
-import io.badgeflow.aws.dynamodb.DynamoDbAccessFacts;
+import io.badgeflow.aws.dynamodb.DynamoDbParkedRecords;
 import io.badgeflow.aws.dynamodb.DynamoDbPresenceLedger;
 import io.badgeflow.aws.dynamodb.DynamoDbSwipeHistory;
+import io.badgeflow.aws.parking.ParkedRecordStore;
 import io.badgeflow.model.access.AccessFacts;
-import io.badgeflow.model.door.SwipeHistory;
-import io.badgeflow.model.presence.PresenceLedger;
 import io.badgeflow.model.audit.AdminAuditTrail;
 import io.badgeflow.model.backoffice.BackOfficeDirectory;
 import io.badgeflow.model.command.CommandHistory;
 import io.badgeflow.model.command.CommandLog;
+import io.badgeflow.model.door.SwipeHistory;
 import io.badgeflow.model.onboarding.ImportLedger;
+import io.badgeflow.model.presence.PresenceLedger;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
@@ -102,6 +104,14 @@ class AwsAdaptersConfiguration {
     ImportLedger importLedger(DynamoDbEnhancedClient enhanced, AdminServiceProperties properties) {
         // Retention only matters to writers (card-events); this side reads.
         return new DynamoDbImportLedger(enhanced, properties.tables().imports(), Duration.ofDays(30));
+    }
+
+    @Bean
+    ParkedRecordStore parkedRecordStore(DynamoDbEnhancedClient enhanced, AdminServiceProperties properties,
+            Clock clock) {
+        // Retention only matters to the writer (access-stream); this side lists.
+        return new DynamoDbParkedRecords(enhanced, properties.tables().parkedRecords(),
+                DynamoDbParkedRecords.DEFAULT_RETENTION, clock);
     }
 
     @Bean

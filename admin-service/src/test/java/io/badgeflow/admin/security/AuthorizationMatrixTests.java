@@ -18,20 +18,21 @@ import io.badgeflow.admin.deadletter.DeadLetterQueues;
 import io.badgeflow.admin.idempotency.IdempotencyStore;
 import io.badgeflow.admin.imports.ImportFiles;
 import io.badgeflow.admin.session.SignIn;
+import io.badgeflow.aws.delivery.DeliveryFailures;
+import io.badgeflow.aws.parking.ParkedRecordStore;
+import io.badgeflow.model.access.AccessFacts;
 import io.badgeflow.model.archive.EventArchive;
 import io.badgeflow.model.audit.AdminAuditTrail;
 import io.badgeflow.model.audit.ChainVerification;
-import io.badgeflow.aws.delivery.DeliveryFailures;
-import io.badgeflow.model.access.AccessFacts;
 import io.badgeflow.model.backoffice.BackOfficeDirectory;
-import io.badgeflow.model.door.SwipeHistory;
-import io.badgeflow.model.presence.PresenceLedger;
 import io.badgeflow.model.backoffice.Page;
 import io.badgeflow.model.command.CommandHistory;
 import io.badgeflow.model.command.CommandLog;
+import io.badgeflow.model.door.SwipeHistory;
 import io.badgeflow.model.onboarding.ImportLedger;
 import io.badgeflow.model.onboarding.ImportStatus;
 import io.badgeflow.model.onboarding.ImportSummary;
+import io.badgeflow.model.presence.PresenceLedger;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -96,6 +97,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
     "badgeflow.admin-service.tables.admin-audit=admin-audit",
     "badgeflow.admin-service.tables.presence=presence",
     "badgeflow.admin-service.tables.swipes=swipes",
+    "badgeflow.admin-service.tables.parked-records=parked-records",
     "badgeflow.admin-service.dead-letters[0].name=commands",
     "badgeflow.admin-service.dead-letters[0].queue-url=http://127.0.0.1:9/000000000000/commands",
     "badgeflow.admin-service.dead-letters[0].dlq-url=http://127.0.0.1:9/000000000000/commands-dlq",
@@ -175,6 +177,7 @@ class AuthorizationMatrixTests {
             Map.entry("GET /api/v1/audit/swipes.csv", new Expectation(ADMIN_OR_AUDITOR, null)),
             Map.entry("GET /api/v1/doors/{doorId}/who-can-enter", new Expectation(STAFF, null)),
             Map.entry("GET /api/v1/employees/{employeeId}/can-enter", new Expectation(STAFF, null)),
+            Map.entry("GET /api/v1/parked-records", new Expectation(ADMIN_OR_OPERATOR, null)),
             // How the web UI signs in: public by nature; the user pool decides (here a mock that accepts).
             Map.entry("POST /auth/login", new Expectation(ANYONE, "{\"username\":\"demo-admin\",\"password\":\"pw\"}", 200)),
             // No refresh cookie is sent, so there is no session to refresh, whatever the Authorization header says.
@@ -218,6 +221,9 @@ class AuthorizationMatrixTests {
 
     @MockitoBean
     AdminAuditTrail auditTrail;
+
+    @MockitoBean
+    ParkedRecordStore parkedRecords;
 
     @MockitoBean
     SignIn signIn;
@@ -274,6 +280,7 @@ class AuthorizationMatrixTests {
         when(swipes.find(any(), any())).thenReturn(Page.empty());
         when(auditTrail.verify()).thenReturn(new ChainVerification.Intact(0, 0, "0".repeat(64)));
         when(auditTrail.latest(20)).thenReturn(List.of());
+        when(parkedRecords.newest(any())).thenReturn(Page.empty());
         when(signIn.withPassword(any(), any())).thenReturn(
                 new SignIn.IssuedTokens(token(TRUSTED, "admin", Duration.ofMinutes(60)), 3600, "refresh-token"));
     }
