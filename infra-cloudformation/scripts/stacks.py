@@ -123,13 +123,29 @@ def template_parameters(template, stage, overrides, existing):
     return parameters
 
 
+# CloudFormation takes at most 51,200 bytes as TemplateBody (more only through an S3 URL).
+MAX_TEMPLATE_BODY = 51_200
+
+
+def template_body(path, template):
+    """The template as written, or, when that is over the TemplateBody limit, the same template as compact JSON
+    (intrinsics in their long form), which CloudFormation reads alike and which is a fifth smaller."""
+    with open(path, encoding="utf-8") as handle:
+        body = handle.read()
+    if len(body.encode("utf-8")) <= MAX_TEMPLATE_BODY:
+        return body
+    compact = json.dumps(template, separators=(",", ":"))
+    if len(compact.encode("utf-8")) > MAX_TEMPLATE_BODY:
+        raise DeployFailed(f"{path}: {len(compact)} bytes even as compact JSON; split the stack")
+    return compact
+
+
 def deploy_stack(target, name, overrides):
     cfn = target.client("cloudformation")
     stack_name = target.stack_name(name)
     path = os.path.join(TEMPLATES_DIR, f"{name}.yaml")
     template = load_template(path)
-    with open(path, encoding="utf-8") as handle:
-        body = handle.read()
+    body = template_body(path, template)
     started = time.monotonic()
     since = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(seconds=5)
 
