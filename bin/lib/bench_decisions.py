@@ -5,6 +5,7 @@ request's due time (open loop). Prints p50 / p99 / p99.9 / max, the rate achieve
 the CPU each process used per wall-clock second (2 cores = 2.0), which shows where the time went."""
 import argparse
 import json
+import uuid
 
 from bench_common import System
 from bench_simulator import run_simulator
@@ -17,6 +18,7 @@ def main():
     parser.add_argument("--people", type=int, default=2000)
     parser.add_argument("--doors", type=int, default=8)
     parser.add_argument("--profile", default="normal-day")
+    parser.add_argument("--warm-up", type=int, default=15, help="seconds played first and left out of the figures")
     parser.add_argument("--run-dir", default=".run")
     parser.add_argument("--jar", required=True)
     parser.add_argument("--java", required=True)
@@ -24,9 +26,12 @@ def main():
     system = System(args.run_dir)
     summary, cpu = run_simulator(args.run_dir, args.jar, system, args.java, {
         "profile": args.profile, "rate-per-second": args.rate, "duration": f"{args.seconds}s",
-        "people": args.people, "doors": args.doors, "building-id": f"BENCH-D{args.people}"},
+        "warm-up": f"{args.warm_up}s", "people": args.people, "doors": args.doors,
+        # A building of its own: the simulator starts with everyone outside, as presence then agrees.
+        "building-id": f"BENCH-D{uuid.uuid4().hex[:6].upper()}"},
         f"{args.run_dir}/bench-decisions.log")
-    print(f"decisions at {args.rate:g}/s for {args.seconds}s ({args.profile}, {args.people} people, "
+    print(f"decisions at {args.rate:g}/s for {args.seconds}s after {args.warm_up}s warm-up ({args.profile}, "
+          f"{args.people} people, "
           f"{args.doors} doors): answered {summary['answered']} ({summary['ratePerSecond']}/s), "
           f"failed {summary['failed']}")
     print(f"  latency ms: p50 {summary['p50Ms']}  p99 {summary['p99Ms']}  p99.9 {summary['p999Ms']}  "

@@ -4,6 +4,7 @@ badgeflow.stream.lag timer: record arrival on the stream -> applied, p99 and max
 occupancy (the presence table's inside-by-building index) is back to 0 once the consumer has caught up."""
 import argparse
 import json
+import uuid
 import time
 import urllib.request
 
@@ -38,7 +39,7 @@ def main():
     parser.add_argument("--java", required=True)
     args = parser.parse_args()
     system = System(args.run_dir)
-    building = f"BENCH-E{args.people}"
+    building = f"BENCH-E{uuid.uuid4().hex[:6].upper()}"
     summary, cpu = run_simulator(args.run_dir, args.jar, system, args.java, {
         "profile": "evacuation", "rate-per-second": args.enter_rate, "people": args.people, "doors": args.doors,
         "evacuation-window": f"{args.window}s", "building-id": building},

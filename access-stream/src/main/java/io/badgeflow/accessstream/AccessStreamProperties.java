@@ -217,6 +217,7 @@ public record AccessStreamProperties(
      * @param duration          stop after this long (unset: no limit; an evacuation also ends when all are out)
      * @param evacuationWindow  how long an EVACUATION spreads its exits over (10,000 exits in 5 minutes)
      * @param exitWhenDone      end the process after the summary (for benchmarks)
+     * @param warmUp            played first but left out of the figures (JIT, caches, connections warm up)
      */
     public record Simulator(
             boolean enabled,
@@ -233,7 +234,8 @@ public record AccessStreamProperties(
             Duration duration,
             Duration progressInterval,
             Duration evacuationWindow,
-            boolean exitWhenDone) {
+            boolean exitWhenDone,
+            Duration warmUp) {
 
         public Simulator {
             baseUrl = baseUrl == null ? URI.create("http://127.0.0.1:8082") : baseUrl;
@@ -270,6 +272,10 @@ public record AccessStreamProperties(
             }
             progressInterval = positive("simulator.progress-interval", progressInterval, Duration.ofSeconds(10));
             evacuationWindow = positive("simulator.evacuation-window", evacuationWindow, Duration.ofMinutes(5));
+            warmUp = warmUp == null ? Duration.ZERO : warmUp;
+            if (warmUp.isNegative()) {
+                throw new IllegalArgumentException("simulator.warm-up must not be negative");
+            }
         }
 
         /** The profile, checked by the constructor. */
@@ -278,7 +284,7 @@ public record AccessStreamProperties(
         }
 
         static Simulator disabled() {
-            return new Simulator(false, null, null, null, null, null, null, 0, 0, 0, 0, null, null, null, false);
+            return new Simulator(false, null, null, null, null, null, null, 0, 0, 0, 0, null, null, null, false, null);
         }
     }
 

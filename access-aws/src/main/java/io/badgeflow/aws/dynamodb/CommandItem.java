@@ -5,6 +5,7 @@ import io.badgeflow.model.command.CommandStatus;
 import io.badgeflow.model.command.RejectionReason;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbConvertedBy;
@@ -25,6 +26,7 @@ public class CommandItem {
     static final String BY_EMPLOYEE = "byEmployee";
     static final String BY_SUBJECT = "bySubject";
     static final String BY_DAY = "byDay";
+    static final String BY_MINUTE = "byMinute";
 
     private String commandId;
     private String type;
@@ -37,6 +39,7 @@ public class CommandItem {
     private String documentKey;
     private Instant finishedAt;
     private String finishedDay;
+    private String finishedMinute;
     private Long expiresAt;
 
     static CommandItem from(CommandRecord record, long expiresAtEpochSecond) {
@@ -52,8 +55,18 @@ public class CommandItem {
         item.documentKey = record.documentKey();
         item.finishedAt = record.finishedAt();
         item.finishedDay = day(record.finishedAt());
+        item.finishedMinute = minute(record.finishedAt());
         item.expiresAt = expiresAtEpochSecond;
         return item;
+    }
+
+    /**
+     * The UTC minute, {@code yyyy-MM-ddTHH:mm}, under which the {@code byMinute} index files a command: the change
+     * feed reads the last minute or two, so its queries stay small however many commands a day holds, and a large
+     * import's writes spread over many index partitions.
+     */
+    static String minute(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).toLocalDateTime().toString();
     }
 
     /** The UTC day, {@code yyyy-MM-dd}, under which the {@code byDay} index files a command. */
@@ -141,7 +154,7 @@ public class CommandItem {
         this.documentKey = documentKey;
     }
 
-    @DynamoDbSecondarySortKey(indexNames = {BY_EMPLOYEE, BY_SUBJECT, BY_DAY})
+    @DynamoDbSecondarySortKey(indexNames = {BY_EMPLOYEE, BY_SUBJECT, BY_DAY, BY_MINUTE})
     @DynamoDbConvertedBy(SortableInstantConverter.class)
     public Instant getFinishedAt() {
         return finishedAt;
@@ -149,6 +162,15 @@ public class CommandItem {
 
     public void setFinishedAt(Instant finishedAt) {
         this.finishedAt = finishedAt;
+    }
+
+    @DynamoDbSecondaryPartitionKey(indexNames = BY_MINUTE)
+    public String getFinishedMinute() {
+        return finishedMinute;
+    }
+
+    public void setFinishedMinute(String finishedMinute) {
+        this.finishedMinute = finishedMinute;
     }
 
     @DynamoDbSecondaryPartitionKey(indexNames = BY_DAY)

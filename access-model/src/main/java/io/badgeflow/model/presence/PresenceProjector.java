@@ -53,12 +53,16 @@ public final class PresenceProjector {
         if (who == null || buildingId == null) {
             return;
         }
+        // First from what this process remembers: memory only moves forward, so if it already shows this passage
+        // (or a newer one) nothing is to be written; if it is stale, the version condition fails and we read.
+        // The decision path writes presence before it publishes, so its own passages cost no I/O here.
+        var read = ledger.recall(who, buildingId).orElseGet(() -> Presence.unknown(who, buildingId));
         for (var attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            var read = ledger.find(who, buildingId).orElseGet(() -> Presence.unknown(who, buildingId));
             var next = inside ? read.entered(eventId, doorId, at) : read.left(eventId, doorId, at);
             if (!next.isNewerThan(read) || ledger.replace(read, next)) {
                 return;
             }
+            read = ledger.find(who, buildingId).orElseGet(() -> Presence.unknown(who, buildingId));
         }
         throw new PresenceContentionException(eventId, MAX_ATTEMPTS);
     }

@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -41,9 +42,17 @@ import software.amazon.awssdk.services.sns.SnsClient;
 @Configuration(proxyBeanMethods = false)
 class AwsClientsConfiguration {
 
+    static final int DYNAMODB_CONNECTIONS = 256;
+
+    /**
+     * One connection pool for the decision path and the stream consumer, sized for both: decisions at the rate of
+     * a morning rush plus the consumer's parallel partition keys per shard. The SDK's default of 50 made decisions
+     * queue behind the consumer's writes.
+     */
     @Bean
     DynamoDbClient dynamoDbClient(AwsClientBuilderConfigurer configurer) {
-        return configurer.configure(DynamoDbClient.builder()).build();
+        return configurer.configure(DynamoDbClient.builder())
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(DYNAMODB_CONNECTIONS)).build();
     }
 
     @Bean

@@ -56,6 +56,7 @@ class DoorSimulator implements SmartLifecycle {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final LoadStats stats = new LoadStats();
+    private final LoadStats warmUpStats = new LoadStats();
     private Thread runner;
     private volatile boolean running;
 
@@ -147,12 +148,16 @@ class DoorSimulator implements SmartLifecycle {
 
     private void play(Site site) {
         var plan = new SwipePlan(settings.playing(), site.people(), site.doors().size(), new SplittableRandom());
-        var started = System.nanoTime();
+        var warmingUntil = System.nanoTime() + settings.warmUp().toNanos();
+        if (!settings.warmUp().isZero()) {
+            LOG.info("simulator: warming up for {}", settings.warmUp());
+        }
+        var started = warmingUntil;
         var lastProgress = started;
-        long due = started;
+        long due = System.nanoTime();
         long sent = 0;
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
-            while (running && !finished(plan, sent, started)) {
+            while (running && !finished(plan, System.nanoTime() < warmingUntil ? 0 : sent, started)) {
                 due += periodNanos(site);
                 LockSupport.parkNanos(due - System.nanoTime());
                 if (Thread.currentThread().isInterrupted()) {
@@ -163,7 +168,8 @@ class DoorSimulator implements SmartLifecycle {
                     sent++;
                     var swipe = next.get();
                     var dueAt = due;
-                    senders.execute(() -> perform(site, swipe, dueAt));
+                    var counted = dueAt >= warmingUntil;
+                    senders.execute(() -> perform(site, swipe, dueAt, counted ? stats : warmUpStats));
                 }
                 if (System.nanoTime() - lastProgress >= settings.progressInterval().toNanos()) {
                     lastProgress = System.nanoTime();
@@ -196,7 +202,7 @@ class DoorSimulator implements SmartLifecycle {
         return (long) (1_000_000_000L / settings.ratePerSecond());
     }
 
-    private void perform(Site site, PlannedSwipe swipe, long dueNanos) {
+    private void perform(Site site, PlannedSwipe swipe, long dueNanos, LoadStats stats) {
         var doorId = site.doors().get(swipe.door());
         try {
             if (swipe.kind() == Kind.FORCED_DOOR) {
