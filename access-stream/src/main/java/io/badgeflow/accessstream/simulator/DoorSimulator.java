@@ -227,8 +227,12 @@ class DoorSimulator implements SmartLifecycle {
                 return;
             }
             var answer = JSON.readTree(response.body());
-            stats.answered(answer.get("reason").asString(), latency);
-            settle(site, swipe, "GRANTED".equals(answer.get("decision").asString()));
+            var reason = answer.get("reason").asString();
+            stats.answered(reason, latency);
+            // Refused for anti-passback, the person is inside as far as the doors know (an earlier entry whose
+            // answer timed out here was granted after all): the simulator takes the doors' word for it.
+            var insideByTheDoors = "ANTI_PASSBACK".equals(reason) && swipe.direction() == Direction.IN;
+            settle(site, swipe, "GRANTED".equals(answer.get("decision").asString()) || insideByTheDoors);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
