@@ -55,9 +55,10 @@ def main():
           f"{summary['answered']} decisions answered ({summary['reasons']}), failed {summary['failed']}, "
           f"{summary['seconds']}s")
     print(f"  decision latency ms: p50 {summary['p50Ms']}  p99 {summary['p99Ms']}  max {summary['maxMs']}")
-    print(f"  consumer lag (put -> applied): p99 {p99.get('VALUE', 0) * 1000:.0f} ms (last 2 minutes), "
+    print(f"  consumer lag (put -> applied): p99 {p99.get('VALUE', 0) * 1000:.0f} ms (the last 2 minutes), "
           f"max {lag.get('MAX', 0) * 1000:.0f} ms (recent), mean "
-          f"{lag.get('TOTAL_TIME', 0) / max(1, lag.get('COUNT', 1)) * 1000:.0f} ms over {lag.get('COUNT', 0):.0f} records")
+          f"{lag.get('TOTAL_TIME', 0) / max(1, lag.get('COUNT', 1)) * 1000:.0f} ms over {lag.get('COUNT', 0):.0f} records "
+          f"(the whole run)")
     print(f"  occupancy of {building} afterwards: {inside}")
     print(f"  CPU per second (of 2 cores): {json.dumps(cpu)}")
 

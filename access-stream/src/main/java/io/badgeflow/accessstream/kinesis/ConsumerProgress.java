@@ -13,8 +13,9 @@ import software.amazon.kinesis.coordinator.WorkerStateChangeListener;
 /**
  * Start-up milestones of the consumer, logged once each with the time since the scheduler started: initialised,
  * first lease held, first record processed. These are the figures docs/local-aws.md reports for the KCL
- * start-up settings. Also times each record from its arrival on the stream to applied
- * ({@code badgeflow.stream.lag}), the consumer lag the evacuation benchmark reports.
+ * start-up settings. Also times each record from its put on the stream to applied
+ * ({@code badgeflow.stream.lag}), the consumer lag the evacuation benchmark reports; a reader's clock running
+ * ahead would show as negative lag, which is left out.
  */
 final class ConsumerProgress implements WorkerStateChangeListener {
 
@@ -31,10 +32,11 @@ final class ConsumerProgress implements WorkerStateChangeListener {
                 .publishPercentiles(0.5, 0.99).register(meters);
     }
 
-    /** A record that arrived on the stream at {@code arrival} is applied now. */
-    void applied(Instant arrival) {
-        if (arrival != null) {
-            lag.record(Duration.between(arrival, Instant.now()));
+    /** A record put on the stream at about {@code put} is applied now. */
+    void applied(Instant put) {
+        var lagged = Duration.between(put, Instant.now());
+        if (!lagged.isNegative()) {
+            lag.record(lagged);
         }
     }
 

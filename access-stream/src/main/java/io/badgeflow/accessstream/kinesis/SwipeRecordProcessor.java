@@ -9,7 +9,12 @@ import io.badgeflow.aws.parking.ParkReason;
 import io.badgeflow.model.archive.ArchivedEvent;
 import io.badgeflow.model.archive.EventArchive;
 import io.badgeflow.model.door.DoorEvent;
+import io.badgeflow.model.door.DoorStateChanged;
+import io.badgeflow.model.door.EntryDecided;
+import io.badgeflow.model.door.ExitRecorded;
+import io.badgeflow.model.door.SwipeRecorded;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,7 +152,20 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
 
     private void apply(Read read) {
         storeWithRetry(read.record(), read.bytes(), read.event());
-        progress.applied(read.record().approximateArrivalTimestamp());
+        progress.applied(put(read.event()));
+    }
+
+    /**
+     * About when the event went on the stream: the writer's own time of it, just before its put. (The record's
+     * approximate arrival time would do on AWS, but the emulator reports it in the wrong unit.)
+     */
+    private static Instant put(DoorEvent event) {
+        return switch (event) {
+            case EntryDecided decided -> decided.decidedAt();
+            case ExitRecorded exit -> exit.recordedAt();
+            case SwipeRecorded swipe -> swipe.receivedAt();
+            case DoorStateChanged state -> state.occurredAt();
+        };
     }
 
     /** @return null for a record that can never be read: it is parked */
