@@ -101,6 +101,20 @@ describe('operators and auditors', () => {
       await page.getByTestId('csv-download').waitFor();
       assert.deepEqual(await seriousAccessibilityViolations(page), []);
       await screenshot(page, 'door-audit');
+
+      // Who was inside, rebuilt from the archive: the entry granted before the offboarding put them inside.
+      await nav(page).getByRole('link', { name: 'Who was inside' }).click();
+      await page.getByLabel('Building').selectOption(setUp.buildingId);
+      const inside = page.getByRole('table', { name: 'People inside' });
+      for (let attempt = 0; attempt < 20; attempt += 1) {
+        await page.getByRole('button', { name: 'Show' }).click();
+        await page.getByTestId('inside-at-summary').waitFor();
+        if (await inside.count() > 0 && new RegExp(setUp.familyName).test(await inside.textContent())) break;
+        await page.waitForTimeout(1000);
+      }
+      assert.match(await inside.textContent(), new RegExp(setUp.familyName));
+      assert.deepEqual(await seriousAccessibilityViolations(page), []);
+      await screenshot(page, 'who-was-inside');
     });
   });
 
