@@ -76,6 +76,12 @@ final class BackOfficeRows {
                 .consistentRead(true)).items().stream().map(GrantItem::toGrant).toList();
     }
 
+    /** A card by its number, through the number's claim (never released, so a revoked card is still found). */
+    Optional<Card> cardByNumber(String cardNumber) {
+        return owner(UniqueKind.CARD_NUMBER, cardNumber).flatMap(this::card)
+                .filter(card -> card.cardNumber().equals(cardNumber));
+    }
+
     /** The id of the record holding {@code value}, if any. */
     Optional<String> owner(UniqueKind kind, String value) {
         return Optional.ofNullable(get(claims(kind), Key.builder().partitionValue(ClaimItem.key(kind, value)).build()))

@@ -1,7 +1,6 @@
 package io.badgeflow.aws.dynamodb;
 
 import io.badgeflow.model.access.AccessFacts;
-import io.badgeflow.model.backoffice.UniqueKind;
 import io.badgeflow.model.building.Building;
 import io.badgeflow.model.card.Card;
 import io.badgeflow.model.door.Door;
@@ -42,8 +41,7 @@ public final class DynamoDbAccessFacts implements AccessFacts {
 
     @Override
     public Optional<Card> cardByNumber(String cardNumber) {
-        return rows.owner(UniqueKind.CARD_NUMBER, cardNumber).flatMap(rows::card)
-                .filter(card -> card.cardNumber().equals(cardNumber));
+        return rows.cardByNumber(cardNumber);
     }
 
     @Override

@@ -105,8 +105,7 @@ public final class DynamoDbBackOfficeDirectory implements BackOfficeDirectory {
 
     @Override
     public Optional<Card> cardByNumber(String cardNumber) {
-        return rows.owner(UniqueKind.CARD_NUMBER, cardNumber).flatMap(rows::card)
-                .filter(card -> card.cardNumber().equals(cardNumber));
+        return rows.cardByNumber(cardNumber);
     }
 
     @Override

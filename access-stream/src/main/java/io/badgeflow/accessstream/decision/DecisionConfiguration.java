@@ -11,6 +11,7 @@ import io.badgeflow.model.door.DoorRegistry;
 import io.badgeflow.model.presence.PresenceLedger;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -42,7 +43,12 @@ class DecisionConfiguration {
         return new RememberedDoors(stored, backOffice);
     }
 
+    /**
+     * Only where decisions are served: the simulator and replay processes (no web server) would poll the command
+     * log for nothing; their memory still expires with the record time-to-live.
+     */
     @Bean
+    @ConditionalOnWebApplication
     CommandFeedFollower commandFeedFollower(CommandFeed feed, RememberedBackOffice backOffice, Clock clock,
             AccessStreamProperties properties, MeterRegistry meters) {
         return new CommandFeedFollower(feed, backOffice, clock, properties.decisions(), meters);
