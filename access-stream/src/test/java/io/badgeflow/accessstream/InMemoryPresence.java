@@ -2,6 +2,7 @@ package io.badgeflow.accessstream;
 
 import io.badgeflow.model.presence.Presence;
 import io.badgeflow.model.presence.PresenceLedger;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import java.util.Optional;
 public final class InMemoryPresence implements PresenceLedger {
 
     private final Map<String, Presence> stored = new HashMap<>();
+    /** Every presence written, in the order written. */
+    public final List<Presence> writes = new ArrayList<>();
 
     @Override
     public synchronized Optional<Presence> find(String employeeId, String buildingId) {
@@ -25,6 +28,7 @@ public final class InMemoryPresence implements PresenceLedger {
             return false;
         }
         stored.put(key, next);
+        writes.add(next);
         return true;
     }
 

@@ -1,7 +1,11 @@
 package io.badgeflow.aws.dynamodb;
 
 import io.badgeflow.model.presence.Presence;
+import io.badgeflow.model.presence.PresenceKey;
 import io.badgeflow.model.presence.PresenceLedger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.pagination.sync.SdkIterable;
@@ -13,6 +17,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -27,10 +32,15 @@ public final class DynamoDbPresenceLedger implements PresenceLedger {
     private static final Expression NONE_STORED = Expression.builder()
             .expression("attribute_not_exists(#employeeId)").putExpressionName("#employeeId", "employeeId").build();
 
+    /** BatchGetItem's limit of keys per call. */
+    private static final int BATCH_GET_LIMIT = 100;
+
+    private final DynamoDbEnhancedClient client;
     private final DynamoDbTable<PresenceItem> table;
     private final DynamoDbIndex<PresenceItem> insideByBuilding;
 
     public DynamoDbPresenceLedger(DynamoDbEnhancedClient client, String tableName) {
+        this.client = client;
         this.table = client.table(tableName, SCHEMA);
         this.insideByBuilding = table.index(PresenceItem.INSIDE_BY_BUILDING);
     }
@@ -39,6 +49,21 @@ public final class DynamoDbPresenceLedger implements PresenceLedger {
     public Optional<Presence> find(String employeeId, String buildingId) {
         return Optional.ofNullable(table.getItem(r -> r.key(key(employeeId, buildingId)).consistentRead(true)))
                 .map(PresenceItem::toPresence);
+    }
+
+    @Override
+    public List<Presence> findAll(Collection<PresenceKey> keys) {
+        var wanted = new ArrayList<>(new LinkedHashSet<>(keys));
+        var found = new ArrayList<Presence>(wanted.size());
+        for (var from = 0; from < wanted.size(); from += BATCH_GET_LIMIT) {
+            var batch = ReadBatch.builder(PresenceItem.class).mappedTableResource(table);
+            wanted.subList(from, Math.min(wanted.size(), from + BATCH_GET_LIMIT)).forEach(key -> batch.addGetItem(
+                    r -> r.key(key(key.employeeId(), key.buildingId())).consistentRead(true)));
+            // The results iterable follows UnprocessedKeys itself.
+            client.batchGetItem(r -> r.readBatches(batch.build())).resultsForTable(table).stream()
+                    .map(PresenceItem::toPresence).forEach(found::add);
+        }
+        return found;
     }
 
     @Override

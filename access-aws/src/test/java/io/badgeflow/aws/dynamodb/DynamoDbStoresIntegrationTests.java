@@ -11,11 +11,16 @@ import io.badgeflow.model.door.DeviceKeyHash;
 import io.badgeflow.model.door.Direction;
 import io.badgeflow.model.door.Door;
 import io.badgeflow.model.door.DoorCapability;
+import io.badgeflow.model.door.DoorEvent;
 import io.badgeflow.model.door.SwipeRecorded;
+import io.badgeflow.model.presence.Presence;
+import io.badgeflow.model.presence.PresenceKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -112,5 +117,51 @@ class DynamoDbStoresIntegrationTests {
                 .expressionAttributeValues(Map.of(":d", AttributeValue.fromS(doorId))).consistentRead(true)).items();
         assertThat(rows).hasSize(1);
         assertThat(rows.getFirst().get("eventId").s()).isEqualTo(swipe.eventId());
+    }
+
+    @Test
+    void recordsABatchInFewCallsKeepingTheFirstRecordOfEachEvent() {
+        var table = aws.output("SwipesTableName");
+        var swipes = new DynamoDbSwipeLog(enhanced, table, Duration.ofDays(90));
+        var doorId = UUID.randomUUID().toString();
+        // 130 events: more than one BatchGetItem (100 keys) and several BatchWriteItems (25 rows).
+        var events = new ArrayList<DoorEvent>();
+        IntStream.range(0, 130).forEach(i -> events.add(new SwipeRecorded("evt-" + i + "-" + doorId, doorId,
+                "bldg-1", "card-" + i, Direction.IN, AT.plusSeconds(i), AT.plusSeconds(i))));
+        var earlier = List.<DoorEvent>copyOf(events.subList(0, 10));
+        assertThat(swipes.recordAll(earlier)).hasSize(10);
+        var redecided = new SwipeRecorded(events.get(20).eventId(), doorId, "bldg-1", "card-other", Direction.IN,
+                AT.plusSeconds(20), AT.plusSeconds(20));
+        events.add(redecided);
+
+        var first = swipes.recordAll(events);
+
+        assertThat(first).hasSize(120).doesNotContainAnyElementsOf(
+                earlier.stream().map(DoorEvent::eventId).toList());
+        var rows = dynamoDb.query(r -> r.tableName(table).keyConditionExpression("doorId = :d")
+                .expressionAttributeValues(Map.of(":d", AttributeValue.fromS(doorId))).consistentRead(true)).items();
+        assertThat(rows).hasSize(130);
+        assertThat(rows).filteredOn(row -> row.get("eventId").s().equals(redecided.eventId()))
+                .singleElement().satisfies(row -> assertThat(row.get("cardNumber").s()).isEqualTo("card-20"));
+        assertThat(swipes.recordAll(events)).as("the whole batch again is a redelivery").isEmpty();
+    }
+
+    @Test
+    void readsManyPresencesInOneGoLeavingOutThoseNeverStored() {
+        var ledger = new DynamoDbPresenceLedger(enhanced, aws.output("PresenceTableName"));
+        var building = "bldg-" + UUID.randomUUID();
+        var keys = IntStream.range(0, 105).mapToObj(i -> new PresenceKey("emp-" + i, building)).toList();
+        for (var i : List.of(0, 50, 104)) {
+            var unknown = Presence.unknown("emp-" + i, building);
+            assertThat(ledger.replace(unknown, unknown.entered("evt-" + i, "door-1", AT))).isTrue();
+        }
+
+        var found = ledger.findAll(keys);
+
+        assertThat(found).extracting(Presence::employeeId).containsExactlyInAnyOrder("emp-0", "emp-50", "emp-104");
+        assertThat(found).allSatisfy(presence -> {
+            assertThat(presence.inside()).isTrue();
+            assertThat(presence.version()).isEqualTo(1);
+        });
     }
 }

@@ -1,5 +1,6 @@
 package io.badgeflow.model.presence;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,18 @@ public interface PresenceLedger {
      */
     default Optional<Presence> recall(String employeeId, String buildingId) {
         return find(employeeId, buildingId);
+    }
+
+    /** Strongly consistent reads of many presences at once; those never stored are left out. */
+    default List<Presence> findAll(Collection<PresenceKey> keys) {
+        return keys.stream().flatMap(key -> find(key.employeeId(), key.buildingId()).stream()).toList();
+    }
+
+    /**
+     * A hint that these presences are about to be recalled: a ledger that remembers reads those it lacks in one
+     * go (see {@link #findAll}), so the recalls that follow cost no round trip each. By default nothing.
+     */
+    default void prefetch(Collection<PresenceKey> keys) {
     }
 
     /**

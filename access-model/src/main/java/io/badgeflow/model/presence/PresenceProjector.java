@@ -8,7 +8,10 @@ import io.badgeflow.model.door.DoorEvent;
 import io.badgeflow.model.door.EntryDecided;
 import io.badgeflow.model.door.ExitRecorded;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Applies passages from the stream to presence: a granted entry puts its person inside, an exit outside. The
@@ -29,41 +32,67 @@ public final class PresenceProjector {
     }
 
     /**
+     * Before a batch is applied: reads the presences its passages concern that this process does not remember, in
+     * one go rather than one read per passage.
+     */
+    public void prepare(Collection<? extends DoorEvent> events) {
+        var keys = new LinkedHashSet<PresenceKey>();
+        events.forEach(event -> passage(event).flatMap(this::whose).ifPresent(keys::add));
+        if (!keys.isEmpty()) {
+            ledger.prefetch(keys);
+        }
+    }
+
+    /**
      * @throws PresenceContentionException when the presence moved under every attempt; applying the event again
      *     later is safe
      */
     public void apply(DoorEvent event) {
-        switch (event) {
-            case EntryDecided entry when entry.decision() == Outcome.GRANTED ->
-                    move(entry.eventId(), entry.employeeId(), entry.cardNumber(), entry.buildingId(), entry.doorId(),
-                            entry.occurredAt(), true);
-            case ExitRecorded exit ->
-                    move(exit.eventId(), exit.employeeId(), exit.cardNumber(), exit.buildingId(), exit.doorId(),
-                            exit.occurredAt(), false);
-            default -> {
-                // Denials, unconfirmed swipes and door states move nobody.
-            }
-        }
+        passage(event).ifPresent(passage -> whose(passage).ifPresent(key -> move(passage, key)));
     }
 
-    private void move(String eventId, String employeeId, String cardNumber, String buildingId, String doorId,
-            Instant at, boolean inside) {
-        var who = employeeId != null ? employeeId
-                : facts.cardByNumber(cardNumber).map(Card::employeeId).orElse(null);
-        if (who == null || buildingId == null) {
-            return;
+    /** Granted entries and exits move people; denials, unconfirmed swipes and door states move nobody. */
+    private static Optional<Passage> passage(DoorEvent event) {
+        return switch (event) {
+            case EntryDecided entry when entry.decision() == Outcome.GRANTED -> Optional.of(new Passage(
+                    entry.eventId(), entry.employeeId(), entry.cardNumber(), entry.buildingId(), entry.doorId(),
+                    entry.occurredAt(), true));
+            case ExitRecorded exit -> Optional.of(new Passage(exit.eventId(), exit.employeeId(), exit.cardNumber(),
+                    exit.buildingId(), exit.doorId(), exit.occurredAt(), false));
+            default -> Optional.empty();
+        };
+    }
+
+    /** The presence a passage moves: an exit that names just a card number is its card's employee's. */
+    private Optional<PresenceKey> whose(Passage passage) {
+        var who = passage.employeeId() != null ? passage.employeeId()
+                : facts.cardByNumber(passage.cardNumber()).map(Card::employeeId).orElse(null);
+        if (who == null || passage.buildingId() == null) {
+            return Optional.empty();
         }
+        return Optional.of(new PresenceKey(who, passage.buildingId()));
+    }
+
+    private void move(Passage passage, PresenceKey key) {
+        var who = key.employeeId();
+        var buildingId = key.buildingId();
+        var eventId = passage.eventId();
         // First from what this process remembers: memory only moves forward, so if it already shows this passage
         // (or a newer one) nothing is to be written; if it is stale, the version condition fails and we read.
         // The decision path writes presence before it publishes, so its own passages cost no I/O here.
         var read = ledger.recall(who, buildingId).orElseGet(() -> Presence.unknown(who, buildingId));
         for (var attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            var next = inside ? read.entered(eventId, doorId, at) : read.left(eventId, doorId, at);
+            var next = passage.inside() ? read.entered(eventId, passage.doorId(), passage.at())
+                    : read.left(eventId, passage.doorId(), passage.at());
             if (!next.isNewerThan(read) || ledger.replace(read, next)) {
                 return;
             }
             read = ledger.find(who, buildingId).orElseGet(() -> Presence.unknown(who, buildingId));
         }
         throw new PresenceContentionException(eventId, MAX_ATTEMPTS);
+    }
+
+    private record Passage(String eventId, String employeeId, String cardNumber, String buildingId, String doorId,
+            Instant at, boolean inside) {
     }
 }

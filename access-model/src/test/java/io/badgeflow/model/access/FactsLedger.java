@@ -1,7 +1,10 @@
 package io.badgeflow.model.access;
 
 import io.badgeflow.model.presence.Presence;
+import io.badgeflow.model.presence.PresenceKey;
 import io.badgeflow.model.presence.PresenceLedger;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +15,7 @@ final class FactsLedger implements PresenceLedger {
     Presence recalled;
     boolean alwaysMoved;
     int writes;
+    final List<List<PresenceKey>> prefetched = new ArrayList<>();
 
     FactsLedger(InMemoryAccessFacts facts) {
         this.facts = facts;
@@ -26,6 +30,11 @@ final class FactsLedger implements PresenceLedger {
     @Override
     public Optional<Presence> recall(String employeeId, String buildingId) {
         return recalled != null ? Optional.of(recalled) : find(employeeId, buildingId);
+    }
+
+    @Override
+    public void prefetch(Collection<PresenceKey> keys) {
+        prefetched.add(List.copyOf(keys));
     }
 
     @Override

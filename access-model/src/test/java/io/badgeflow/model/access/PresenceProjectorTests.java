@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.badgeflow.model.door.DoorState;
 import io.badgeflow.model.door.DoorStateChanged;
 import io.badgeflow.model.door.ExitRecorded;
+import io.badgeflow.model.presence.PresenceKey;
 import io.badgeflow.model.presence.PresenceProjector;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,28 @@ class PresenceProjectorTests {
         projector.apply(new DoorStateChanged("evt-d", "door-1", "HQ", DoorState.FORCED, TUESDAY_9));
 
         assertThat(ledger.writes).isZero();
+    }
+
+    @Test
+    void preparesABatchByPrefetchingThePresencesItsPassagesMoveOnceEach() {
+        var entry = Site.policy(facts).decide(Site.in(TUESDAY_9)).toEvent();
+        var exitByCardNumber = new ExitRecorded("evt-out", "door-2", "HQ", "0042", null, null, List.of(),
+                TUESDAY_9.plusSeconds(60), DECIDED_AT.plusSeconds(60));
+        var unknownCardExit = new ExitRecorded("evt-x", "door-2", "HQ", "9999", null, null, List.of(), TUESDAY_9,
+                DECIDED_AT);
+        var doorState = new DoorStateChanged("evt-d", "door-1", "HQ", DoorState.FORCED, TUESDAY_9);
+
+        projector.prepare(List.of(entry, exitByCardNumber, unknownCardExit, doorState));
+
+        assertThat(ledger.prefetched).containsExactly(List.of(new PresenceKey("emp-1", "HQ")));
+        assertThat(ledger.writes).isZero();
+    }
+
+    @Test
+    void preparesNothingForABatchThatMovesNobody() {
+        projector.prepare(List.of(new DoorStateChanged("evt-d", "door-1", "HQ", DoorState.FORCED, TUESDAY_9)));
+
+        assertThat(ledger.prefetched).isEmpty();
     }
 
     @Test

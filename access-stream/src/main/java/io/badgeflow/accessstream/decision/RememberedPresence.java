@@ -4,7 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.badgeflow.accessstream.AccessStreamProperties;
 import io.badgeflow.model.presence.Presence;
+import io.badgeflow.model.presence.PresenceKey;
 import io.badgeflow.model.presence.PresenceLedger;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +41,28 @@ final class RememberedPresence implements PresenceLedger {
             return known.version() == 0 ? Optional.empty() : Optional.of(known);
         }
         return find(employeeId, buildingId);
+    }
+
+    @Override
+    public List<Presence> findAll(Collection<PresenceKey> keys) {
+        var found = ledger.findAll(keys);
+        // A decision may have written meanwhile: what is remembered only moves to a newer version.
+        var memory = remembered.asMap();
+        found.forEach(presence -> memory.merge(key(presence.employeeId(), presence.buildingId()), presence,
+                (known, read) -> read.version() >= known.version() ? read : known));
+        keys.forEach(key -> memory.putIfAbsent(key(key.employeeId(), key.buildingId()),
+                Presence.unknown(key.employeeId(), key.buildingId())));
+        return found;
+    }
+
+    /** Reads, in one go, the presences of {@code keys} this process does not remember. */
+    @Override
+    public void prefetch(Collection<PresenceKey> keys) {
+        var lacking = keys.stream()
+                .filter(key -> remembered.getIfPresent(key(key.employeeId(), key.buildingId())) == null).toList();
+        if (!lacking.isEmpty()) {
+            findAll(lacking);
+        }
     }
 
     @Override

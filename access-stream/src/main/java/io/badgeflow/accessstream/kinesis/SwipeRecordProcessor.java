@@ -16,8 +16,11 @@ import io.badgeflow.model.door.SwipeRecorded;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,9 +43,10 @@ import software.amazon.kinesis.processor.ShardRecordProcessor;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 
 /**
- * Consumes one shard of the swipe stream. The batch's events are archived (one call per batch), then applied by
- * the idempotent handler (one partition key's events in order, different keys side by side), and the batch is
- * checkpointed after all of them, so no event is checkpointed before it is in the archive. A record that can
+ * Consumes one shard of the swipe stream. The batch's events are archived (one call per batch), their audit rows
+ * recorded (a few batched calls), then applied by the idempotent handler (one partition key's events in order,
+ * different keys side by side), and the batch is checkpointed after all of them, so no event is checkpointed
+ * before it is in the archive. A record that can
  * never be applied (oversized, unreadable, refused by the store for good) is parked in the parked-records table
  * and passed; a store that fails is retried (with capped backoff) without checkpointing, so no swipe is skipped
  * and a person's passages stay in order. KCL calls one instance from one thread at a time.
@@ -91,7 +95,8 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
         }
         var archived = batch.stream().map(r -> new ArchivedEvent(r.record().sequenceNumber(), r.event())).toList();
         archiveWithRetry(archived);
-        applyByKey(batch);
+        var recorded = recordWithRetry(batch);
+        applyByKey(recorded.reads(), recorded.first());
         progress.recordsProcessed(input.records().size());
         if (!input.records().isEmpty()) {
             checkpoint(input.checkpointer(), "batch", 1);
@@ -119,11 +124,11 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
      * Applies the batch: records of one partition key (one person, one door) in stream order, different keys side
      * by side, since nothing orders them against each other. Returns once every record is applied or parked.
      */
-    private void applyByKey(List<Read> batch) {
+    private void applyByKey(List<Read> batch, Set<String> first) {
         var byKey = new LinkedHashMap<String, List<Read>>();
         batch.forEach(read -> byKey.computeIfAbsent(read.record().partitionKey(), key -> new ArrayList<>()).add(read));
         if (byKey.size() <= 1) {
-            batch.forEach(this::apply);
+            batch.forEach(read -> apply(read, first));
             return;
         }
         var slots = new Semaphore(PARALLEL_KEYS);
@@ -133,7 +138,7 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
                 groups.add(executor.submit(() -> {
                     slots.acquireUninterruptibly();
                     try {
-                        group.forEach(this::apply);
+                        group.forEach(read -> apply(read, first));
                     } finally {
                         slots.release();
                     }
@@ -150,8 +155,9 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
         }
     }
 
-    private void apply(Read read) {
-        storeWithRetry(read.record(), read.bytes(), read.event());
+    /** {@code first} is taken from as events are applied: an event put twice in one batch is first only once. */
+    private void apply(Read read, Set<String> first) {
+        storeWithRetry(read, first.remove(read.event().eventId()));
         progress.applied(put(read.event()));
     }
 
@@ -204,24 +210,85 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
         }
     }
 
-    private void storeWithRetry(KinesisClientRecord record, byte[] bytes, DoorEvent event) {
+    /**
+     * Records the batch's audit rows, retried until stored. Where the store refuses the batch for good, its events
+     * are recorded one by one, so only the one it refuses is parked (and left out of what is applied).
+     */
+    private Recorded recordWithRetry(List<Read> batch) {
+        if (batch.isEmpty()) {
+            return new Recorded(batch, Set.of());
+        }
+        var events = batch.stream().map(Read::event).toList();
         var backoff = retryBackoff;
         for (int attempt = 1; ; attempt++) {
             try {
-                handler.handle(event);
+                return new Recorded(batch, concurrent(handler.record(events)));
+            } catch (RuntimeException e) {
+                if (e instanceof AwsServiceException store && rejectedForGood(store)) {
+                    LOG.warn("recording a batch of {} events of {} was refused ({}); recording them one by one",
+                            batch.size(), shardId, store.awsErrorDetails().errorCode());
+                    return recordOneByOne(batch);
+                }
+                LOG.warn("recording a batch of {} events of {} failed (attempt {}), retrying in {}: {}",
+                        batch.size(), shardId, attempt, backoff, e.toString());
+            }
+            pause(backoff);
+            backoff = next(backoff);
+        }
+    }
+
+    private Recorded recordOneByOne(List<Read> batch) {
+        var kept = new ArrayList<Read>(batch.size());
+        var first = new HashSet<String>();
+        for (var read : batch) {
+            var backoff = retryBackoff;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    first.addAll(handler.record(List.of(read.event())));
+                    kept.add(read);
+                    break;
+                } catch (RuntimeException e) {
+                    if (e instanceof AwsServiceException store && rejectedForGood(store)) {
+                        park(read.record(), read.bytes(), ParkReason.REJECTED_BY_STORE, refusal(store));
+                        break;
+                    }
+                    LOG.warn("recording event {} failed (attempt {}), retrying in {}: {}", read.event().eventId(),
+                            attempt, backoff, e.toString());
+                }
+                pause(backoff);
+                backoff = next(backoff);
+            }
+        }
+        return new Recorded(kept, concurrent(first));
+    }
+
+    private static Set<String> concurrent(Set<String> ids) {
+        var set = ConcurrentHashMap.<String>newKeySet(ids.size());
+        set.addAll(ids);
+        return set;
+    }
+
+    private void storeWithRetry(Read read, boolean first) {
+        var backoff = retryBackoff;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                handler.apply(read.event(), first);
                 return;
             } catch (RuntimeException e) {
                 if (e instanceof AwsServiceException store && rejectedForGood(store)) {
-                    park(record, bytes, ParkReason.REJECTED_BY_STORE, store.awsErrorDetails().errorCode() + ": "
-                            + store.awsErrorDetails().errorMessage());
+                    park(read.record(), read.bytes(), ParkReason.REJECTED_BY_STORE, refusal(store));
                     return;
                 }
-                LOG.warn("storing event {} failed (attempt {}), retrying in {}: {}", event.eventId(), attempt,
+                LOG.warn("storing event {} failed (attempt {}), retrying in {}: {}", read.event().eventId(), attempt,
                         backoff, e.toString());
             }
             pause(backoff);
             backoff = next(backoff);
         }
+    }
+
+    private static String refusal(AwsServiceException store) {
+        return store.awsErrorDetails().errorCode() + ": " + store.awsErrorDetails().errorMessage();
     }
 
     /** Parks the record, retrying while the parking table cannot be written: a record is never passed unparked. */
@@ -294,5 +361,9 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
     }
 
     private record Read(KinesisClientRecord record, byte[] bytes, DoorEvent event) {
+    }
+
+    /** The reads whose audit rows are stored (the refused ones parked), and which of them were recorded first. */
+    private record Recorded(List<Read> reads, Set<String> first) {
     }
 }

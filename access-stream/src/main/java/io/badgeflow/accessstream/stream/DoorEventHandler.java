@@ -6,9 +6,12 @@ import io.badgeflow.model.door.SwipeLog;
 import io.badgeflow.model.presence.PresenceProjector;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Set;
 
 /**
- * Applies one door event from the stream: the audit row first, then presence, then its alarms. Idempotent,
+ * Applies door events from the stream: the audit rows first (a batch at a time), then per event presence and
+ * its alarms. Idempotent,
  * because the stream delivers at least once: the swipe log keeps the first record of an event id and says
  * whether this was it, and presence recognises a passage it already records. Presence is applied even for a
  * redelivery, since the first delivery may have failed between the two writes; alarms likewise, where the
@@ -33,12 +36,28 @@ public class DoorEventHandler {
                 .register(meters);
     }
 
-    /** @return true when the event was recorded for the first time */
+    /** Applies one event: {@link #record} and then {@link #apply}. @return true when recorded for the first time */
     public boolean handle(DoorEvent event) {
-        var first = swipes.record(event);
+        var first = record(List.of(event)).contains(event.eventId());
+        apply(event, first);
+        return first;
+    }
+
+    /**
+     * The first step for a batch: stores the audit rows of all its events and reads the presences they move.
+     *
+     * @return the ids of the events recorded for the first time
+     */
+    public Set<String> record(List<DoorEvent> events) {
+        var first = swipes.recordAll(events);
+        presence.prepare(events);
+        return first;
+    }
+
+    /** The second step, event by event in stream order per person: presence, then alarms. */
+    public void apply(DoorEvent event, boolean first) {
         presence.apply(event);
         alarms.raise(event, first);
         (first ? applied : repeated).increment();
-        return first;
     }
 }

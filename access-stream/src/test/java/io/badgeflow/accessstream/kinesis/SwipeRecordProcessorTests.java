@@ -29,6 +29,7 @@ import io.badgeflow.model.door.Door;
 import io.badgeflow.model.door.DoorEvent;
 import io.badgeflow.model.door.DoorState;
 import io.badgeflow.model.door.DoorStateChanged;
+import io.badgeflow.model.door.ExitRecorded;
 import io.badgeflow.model.door.SwipeLog;
 import io.badgeflow.model.door.SwipeRecorded;
 import io.badgeflow.model.employee.Employee;
@@ -46,8 +47,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -71,8 +74,9 @@ class SwipeRecordProcessorTests {
     private final RecordingArchive archive = new RecordingArchive(swipes);
     private final InMemoryAlarms alarms = new InMemoryAlarms();
     private final InMemoryParkedRecords parkedRecords = new InMemoryParkedRecords();
+    private final InMemoryPresence presence = new InMemoryPresence();
     private final SwipeRecordProcessor processor = new SwipeRecordProcessor(
-            new DoorEventHandler(swipes, new PresenceProjector(new InMemoryPresence(), new NoBackOffice()),
+            new DoorEventHandler(swipes, new PresenceProjector(presence, new NoBackOffice()),
                     new AlarmRaiser(alarms, alarms, RepeatedDenials.DEFAULT, Clock.systemUTC()), meters),
             archive, new ParkedRecords(parkedRecords, Clock.fixed(PARKED_AT, ZoneOffset.UTC), meters),
             new ConsumerProgress(meters), Duration.ofMillis(1));
@@ -172,7 +176,7 @@ class SwipeRecordProcessorTests {
 
     @Test
     void parksARecordTheStoreRefusesForGood() {
-        swipes.refuseForGood = true;
+        swipes.refused.add("evt-1");
 
         processor.processRecords(batch(record("1", swipe("evt-1"))));
 
@@ -181,6 +185,31 @@ class SwipeRecordProcessorTests {
             assertThat(record.message()).startsWith("ValidationException");
         });
         assertThat(checkpointer.swipesStoredAtEachCheckpoint).containsExactly(0);
+    }
+
+    @Test
+    void recordsABatchInOneCallAndWhereTheStoreRefusesItOneByOneParkingOnlyTheRefusedRecord() {
+        processor.processRecords(batch(record("1", swipe("evt-1")), record("2", swipe("evt-2"))));
+        assertThat(swipes.attempts).isEqualTo(1);
+
+        swipes.refused.add("evt-4");
+        processor.processRecords(batch(record("3", swipe("evt-3")), record("4", swipe("evt-4")),
+                record("5", swipe("evt-5"))));
+
+        assertThat(parkedRecords.parked).extracting(ParkedRecord::sequenceNumber).containsExactly("4");
+        assertThat(swipes.recorded).extracting(DoorEvent::eventId)
+                .containsExactly("evt-1", "evt-2", "evt-3", "evt-5");
+        assertThat(meters.counter("badgeflow.stream.events.applied").count()).isEqualTo(4);
+        assertThat(checkpointer.swipesStoredAtEachCheckpoint).containsExactly(2, 4);
+    }
+
+    @Test
+    void countsAnEventPutTwiceInOneBatchAsRecordedOnce() {
+        processor.processRecords(batch(record("1", swipe("evt-1")), record("2", swipe("evt-1"))));
+
+        assertThat(swipes.recorded).hasSize(1);
+        assertThat(meters.counter("badgeflow.stream.events.applied").count()).isEqualTo(1);
+        assertThat(meters.counter("badgeflow.stream.events.repeated").count()).isEqualTo(1);
     }
 
     @Test
@@ -252,19 +281,25 @@ class SwipeRecordProcessorTests {
     @Test
     void keepsEachPartitionKeysOrderWhileKeysRunSideBySide() {
         var records = new ArrayList<KinesisClientRecord>();
+        var start = Instant.parse("2026-03-02T08:00:00Z");
         for (var i = 0; i < 40; i++) {
-            var key = "card:K" + (i % 4);
-            records.add(KinesisClientRecord.builder().sequenceNumber(Integer.toString(i)).partitionKey(key)
-                    .data(ByteBuffer.wrap(swipe(key.replace("card:", "") + "." + i))).approximateArrivalTimestamp(Instant.now()).build());
+            var employee = "E" + (i % 4);
+            var exit = new ExitRecorded("x" + i, "door-1", "bldg-1", "CARD-" + employee, "card-" + employee,
+                    employee, List.of(), start.plusSeconds(i), start.plusSeconds(i));
+            records.add(KinesisClientRecord.builder().sequenceNumber(Integer.toString(i))
+                    .partitionKey("employee:" + employee).data(ByteBuffer.wrap(MessageJson.write(exit)))
+                    .approximateArrivalTimestamp(Instant.now()).build());
         }
 
         processor.processRecords(batch(records.toArray(KinesisClientRecord[]::new)));
 
-        assertThat(swipes.recorded).hasSize(40);
+        // An exit older than the one recorded changes nothing, so had any key's exits been applied out of order,
+        // fewer than ten would have been written for it.
+        assertThat(presence.writes).hasSize(40);
         for (var k = 0; k < 4; k++) {
-            var prefix = "K" + k + ".";
-            assertThat(swipes.recorded).extracting(DoorEvent::eventId).filteredOn(id -> id.startsWith(prefix))
-                    .map(id -> Integer.parseInt(id.substring(prefix.length()))).isSorted();
+            var employee = "E" + k;
+            assertThat(presence.writes).filteredOn(written -> written.employeeId().equals(employee))
+                    .extracting(Presence::since).hasSize(10).isSorted();
         }
         assertThat(checkpointer.swipesStoredAtEachCheckpoint).containsExactly(40);
     }
@@ -309,14 +344,15 @@ class SwipeRecordProcessorTests {
 
     static final class RecordingSwipeLog implements SwipeLog {
         final List<DoorEvent> recorded = new ArrayList<>();
+        /** Event ids the store refuses for good: a batch holding one fails as a whole, like BatchWriteItem. */
+        final Set<String> refused = new HashSet<>();
         int failuresToThrow;
         int attempts;
-        boolean refuseForGood;
 
         @Override
-        public synchronized boolean record(DoorEvent event) {
+        public synchronized Set<String> recordAll(List<DoorEvent> events) {
             attempts++;
-            if (refuseForGood) {
+            if (events.stream().anyMatch(event -> refused.contains(event.eventId()))) {
                 throw DynamoDbException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
                         .errorCode("ValidationException").errorMessage("Item size has exceeded the maximum").build())
                         .build();
@@ -325,11 +361,14 @@ class SwipeRecordProcessorTests {
                 failuresToThrow--;
                 throw new IllegalStateException("store unavailable");
             }
-            if (recorded.stream().anyMatch(kept -> kept.eventId().equals(event.eventId()))) {
-                return false;
+            var first = new HashSet<String>();
+            for (var event : events) {
+                if (recorded.stream().noneMatch(kept -> kept.eventId().equals(event.eventId()))) {
+                    recorded.add(event);
+                    first.add(event.eventId());
+                }
             }
-            recorded.add(event);
-            return true;
+            return first;
         }
     }
 
