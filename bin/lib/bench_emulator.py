@@ -1,0 +1,123 @@
+"""The local emulator's own cost per call: starts a fresh emulator of its own on a free port (and always stops it),
+then times the calls the door path makes, each --calls times after a warm-up, from one client thread. For each it
+prints the emulator's CPU per item (from /proc, so the client's own work is left out) and what that allows at most:
+the emulator serves from one core (one Python process), so 1 / CPU-per-item is the most items per second it can
+take of that call alone. This is the floor under every door-path figure of docs/benchmarks.md."""
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+
+import boto3
+from botocore.config import Config
+
+from bench_simulator import cpu_seconds
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+EMULATOR = os.path.join(REPO, "infra-cloudformation", "scripts", "emulator")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def swipe_item(key, i):
+    return {"doorId": {"S": key}, "occurredAtEventId": {"S": f"2026-12-06T10:00:00.000Z#{key}-{i}"},
+            "eventId": {"S": f"{key}-{i}"}, "type": {"S": "EntryDecided"}, "buildingId": {"S": "HQ"},
+            "buildingDay": {"S": "HQ#2026-12-06"}, "employeeId": {"S": f"emp-{i}"}, "cardNumber": {"S": f"C{i}"},
+            "decision": {"S": "GRANTED"}, "reason": {"S": "GRANTED"}, "rule": {"S": "all-rules-passed"},
+            "occurredAt": {"S": "2026-12-06T10:00:00Z"}, "expiresAt": {"N": "1999999999"}}
+
+
+def measure(name, pid, items_per_call, calls, call):
+    for i in range(max(1, calls // 10)):
+        call(-1 - i)
+    cpu, wall = cpu_seconds(pid), time.perf_counter()
+    for i in range(calls):
+        call(i)
+    wall = time.perf_counter() - wall
+    cpu = cpu_seconds(pid) - cpu
+    items = calls * items_per_call
+    per_item_ms = cpu * 1000 / items
+    print(f"| {name} | {items_per_call} | {per_item_ms:.3f} | {wall * 1000 / calls:.2f} | "
+          f"{items / cpu if cpu else float('inf'):,.0f} |", flush=True)
+
+
+def run(endpoint, pid, calls):
+    config = Config(retries={"max_attempts": 0}, max_pool_connections=4)
+    clients = dict(endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="bench",
+                   aws_secret_access_key="bench", config=config)
+    dynamodb = boto3.client("dynamodb", **clients)
+    kinesis = boto3.client("kinesis", **clients)
+    keys = [{"AttributeName": "doorId", "AttributeType": "S"},
+            {"AttributeName": "occurredAtEventId", "AttributeType": "S"}]
+    dynamodb.create_table(TableName="bench-swipes", AttributeDefinitions=keys, BillingMode="PAY_PER_REQUEST",
+                          KeySchema=[{"AttributeName": "doorId", "KeyType": "HASH"},
+                                     {"AttributeName": "occurredAtEventId", "KeyType": "RANGE"}])
+    kinesis.create_stream(StreamName="bench-stream", ShardCount=4)
+    for _ in range(100):
+        if kinesis.describe_stream_summary(StreamName="bench-stream")["StreamDescriptionSummary"][
+                "StreamStatus"] == "ACTIVE":
+            break
+        time.sleep(0.1)
+
+    print("| call | items per call | emulator CPU per item (ms) | wall per call (ms) | most items/s on one core |")
+    print("|---|---|---|---|---|")
+
+    def conditional_put(i):
+        run_key = f"put-{uuid.uuid4().hex[:8]}"
+        dynamodb.put_item(TableName="bench-swipes", Item=swipe_item(run_key, i),
+                          ConditionExpression="attribute_not_exists(doorId)")
+    measure("PutItem with a condition", pid, 1, calls, conditional_put)
+
+    def consistent_get(i):
+        dynamodb.get_item(TableName="bench-swipes", ConsistentRead=True,
+                          Key={"doorId": {"S": "none"}, "occurredAtEventId": {"S": str(i)}})
+    measure("GetItem, consistent", pid, 1, calls, consistent_get)
+
+    def batch_write(i):
+        run_key = f"bw-{uuid.uuid4().hex[:8]}"
+        dynamodb.batch_write_item(RequestItems={"bench-swipes": [
+            {"PutRequest": {"Item": swipe_item(run_key, j)}} for j in range(25)]})
+    measure("BatchWriteItem", pid, 25, max(1, calls // 25), batch_write)
+
+    def batch_get(i):
+        dynamodb.batch_get_item(RequestItems={"bench-swipes": {"ConsistentRead": True, "Keys": [
+            {"doorId": {"S": f"none-{i}"}, "occurredAtEventId": {"S": str(j)}} for j in range(100)]}})
+    measure("BatchGetItem, consistent", pid, 100, max(1, calls // 100), batch_get)
+
+    def put_record(i):
+        kinesis.put_record(StreamName="bench-stream", PartitionKey=f"employee:e{i}", Data=b'{"type":"x"}' * 30)
+    measure("Kinesis PutRecord", pid, 1, calls, put_record)
+
+    def put_records(i):
+        kinesis.put_records(StreamName="bench-stream", Records=[
+            {"PartitionKey": f"employee:e{j}", "Data": b'{"type":"x"}' * 30} for j in range(500)])
+    measure("Kinesis PutRecords", pid, 500, max(1, calls // 100), put_records)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--calls", type=int, default=2000)
+    args = parser.parse_args()
+    port = free_port()
+    run_dir = tempfile.mkdtemp(prefix="bench-emulator-")
+    env = dict(os.environ, BADGEFLOW_EMULATOR_PORT=str(port), BADGEFLOW_RUN_DIR=run_dir)
+    subprocess.run([EMULATOR, "start"], env=env, check=True, stdout=subprocess.DEVNULL)
+    try:
+        pid = int("".join(ch for ch in open(f"{run_dir}/ministack.pid").read() if ch.isdigit()))
+        print(f"emulator on 127.0.0.1:{port} (PID {pid}), {args.calls} calls each, {os.cpu_count()} cores")
+        run(f"http://127.0.0.1:{port}", pid, args.calls)
+    finally:
+        subprocess.run([EMULATOR, "stop"], env=env, check=False, stdout=subprocess.DEVNULL)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
