@@ -78,6 +78,40 @@ describe('cards, buildings and doors in the web UI', () => {
     });
   });
 
+  test('an admin sets the building\'s anti-passback to TIMED 15 minutes; an operator sees the mode but no form', async () => {
+    const { code, name } = building;
+    const mode = (page) => page.locator('.bf-facts div').filter({ hasText: 'Anti-passback' }).locator('dd');
+    await withPage(async (page) => {
+      await signIn(page, users.admin);
+      await nav(page).waitFor();
+      await page.goto(`/buildings/${code}`);
+      await page.getByRole('heading', { name }).waitFor();
+      const form = page.getByRole('form', { name: 'Set anti-passback' });
+      await form.getByLabel('Mode').selectOption('TIMED');
+      await form.getByLabel('Minutes').fill('15');
+      await form.getByRole('button', { name: 'Set anti-passback' }).click();
+      await applied(page, `Setting anti-passback of ${name} to Timed (15 min)`);
+      await mode(page).getByText('Timed (15 min)').waitFor();
+
+      // After a reload the page reads the building's new setting back: in the facts and in the form.
+      await page.reload();
+      await page.getByRole('heading', { name }).waitFor();
+      assert.equal(await mode(page).textContent(), 'Timed (15 min)');
+      assert.equal(await form.getByLabel('Mode').inputValue(), 'TIMED');
+      assert.equal(await form.getByLabel('Minutes').inputValue(), '15');
+      assert.deepEqual(await seriousAccessibilityViolations(page), []);
+    });
+    await withPage(async (page) => {
+      await signIn(page, users.operator);
+      await nav(page).waitFor();
+      await page.goto(`/buildings/${code}`);
+      await page.getByRole('heading', { name }).waitFor();
+      assert.equal(await mode(page).textContent(), 'Timed (15 min)');
+      assert.equal(await page.getByRole('form', { name: 'Set anti-passback' }).count(), 0);
+      assert.equal(await page.getByRole('button', { name: 'Set anti-passback' }).count(), 0);
+    });
+  });
+
   test('an admin issues a card to an employee and suspends it, grants and revokes access, and sees a rejection', async () => {
     await withPage(async (page) => {
       await signIn(page, users.admin);

@@ -116,15 +116,33 @@ describe('operators and auditors', () => {
       assert.deepEqual(await seriousAccessibilityViolations(page), []);
       await screenshot(page, 'who-was-inside');
     });
+    await withPage(async (page) => {
+      // The employee page lists the same person's recent swipes, newest first: the refusal above the granted entry.
+      await signIn(page, users.admin);
+      await nav(page).waitFor();
+      await page.goto(`/employees/${setUp.employeeId}`);
+      const swipes = page.getByRole('table', { name: 'Recent swipes' });
+      await swipes.getByRole('row').filter({ hasText: 'GRANTED' }).first().waitFor();
+      assert.match(await swipes.locator('tbody tr').first().textContent(), /CARD_NOT_ACTIVE|EMPLOYEE_INACTIVE/);
+      assert.deepEqual(await seriousAccessibilityViolations(page), []);
+      await screenshot(page, 'employee-detail');
+
+      await page.getByRole('link', { name: 'Open in door audit' }).click();
+      await page.getByRole('table', { name: 'Door events' }).getByRole('row')
+        .filter({ hasText: /CARD_NOT_ACTIVE|EMPLOYEE_INACTIVE/ }).first().waitFor();
+      assert.equal(await page.getByLabel('Employee id').inputValue(), setUp.employeeId);
+    });
   });
 
   test('an operator watches the live view and prints a building\'s muster list; an auditor is refused both', async () => {
     let buildingId;
+    let employeeId;
     await withPage(async (page) => {
       await signIn(page, users.admin);
       await nav(page).waitFor();
       const setUp = await site(page);
       buildingId = setUp.buildingId;
+      employeeId = setUp.employeeId;
       const granted = await decide(setUp.doorId, setUp.deviceKey, setUp.cardNumber);
       assert.equal(granted.body.decision, 'GRANTED', JSON.stringify(granted.body));
       await page.goto(`/employees/${setUp.employeeId}`);
@@ -151,6 +169,12 @@ describe('operators and auditors', () => {
       assert.equal((await api(page, 'GET', '/audit/swipes?buildingId=HQ&from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z')).status, 403);
       assert.deepEqual(await seriousAccessibilityViolations(page), []);
       await screenshot(page, 'muster');
+
+      // The door events of a person are the auditors': the operator's employee page has no recent swipes.
+      await page.goto(`/employees/${employeeId}`);
+      await page.getByRole('heading', { name: 'Can enter' }).waitFor();
+      await page.getByRole('heading', { name: 'Command history' }).waitFor();
+      assert.equal(await page.getByRole('heading', { name: 'Recent swipes' }).count(), 0);
     });
     await withPage(async (page) => {
       await signIn(page, users.auditor);

@@ -70,7 +70,6 @@ describe('the web UI served by admin-service', () => {
       await history.getByText('APPLIED').waitFor();
       await page.getByText('No cards issued to this employee.').waitFor();
       assert.deepEqual(await seriousAccessibilityViolations(page), []);
-      await screenshot(page, 'employee-detail');
 
       // A reload keeps the session (the HttpOnly refresh cookie), and logout ends it.
       await page.reload();

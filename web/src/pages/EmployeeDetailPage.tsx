@@ -13,12 +13,16 @@ import { CanEnter } from './AccessAnswers';
 import { EmployeeActions } from './EmployeeActions';
 import { GrantAccess } from './GrantAccess';
 import { IssueCard } from './IssueCard';
+import { RecentSwipes } from './RecentSwipes';
 
 export function employeeStatusColor(status: string): string {
   return status === 'ACTIVE' ? 'green' : status === 'OFFBOARDED' ? 'red' : 'gray';
 }
 
-/** One employee: their data, cards, grants and command history (newest first, paged by the API's cursor). */
+/**
+ * One employee: their data, cards, grants, where they may enter, their recent swipes (for the roles that audit
+ * doors) and command history (newest first, paged by the API's cursor).
+ */
 export function EmployeeDetailPage() {
   const { employeeId = '' } = useParams();
   const { api, may } = useAuth();
@@ -147,6 +151,8 @@ export function EmployeeDetailPage() {
       )}
 
       <CanEnter employeeId={employee.employeeId} />
+
+      <RecentSwipes employeeId={employee.employeeId} />
 
       <Title order={3}>Command history</Title>
       {history.length === 0 ? <Empty>No commands yet.</Empty> : (

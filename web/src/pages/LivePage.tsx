@@ -110,13 +110,16 @@ function decisionColor(event: SwipeEvent): string {
   return event.decision === 'GRANTED' ? 'green' : event.decision === 'DENIED' ? 'orange' : 'gray';
 }
 
-/** Door events as a table: when, where, who, what; shared by the live and audit views. */
-export function EventTable({ events, label }: { events: readonly SwipeEvent[]; label: string }) {
+/**
+ * Door events as a table: when, where, who, what; shared by the live and audit views and the employee page (which
+ * leaves out "who": it is the page's own person).
+ */
+export function EventTable({ events, label, who = true }: { events: readonly SwipeEvent[]; label: string; who?: boolean }) {
   return (
     <Table aria-label={label}>
       <Table.Thead><Table.Tr>
         <Table.Th scope="col">When</Table.Th><Table.Th scope="col">Door</Table.Th>
-        <Table.Th scope="col">Who</Table.Th><Table.Th scope="col">Direction</Table.Th>
+        {who && <Table.Th scope="col">Who</Table.Th>}<Table.Th scope="col">Direction</Table.Th>
         <Table.Th scope="col">Outcome</Table.Th><Table.Th scope="col">Rule</Table.Th>
         <Table.Th scope="col">Alarms</Table.Th>
       </Table.Tr></Table.Thead>
@@ -124,11 +127,13 @@ export function EventTable({ events, label }: { events: readonly SwipeEvent[]; l
         <Table.Tr key={event.eventId} data-testid={`event-${event.eventId}`}>
           <Table.Td>{formatInstant(event.occurredAt)}</Table.Td>
           <Table.Td>{event.doorName ?? event.doorId}</Table.Td>
-          <Table.Td>
-            {event.employeeId
-              ? <Anchor component={Link} to={`/employees/${encodeURIComponent(event.employeeId)}`}>{personText(event)}</Anchor>
-              : personText(event)}
-          </Table.Td>
+          {who && (
+            <Table.Td>
+              {event.employeeId
+                ? <Anchor component={Link} to={`/employees/${encodeURIComponent(event.employeeId)}`}>{personText(event)}</Anchor>
+                : personText(event)}
+            </Table.Td>
+          )}
           <Table.Td>{event.direction ?? '—'}</Table.Td>
           <Table.Td className="bf-status"><Badge variant="light" color={decisionColor(event)}>{outcomeText(event)}</Badge></Table.Td>
           <Table.Td><Text size="xs" className="bf-key">{event.rule ?? '—'}</Text></Table.Td>

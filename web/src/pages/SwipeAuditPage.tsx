@@ -1,9 +1,11 @@
 import { Alert, Button, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { ApiError, type Query } from '../api';
 import { useAuth } from '../auth';
 import { asApiError } from '../commands';
 import { instantFromLocal, localInputValue } from '../live';
+import { RECENT_DAYS } from '../recentSwipes';
 import { Empty, Failure, Loading, NotForRole } from '../states';
 import type { PageOf, SwipeEvent } from '../types';
 import { EventTable } from './LivePage';
@@ -15,6 +17,7 @@ const BY_LABEL: Record<By, string> = { employeeId: 'Employee id', doorId: 'Door 
 /**
  * The auditors' view of the doors: the stored events of one employee, door or building over a range of up to 31
  * days, with decision, reason and rule; paged like every list, and downloadable as the API's streamed CSV.
+ * Opened from an employee's recent swipes (`?employeeId=`), it shows that person's last 7 days at once.
  */
 export function SwipeAuditPage() {
   const { may, role } = useAuth();
@@ -31,11 +34,14 @@ export function SwipeAuditPage() {
 
 function SwipeAudit() {
   const { api } = useAuth();
+  const [params] = useSearchParams();
+  const linked = params.get('employeeId')?.trim() || null;
   const [by, setBy] = useState<By>('employeeId');
-  const [id, setId] = useState('');
-  const [from, setFrom] = useState(() => localInputValue(new Date(Date.now() - 24 * 3600 * 1000)));
+  const [id, setId] = useState(linked ?? '');
+  const [from, setFrom] = useState(() => localInputValue(new Date(Date.now() - (linked ? RECENT_DAYS : 1) * 24 * 3600 * 1000)));
   const [to, setTo] = useState(() => localInputValue(new Date(Date.now() + 60 * 1000)));
-  const [query, setQuery] = useState<Query | null>(null);
+  const [query, setQuery] = useState<Query | null>(
+    () => (linked ? { employeeId: linked, from: instantFromLocal(from), to: instantFromLocal(to) } : null));
   const [cursors, setCursors] = useState<string[]>([]);
   const [page, setPage] = useState<PageOf<SwipeEvent> | null>(null);
   const [loading, setLoading] = useState(false);
