@@ -49,7 +49,7 @@ def measure(name, pid, items_per_call, calls, call):
           f"{items / cpu if cpu else float('inf'):,.0f} |", flush=True)
 
 
-def run(endpoint, pid, calls):
+def run(endpoint, pid, calls, iterators):
     config = Config(retries={"max_attempts": 0}, max_pool_connections=4)
     clients = dict(endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="bench",
                    aws_secret_access_key="bench", config=config)
@@ -101,10 +101,18 @@ def run(endpoint, pid, calls):
             {"PartitionKey": f"employee:e{j}", "Data": b'{"type":"x"}' * 30} for j in range(500)])
     measure("Kinesis PutRecords", pid, 500, max(1, calls // 100), put_records)
 
+    # Every Kinesis call first scans every shard iterator issued in the last 5 minutes, and each GetRecords issues
+    # one: KCL polling 4 shards every 200 ms leaves 6,000 alive.
+    shard = kinesis.list_shards(StreamName="bench-stream")["Shards"][0]["ShardId"]
+    for _ in range(iterators):
+        kinesis.get_shard_iterator(StreamName="bench-stream", ShardId=shard, ShardIteratorType="LATEST")
+    measure(f"Kinesis PutRecord, {iterators:,} iterators alive", pid, 1, max(1, calls // 4), put_record)
+
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--calls", type=int, default=2000)
+    parser.add_argument("--iterators", type=int, default=6000)
     args = parser.parse_args()
     port = free_port()
     run_dir = tempfile.mkdtemp(prefix="bench-emulator-")
@@ -113,7 +121,7 @@ def main():
     try:
         pid = int("".join(ch for ch in open(f"{run_dir}/ministack.pid").read() if ch.isdigit()))
         print(f"emulator on 127.0.0.1:{port} (PID {pid}), {args.calls} calls each, {os.cpu_count()} cores")
-        run(f"http://127.0.0.1:{port}", pid, args.calls)
+        run(f"http://127.0.0.1:{port}", pid, args.calls, args.iterators)
     finally:
         subprocess.run([EMULATOR, "stop"], env=env, check=False, stdout=subprocess.DEVNULL)
     return 0

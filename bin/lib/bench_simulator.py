@@ -3,7 +3,9 @@ it samples the CPU time of the emulator and of access-stream (from /proc), so a 
 went. Shared by the decision-latency and evacuation benchmarks."""
 import json
 import os
+import signal
 import subprocess
+import sys
 import time
 
 SUMMARY_PREFIX = "SIMULATOR-SUMMARY "
@@ -60,20 +62,30 @@ def run_simulator(run_dir, jar, system, java, flags, log_path):
     summary = None
     with open(log_path, "w") as log:
         simulator = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=log, text=True)
-        started_cpu = None
-        started = None
-        for line in simulator.stdout:
-            log.write(line)
-            if "ready in" in line and started_cpu is None:
-                started_cpu = {name: cpu_seconds(pid) for name, pid in processes.items()}
-                started_cpu["simulator"] = cpu_seconds(simulator.pid)
-                started = time.time()
-            if line.startswith(SUMMARY_PREFIX):
-                summary = json.loads(line[len(SUMMARY_PREFIX):])
-                ended_cpu = {name: cpu_seconds(pid) for name, pid in processes.items()}
-                ended_cpu["simulator"] = cpu_seconds(simulator.pid)
-                wall = time.time() - started
-        simulator.wait(timeout=120)
+        # Stopped again however this script ends: Ctrl-C, a kill (SIGTERM becomes an exit) or an error.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+        try:
+            started_cpu = None
+            started = None
+            for line in simulator.stdout:
+                log.write(line)
+                if "ready in" in line and started_cpu is None:
+                    started_cpu = {name: cpu_seconds(pid) for name, pid in processes.items()}
+                    started_cpu["simulator"] = cpu_seconds(simulator.pid)
+                    started = time.time()
+                if line.startswith(SUMMARY_PREFIX):
+                    summary = json.loads(line[len(SUMMARY_PREFIX):])
+                    ended_cpu = {name: cpu_seconds(pid) for name, pid in processes.items()}
+                    ended_cpu["simulator"] = cpu_seconds(simulator.pid)
+                    wall = time.time() - started
+            simulator.wait(timeout=120)
+        finally:
+            if simulator.poll() is None:
+                simulator.terminate()
+                try:
+                    simulator.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    simulator.kill()
     if summary is None:
         raise SystemExit(f"the simulator ended without a summary; see {log_path}")
     cpu = {}

@@ -18,8 +18,11 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The presence table. A write carries the version it replaces as its condition, which is what lets two doors of
@@ -32,8 +35,9 @@ public final class DynamoDbPresenceLedger implements PresenceLedger {
     private static final Expression NONE_STORED = Expression.builder()
             .expression("attribute_not_exists(#employeeId)").putExpressionName("#employeeId", "employeeId").build();
 
-    /** BatchGetItem's limit of keys per call. */
+    /** BatchGetItem's limit of keys per call, and TransactWriteItems' of actions. */
     private static final int BATCH_GET_LIMIT = 100;
+    private static final int TRANSACTION_LIMIT = 100;
 
     private final DynamoDbEnhancedClient client;
     private final DynamoDbTable<PresenceItem> table;
@@ -77,6 +81,34 @@ public final class DynamoDbPresenceLedger implements PresenceLedger {
         } catch (ConditionalCheckFailedException moved) {
             return false;
         }
+    }
+
+    /**
+     * Groups of up to 100 conditional puts, each group one transaction: all of it is written or, where one
+     * version moved (or another writer's transaction touched one of its items), none of it.
+     */
+    @Override
+    public List<Replacement> replaceAll(List<Replacement> replacements) {
+        var unwritten = new ArrayList<Replacement>();
+        for (var from = 0; from < replacements.size(); from += TRANSACTION_LIMIT) {
+            var group = replacements.subList(from, Math.min(replacements.size(), from + TRANSACTION_LIMIT));
+            if (group.size() == 1) {
+                if (!replace(group.getFirst().read(), group.getFirst().next())) {
+                    unwritten.add(group.getFirst());
+                }
+                continue;
+            }
+            var transaction = TransactWriteItemsEnhancedRequest.builder();
+            group.forEach(replacement -> transaction.addPutItem(table, TransactPutItemEnhancedRequest
+                    .builder(PresenceItem.class).item(PresenceItem.from(replacement.next()))
+                    .conditionExpression(stillAt(replacement.read())).build()));
+            try {
+                client.transactWriteItems(transaction.build());
+            } catch (TransactionCanceledException moved) {
+                unwritten.addAll(group);
+            }
+        }
+        return unwritten;
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.badgeflow.model.door.DoorEvent;
 import io.badgeflow.model.door.SwipeRecorded;
 import io.badgeflow.model.presence.Presence;
 import io.badgeflow.model.presence.PresenceKey;
+import io.badgeflow.model.presence.PresenceLedger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -163,5 +164,25 @@ class DynamoDbStoresIntegrationTests {
             assertThat(presence.inside()).isTrue();
             assertThat(presence.version()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void replacesManyPresencesInTransactionsOfAHundredOneMovedVersionLeavingItsGroupUnwritten() {
+        var ledger = new DynamoDbPresenceLedger(enhanced, aws.output("PresenceTableName"));
+        var building = "bldg-" + UUID.randomUUID();
+        var moved = Presence.unknown("emp-120", building);
+        assertThat(ledger.replace(moved, moved.entered("evt-early", "door-1", AT))).isTrue();
+        var replacements = IntStream.range(0, 150).mapToObj(i -> {
+            var read = Presence.unknown("emp-" + i, building);
+            return new PresenceLedger.Replacement(read, read.entered("evt-" + i, "door-2", AT.plusSeconds(60)));
+        }).toList();
+
+        var unwritten = ledger.replaceAll(replacements);
+
+        assertThat(unwritten).as("the second group, holding the moved presence").hasSize(50)
+                .extracting(replacement -> replacement.next().employeeId()).contains("emp-120");
+        var keys = IntStream.range(0, 150).mapToObj(i -> new PresenceKey("emp-" + i, building)).toList();
+        assertThat(ledger.findAll(keys)).hasSize(101).filteredOn(presence -> presence.lastEventId().equals("evt-early"))
+                .singleElement().extracting(Presence::employeeId).isEqualTo("emp-120");
     }
 }

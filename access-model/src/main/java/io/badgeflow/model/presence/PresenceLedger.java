@@ -40,6 +40,21 @@ public interface PresenceLedger {
      */
     boolean replace(Presence read, Presence next);
 
+    /**
+     * {@link #replace} for many presences (each key at most once), in as few round trips as the store allows. A
+     * store may write them in groups that succeed or fail as a whole, so one moved version can leave others of
+     * its group unwritten as well.
+     *
+     * @return the replacements not written (their presence moved, or they shared a group with one that did)
+     */
+    default List<Replacement> replaceAll(List<Replacement> replacements) {
+        return replacements.stream().filter(replacement -> !replace(replacement.read(), replacement.next())).toList();
+    }
+
+    /** The presence read, and the one to store in its place if it is still there. */
+    record Replacement(Presence read, Presence next) {
+    }
+
     /** Everyone inside {@code buildingId} now, in no particular order. */
     List<Presence> inside(String buildingId);
 

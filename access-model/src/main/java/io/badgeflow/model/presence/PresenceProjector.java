@@ -8,8 +8,11 @@ import io.badgeflow.model.door.DoorEvent;
 import io.badgeflow.model.door.EntryDecided;
 import io.badgeflow.model.door.ExitRecorded;
 import java.time.Instant;
+import io.badgeflow.model.presence.PresenceLedger.Replacement;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,14 +35,37 @@ public final class PresenceProjector {
     }
 
     /**
-     * Before a batch is applied: reads the presences its passages concern that this process does not remember, in
-     * one go rather than one read per passage.
+     * Applies a batch's passages with as few round trips as the ledger allows: the presences they move that this
+     * process does not remember are read in one go; per presence, its passages are folded in batch order (the
+     * stream's order for one person) into the last state; the changed presences are written together. A presence
+     * whose write did not happen (it moved meanwhile) has its passages applied one by one, as {@link #apply} does.
+     *
+     * @throws PresenceContentionException when a presence moved under every attempt; applying the batch again
+     *     later is safe
      */
-    public void prepare(Collection<? extends DoorEvent> events) {
-        var keys = new LinkedHashSet<PresenceKey>();
-        events.forEach(event -> passage(event).flatMap(this::whose).ifPresent(keys::add));
-        if (!keys.isEmpty()) {
-            ledger.prefetch(keys);
+    public void applyAll(Collection<? extends DoorEvent> events) {
+        var byKey = new LinkedHashMap<PresenceKey, List<Passage>>();
+        events.forEach(event -> passage(event).ifPresent(passage -> whose(passage).ifPresent(
+                key -> byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(passage))));
+        if (byKey.isEmpty()) {
+            return;
+        }
+        ledger.prefetch(byKey.keySet());
+        var replacements = new ArrayList<Replacement>();
+        byKey.forEach((key, passages) -> {
+            var read = ledger.recall(key.employeeId(), key.buildingId())
+                    .orElseGet(() -> Presence.unknown(key.employeeId(), key.buildingId()));
+            var next = read;
+            for (var passage : passages) {
+                next = passage.applyTo(next);
+            }
+            if (next.isNewerThan(read)) {
+                replacements.add(new Replacement(read, next));
+            }
+        });
+        for (var unwritten : ledger.replaceAll(replacements)) {
+            var key = new PresenceKey(unwritten.next().employeeId(), unwritten.next().buildingId());
+            byKey.get(key).forEach(passage -> move(passage, key));
         }
     }
 
@@ -82,8 +108,7 @@ public final class PresenceProjector {
         // The decision path writes presence before it publishes, so its own passages cost no I/O here.
         var read = ledger.recall(who, buildingId).orElseGet(() -> Presence.unknown(who, buildingId));
         for (var attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            var next = passage.inside() ? read.entered(eventId, passage.doorId(), passage.at())
-                    : read.left(eventId, passage.doorId(), passage.at());
+            var next = passage.applyTo(read);
             if (!next.isNewerThan(read) || ledger.replace(read, next)) {
                 return;
             }
@@ -94,5 +119,9 @@ public final class PresenceProjector {
 
     private record Passage(String eventId, String employeeId, String cardNumber, String buildingId, String doorId,
             Instant at, boolean inside) {
+
+        Presence applyTo(Presence presence) {
+            return inside ? presence.entered(eventId, doorId, at) : presence.left(eventId, doorId, at);
+        }
     }
 }

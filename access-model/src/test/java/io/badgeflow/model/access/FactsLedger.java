@@ -16,6 +16,8 @@ final class FactsLedger implements PresenceLedger {
     boolean alwaysMoved;
     int writes;
     final List<List<PresenceKey>> prefetched = new ArrayList<>();
+    /** The next replaceAll writes nothing, as a transaction cancelled by one moved version. */
+    boolean refuseNextBatch;
 
     FactsLedger(InMemoryAccessFacts facts) {
         this.facts = facts;
@@ -35,6 +37,15 @@ final class FactsLedger implements PresenceLedger {
     @Override
     public void prefetch(Collection<PresenceKey> keys) {
         prefetched.add(List.copyOf(keys));
+    }
+
+    @Override
+    public List<Replacement> replaceAll(List<Replacement> replacements) {
+        if (refuseNextBatch) {
+            refuseNextBatch = false;
+            return replacements;
+        }
+        return PresenceLedger.super.replaceAll(replacements);
     }
 
     @Override

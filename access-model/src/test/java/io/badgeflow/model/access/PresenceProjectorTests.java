@@ -65,7 +65,7 @@ class PresenceProjectorTests {
     }
 
     @Test
-    void preparesABatchByPrefetchingThePresencesItsPassagesMoveOnceEach() {
+    void appliesABatchByPrefetchingThePresencesItMovesAndWritingEachOnceFoldedInOrder() {
         var entry = Site.policy(facts).decide(Site.in(TUESDAY_9)).toEvent();
         var exitByCardNumber = new ExitRecorded("evt-out", "door-2", "HQ", "0042", null, null, List.of(),
                 TUESDAY_9.plusSeconds(60), DECIDED_AT.plusSeconds(60));
@@ -73,17 +73,44 @@ class PresenceProjectorTests {
                 DECIDED_AT);
         var doorState = new DoorStateChanged("evt-d", "door-1", "HQ", DoorState.FORCED, TUESDAY_9);
 
-        projector.prepare(List.of(entry, exitByCardNumber, unknownCardExit, doorState));
+        projector.applyAll(List.of(entry, exitByCardNumber, unknownCardExit, doorState));
 
         assertThat(ledger.prefetched).containsExactly(List.of(new PresenceKey("emp-1", "HQ")));
-        assertThat(ledger.writes).isZero();
+        assertThat(ledger.writes).as("the entry and the exit folded into one write").isEqualTo(1);
+        var presence = facts.presenceOf("emp-1", "HQ");
+        assertThat(presence.inside()).isFalse();
+        assertThat(presence.lastEventId()).isEqualTo("evt-out");
+        assertThat(presence.version()).as("one version per passage").isEqualTo(2);
     }
 
     @Test
-    void preparesNothingForABatchThatMovesNobody() {
-        projector.prepare(List.of(new DoorStateChanged("evt-d", "door-1", "HQ", DoorState.FORCED, TUESDAY_9)));
+    void appliesTheBatchAgainWithoutWriting() {
+        var entry = Site.policy(facts).decide(Site.in(TUESDAY_9)).toEvent();
+        projector.applyAll(List.of(entry));
+
+        projector.applyAll(List.of(entry));
+
+        assertThat(ledger.writes).isEqualTo(1);
+        assertThat(facts.presenceOf("emp-1", "HQ").version()).isEqualTo(1);
+    }
+
+    @Test
+    void appliesOneByOneThePassagesOfAPresenceWhoseBatchedWriteDidNotHappen() {
+        var entry = Site.policy(facts).decide(Site.in(TUESDAY_9)).toEvent();
+        ledger.refuseNextBatch = true;
+
+        projector.applyAll(List.of(entry));
+
+        assertThat(facts.presenceOf("emp-1", "HQ").inside()).isTrue();
+        assertThat(facts.presenceOf("emp-1", "HQ").version()).isEqualTo(1);
+    }
+
+    @Test
+    void appliesNothingForABatchThatMovesNobody() {
+        projector.applyAll(List.of(new DoorStateChanged("evt-d", "door-1", "HQ", DoorState.FORCED, TUESDAY_9)));
 
         assertThat(ledger.prefetched).isEmpty();
+        assertThat(ledger.writes).isZero();
     }
 
     @Test

@@ -77,6 +77,16 @@ final class RememberedPresence implements PresenceLedger {
     }
 
     @Override
+    public List<Replacement> replaceAll(List<Replacement> replacements) {
+        var unwritten = ledger.replaceAll(replacements);
+        replacements.forEach(replacement -> remembered.put(key(replacement.next().employeeId(),
+                replacement.next().buildingId()), replacement.next()));
+        unwritten.forEach(replacement -> remembered.invalidate(key(replacement.next().employeeId(),
+                replacement.next().buildingId())));
+        return unwritten;
+    }
+
+    @Override
     public List<Presence> inside(String buildingId) {
         return ledger.inside(buildingId);
     }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Applies door events from the stream: the audit rows first (a batch at a time), then per event presence and
- * its alarms. Idempotent,
+ * Applies door events from the stream: the audit rows and presence first (a batch at a time), then per event its
+ * alarms. Idempotent,
  * because the stream delivers at least once: the swipe log keeps the first record of an event id and says
  * whether this was it, and presence recognises a passage it already records. Presence is applied even for a
  * redelivery, since the first delivery may have failed between the two writes; alarms likewise, where the
@@ -44,19 +44,19 @@ public class DoorEventHandler {
     }
 
     /**
-     * The first step for a batch: stores the audit rows of all its events and reads the presences they move.
+     * The first step for a batch: stores the audit rows of all its events and applies the passages among them to
+     * presence, each in a few batched calls.
      *
      * @return the ids of the events recorded for the first time
      */
     public Set<String> record(List<DoorEvent> events) {
         var first = swipes.recordAll(events);
-        presence.prepare(events);
+        presence.applyAll(events);
         return first;
     }
 
-    /** The second step, event by event in stream order per person: presence, then alarms. */
+    /** The second step, event by event in stream order per partition key: the alarms. */
     public void apply(DoorEvent event, boolean first) {
-        presence.apply(event);
         alarms.raise(event, first);
         (first ? applied : repeated).increment();
     }
