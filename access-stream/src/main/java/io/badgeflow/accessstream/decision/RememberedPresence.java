@@ -9,6 +9,7 @@ import io.badgeflow.model.presence.PresenceLedger;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The presence ledger, remembering the last presence this process read or wrote per person and building, so a
@@ -79,10 +80,15 @@ final class RememberedPresence implements PresenceLedger {
     @Override
     public List<Replacement> replaceAll(List<Replacement> replacements) {
         var unwritten = ledger.replaceAll(replacements);
-        replacements.forEach(replacement -> remembered.put(key(replacement.next().employeeId(),
-                replacement.next().buildingId()), replacement.next()));
-        unwritten.forEach(replacement -> remembered.invalidate(key(replacement.next().employeeId(),
-                replacement.next().buildingId())));
+        var moved = Set.copyOf(unwritten);
+        for (var replacement : replacements) {
+            var key = key(replacement.next().employeeId(), replacement.next().buildingId());
+            if (moved.contains(replacement)) {
+                remembered.invalidate(key);
+            } else {
+                remembered.put(key, replacement.next());
+            }
+        }
         return unwritten;
     }
 
