@@ -5,7 +5,7 @@ import { roleOf, SessionManager, type Role, type Session } from './session';
 /** What a role may do in the UI; the API refuses the same things on its own (docs/back-office-api.md). */
 export type Action = 'registerEmployee' | 'changeEmployee' | 'issueCard' | 'changeCard' | 'registerBuilding'
   | 'manageDoors' | 'grantAccess' | 'setAntiPassback' | 'importEmployees' | 'readDeadLetters' | 'redrive'
-  | 'readAdminAudit' | 'readInsideAt' | 'watchLive' | 'auditSwipes';
+  | 'readParkedRecords' | 'readAdminAudit' | 'readInsideAt' | 'watchLive' | 'auditSwipes';
 
 const ALLOWED: Record<Action, readonly Role[]> = {
   registerEmployee: ['admin'],
@@ -21,6 +21,8 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   // Operators run the system: dead letters and their redrive (admins too).
   readDeadLetters: ['admin', 'operator'],
   redrive: ['admin', 'operator'],
+  // Stream records access-stream parked as unreadable: GET /parked-records is ADMIN_OR_OPERATOR, like dead letters.
+  readParkedRecords: ['admin', 'operator'],
   // Operators run the system but do not audit it.
   readAdminAudit: ['admin', 'auditor'],
   // Who was inside at a past moment: an audit question.

@@ -24,8 +24,8 @@ describe('what a role may do', () => {
     }
   });
 
-  it('gives dead letters and their redrive to operators and admins, not auditors', () => {
-    for (const action of ['readDeadLetters', 'redrive'] as const) {
+  it('gives dead letters, their redrive and parked stream records to operators and admins, not auditors', () => {
+    for (const action of ['readDeadLetters', 'redrive', 'readParkedRecords'] as const) {
       expect(may('admin', action)).toBe(true);
       expect(may('operator', action)).toBe(true);
       expect(may('auditor', action)).toBe(false);

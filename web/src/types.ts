@@ -144,6 +144,26 @@ export interface Redriven {
   moved: number;
 }
 
+/** Why access-stream parked a stream record (docs/operations.md, "Parked stream records"). */
+export type ParkReason = 'MALFORMED' | 'UNKNOWN_TYPE' | 'INVALID_FIELD' | 'OVERSIZED' | 'REJECTED_BY_STORE';
+
+/**
+ * `GET /parked-records` (a `PageOf`, newest first): a stream record the consumer could never apply, where it sat
+ * on the stream, why, and the first 4 KiB of its payload (`truncated` when the record was longer; `size` is the
+ * whole record's bytes).
+ */
+export interface ParkedRecord {
+  shardId: string;
+  sequenceNumber: string;
+  partitionKey: string;
+  size: number;
+  reason: ParkReason;
+  message: string;
+  payloadBase64: string;
+  truncated: boolean;
+  parkedAt: string;
+}
+
 /** `GET /admin-audit/verify`: `intact` tells the two shapes apart. */
 export type ChainVerification =
   | { intact: true; blocksChecked: number; headSequence: number; headHash: string | null }

@@ -6,6 +6,7 @@ import { asApiError } from '../commands';
 import { useLoad } from '../load';
 import { Empty, Failure, formatInstant, Loading, NotForRole } from '../states';
 import type { DeadLetterQueue, DeadLetters, Redriven } from '../types';
+import { ParkedRecords } from './ParkedRecords';
 
 /** How many messages per queue the page shows (the API's default; its depth counts them all). */
 const PEEK = 20;
@@ -13,7 +14,8 @@ const PEEK = 20;
 /**
  * What could not be delivered: per queue pair the dead-letter queue's depth, its messages with the recorded
  * reason of their failure, and a redrive (confirmed first) that moves them back to the source queue once the cause
- * is fixed. The consumers are idempotent, so a message delivered twice does no harm. Operators and admins.
+ * is fixed. The consumers are idempotent, so a message delivered twice does no harm. Below them, the stream's
+ * own kind of dead letter: the records access-stream parked as unreadable. Operators and admins.
  */
 export function DeadLettersPage() {
   const { may, role } = useAuth();
@@ -21,7 +23,7 @@ export function DeadLettersPage() {
     return (
       <Stack>
         <Title order={2}>Dead letters</Title>
-        <NotForRole role={role} what="Dead letters are for operators and admins." />
+        <NotForRole role={role} what="Dead letters and parked stream records are for operators and admins." />
       </Stack>
     );
   }
@@ -32,12 +34,16 @@ function DeadLetterQueues() {
   const { api } = useAuth();
   const letters = useLoad(() => api.get<DeadLetters>('/dead-letters', { limit: PEEK }), [api]);
   const [moved, setMoved] = useState<Redriven | null>(null);
+  const [refreshes, setRefreshes] = useState(0);
 
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>Dead letters</Title>
-        <Button variant="default" onClick={letters.reload} loading={letters.loading && !!letters.data}>Refresh</Button>
+        <Button variant="default" loading={letters.loading && !!letters.data} onClick={() => {
+          letters.reload();
+          setRefreshes((n) => n + 1);
+        }}>Refresh</Button>
       </Group>
       {moved && (
         <Alert color="green" role="status" aria-live="polite" data-testid="redrive-result" withCloseButton
@@ -54,6 +60,7 @@ function DeadLetterQueues() {
           letters.reload();
         }} />
       ))}
+      <ParkedRecords refresh={refreshes} />
     </Stack>
   );
 }
