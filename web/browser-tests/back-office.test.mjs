@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { demoUsers, browserPerFile, screenshot, seriousAccessibilityViolations, signIn } from './support.mjs';
+import { demoUsers, browserPerFile, screenshot, screenshotOf, seriousAccessibilityViolations, signIn } from './support.mjs';
 
 const users = demoUsers();
 const withPage = browserPerFile();
@@ -61,22 +61,56 @@ async function registerEmployee(page, givenName, familyName) {
 }
 
 /**
- * Puts one unreadable message straight into the imports dead-letter queue of the system web/scripts/browser-tests
- * started (through the emulator, with boto3 from the project's virtualenv), so the page has a dead letter to show
- * and redrive. Answers false when the run directory is not known (the tests run against another system).
+ * The emulator of the system web/scripts/browser-tests started, for set-up the UI cannot do: its endpoint, the
+ * stacks' outputs and the project's virtualenv Python (with boto3). Null when the run directory is not known (the
+ * tests run against another system).
+ */
+function emulator() {
+  const runDir = process.env.BADGEFLOW_RUN_DIR;
+  const python = path.resolve('../.venv-aws/bin/python');
+  if (!runDir || !existsSync(path.join(runDir, 'outputs.json')) || !existsSync(python)) return null;
+  const portFile = path.join(runDir, 'emulator.port');
+  const port = process.env.BADGEFLOW_EMULATOR_PORT
+    ?? (existsSync(portFile) ? readFileSync(portFile, 'utf8').trim() : null);
+  if (!port) return null;
+  const outputs = JSON.parse(readFileSync(path.join(runDir, 'outputs.json'), 'utf8'));
+  return { endpoint: `http://127.0.0.1:${port}`, outputs, python };
+}
+
+/** Runs a boto3 script against the emulator; `client` is the boto3 client, the script's arguments are sys.argv[1:]. */
+function boto3(aws, service, lines, ...args) {
+  return execFileSync(aws.python, ['-c', [
+    'import base64, json, sys, boto3',
+    `client = boto3.client('${service}', endpoint_url='${aws.endpoint}', region_name='us-east-1', aws_access_key_id='test', aws_secret_access_key='test')`,
+    ...lines,
+  ].join('\n'), ...args], { encoding: 'utf8' });
+}
+
+/**
+ * Puts one unreadable message straight into the imports dead-letter queue, so the page has a dead letter to show
+ * and redrive. Answers false when the emulator is not known.
  */
 function deadLetterPlanted() {
-  const runDir = process.env.BADGEFLOW_RUN_DIR;
-  const port = process.env.BADGEFLOW_EMULATOR_PORT;
-  const python = path.resolve('../.venv-aws/bin/python');
-  if (!runDir || !port || !existsSync(path.join(runDir, 'outputs.json')) || !existsSync(python)) return false;
-  const outputs = JSON.parse(readFileSync(path.join(runDir, 'outputs.json'), 'utf8'));
-  execFileSync(python, ['-c', [
-    'import sys, boto3',
-    "sqs = boto3.client('sqs', endpoint_url=sys.argv[1], region_name='us-east-1', aws_access_key_id='test', aws_secret_access_key='test')",
-    'sqs.send_message(QueueUrl=sys.argv[2], MessageBody=sys.argv[3])',
-  ].join('\n'), `http://127.0.0.1:${port}`, outputs.ImportsDlqUrl, '{"note": "browser test: not an S3 event"}']);
+  const aws = emulator();
+  if (!aws) return false;
+  boto3(aws, 'sqs', ['client.send_message(QueueUrl=sys.argv[1], MessageBody=sys.argv[2])'],
+    aws.outputs.ImportsDlqUrl, '{"note": "browser test: not an S3 event"}');
   return true;
+}
+
+/**
+ * Puts a record that is not a door event straight on the swipe stream (as a faulty reader would), so
+ * access-stream's consumer parks it. Answers where it landed, `{ shardId, sequenceNumber }`, or null when the
+ * emulator is not known.
+ */
+function poisonRecordPut(partitionKey, text) {
+  const aws = emulator();
+  if (!aws) return null;
+  const answer = boto3(aws, 'kinesis', [
+    'placed = client.put_record(StreamName=sys.argv[1], PartitionKey=sys.argv[2], Data=base64.b64decode(sys.argv[3]))',
+    "print(json.dumps({'shardId': placed['ShardId'], 'sequenceNumber': placed['SequenceNumber']}))",
+  ], aws.outputs.SwipeStreamName, partitionKey, Buffer.from(text, 'utf8').toString('base64'));
+  return JSON.parse(answer.trim().split('\n').at(-1));
 }
 
 describe('employee lifecycle, imports, dead letters and the admin audit in the web UI', () => {
@@ -258,7 +292,67 @@ describe('employee lifecycle, imports, dead letters and the admin audit in the w
     });
   });
 
-  test('an auditor sees the admin audit trail with the chain intact, and no dead letters', async () => {
+  test('an operator sees a poison stream record parked as MALFORMED, and its payload as text', async () => {
+    await withPage(async (page) => {
+      await signIn(page, users.operator);
+      await page.getByRole('heading', { name: 'Employees' }).waitFor();
+      const stamp = Date.now();
+      const partitionKey = `card:BROWSER-TEST-${stamp}`;
+      const text = `browser test ${stamp}: not a door event (Grüße)`;
+      const placed = poisonRecordPut(partitionKey, text);
+
+      await nav(page).getByRole('link', { name: 'Dead letters' }).click();
+      await page.getByRole('heading', { name: 'Dead letters' }).waitFor();
+      const section = page.getByRole('region', { name: 'Parked stream records' });
+      const listed = () => section.getByRole('table', { name: 'Parked stream records' }).or(section.getByTestId('empty'));
+      await listed().first().waitFor();
+      if (!placed) {
+        assert.deepEqual(await seriousAccessibilityViolations(page), []);
+        await screenshotOf(section, 'parked-records');
+        return;
+      }
+
+      // The consumer parks it within a poll or two; the page shows it after a Refresh.
+      const row = section.getByRole('row').filter({ hasText: placed.sequenceNumber });
+      const deadline = Date.now() + 30_000;
+      while (await row.count() === 0) {
+        assert.ok(Date.now() < deadline, `record ${placed.sequenceNumber} not shown as parked within 30 s`);
+        await page.waitForTimeout(1_000);
+        await page.getByRole('button', { name: 'Refresh' }).click();
+        await listed().first().waitFor();
+      }
+      await row.getByText('MALFORMED', { exact: true }).waitFor();
+      const cells = await row.textContent();
+      assert.match(cells, /not a JSON object/);
+      assert.ok(cells.includes(placed.shardId), 'the row names the shard');
+      assert.ok(cells.includes(partitionKey), 'the row names the partition key');
+
+      // Keyboard: Tab reaches the row's toggle from the page's Refresh, Enter opens the payload.
+      const toggle = row.getByRole('button', { name: 'Show payload' });
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+      await page.getByRole('button', { name: 'Refresh', disabled: false }).focus();
+      for (let tabs = 0; tabs < 50 && !await toggle.evaluate((button) => button === document.activeElement); tabs += 1) {
+        await page.keyboard.press('Tab');
+      }
+      assert.ok(await toggle.evaluate((button) => button === document.activeElement), 'Tab reaches Show payload');
+      await page.keyboard.press('Enter');
+      const hide = row.getByRole('button', { name: 'Hide payload' });
+      await hide.waitFor();
+      assert.equal(await hide.getAttribute('aria-expanded'), 'true');
+      const payload = section.locator(`[id="${await hide.getAttribute('aria-controls')}"]`);
+      assert.equal(await payload.getByTestId('payload').textContent(), text);
+      assert.equal(await payload.getByTestId('payload-note').textContent(),
+        `Payload: UTF-8 text, ${Buffer.byteLength(text)} bytes`);
+      assert.deepEqual(await seriousAccessibilityViolations(page), []);
+      await screenshotOf(section, 'parked-records');
+
+      await page.keyboard.press('Enter');
+      await row.getByRole('button', { name: 'Show payload' }).waitFor();
+      assert.equal(await payload.count(), 0);
+    });
+  });
+
+  test('an auditor sees the admin audit trail with the chain intact, and no dead letters or parked records', async () => {
     await withPage(async (page) => {
       await signIn(page, users.auditor);
       await page.getByRole('heading', { name: 'Employees' }).waitFor();
@@ -277,6 +371,14 @@ describe('employee lifecycle, imports, dead letters and the admin audit in the w
 
       const listed = await api(page, 'GET', '/dead-letters');
       assert.equal(listed.status, 403);
+
+      // Typed in: no dead letters and no parked stream records (the API refuses those too).
+      await page.goto('/dead-letters');
+      await page.getByTestId('not-for-role').waitFor();
+      assert.equal(await page.getByRole('region', { name: 'Parked stream records' }).count(), 0);
+      assert.equal(await page.getByRole('button', { name: 'Show payload' }).count(), 0);
+      const parked = await api(page, 'GET', '/parked-records');
+      assert.equal(parked.status, 403);
     });
   });
 });

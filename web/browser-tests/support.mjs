@@ -63,9 +63,18 @@ export async function seriousAccessibilityViolations(page) {
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-export async function screenshot(page, name) {
+function screenshotPath(name) {
   const dir = process.env.BADGEFLOW_SCREENSHOTS ?? path.resolve('../docs/ui');
-  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+  return path.join(dir, `${name}.png`);
+}
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: screenshotPath(name), fullPage: true });
+}
+
+/** A screenshot of one part of a page (a section further down a long page), in the same place as the others. */
+export async function screenshotOf(locator, name) {
+  await locator.screenshot({ path: screenshotPath(name) });
 }
 
 /**
