@@ -171,7 +171,7 @@ class TemplateWiringTests {
                 "GrantsTable", Map.of("byBuilding", List.of("buildingId", "employeeId")),
                 "CommandsTable", Map.of("byEmployee", List.of("employeeId", "finishedAt"),
                         "bySubject", List.of("subjectId", "finishedAt"), "byDay", List.of("finishedDay", "finishedAt"),
-                        "byMinute", List.of("finishedMinute", "finishedAt")),
+                        "bySecond", List.of("finishedSecond", "finishedAt")),
                 "SwipesTable", Map.of("byEmployee", List.of("employeeId", "occurredAtEventId"),
                         "byBuilding", List.of("buildingDay", "occurredAtEventId")),
                 "PresenceTable", Map.of("insideByBuilding", List.of("insideBuildingId", "employeeId")),

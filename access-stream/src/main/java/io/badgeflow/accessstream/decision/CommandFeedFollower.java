@@ -30,6 +30,8 @@ final class CommandFeedFollower implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandFeedFollower.class);
     private static final int SEEN_LIMIT = 100_000;
+    /** Beyond this since the last successful read, the follower forgets everything instead of catching up. */
+    static final Duration MAX_CATCH_UP = Duration.ofMinutes(1);
 
     private final CommandFeed feed;
     private final RememberedBackOffice backOffice;
@@ -88,6 +90,13 @@ final class CommandFeedFollower implements SmartLifecycle {
     /** Public for tests, which poll on their own schedule. */
     void poll() {
         var start = clock.instant();
+        if (Duration.between(lastSuccessfulStart, start).compareTo(MAX_CATCH_UP) > 0) {
+            // The feed failed for long: reading every second since is dearer than reading the back office again.
+            LOG.warn("decisions: the command feed was last read at {}; forgetting everything remembered",
+                    lastSuccessfulStart);
+            backOffice.forgetAll();
+            lastSuccessfulStart = start;
+        }
         try {
             for (var command : feed.finishedSince(lastSuccessfulStart.minus(overlap))) {
                 if (seen.add(command.commandId())) {
