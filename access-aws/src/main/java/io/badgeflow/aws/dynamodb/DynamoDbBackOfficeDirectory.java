@@ -10,9 +10,7 @@ import io.badgeflow.model.card.CardStatus;
 import io.badgeflow.model.door.Door;
 import io.badgeflow.model.employee.Employee;
 import io.badgeflow.model.grant.AccessGrant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +19,6 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -31,7 +28,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class DynamoDbBackOfficeDirectory implements BackOfficeDirectory {
 
-    private static final int BATCH_GET_LIMIT = 100;
     private static final List<String> EMPLOYEE_CURSOR = List.of("employeeId", "listKey", "sortName");
     private static final List<String> CARD_BY_NUMBER_CURSOR = List.of("cardId", "listKey", "cardNumber");
     private static final List<String> CARD_BY_STATUS_CURSOR = List.of("cardId", "status", "cardNumber");
@@ -69,16 +65,9 @@ public final class DynamoDbBackOfficeDirectory implements BackOfficeDirectory {
 
     @Override
     public List<Employee> employees(List<String> employeeIds) {
-        var ids = new ArrayList<>(new LinkedHashSet<>(employeeIds));
         var found = new LinkedHashMap<String, Employee>();
-        for (var from = 0; from < ids.size(); from += BATCH_GET_LIMIT) {
-            var batch = ReadBatch.builder(EmployeeItem.class).mappedTableResource(rows.employees);
-            ids.subList(from, Math.min(ids.size(), from + BATCH_GET_LIMIT)).forEach(id -> batch.addGetItem(
-                    r -> r.key(Key.builder().partitionValue(id).build())));
-            // The results iterable follows UnprocessedKeys itself.
-            enhanced.batchGetItem(r -> r.readBatches(batch.build())).resultsForTable(rows.employees).stream()
-                    .filter(EmployeeItem::isEmployee).forEach(item -> found.put(item.getEmployeeId(), item.toEmployee()));
-        }
+        BatchGets.all(enhanced, rows.employees, keys(employeeIds), false).stream().filter(EmployeeItem::isEmployee)
+                .forEach(item -> found.put(item.getEmployeeId(), item.toEmployee()));
         return employeeIds.stream().distinct().filter(found::containsKey).map(found::get).toList();
     }
 
@@ -110,16 +99,9 @@ public final class DynamoDbBackOfficeDirectory implements BackOfficeDirectory {
 
     @Override
     public List<Card> cards(List<String> cardIds) {
-        var wanted = new LinkedHashSet<>(cardIds);
         var found = new LinkedHashMap<String, Card>();
-        var ids = new ArrayList<>(wanted);
-        for (var from = 0; from < ids.size(); from += BATCH_GET_LIMIT) {
-            var batch = ReadBatch.builder(CardItem.class).mappedTableResource(rows.cards);
-            ids.subList(from, Math.min(ids.size(), from + BATCH_GET_LIMIT)).forEach(id -> batch.addGetItem(
-                    r -> r.key(Key.builder().partitionValue(id).build()).consistentRead(true)));
-            enhanced.batchGetItem(r -> r.readBatches(batch.build())).resultsForTable(rows.cards).stream()
-                    .filter(CardItem::isCard).forEach(item -> found.put(item.getCardId(), item.toCard()));
-        }
+        BatchGets.all(enhanced, rows.cards, keys(cardIds), true).stream().filter(CardItem::isCard)
+                .forEach(item -> found.put(item.getCardId(), item.toCard()));
         return cardIds.stream().distinct().filter(found::containsKey).map(found::get).toList();
     }
 
@@ -180,5 +162,10 @@ public final class DynamoDbBackOfficeDirectory implements BackOfficeDirectory {
 
     private static Map<String, AttributeValue> start(PageRequest page, List<String> cursorKeys) {
         return page.cursor() == null ? null : Cursors.decode(page.cursor(), Set.copyOf(cursorKeys));
+    }
+
+    /** One key per distinct id. */
+    private static List<Key> keys(List<String> ids) {
+        return ids.stream().distinct().map(id -> Key.builder().partitionValue(id).build()).toList();
     }
 }

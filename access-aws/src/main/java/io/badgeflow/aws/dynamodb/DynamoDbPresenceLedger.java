@@ -5,7 +5,6 @@ import io.badgeflow.model.presence.PresenceKey;
 import io.badgeflow.model.presence.PresenceLedger;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.pagination.sync.SdkIterable;
@@ -17,7 +16,6 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -35,8 +33,7 @@ public final class DynamoDbPresenceLedger implements PresenceLedger {
     private static final Expression NONE_STORED = Expression.builder()
             .expression("attribute_not_exists(#employeeId)").putExpressionName("#employeeId", "employeeId").build();
 
-    /** BatchGetItem's limit of keys per call, and TransactWriteItems' of actions. */
-    private static final int BATCH_GET_LIMIT = 100;
+    /** TransactWriteItems' limit of actions per call. */
     private static final int TRANSACTION_LIMIT = 100;
 
     private final DynamoDbEnhancedClient client;
@@ -57,17 +54,8 @@ public final class DynamoDbPresenceLedger implements PresenceLedger {
 
     @Override
     public List<Presence> findAll(Collection<PresenceKey> keys) {
-        var wanted = new ArrayList<>(new LinkedHashSet<>(keys));
-        var found = new ArrayList<Presence>(wanted.size());
-        for (var from = 0; from < wanted.size(); from += BATCH_GET_LIMIT) {
-            var batch = ReadBatch.builder(PresenceItem.class).mappedTableResource(table);
-            wanted.subList(from, Math.min(wanted.size(), from + BATCH_GET_LIMIT)).forEach(key -> batch.addGetItem(
-                    r -> r.key(key(key.employeeId(), key.buildingId())).consistentRead(true)));
-            // The results iterable follows UnprocessedKeys itself.
-            client.batchGetItem(r -> r.readBatches(batch.build())).resultsForTable(table).stream()
-                    .map(PresenceItem::toPresence).forEach(found::add);
-        }
-        return found;
+        var wanted = keys.stream().distinct().map(key -> key(key.employeeId(), key.buildingId())).toList();
+        return BatchGets.all(client, table, wanted, true).stream().map(PresenceItem::toPresence).toList();
     }
 
     @Override

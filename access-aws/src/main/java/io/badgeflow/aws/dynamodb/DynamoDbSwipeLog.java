@@ -3,15 +3,14 @@ package io.badgeflow.aws.dynamodb;
 import io.badgeflow.model.door.DoorEvent;
 import io.badgeflow.model.door.SwipeLog;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
 import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
 
 /**
@@ -28,7 +27,6 @@ import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
  */
 public final class DynamoDbSwipeLog implements SwipeLog {
 
-    private static final int BATCH_GET_LIMIT = 100;
     private static final int BATCH_WRITE_LIMIT = 25;
     private static final int WRITE_ATTEMPTS = 8;
 
@@ -47,30 +45,16 @@ public final class DynamoDbSwipeLog implements SwipeLog {
         var byKey = new LinkedHashMap<RowKey, SwipeItem>();
         for (var event : events) {
             var item = SwipeItem.from(event, event.occurredAt().plus(retention).getEpochSecond());
-            byKey.putIfAbsent(new RowKey(item.getDoorId(), item.getOccurredAtEventId()), item);
+            byKey.putIfAbsent(RowKey.of(item), item);
         }
-        var stored = stored(new ArrayList<>(byKey.keySet()));
-        var fresh = byKey.entrySet().stream().filter(row -> !stored.contains(row.getKey())).map(row -> row.getValue())
+        var stored = BatchGets.all(client, table, byKey.keySet().stream().map(RowKey::key).toList(), true).stream()
+                .map(RowKey::of).collect(Collectors.toSet());
+        var fresh = byKey.entrySet().stream().filter(row -> !stored.contains(row.getKey())).map(Map.Entry::getValue)
                 .toList();
         for (var from = 0; from < fresh.size(); from += BATCH_WRITE_LIMIT) {
             write(fresh.subList(from, Math.min(fresh.size(), from + BATCH_WRITE_LIMIT)));
         }
-        var first = new HashSet<String>();
-        fresh.forEach(item -> first.add(item.getEventId()));
-        return first;
-    }
-
-    private Set<RowKey> stored(List<RowKey> keys) {
-        var stored = new HashSet<RowKey>();
-        for (var from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
-            var batch = ReadBatch.builder(SwipeItem.class).mappedTableResource(table);
-            keys.subList(from, Math.min(keys.size(), from + BATCH_GET_LIMIT)).forEach(key -> batch.addGetItem(
-                    r -> r.key(key.key()).consistentRead(true)));
-            // The results iterable follows UnprocessedKeys itself.
-            client.batchGetItem(r -> r.readBatches(batch.build())).resultsForTable(table).stream()
-                    .forEach(item -> stored.add(new RowKey(item.getDoorId(), item.getOccurredAtEventId())));
-        }
-        return stored;
+        return fresh.stream().map(SwipeItem::getEventId).collect(Collectors.toSet());
     }
 
     /** Writes up to 25 rows, again for those the store left unprocessed (throttled), with a growing pause. */
@@ -98,6 +82,10 @@ public final class DynamoDbSwipeLog implements SwipeLog {
     }
 
     private record RowKey(String doorId, String occurredAtEventId) {
+
+        static RowKey of(SwipeItem item) {
+            return new RowKey(item.getDoorId(), item.getOccurredAtEventId());
+        }
 
         Key key() {
             return Key.builder().partitionValue(doorId).sortValue(occurredAtEventId).build();
