@@ -7,8 +7,8 @@ import io.badgeflow.model.card.Card;
 import io.badgeflow.model.door.DoorEvent;
 import io.badgeflow.model.door.EntryDecided;
 import io.badgeflow.model.door.ExitRecorded;
-import java.time.Instant;
 import io.badgeflow.model.presence.PresenceLedger.Replacement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -70,11 +70,13 @@ public final class PresenceProjector {
     }
 
     /**
+     * One event, as a batch of one.
+     *
      * @throws PresenceContentionException when the presence moved under every attempt; applying the event again
      *     later is safe
      */
     public void apply(DoorEvent event) {
-        passage(event).ifPresent(passage -> whose(passage).ifPresent(key -> move(passage, key)));
+        applyAll(List.of(event));
     }
 
     /** Granted entries and exits move people; denials, unconfirmed swipes and door states move nobody. */
@@ -99,10 +101,10 @@ public final class PresenceProjector {
         return Optional.of(new PresenceKey(who, passage.buildingId()));
     }
 
+    /** One passage, re-reading the presence while its version moves under the write. */
     private void move(Passage passage, PresenceKey key) {
         var who = key.employeeId();
         var buildingId = key.buildingId();
-        var eventId = passage.eventId();
         // First from what this process remembers: memory only moves forward, so if it already shows this passage
         // (or a newer one) nothing is to be written; if it is stale, the version condition fails and we read.
         // The decision path writes presence before it publishes, so its own passages cost no I/O here.
@@ -114,7 +116,7 @@ public final class PresenceProjector {
             }
             read = ledger.find(who, buildingId).orElseGet(() -> Presence.unknown(who, buildingId));
         }
-        throw new PresenceContentionException(eventId, MAX_ATTEMPTS);
+        throw new PresenceContentionException(passage.eventId(), MAX_ATTEMPTS);
     }
 
     private record Passage(String eventId, String employeeId, String cardNumber, String buildingId, String doorId,

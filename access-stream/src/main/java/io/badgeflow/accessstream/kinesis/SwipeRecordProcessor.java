@@ -16,7 +16,6 @@ import io.badgeflow.model.door.SwipeRecorded;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
@@ -222,7 +221,7 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
         var backoff = retryBackoff;
         for (int attempt = 1; ; attempt++) {
             try {
-                return new Recorded(batch, concurrent(handler.record(events)));
+                return new Recorded(batch, handler.record(events));
             } catch (RuntimeException e) {
                 if (e instanceof AwsServiceException store && rejectedForGood(store)) {
                     LOG.warn("recording a batch of {} events of {} was refused ({}); recording them one by one",
@@ -239,47 +238,37 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
 
     private Recorded recordOneByOne(List<Read> batch) {
         var kept = new ArrayList<Read>(batch.size());
-        var first = new HashSet<String>();
+        var first = ConcurrentHashMap.<String>newKeySet();
         for (var read : batch) {
-            var backoff = retryBackoff;
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    first.addAll(handler.record(List.of(read.event())));
-                    kept.add(read);
-                    break;
-                } catch (RuntimeException e) {
-                    if (e instanceof AwsServiceException store && rejectedForGood(store)) {
-                        park(read.record(), read.bytes(), ParkReason.REJECTED_BY_STORE, refusal(store));
-                        break;
-                    }
-                    LOG.warn("recording event {} failed (attempt {}), retrying in {}: {}", read.event().eventId(),
-                            attempt, backoff, e.toString());
-                }
-                pause(backoff);
-                backoff = next(backoff);
+            if (storedOrParked(read, "recording", () -> first.addAll(handler.record(List.of(read.event()))))) {
+                kept.add(read);
             }
         }
-        return new Recorded(kept, concurrent(first));
-    }
-
-    private static Set<String> concurrent(Set<String> ids) {
-        var set = ConcurrentHashMap.<String>newKeySet(ids.size());
-        set.addAll(ids);
-        return set;
+        return new Recorded(kept, first);
     }
 
     private void storeWithRetry(Read read, boolean first) {
+        storedOrParked(read, "storing", () -> handler.apply(read.event(), first));
+    }
+
+    /**
+     * Runs {@code store} until it succeeds, pausing longer after each failure; where the store refuses the event for
+     * good, parks its record instead.
+     *
+     * @return true when stored, false when parked
+     */
+    private boolean storedOrParked(Read read, String doing, Runnable store) {
         var backoff = retryBackoff;
         for (int attempt = 1; ; attempt++) {
             try {
-                handler.apply(read.event(), first);
-                return;
+                store.run();
+                return true;
             } catch (RuntimeException e) {
-                if (e instanceof AwsServiceException store && rejectedForGood(store)) {
-                    park(read.record(), read.bytes(), ParkReason.REJECTED_BY_STORE, refusal(store));
-                    return;
+                if (e instanceof AwsServiceException refused && rejectedForGood(refused)) {
+                    park(read.record(), read.bytes(), ParkReason.REJECTED_BY_STORE, refusal(refused));
+                    return false;
                 }
-                LOG.warn("storing event {} failed (attempt {}), retrying in {}: {}", read.event().eventId(), attempt,
+                LOG.warn("{} event {} failed (attempt {}), retrying in {}: {}", doing, read.event().eventId(), attempt,
                         backoff, e.toString());
             }
             pause(backoff);

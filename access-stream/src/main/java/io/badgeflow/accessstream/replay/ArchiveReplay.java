@@ -3,7 +3,6 @@ package io.badgeflow.accessstream.replay;
 import io.badgeflow.accessstream.stream.DoorEventHandler;
 import io.badgeflow.model.archive.EventArchive;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +35,7 @@ public class ArchiveReplay {
         var summary = new ReplaySummary[] {new ReplaySummary(from, to, 0, 0, 0, 0)};
         archive.read(from, to, object -> {
             // One object's audit rows in a few batched calls; an event id twice in it is first at most once.
-            var first = new HashSet<>(handler.record(object.events()));
+            var first = handler.record(object.events());
             for (var event : object.events()) {
                 var recorded = first.remove(event.eventId());
                 handler.apply(event, recorded);

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Applies door events from the stream: the audit rows and presence first (a batch at a time), then per event its
@@ -36,21 +37,16 @@ public class DoorEventHandler {
                 .register(meters);
     }
 
-    /** Applies one event: {@link #record} and then {@link #apply}. @return true when recorded for the first time */
-    public boolean handle(DoorEvent event) {
-        var first = record(List.of(event)).contains(event.eventId());
-        apply(event, first);
-        return first;
-    }
-
     /**
      * The first step for a batch: stores the audit rows of all its events and applies the passages among them to
      * presence, each in a few batched calls.
      *
-     * @return the ids of the events recorded for the first time
+     * @return the ids of the events recorded for the first time, a set safe to change from several threads: take
+     *     an id out as its event is applied, so an event put twice in the batch is first only once
      */
     public Set<String> record(List<DoorEvent> events) {
-        var first = swipes.recordAll(events);
+        var first = ConcurrentHashMap.<String>newKeySet();
+        first.addAll(swipes.recordAll(events));
         presence.applyAll(events);
         return first;
     }
