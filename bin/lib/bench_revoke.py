@@ -32,7 +32,7 @@ def wait_applied(system, command_id):
 def decide(system, door, key, card, direction):
     body = json.dumps({"eventId": str(uuid.uuid4()), "cardNumber": card, "direction": direction,
                        "occurredAt": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime()) + "Z"}).encode()
-    request = urllib.request.Request(f"{system.stream_url}/api/v1/doors/{door}/decisions", data=body, method="POST",
+    request = urllib.request.Request(f"{system.stream_url}/door-api/v1/doors/{door}/decisions", data=body, method="POST",
                                      headers={"Content-Type": "application/json", "X-Door-Key": key})
     with urllib.request.urlopen(request, timeout=10) as response:
         return json.loads(response.read())

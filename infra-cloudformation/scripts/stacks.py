@@ -7,6 +7,7 @@ properties the emulator ignores are then applied by local_compensation.
 """
 
 import argparse
+import base64
 import datetime
 import glob
 import hashlib
@@ -14,6 +15,8 @@ import json
 import os
 import sys
 import time
+
+import subprocess
 
 import boto3
 from botocore.config import Config
@@ -27,10 +30,16 @@ INFRA_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REPO_DIR = os.path.dirname(INFRA_DIR)
 TEMPLATES_DIR = os.path.join(INFRA_DIR, "templates")
 
-# Deploy order; delete runs it backwards. topics precede storage: bucket notifications need them.
-STACKS = ["keys", "topics", "storage", "messaging", "stream", "identity", "compute", "monitoring"]
-# Bootstrap stack of dev/prod: artifact bucket for the Lambda jar and ECR repositories for the images.
+# Deploy order; delete runs it backwards. artifacts imports the key (so it is deleted before keys); topics
+# precede storage: bucket notifications need them. compute needs the function package uploaded to artifacts.
+STACKS = ["keys", "artifacts", "topics", "storage", "messaging", "stream", "identity", "compute", "monitoring"]
 ARTIFACTS = "artifacts"
+COMPUTE = "compute"
+# The card-events function package (card-events/src/assembly/lambda.xml): one zip for every stage.
+FUNCTION_PACKAGE_GLOB = os.path.join(REPO_DIR, "card-events", "target", "card-events-*-lambda.zip")
+# The services whose images deploy --artifacts builds with Jib and pushes: module -> compute parameter.
+SERVICE_IMAGES = {"admin-service": ("AdminServiceRepositoryUri", "AdminServiceImage"),
+                  "access-stream": ("AccessStreamRepositoryUri", "AccessStreamImage")}
 
 IN_PROGRESS = "_IN_PROGRESS"
 NO_CHANGE = "No updates are to be performed"
@@ -200,38 +209,82 @@ def stack_outputs(target, names):
     return outputs
 
 
-def upload_artifacts(target, overrides):
-    """dev/prod: bootstrap the artifacts stack, upload the card-events jar, pass its key to compute."""
-    log(f"artifacts for {target.stage}:")
-    deploy_stack(target, STACKS[0], overrides)  # the artifacts stack imports the key
-    deploy_stack(target, ARTIFACTS, overrides)
-    outputs = stack_outputs(target, [ARTIFACTS])
-    jars = sorted(glob.glob(os.path.join(REPO_DIR, "card-events", "target", "card-events-*-aws.jar")))
-    if not jars:
-        raise DeployFailed("no card-events/target/card-events-*-aws.jar: build it first "
-                           "(./mvnw -B -pl card-events -am package)")
-    jar = jars[-1]
-    with open(jar, "rb") as handle:
-        digest = hashlib.sha256(handle.read()).hexdigest()[:16]
-    key = f"card-events/card-events-{digest}-aws.jar"
+def sha256_of(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def upload_function_package(target, outputs, overrides):
+    """Uploads the card-events function package, named by its content, and hands its key to compute. The same
+    bytes give the same key, so a second deploy changes nothing and a changed jar rolls the functions."""
+    packages = sorted(glob.glob(FUNCTION_PACKAGE_GLOB))
+    if not packages:
+        raise DeployFailed("no card-events/target/card-events-*-lambda.zip: build it first "
+                           "(./mvnw -B -pl card-events -am package -DskipTests)")
+    package = packages[-1]
+    key = f"card-events/{sha256_of(package)}-lambda.zip"
     bucket = outputs["ArtifactBucketName"]
-    target.client("s3").upload_file(jar, bucket, key)
-    log(f"  uploaded {os.path.basename(jar)} to s3://{bucket}/{key}")
+    s3 = target.client("s3")
+    try:
+        s3.head_object(Bucket=bucket, Key=key)
+        log(f"  function package s3://{bucket}/{key} already there")
+    except ClientError:
+        s3.upload_file(package, bucket, key)
+        log(f"  uploaded {os.path.basename(package)} to s3://{bucket}/{key}")
     overrides.setdefault("ArtifactBucket", bucket)
-    overrides.setdefault("CardEventsJarKey", key)
-    overrides.setdefault("AdminServiceImage", outputs["AdminServiceRepositoryUri"] + ":latest")
-    overrides.setdefault("AccessStreamImage", outputs["AccessStreamRepositoryUri"] + ":latest")
+    overrides.setdefault("CardEventsPackageKey", key)
+
+
+def push_images(target, outputs, overrides):
+    """deploy --artifacts: builds each service image with Jib (no Docker) and pushes it under a tag derived from
+    its jar's content; compute then names the image by its digest, so a new image always rolls out and the
+    repositories' tags stay immutable."""
+    ecr = target.client("ecr")
+    token = ecr.get_authorization_token()["authorizationData"][0]
+    user, password = base64.b64decode(token["authorizationToken"]).decode().split(":", 1)
+    for module, (uri_output, parameter) in SERVICE_IMAGES.items():
+        if parameter in overrides:
+            log(f"  {parameter} given: {overrides[parameter]}")
+            continue
+        jars = [j for j in glob.glob(os.path.join(REPO_DIR, module, "target", f"{module}-*.jar"))
+                if not j.endswith(("-sources.jar", "-javadoc.jar", "-tests.jar"))]
+        if not jars:
+            raise DeployFailed(f"no {module}/target/{module}-*.jar: build first (./mvnw -B package -DskipTests)")
+        tag = sha256_of(sorted(jars)[-1])[:32]
+        repository = outputs[uri_output]
+        command = [os.path.join(REPO_DIR, "mvnw"), "-B", "-q", "-pl", module, "jib:build",
+                   f"-Djib.to.image={repository}:{tag}", "-Djib.to.auth.username=" + user,
+                   "-Djib.to.auth.password=" + password]
+        if target.local:
+            command.append("-Djib.allowInsecureRegistries=true")
+        log(f"  building and pushing {module} to {repository}:{tag} (Jib)")
+        result = subprocess.run(command, cwd=REPO_DIR, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise DeployFailed(f"jib:build of {module} failed:\n{result.stdout[-4000:]}{result.stderr[-4000:]}")
+        with open(os.path.join(REPO_DIR, module, "target", "jib-image.digest"), encoding="utf-8") as handle:
+            digest = handle.read().strip()
+        overrides[parameter] = f"{repository}@{digest}"
+        log(f"  {parameter} = {overrides[parameter]}")
 
 
 def deploy(args):
     target = Target(args.stage, args.endpoint, args.region)
     overrides = dict(parse_parameter(p) for p in args.parameter)
+    names = selected_stacks(args.stacks)
     started = time.monotonic()
     where = target.endpoint or f"AWS {target.region}"
-    if not target.local and args.artifacts:
-        upload_artifacts(target, overrides)
-    log(f"deploying stage {target.stage} to {where}:")
-    deployed = [deploy_stack(target, name, overrides) for name in STACKS]
+    log(f"deploying stage {target.stage} to {where}: {', '.join(names)}")
+    deployed = []
+    for name in names:
+        if name == COMPUTE:
+            outputs = stack_outputs(target, [ARTIFACTS])
+            upload_function_package(target, outputs, overrides)
+            if args.artifacts:
+                push_images(target, outputs, overrides)
+        deployed.append(deploy_stack(target, name, overrides))
     if target.local and args.skip_local_compensation:
         log("NOT applying the properties the emulator ignores (--skip-local-compensation)")
     elif target.local:
@@ -239,7 +292,7 @@ def deploy(args):
         local_compensation.apply_properties_the_emulator_ignores(
             target.session, deployed, target.region, target.endpoint,
             report=lambda line: log(f"  {line}"))
-    outputs = stack_outputs(target, ([ARTIFACTS] if not target.local else []) + STACKS)
+    outputs = stack_outputs(target, names)
     log("outputs:")
     for key in sorted(outputs):
         log(f"  {key} = {outputs[key]}")
@@ -250,6 +303,18 @@ def deploy(args):
             handle.write("\n")
         log(f"outputs written to {args.outputs_file}")
     log(f"deployed stage {target.stage} in {time.monotonic() - started:.1f}s")
+
+
+def selected_stacks(stacks):
+    """The stacks to deploy, in deploy order: all of them, or the leading ones a caller names (tests of the
+    stores alone need no function package)."""
+    if not stacks:
+        return list(STACKS)
+    wanted = [name.strip() for name in stacks.split(",") if name.strip()]
+    unknown = sorted(set(wanted) - set(STACKS))
+    if unknown:
+        raise DeployFailed(f"unknown stacks {unknown}; the stacks are {STACKS}")
+    return [name for name in STACKS if name in wanted]
 
 
 def empty_bucket(s3, bucket):
@@ -299,8 +364,7 @@ def delete(args):
     target = Target(args.stage, args.endpoint, args.region)
     started = time.monotonic()
     log(f"deleting stage {target.stage} from {target.endpoint or 'AWS ' + target.region}:")
-    names = list(reversed(STACKS)) + ([ARTIFACTS] if args.artifacts else [])
-    for name in names:
+    for name in reversed(STACKS):
         delete_stack(target, name)
     log(f"deleted stage {target.stage} in {time.monotonic() - started:.1f}s")
 
@@ -325,11 +389,11 @@ def main(argv=None):
     deploy_parser.add_argument("--parameter", action="append", default=[], metavar="Key=Value",
                                help="template parameter, given to every stack that declares it")
     deploy_parser.add_argument("--artifacts", action="store_true",
-                               help="dev/prod: deploy the artifacts stack and upload the card-events jar first")
+                               help="build the service images with Jib and push them to the artifacts stack's "
+                                    "repositories; compute then runs them (by digest)")
+    deploy_parser.add_argument("--stacks", help="comma-separated stacks to deploy (default: all, in order)")
     deploy_parser.add_argument("--skip-local-compensation", action="store_true",
                                help="local: leave out local_compensation (to inspect what the emulator drops)")
-    sub.choices["delete"].add_argument("--artifacts", action="store_true",
-                                       help="also delete the artifacts bootstrap stack (dev/prod)")
     args = parser.parse_args(argv)
     try:
         deploy(args) if args.command == "deploy" else delete(args)

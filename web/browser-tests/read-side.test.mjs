@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
-import { browserPerFile, demoUsers, screenshot, seriousAccessibilityViolations, signIn } from './support.mjs';
+import { browserPerFile, demoUsers, lbUrl, screenshot, seriousAccessibilityViolations, signIn } from './support.mjs';
 
 const users = demoUsers();
 const withPage = browserPerFile();
-const accessStream = `http://127.0.0.1:${process.env.BADGEFLOW_ACCESS_STREAM_PORT ?? '8082'}`;
+// The door API through the load balancer: /door-api/* goes to access-stream by the listener rule.
+const accessStream = lbUrl;
 const nav = (page) => page.getByRole('navigation', { name: 'Main' });
 
 /** Calls the API from inside the signed-in page with a token from its refresh cookie, as the UI itself would. */
@@ -37,7 +38,7 @@ async function command(page, method, path, body) {
 
 /** A door asking the decision API, as a reader would. */
 async function decide(doorId, deviceKey, cardNumber) {
-  const response = await fetch(`${accessStream}/api/v1/doors/${encodeURIComponent(doorId)}/decisions`, {
+  const response = await fetch(`${accessStream}/door-api/v1/doors/${encodeURIComponent(doorId)}/decisions`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Door-Key': deviceKey },
     body: JSON.stringify({ eventId: randomUUID(), cardNumber, direction: 'IN', occurredAt: new Date().toISOString() }),

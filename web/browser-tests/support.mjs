@@ -11,6 +11,8 @@ const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export const baseUrl = process.env.BADGEFLOW_UI_URL ?? 'http://127.0.0.1:8081';
+// The same load balancer for Node.js's own requests, which cannot resolve *.localhost (see scripts/browser-tests).
+export const lbUrl = process.env.BADGEFLOW_LB_URL ?? baseUrl;
 
 /** role -> { username, password } from bin/run's demo-users.tsv */
 export function demoUsers() {

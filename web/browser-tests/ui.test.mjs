@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { baseUrl, demoUsers, browserPerFile, screenshot, seriousAccessibilityViolations, signIn } from './support.mjs';
+import { lbUrl, demoUsers, browserPerFile, screenshot, seriousAccessibilityViolations, signIn } from './support.mjs';
 
 const users = demoUsers();
 const withPage = browserPerFile();
 
 describe('the web UI served by admin-service', () => {
   test('serves the page under the strict Content-Security-Policy', async () => {
-    const response = await fetch(`${baseUrl}/employees`);
+    const response = await fetch(`${lbUrl}/employees`);
     assert.equal(response.status, 200);
     assert.match(await response.text(), /<div id="root">/);
     const csp = response.headers.get('content-security-policy');

@@ -1,7 +1,6 @@
 package io.badgeflow.cardevents;
 
 import java.time.Duration;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -10,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("badgeflow.card-events")
 public record CardEventsProperties(Tables tables, Buckets buckets, Duration commandRetention,
-        Duration dependencyWait, long maxCommandBytes, Imports imports, LocalPoller localPoller) {
+        Duration dependencyWait, Duration retryDelay, long maxCommandBytes, Imports imports) {
 
     public CardEventsProperties {
         if (tables == null || buckets == null) {
@@ -18,9 +17,9 @@ public record CardEventsProperties(Tables tables, Buckets buckets, Duration comm
         }
         commandRetention = commandRetention == null ? Duration.ofDays(90) : commandRetention;
         dependencyWait = dependencyWait == null ? Duration.ofMinutes(2) : dependencyWait;
+        retryDelay = retryDelay == null ? Duration.ofSeconds(75) : retryDelay;
         maxCommandBytes = maxCommandBytes <= 0 ? 64 * 1024 : maxCommandBytes;
         imports = imports == null ? new Imports(0, 0, 0, 0, null) : imports;
-        localPoller = localPoller == null ? new LocalPoller(false, List.of(), null, 0) : localPoller;
     }
 
     /**
@@ -60,29 +59,6 @@ public record CardEventsProperties(Tables tables, Buckets buckets, Duration comm
             maxFileBytes = maxFileBytes <= 0 ? 20L * 1024 * 1024 : maxFileBytes;
             maxRows = maxRows <= 0 ? 100_000 : maxRows;
             retention = retention == null ? Duration.ofDays(30) : retention;
-        }
-    }
-
-    /**
-     * The local stand-in for Lambda's event source mappings. {@code retryDelay} is how long a failed message
-     * stays invisible before its next attempt (Lambda waits the queue's visibility timeout instead).
-     */
-    public record LocalPoller(boolean enabled, List<QueueBinding> queues, Duration retryDelay, int waitSeconds) {
-        public LocalPoller {
-            queues = queues == null ? List.of() : List.copyOf(queues);
-            retryDelay = retryDelay == null ? Duration.ofSeconds(2) : retryDelay;
-            waitSeconds = waitSeconds <= 0 ? 1 : Math.min(waitSeconds, 20);
-            if (enabled && queues.isEmpty()) {
-                throw new IllegalArgumentException("badgeflow.card-events.local-poller.queues must name a queue");
-            }
-        }
-    }
-
-    /** One queue and the function bean that consumes it, as an event source mapping would bind them. */
-    public record QueueBinding(String queueUrl, String queueArn, String function) {
-        public QueueBinding {
-            requireName("queue-url", queueUrl);
-            requireName("function", function);
         }
     }
 

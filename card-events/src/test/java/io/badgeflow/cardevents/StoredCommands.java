@@ -29,15 +29,12 @@ public final class StoredCommands {
         this.patience = patience;
     }
 
-    /** Binds the local poller to the stack's commands queue, as bin/run does. */
-    public static void pollCommandsQueue(DynamicPropertyRegistry registry,
-            AwsEnvironment aws, String retryDelay) {
+    /**
+     * Gives the test's Spring context the stack's names and the emulator's endpoint. The commands themselves are
+     * applied by the stack's own apply-command function, invoked by its event source mapping, as on AWS.
+     */
+    public static void stackSettings(DynamicPropertyRegistry registry, AwsEnvironment aws) {
         CardEventsTestProperties.of(aws).forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("badgeflow.card-events.local-poller.enabled", () -> "true");
-        registry.add("badgeflow.card-events.local-poller.retry-delay", () -> retryDelay);
-        registry.add("badgeflow.card-events.local-poller.queues[0].queue-url", () -> aws.output("CommandsQueueUrl"));
-        registry.add("badgeflow.card-events.local-poller.queues[0].queue-arn", () -> aws.output("CommandsQueueArn"));
-        registry.add("badgeflow.card-events.local-poller.queues[0].function", () -> "applyCommand");
     }
 
     public void put(String commandId, byte[] document) {

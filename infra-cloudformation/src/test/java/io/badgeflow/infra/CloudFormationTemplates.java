@@ -130,8 +130,7 @@ final class CloudFormationTemplates {
     }
 
     /**
-     * The order {@code deploy} creates the stacks in, read from {@code STACKS = [...]} in scripts/stacks.py; the
-     * artifacts bootstrap stack of the cloud stages is deployed right after keys.
+     * The order {@code deploy} creates the stacks in, read from {@code STACKS = [...]} in scripts/stacks.py.
      */
     static List<String> deployOrder() {
         try {
@@ -144,7 +143,6 @@ final class CloudFormationTemplates {
             for (var item : matcher.group(1).split(",")) {
                 order.add(item.strip().replace("\"", ""));
             }
-            order.add(order.indexOf("keys") + 1, "artifacts");
             return order;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

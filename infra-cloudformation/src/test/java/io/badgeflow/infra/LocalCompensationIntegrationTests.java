@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -26,7 +27,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * The template properties the emulator ignores are effective after a local deploy (applied by
  * scripts/local_compensation.py), and the wiring the application relies on behaves as on AWS: a message that
  * fails three receives lands in the dead-letter queue, short-lived items carry a TTL, and a command document in
- * the commands bucket reaches the commands queue inside its SNS envelope.
+ * the commands bucket reaches the commands queue inside its SNS envelope. The stack's functions consume these
+ * queues through their event source mappings, so a test that reads a queue itself pauses its function's mapping
+ * first (and resumes it, also when it fails), as an operator would on AWS.
  */
 @ExtendWith(LocalAws.class)
 class LocalCompensationIntegrationTests {
@@ -34,6 +37,7 @@ class LocalCompensationIntegrationTests {
     private static SqsClient sqs;
     private static DynamoDbClient dynamoDb;
     private static S3Client s3;
+    private static LambdaClient lambda;
 
     @BeforeAll
     static void clients(AwsEnvironment aws) {
@@ -43,6 +47,8 @@ class LocalCompensationIntegrationTests {
                 .credentialsProvider(AwsEnvironment.CREDENTIALS).build();
         s3 = S3Client.builder().endpointOverride(aws.endpoint()).region(AwsEnvironment.REGION)
                 .credentialsProvider(AwsEnvironment.CREDENTIALS).forcePathStyle(true).build();
+        lambda = LambdaClient.builder().endpointOverride(aws.endpoint()).region(AwsEnvironment.REGION)
+                .credentialsProvider(AwsEnvironment.CREDENTIALS).build();
     }
 
     @AfterAll
@@ -50,6 +56,7 @@ class LocalCompensationIntegrationTests {
         sqs.close();
         dynamoDb.close();
         s3.close();
+        lambda.close();
     }
 
     @Test
@@ -66,6 +73,10 @@ class LocalCompensationIntegrationTests {
 
     @Test
     void aMessageThatFailsThreeReceivesMovesToTheDeadLetterQueue(AwsEnvironment aws) {
+        whileMappingPaused(aws.output("ImportEmployeesFunctionName"), () -> threeFailedReceivesDeadLetter(aws));
+    }
+
+    private static void threeFailedReceivesDeadLetter(AwsEnvironment aws) {
         var queue = aws.output("ImportsQueueUrl");
         var deadLetterQueue = aws.output("ImportsDlqUrl");
         var body = "poison-" + UUID.randomUUID();
@@ -106,6 +117,10 @@ class LocalCompensationIntegrationTests {
 
     @Test
     void aCommandDocumentReachesTheCommandsQueueInsideItsSnsEnvelope(AwsEnvironment aws) {
+        whileMappingPaused(aws.output("ApplyCommandFunctionName"), () -> commandDocumentNotified(aws));
+    }
+
+    private static void commandDocumentNotified(AwsEnvironment aws) {
         var key = "commands/" + UUID.randomUUID() + ".json";
         s3.putObject(request -> request.bucket(aws.output("CommandsBucketName")).key(key),
                 RequestBody.fromString("{\"type\":\"Probe\"}"));
@@ -122,6 +137,20 @@ class LocalCompensationIntegrationTests {
                 .receiptHandle(message.receiptHandle()));
         assertThat(receiveUntil(aws.output("CommandsQueueUrl"), key + ".txt", 30, Duration.ofSeconds(2)))
                 .as("a .txt object under commands/ is filtered out by the suffix rule").isNull();
+    }
+
+    /** Runs {@code body} while the function's SQS event source mapping is disabled, then enables it again. */
+    private static void whileMappingPaused(String functionName, Runnable body) {
+        var mappings = lambda.listEventSourceMappings(request -> request.functionName(functionName))
+                .eventSourceMappings();
+        assertThat(mappings).as("event source mappings of %s", functionName).hasSize(1);
+        var uuid = mappings.getFirst().uuid();
+        lambda.updateEventSourceMapping(request -> request.uuid(uuid).enabled(false));
+        try {
+            body.run();
+        } finally {
+            lambda.updateEventSourceMapping(request -> request.uuid(uuid).enabled(true));
+        }
     }
 
     private static Map<String, Object> redrivePolicy(String queueUrl) {

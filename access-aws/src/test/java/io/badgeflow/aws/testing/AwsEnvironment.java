@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ import software.amazon.awssdk.regions.Region;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One AWS endpoint with every Badgeflow stack deployed from the real templates, shared by all integration
+ * One AWS endpoint with the Badgeflow stacks deployed from the real templates (all of them, or those named by
+ * the system property {@code badgeflow.test.stacks}), shared by all integration
  * tests of a JVM. Found in this order: an endpoint given in the environment ({@code BADGEFLOW_AWS_ENDPOINT});
  * LocalStack in Testcontainers when a Docker engine answers and the stacks deploy there; otherwise the
  * project's own emulator, installed and started by the project's scripts and stopped again when the test run
@@ -125,8 +127,15 @@ public final class AwsEnvironment implements AutoCloseable {
 
     private static Map<String, String> deploy(Path repo, URI endpoint) {
         var outputsFile = Path.of("target", "stack-outputs-" + endpoint.getPort() + ".json").toAbsolutePath();
-        run(repo, Map.of(), Duration.ofMinutes(10), repo.resolve("infra-cloudformation/scripts/deploy").toString(),
-                "--stage", "local", "--endpoint", endpoint.toString(), "--outputs-file", outputsFile.toString());
+        var command = new ArrayList<>(List.of(repo.resolve("infra-cloudformation/scripts/deploy").toString(),
+                "--stage", "local", "--endpoint", endpoint.toString(), "--outputs-file", outputsFile.toString()));
+        // A module built before card-events (access-aws) deploys the stacks its tests need, not compute,
+        // which needs the function package.
+        var stacks = System.getProperty("badgeflow.test.stacks");
+        if (stacks != null && !stacks.isBlank()) {
+            command.addAll(List.of("--stacks", stacks));
+        }
+        run(repo, Map.of(), Duration.ofMinutes(10), command.toArray(String[]::new));
         try {
             var parsed = JsonMapper.shared().readValue(Files.readAllBytes(outputsFile), Map.class);
             var outputs = new LinkedHashMap<String, String>();

@@ -40,7 +40,7 @@ class DecisionController {
         this.clock = clock;
     }
 
-    @PostMapping("/api/v1/doors/{doorId}/decisions")
+    @PostMapping("/door-api/v1/doors/{doorId}/decisions")
     DecisionAnswer decide(@PathVariable String doorId,
             @RequestHeader(name = DOOR_KEY_HEADER, required = false) String key,
             @RequestBody DecisionRequest body) {

@@ -137,7 +137,7 @@ final class BackOfficeClient {
     }
 
     private HttpRequest request(String method, String path, String contentType, String body, boolean signed) {
-        var builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+        var builder = HttpRequest.newBuilder(BaseUrls.under(base, path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {

@@ -214,7 +214,7 @@ class DoorSimulator implements SmartLifecycle {
             var body = JSON.writeValueAsString(Map.of("eventId", UUID.randomUUID().toString(),
                     "cardNumber", swipe.cardNumber(), "direction", swipe.direction().name(),
                     "occurredAt", Instant.now().toString()));
-            var request = HttpRequest.newBuilder(settings.baseUrl().resolve("/api/v1/doors/" + doorId + "/decisions"))
+            var request = HttpRequest.newBuilder(BaseUrls.under(settings.baseUrl(), "/door-api/v1/doors/" + doorId + "/decisions"))
                     .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                     .header("X-Door-Key", site.keys().get(swipe.door()))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();

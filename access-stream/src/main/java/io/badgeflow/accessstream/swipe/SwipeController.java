@@ -25,7 +25,7 @@ class SwipeController {
         this.intake = intake;
     }
 
-    @PostMapping("/api/v1/doors/{doorId}/swipes")
+    @PostMapping("/door-api/v1/doors/{doorId}/swipes")
     @ResponseStatus(HttpStatus.ACCEPTED)
     SwipeReceipt swipe(@PathVariable String doorId,
             @RequestHeader(name = DOOR_KEY_HEADER, required = false) String key,

@@ -230,7 +230,7 @@ class DecisionPathIntegrationTests extends RunningApplication {
     }
 
     private Answer post(String doorId, String key, String body) {
-        return http().post().uri("/api/v1/doors/{doorId}/decisions", doorId)
+        return http().post().uri("/door-api/v1/doors/{doorId}/decisions", doorId)
                 .headers(headers -> {
                     if (key != null) {
                         headers.set("X-Door-Key", key);

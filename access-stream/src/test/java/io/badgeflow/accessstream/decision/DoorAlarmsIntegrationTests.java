@@ -157,7 +157,7 @@ class DoorAlarmsIntegrationTests extends RunningApplication {
         var body = """
                 {"eventId": "%s", "cardNumber": "%s", "direction": "IN", "occurredAt": "%s"}"""
                 .formatted(eventId, cardNumber, now());
-        var text = http().post().uri("/api/v1/doors/{doorId}/decisions", site.doorA())
+        var text = http().post().uri("/door-api/v1/doors/{doorId}/decisions", site.doorA())
                 .header("X-Door-Key", site.keyA().reveal()).contentType(MediaType.APPLICATION_JSON).body(body)
                 .retrieve().body(String.class);
         return JsonMapper.shared().readTree(text);

@@ -167,7 +167,7 @@ class SwipeControllerTests {
     }
 
     private ResultActions swipe(String doorId, String key, String body) throws Exception {
-        var request = post("/api/v1/doors/{doorId}/swipes", doorId).contentType(MediaType.APPLICATION_JSON)
+        var request = post("/door-api/v1/doors/{doorId}/swipes", doorId).contentType(MediaType.APPLICATION_JSON)
                 .content(body);
         if (key != null) {
             request.header("X-Door-Key", key);

@@ -91,7 +91,7 @@ class SwipePathIntegrationTests extends RunningApplication {
     }
 
     private Answer post(String deviceKey, String body) {
-        return http().post().uri("/api/v1/doors/{doorId}/swipes", doorId).header("X-Door-Key", deviceKey)
+        return http().post().uri("/door-api/v1/doors/{doorId}/swipes", doorId).header("X-Door-Key", deviceKey)
                 .contentType(MediaType.APPLICATION_JSON).body(body)
                 .exchange((request, response) -> new Answer(HttpStatus.valueOf(response.getStatusCode().value()),
                         response.getHeaders().getContentType(), new String(response.getBody().readAllBytes())));

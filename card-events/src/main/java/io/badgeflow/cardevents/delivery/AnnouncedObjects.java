@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Lambda's partial batch semantics for every function fed by an S3 -> SNS -> SQS route: each message's announced
  * objects go to the handler; a message whose handling throws is reported as a batch item failure (SQS retries
- * it, then dead-letters it) with its reason recorded, and the other messages of the batch are unaffected.
+ * it after the retry delay, then dead-letters it) with its reason recorded, and the other messages of the batch
+ * are unaffected.
  */
 @Component
 public class AnnouncedObjects {
@@ -21,9 +22,11 @@ public class AnnouncedObjects {
     private static final Logger LOG = LoggerFactory.getLogger(AnnouncedObjects.class);
 
     private final DeliveryFailureRecorder failures;
+    private final MessageRetries retries;
 
-    public AnnouncedObjects(DeliveryFailureRecorder failures) {
+    public AnnouncedObjects(DeliveryFailureRecorder failures, MessageRetries retries) {
         this.failures = failures;
+        this.retries = retries;
     }
 
     public SQSBatchResponse handle(SQSEvent event, Consumer<StoredObject> handler) {
@@ -37,6 +40,7 @@ public class AnnouncedObjects {
                 LOG.warn("message {} failed and stays on the queue for a retry: {}", message.getMessageId(),
                         e.toString());
                 failures.record(message, e);
+                retries.retryLater(message);
                 failed.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             }
         }

@@ -62,10 +62,10 @@ class BackOfficeCommandsIntegrationTests {
 
     @DynamicPropertySource
     static void aws(DynamicPropertyRegistry registry) {
-        // As application-local.yml: the third receive (after 2 x 2 s) comes after the 3 s wait, so a command
-        // whose employee never arrives is REJECTED before the queue's maxReceiveCount (3) dead-letters it.
-        StoredCommands.pollCommandsQueue(registry, LocalAws.environment(), "2s");
-        registry.add("badgeflow.card-events.dependency-wait", () -> "3s");
+        // The stack's function applies the commands with the local stage's settings (compute.yaml): the third
+        // receive (after 2 x 2 s) comes after the 3 s wait, so a command whose employee never arrives is
+        // REJECTED before the queue's maxReceiveCount (3) dead-letters it.
+        StoredCommands.stackSettings(registry, LocalAws.environment());
     }
 
     @Autowired

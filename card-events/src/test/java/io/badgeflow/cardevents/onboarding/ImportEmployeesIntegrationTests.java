@@ -35,7 +35,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** Bulk HR onboarding through the real path: a CSV in the imports bucket -> SNS -> SQS -> importEmployees. */
+/**
+ * Bulk HR onboarding through the real path: a CSV in the imports bucket -> SNS -> SQS -> the stack's
+ * import-employees function.
+ */
 @SpringBootTest
 class ImportEmployeesIntegrationTests {
 
@@ -46,11 +49,6 @@ class ImportEmployeesIntegrationTests {
     static void aws(DynamicPropertyRegistry registry) {
         var aws = LocalAws.environment();
         CardEventsTestProperties.of(aws).forEach((key, value) -> registry.add(key, () -> value));
-        registry.add("badgeflow.card-events.imports.batch-size", () -> "20");
-        registry.add("badgeflow.card-events.local-poller.enabled", () -> "true");
-        registry.add("badgeflow.card-events.local-poller.queues[0].queue-url", () -> aws.output("ImportsQueueUrl"));
-        registry.add("badgeflow.card-events.local-poller.queues[0].queue-arn", () -> aws.output("ImportsQueueArn"));
-        registry.add("badgeflow.card-events.local-poller.queues[0].function", () -> "importEmployees");
     }
 
     @Autowired
@@ -136,15 +134,16 @@ class ImportEmployeesIntegrationTests {
 
     @Test
     void runsAFileOfManyBatchesToTheEnd() {
-        var rows = IntStream.range(0, 130).mapToObj(i -> "M" + run + "-" + i + ",Test,Person" + i + ",p" + i
+        // The function's batches are 100 rows (compute.yaml): three batches.
+        var rows = IntStream.range(0, 250).mapToObj(i -> "M" + run + "-" + i + ",Test,Person" + i + ",p" + i
                 + "@example.com,,HQ" + run + ",CM" + run + "-" + i + ",").collect(Collectors.joining("\n"));
         var bytes = (HEADER + rows + "\n").getBytes(StandardCharsets.UTF_8);
 
         var summary = importAndWait("imports/many-" + run + ".csv", bytes);
 
-        assertThat(summary.rowsTotal()).isEqualTo(130);
-        assertThat(summary.applied()).isEqualTo(130);
-        assertThat(employeeByNumber("M" + run + "-129").get("status").s()).isEqualTo("ACTIVE");
+        assertThat(summary.rowsTotal()).isEqualTo(250);
+        assertThat(summary.applied()).isEqualTo(250);
+        assertThat(employeeByNumber("M" + run + "-249").get("status").s()).isEqualTo("ACTIVE");
     }
 
     @Test

@@ -20,13 +20,16 @@ import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The whole back-office path after admin-service: a document in S3 ends as rows in DynamoDB. */
+/**
+ * The whole back-office path after admin-service: a document in S3 ends as rows in DynamoDB, applied by the
+ * stack's apply-command function (the function package, run by the emulator, fed by the event source mapping).
+ */
 @SpringBootTest
 class CommandPathIntegrationTests {
 
     @DynamicPropertySource
     static void aws(DynamicPropertyRegistry registry) {
-        StoredCommands.pollCommandsQueue(registry, LocalAws.environment(), "1s");
+        StoredCommands.stackSettings(registry, LocalAws.environment());
     }
 
     @Autowired
