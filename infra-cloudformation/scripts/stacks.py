@@ -241,7 +241,9 @@ def upload_function_package(target, outputs, overrides):
 def push_images(target, outputs, overrides):
     """deploy --artifacts: builds each service image with Jib (no Docker) and pushes it under a tag derived from
     its jar's content; compute then names the image by its digest, so a new image always rolls out and the
-    repositories' tags stay immutable."""
+    repositories' tags stay immutable. A tag already in the repository is the same content: it is reused, not
+    pushed again. Locally the images go to the emulator's registry, built on an empty base image (no base
+    image can be pulled here, and nothing runs them: the local stage has no ECS services)."""
     ecr = target.client("ecr")
     token = ecr.get_authorization_token()["authorizationData"][0]
     user, password = base64.b64decode(token["authorizationToken"]).decode().split(":", 1)
@@ -254,20 +256,43 @@ def push_images(target, outputs, overrides):
         if not jars:
             raise DeployFailed(f"no {module}/target/{module}-*.jar: build first (./mvnw -B package -DskipTests)")
         tag = sha256_of(sorted(jars)[-1])[:32]
-        repository = outputs[uri_output]
-        command = [os.path.join(REPO_DIR, "mvnw"), "-B", "-q", "-pl", module, "jib:build",
-                   f"-Djib.to.image={repository}:{tag}", "-Djib.to.auth.username=" + user,
-                   "-Djib.to.auth.password=" + password]
-        if target.local:
-            command.append("-Djib.allowInsecureRegistries=true")
-        log(f"  building and pushing {module} to {repository}:{tag} (Jib)")
-        result = subprocess.run(command, cwd=REPO_DIR, capture_output=True, text=True)
-        if result.returncode != 0:
-            raise DeployFailed(f"jib:build of {module} failed:\n{result.stdout[-4000:]}{result.stderr[-4000:]}")
-        with open(os.path.join(REPO_DIR, module, "target", "jib-image.digest"), encoding="utf-8") as handle:
-            digest = handle.read().strip()
-        overrides[parameter] = f"{repository}@{digest}"
+        repository_uri = outputs[uri_output]
+        repository_name = repository_uri.split("/", 1)[1]
+        existing = image_digest(ecr, repository_name, tag)
+        if existing:
+            log(f"  {module}: {repository_uri}:{tag} already pushed")
+        else:
+            existing = jib_build(target, module, repository_uri, tag, user, password)
+        overrides[parameter] = f"{repository_uri}@{existing}"
         log(f"  {parameter} = {overrides[parameter]}")
+
+
+def image_digest(ecr, repository_name, tag):
+    try:
+        images = ecr.describe_images(repositoryName=repository_name, imageIds=[{"imageTag": tag}])["imageDetails"]
+    except ClientError as error:
+        if "ImageNotFound" in str(error):
+            return None
+        raise
+    return images[0]["imageDigest"] if images else None
+
+
+def jib_build(target, module, repository_uri, tag, user, password):
+    image = f"{repository_uri}:{tag}"
+    command = [os.path.join(REPO_DIR, "mvnw"), "-B", "-q", "-pl", module, "jib:build"]
+    # The credentials go in the environment (the parent pom's registry-credentials-from-environment profile).
+    env = dict(os.environ, BADGEFLOW_REGISTRY_USER=user, BADGEFLOW_REGISTRY_PASSWORD=password)
+    if target.local:
+        registry = target.endpoint.split("://", 1)[1].rstrip("/")
+        image = f"{registry}/{repository_uri.split('/', 1)[1]}:{tag}"
+        command += ["-Djib.allowInsecureRegistries=true", "-Djib.from.image=scratch"]
+    command.append(f"-Djib.to.image={image}")
+    log(f"  building and pushing {module} to {image} (Jib)")
+    result = subprocess.run(command, cwd=REPO_DIR, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise DeployFailed(f"jib:build of {module} failed:\n{result.stdout[-4000:]}{result.stderr[-4000:]}")
+    with open(os.path.join(REPO_DIR, module, "target", "jib-image.digest"), encoding="utf-8") as handle:
+        return handle.read().strip()
 
 
 def deploy(args):
