@@ -30,9 +30,10 @@ INFRA_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REPO_DIR = os.path.dirname(INFRA_DIR)
 TEMPLATES_DIR = os.path.join(INFRA_DIR, "templates")
 
-# Deploy order; delete runs it backwards. artifacts imports the key (so it is deleted before keys); topics
-# precede storage: bucket notifications need them. compute needs the function package uploaded to artifacts.
-STACKS = ["keys", "artifacts", "topics", "storage", "messaging", "stream", "identity", "compute", "monitoring"]
+# Deploy order; delete runs it backwards. topics precede artifacts and storage: their buckets' notifications need
+# them (and they import the key, so they are deleted before keys). compute needs the function package uploaded to
+# artifacts.
+STACKS = ["keys", "topics", "artifacts", "storage", "messaging", "stream", "identity", "compute", "monitoring"]
 ARTIFACTS = "artifacts"
 COMPUTE = "compute"
 # The card-events function package (card-events/src/assembly/lambda.xml): one zip for every stage.
@@ -279,7 +280,10 @@ def image_digest(ecr, repository_name, tag):
 
 def jib_build(target, module, repository_uri, tag, user, password):
     image = f"{repository_uri}:{tag}"
-    command = [os.path.join(REPO_DIR, "mvnw"), "-B", "-q", "-pl", module, "jib:build"]
+    # -am: the module's own dependencies come from this build, not from a local repository; the web UI already
+    # built by ./mvnw package is kept (web.skip).
+    command = [os.path.join(REPO_DIR, "mvnw"), "-B", "-q", "-pl", module, "-am", "package", "jib:build",
+               "-DskipTests", "-Dweb.skip=true"]
     # The credentials go in the environment (the parent pom's registry-credentials-from-environment profile).
     env = dict(os.environ, BADGEFLOW_REGISTRY_USER=user, BADGEFLOW_REGISTRY_PASSWORD=password)
     if target.local:

@@ -1,6 +1,7 @@
 package io.badgeflow.cardevents;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -9,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("badgeflow.card-events")
 public record CardEventsProperties(Tables tables, Buckets buckets, Duration commandRetention,
-        Duration dependencyWait, Duration retryDelay, long maxCommandBytes, Imports imports) {
+        Duration dependencyWait, Duration retryDelay, long maxCommandBytes, Imports imports, Release release) {
 
     public CardEventsProperties {
         if (tables == null || buckets == null) {
@@ -20,6 +21,7 @@ public record CardEventsProperties(Tables tables, Buckets buckets, Duration comm
         retryDelay = retryDelay == null ? Duration.ofSeconds(75) : retryDelay;
         maxCommandBytes = maxCommandBytes <= 0 ? 64 * 1024 : maxCommandBytes;
         imports = imports == null ? new Imports(0, 0, 0, 0, null) : imports;
+        release = release == null ? new Release(List.of(), null) : release;
     }
 
     /**
@@ -59,6 +61,14 @@ public record CardEventsProperties(Tables tables, Buckets buckets, Duration comm
             maxFileBytes = maxFileBytes <= 0 ? 20L * 1024 * 1024 : maxFileBytes;
             maxRows = maxRows <= 0 ? 100_000 : maxRows;
             retention = retention == null ? Duration.ofDays(30) : retention;
+        }
+    }
+
+    /** The functions the release function rolls a new package out to, and the alias their mappings invoke. */
+    public record Release(List<String> functions, String alias) {
+        public Release {
+            functions = functions == null ? List.of() : List.copyOf(functions);
+            alias = alias == null || alias.isBlank() ? "live" : alias;
         }
     }
 

@@ -43,8 +43,13 @@ public class CommandItem {
     private String finishedDay;
     private String finishedSecond;
     private Long expiresAt;
+    private String appliedBy;
 
-    static CommandItem from(CommandRecord record, long expiresAtEpochSecond) {
+    /**
+     * The row of a finished command; {@code appliedBy} names the code that wrote it (the function and its
+     * published version, e.g. {@code badgeflow-prod-apply-command:14}), for the release path and for audits.
+     */
+    static CommandItem from(CommandRecord record, long expiresAtEpochSecond, String appliedBy) {
         var item = new CommandItem();
         item.commandId = record.commandId();
         item.type = record.type();
@@ -59,6 +64,7 @@ public class CommandItem {
         item.finishedDay = day(record.finishedAt());
         item.finishedSecond = second(record.finishedAt());
         item.expiresAt = expiresAtEpochSecond;
+        item.appliedBy = appliedBy;
         return item;
     }
 
@@ -192,5 +198,13 @@ public class CommandItem {
 
     public void setExpiresAt(Long expiresAt) {
         this.expiresAt = expiresAt;
+    }
+
+    public String getAppliedBy() {
+        return appliedBy;
+    }
+
+    public void setAppliedBy(String appliedBy) {
+        this.appliedBy = appliedBy;
     }
 }

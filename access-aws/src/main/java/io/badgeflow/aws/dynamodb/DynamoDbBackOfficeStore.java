@@ -50,12 +50,20 @@ public final class DynamoDbBackOfficeStore implements BackOfficeStore {
     private final DynamoDbEnhancedClient enhanced;
     private final BackOfficeRows rows;
     private final Duration commandRetention;
+    private final String appliedBy;
 
     public DynamoDbBackOfficeStore(DynamoDbEnhancedClient enhanced, BackOfficeTables tables,
             Duration commandRetention) {
+        this(enhanced, tables, commandRetention, null);
+    }
+
+    /** {@code appliedBy}: what the command records name as the code that applied them (none when null). */
+    public DynamoDbBackOfficeStore(DynamoDbEnhancedClient enhanced, BackOfficeTables tables,
+            Duration commandRetention, String appliedBy) {
         this.enhanced = Objects.requireNonNull(enhanced, "enhanced");
         this.rows = new BackOfficeRows(enhanced, tables);
         this.commandRetention = Objects.requireNonNull(commandRetention, "commandRetention");
+        this.appliedBy = appliedBy;
     }
 
     @Override
@@ -111,7 +119,7 @@ public final class DynamoDbBackOfficeStore implements BackOfficeStore {
     }
 
     private CommandItem itemOf(CommandRecord record) {
-        return CommandItem.from(record, record.finishedAt().plus(commandRetention).getEpochSecond());
+        return CommandItem.from(record, record.finishedAt().plus(commandRetention).getEpochSecond(), appliedBy);
     }
 
     private static AlreadyRecordedException alreadyRecorded(List<CommandRecord> records) {

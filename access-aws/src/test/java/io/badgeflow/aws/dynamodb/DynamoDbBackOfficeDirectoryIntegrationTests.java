@@ -262,7 +262,7 @@ class DynamoDbBackOfficeDirectoryIntegrationTests {
         List.of(today, yesterday, threeDaysAgo, beyondTheWindow).forEach(this::put);
         var expired = applied("SuspendCard", null, id("card"), Instant.parse("2031-03-10T02:00:00Z"));
         enhanced.table(tables.commands(), CommandItem.SCHEMA)
-                .putItem(CommandItem.from(expired, now.minusSeconds(1).getEpochSecond()));
+                .putItem(CommandItem.from(expired, now.minusSeconds(1).getEpochSecond(), null));
 
         var pages = pages(cursor -> recent.recent(new PageRequest(2, cursor)));
 
@@ -320,7 +320,7 @@ class DynamoDbBackOfficeDirectoryIntegrationTests {
 
     private void put(CommandRecord record) {
         enhanced.table(tables.commands(), CommandItem.SCHEMA).putItem(
-                CommandItem.from(record, record.finishedAt().plus(Duration.ofDays(90)).getEpochSecond()));
+                CommandItem.from(record, record.finishedAt().plus(Duration.ofDays(90)).getEpochSecond(), null));
     }
 
     private void claim(UniqueKind kind, String value, String ownerId) {

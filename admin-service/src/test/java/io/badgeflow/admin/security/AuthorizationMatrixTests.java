@@ -35,6 +35,8 @@ import io.badgeflow.model.onboarding.ImportSummary;
 import io.badgeflow.model.presence.PresenceLedger;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -347,6 +349,11 @@ class AuthorizationMatrixTests {
         assertThat(antiPassback.at("/responses/202/headers/Location").isMissingNode()).isFalse();
         assertThat(antiPassback.at("/responses/400/content/application~1problem+json").isMissingNode()).isFalse();
         assertThat(document.at("/components/schemas/AntiPassbackRequest/properties/minutes").isMissingNode()).isFalse();
+        // Published for infra-cloudformation's RoutingIntegrationTests, which checks that the load balancer's
+        // listener rules send every operation of this document to admin-service.
+        var published = Path.of("target", "openapi", "admin-service.json");
+        Files.createDirectories(published.getParent());
+        Files.writeString(published, body);
     }
 
     private DynamicTest check(String endpoint, Expectation expectation, String caller, String token, int expected) {

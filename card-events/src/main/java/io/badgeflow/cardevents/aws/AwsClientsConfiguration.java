@@ -16,10 +16,12 @@ import io.badgeflow.model.onboarding.Onboarding;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -45,16 +47,28 @@ class AwsClientsConfiguration {
     }
 
     @Bean
+    LambdaClient lambdaClient(AwsClientBuilderConfigurer configurer) {
+        return configurer.configure(LambdaClient.builder()).build();
+    }
+
+    @Bean
     DynamoDbEnhancedClient dynamoDbEnhancedClient(DynamoDbClient dynamoDb) {
         return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
     }
 
+    /**
+     * {@code appliedBy}: every command record names the function and version that applied it, from the variables
+     * Lambda sets (the release path and auditors read it).
+     */
     @Bean
-    CommandApplier commandApplier(DynamoDbEnhancedClient enhanced, CardEventsProperties properties, Clock clock) {
+    CommandApplier commandApplier(DynamoDbEnhancedClient enhanced, CardEventsProperties properties, Clock clock,
+            @Value("${AWS_LAMBDA_FUNCTION_NAME:card-events}:${AWS_LAMBDA_FUNCTION_VERSION:unversioned}")
+            String appliedBy) {
         var tables = properties.tables();
         var backOffice = new BackOfficeTables(tables.employees(), tables.cards(), tables.buildings(), tables.doors(),
                 tables.grants(), tables.commands());
-        return new CommandApplier(new DynamoDbBackOfficeStore(enhanced, backOffice, properties.commandRetention()),
+        return new CommandApplier(new DynamoDbBackOfficeStore(enhanced, backOffice, properties.commandRetention(),
+                appliedBy),
                 new DynamoDbCommandLog(enhanced, tables.commands()), clock, properties.dependencyWait());
     }
 

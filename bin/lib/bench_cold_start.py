@@ -1,0 +1,105 @@
+"""The card-events function's cold start on the local stage: starts an emulator of its own on a free port (and
+always stops it), deploys the stacks with the deploy script (the function package from card-events/target), then
+--runs times creates a fresh copy of the stack's apply-command function (same package, handler, runtime and
+environment) and invokes it twice with an SQS batch carrying S3's test event (which the function acknowledges
+without work): the first invoke is the cold start (a new JVM, AWS's runtime interface client, the Spring
+context), the second a warm one. The function's own log gives the Spring context's share."""
+import argparse
+import json
+import os
+import re
+import socket
+import statistics
+import subprocess
+import tempfile
+import time
+import uuid
+
+import boto3
+from botocore.config import Config
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SCRIPTS = os.path.join(REPO, "infra-cloudformation", "scripts")
+TEST_EVENT = os.path.join(REPO, "card-events", "src", "test", "resources", "events", "sns-s3-test-event.json")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def sqs_batch(queue_arn):
+    with open(TEST_EVENT, encoding="utf-8") as handle:
+        body = handle.read().strip()
+    return {"Records": [{"messageId": str(uuid.uuid4()), "receiptHandle": str(uuid.uuid4()), "body": body,
+                         "attributes": {"ApproximateReceiveCount": "1"}, "messageAttributes": {},
+                         "md5OfBody": "", "eventSource": "aws:sqs", "eventSourceARN": queue_arn,
+                         "awsRegion": "us-east-1"}]}
+
+
+def invoke(lam, name, payload):
+    started = time.perf_counter()
+    response = lam.invoke(FunctionName=name, Payload=json.dumps(payload).encode())
+    seconds = time.perf_counter() - started
+    answer = json.loads(response["Payload"].read() or b"null")
+    if response.get("FunctionError") or answer != {"batchItemFailures": []}:
+        raise SystemExit(f"{name} answered {answer} ({response.get('FunctionError')})")
+    return seconds
+
+
+def spring_seconds(log_file, name):
+    """'Started CardEventsApplication in X seconds' of the run's function, from the emulator's log."""
+    with open(log_file, encoding="utf-8", errors="replace") as handle:
+        text = handle.read()
+    found = re.findall(r"Started CardEventsApplication in ([0-9.]+) seconds", text)
+    return float(found[-1]) if found else None
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    port = free_port()
+    run_dir = tempfile.mkdtemp(prefix="bench-cold-start-")
+    env = dict(os.environ, BADGEFLOW_EMULATOR_PORT=str(port), BADGEFLOW_RUN_DIR=run_dir)
+    endpoint = f"http://127.0.0.1:{port}"
+    subprocess.run([os.path.join(SCRIPTS, "emulator"), "start"], env=env, check=True, stdout=subprocess.DEVNULL)
+    try:
+        outputs_file = os.path.join(run_dir, "outputs.json")
+        subprocess.run([os.path.join(SCRIPTS, "deploy"), "--stage", "local", "--endpoint", endpoint,
+                        "--outputs-file", outputs_file], env=env, check=True, stdout=subprocess.DEVNULL)
+        outputs = json.load(open(outputs_file))
+        lam = boto3.client("lambda", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="test",
+                           aws_secret_access_key="test", config=Config(read_timeout=120, retries={"max_attempts": 0}))
+        template = lam.get_function_configuration(FunctionName=outputs["ApplyCommandFunctionName"])
+        payload = sqs_batch(outputs["CommandsQueueArn"])
+        cold, warm, spring = [], [], []
+        for run in range(args.runs):
+            name = f"cold-start-{run}-{uuid.uuid4().hex[:6]}"
+            lam.create_function(FunctionName=name, Runtime=template["Runtime"], Handler=template["Handler"],
+                                Role=template["Role"], MemorySize=template["MemorySize"], Timeout=template["Timeout"],
+                                Environment={"Variables": template["Environment"]["Variables"]},
+                                Code={"S3Bucket": outputs["ArtifactBucketName"],
+                                      "S3Key": outputs["CardEventsPackageKey"]})
+            try:
+                cold.append(invoke(lam, name, payload))
+                warm.append(invoke(lam, name, payload))
+                spring.append(spring_seconds(os.path.join(run_dir, "ministack.log"), name))
+            finally:
+                lam.delete_function(FunctionName=name)
+        print(f"card-events cold start on the local stage ({template['Runtime']}, {template['MemorySize']} MB, "
+              f"{os.cpu_count()} cores), {args.runs} fresh functions:")
+        for label, values in (("first invoke (cold)", cold), ("second invoke (warm)", warm)):
+            print(f"  {label}: min {min(values) * 1000:.0f} ms, median {statistics.median(values) * 1000:.0f} ms, "
+                  f"max {max(values) * 1000:.0f} ms")
+        known = [s for s in spring if s is not None]
+        if known:
+            print(f"  of which the Spring context (its own log): median {statistics.median(known) * 1000:.0f} ms")
+        print(f"  target <= 2000 ms: median cold start is {statistics.median(cold) / 2.0:.2f} of the limit")
+    finally:
+        subprocess.run([os.path.join(SCRIPTS, "emulator"), "stop"], env=env, check=False, stdout=subprocess.DEVNULL)
+
+
+if __name__ == "__main__":
+    main()
