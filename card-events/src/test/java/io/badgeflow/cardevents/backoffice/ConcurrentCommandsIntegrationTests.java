@@ -187,7 +187,7 @@ class ConcurrentCommandsIntegrationTests {
     }
 
     private SQSEvent store(Command command) {
-        var bucket = aws.output("CommandsBucketName");
+        var bucket = aws.output("ArtifactBucketName"); // no notifications: only this test applies
         var key = "commands/" + command.commandId() + ".json";
         s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(MessageJson.write(command)));
         return Deliveries.of(bucket, key);
