@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * Hosts the card-events function beans: on AWS each one is a Lambda (FunctionInvoker picks it by
- * {@code spring.cloud.function.definition}); locally the queue poller invokes the same beans.
+ * {@code spring.cloud.function.definition}), on AWS and on the emulator alike (decision 0012).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -13,6 +13,7 @@ import static io.badgeflow.infra.CloudFormationTemplates.subText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.badgeflow.infra.CloudFormationTemplates.Template;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How the stack templates fit together: the Stage parameter and its conditions, exports named after the stage
- * and imported only from stacks deployed earlier, compute left out of the local stage, TTL, tags, and lint
+ * and imported only from stacks deployed earlier, compute deployed locally but for containers and VPC, TTL, tags, and lint
  * suppressions that carry their reasons.
  */
 class TemplateWiringTests {
@@ -97,46 +98,75 @@ class TemplateWiringTests {
     }
 
     @Test
-    void computeRunsNothingInTheLocalStage() {
+    void computeLeavesOutOfTheLocalStageOnlyWhatNeedsContainersOrAVpcEachWithItsReason() throws Exception {
         var compute = named("compute");
         assertThat(compute.conditions().get("IsNotLocal"))
                 .isEqualTo(Map.of("Fn::Not", List.of(Map.of("Condition", "IsLocal"))));
-        var unconditioned = compute.allResources().filter(resource -> resource.condition() == null).toList();
-        assertThat(unconditioned).extracting(resource -> resource.type())
-                .containsExactly("AWS::CloudFormation::WaitConditionHandle");
-        assertThat(compute.allResources().filter(resource -> resource.condition() != null))
-                .isNotEmpty()
-                .allSatisfy(resource -> assertThat(resource.condition()).isEqualTo("IsNotLocal"));
-        for (var type : List.of("AWS::Lambda::Function", "AWS::ECS::Service", "AWS::IAM::Role")) {
-            assertThat(resourcesOfType(type).toList()).as(type).allSatisfy(
-                    resource -> assertThat(resource.condition()).as("%s", resource).isEqualTo("IsNotLocal"));
+        var conditioned = compute.allResources().filter(resource -> resource.condition() != null).toList();
+        assertThat(conditioned).extracting(CloudFormationTemplates.Resource::type).containsOnly(
+                "AWS::ECS::Cluster", "AWS::ECS::Service", "AWS::ECS::TaskDefinition", "AWS::EC2::SecurityGroup",
+                "AWS::IAM::Role", "AWS::Logs::LogGroup");
+        assertThat(conditioned).allSatisfy(resource -> assertThat(resource.condition())
+                .isIn("IsNotLocal", "RegistersTaskDefinitions"));
+        for (var type : List.of("AWS::Lambda::Function", "AWS::Lambda::EventSourceMapping", "AWS::Lambda::Alias",
+                "AWS::Lambda::Version", "AWS::ElasticLoadBalancingV2::LoadBalancer",
+                "AWS::ElasticLoadBalancingV2::Listener", "AWS::ElasticLoadBalancingV2::ListenerRule",
+                "AWS::ElasticLoadBalancingV2::TargetGroup")) {
+            assertThat(compute.resourcesOfType(type).toList()).as(type).isNotEmpty().allSatisfy(
+                    resource -> assertThat(resource.condition()).as("%s deploys locally", resource).isNull());
+        }
+        var lines = Files.readAllLines(CloudFormationTemplates.TEMPLATES_DIR.resolve("compute.yaml"));
+        for (var resource : conditioned) {
+            var at = lines.indexOf("  " + resource.logicalId() + ":");
+            assertThat(lines.get(at - 1)).as("the reason %s is not deployed everywhere", resource).startsWith("  # ");
         }
     }
 
     @Test
-    void everyFunctionReportsBatchItemFailuresFromItsQueue() {
+    void everyFunctionRunsThePackageAndReportsBatchItemFailuresFromItsQueue() {
         var compute = named("compute");
         var functions = compute.resourcesOfType("AWS::Lambda::Function").toList();
         assertThat(functions).extracting(function -> map(map(function.property("Environment")).get("Variables"))
-                .get("SPRING_CLOUD_FUNCTION_DEFINITION")).containsExactlyInAnyOrder("applyCommand", "importEmployees");
+                .get("SPRING_CLOUD_FUNCTION_DEFINITION"))
+                .containsExactlyInAnyOrder("applyCommand", "importEmployees", "promoteRelease");
         for (var function : functions) {
-            assertThat(function.property("Runtime")).isEqualTo("java21");
+            assertThat(function.property("Runtime")).as("%s runtime", function)
+                    .isEqualTo(Map.of("Fn::If", List.of("IsLocal", "provided.al2023", "java21")));
             assertThat(function.property("Handler"))
                     .isEqualTo("org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest");
+            assertThat(map(function.property("Code"))).isEqualTo(Map.of("S3Bucket", Map.of("Ref", "ArtifactBucket"),
+                    "S3Key", Map.of("Ref", "CardEventsPackageKey")));
+            var invoked = compute.resourcesOfType("AWS::Lambda::Alias")
+                    .filter(alias -> Map.of("Ref", function.logicalId()).equals(alias.property("FunctionName")))
+                    .map(alias -> Map.of("Ref", alias.logicalId())).findFirst()
+                    .orElse(Map.of("Ref", function.logicalId()));
             var mappings = compute.resourcesOfType("AWS::Lambda::EventSourceMapping")
-                    .filter(mapping -> Map.of("Ref", function.logicalId()).equals(mapping.property("FunctionName")))
+                    .filter(mapping -> invoked.equals(mapping.property("FunctionName")))
                     .toList();
             assertThat(mappings).as("event source of %s", function).hasSize(1);
             var mapping = mappings.get(0);
             assertThat(list(mapping.property("FunctionResponseTypes"))).containsExactly("ReportBatchItemFailures");
             assertThat(mapping.property("BatchSize")).as("batch size of %s", function)
-                    .isEqualTo(function.logicalId().startsWith("Import") ? 1 : 10);
+                    .isEqualTo(function.logicalId().startsWith("ApplyCommand") ? 10 : 1);
             var queueExport = importedName(mapping.property("EventSourceArn"));
             var queueName = queueExport.substring("badgeflow-${Stage}-".length(), queueExport.length() - "QueueArn".length());
             var queue = map(named("messaging").resources().get(queueName + "Queue"));
             var visibility = (Integer) map(queue.get("Properties")).get("VisibilityTimeout");
             assertThat(visibility).as("visibility timeout of the queue of %s", function)
                     .isGreaterThanOrEqualTo(6 * (Integer) function.property("Timeout"));
+        }
+    }
+
+    @Test
+    void theVersionedFunctionsAreInvokedThroughTheirLiveAliasAndPublishAVersionPerPackage() {
+        var compute = named("compute");
+        for (var function : List.of("ApplyCommand", "ImportEmployees")) {
+            var version = map(compute.resources().get(function + "Version"));
+            assertThat(version.get("UpdateReplacePolicy")).isEqualTo("Retain");
+            assertThat(map(version.get("Properties")).get("Description")).isEqualTo(Map.of("Ref", "CardEventsPackageKey"));
+            var alias = map(map(compute.resources().get(function + "LiveAlias")).get("Properties"));
+            assertThat(alias.get("Name")).isEqualTo("live");
+            assertThat(alias.get("FunctionVersion")).isEqualTo(Map.of("Fn::GetAtt", List.of(function + "Version", "Version")));
         }
     }
 
@@ -215,9 +245,22 @@ class TemplateWiringTests {
     }
 
     @Test
+    void theArtifactBucketAnnouncesFunctionPackagesToTheReleaseFunction() {
+        var properties = map(map(named("artifacts").resources().get("ArtifactBucket")).get("Properties"));
+        var topics = list(map(properties.get("NotificationConfiguration")).get("TopicConfigurations"));
+        assertThat(topics).hasSize(1);
+        var topic = map(topics.get(0));
+        assertThat(importedName(topic.get("Topic"))).isEqualTo("badgeflow-${Stage}-ReleasesTopicArn");
+        assertThat(list(map(map(topic.get("Filter")).get("S3Key")).get("Rules"))).containsExactlyInAnyOrder(
+                Map.of("Name", "prefix", "Value", "card-events/"), Map.of("Name", "suffix", "Value", "-lambda.zip"));
+        var mapping = map(map(named("compute").resources().get("PromoteReleaseEventSourceMapping")).get("Properties"));
+        assertThat(importedName(mapping.get("EventSourceArn"))).isEqualTo("badgeflow-${Stage}-ReleasesQueueArn");
+    }
+
+    @Test
     void queueSubscriptionsKeepTheSnsEnvelope() {
         var subscriptions = resourcesOfType("AWS::SNS::Subscription").toList();
-        assertThat(subscriptions).hasSize(2);
+        assertThat(subscriptions).hasSize(3);
         assertThat(subscriptions).allSatisfy(subscription -> {
             assertThat(subscription.property("Protocol")).isEqualTo("sqs");
             assertThat(subscription.property("RawMessageDelivery")).isEqualTo(false);

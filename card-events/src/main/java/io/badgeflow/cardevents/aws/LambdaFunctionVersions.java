@@ -48,8 +48,11 @@ class LambdaFunctionVersions implements FunctionVersions {
     public String publish(String function, String bucket, String packageKey) {
         var updated = lambda.updateFunctionCode(r -> r.functionName(function).s3Bucket(bucket).s3Key(packageKey));
         lambda.waiter().waitUntilFunctionUpdatedV2(r -> r.functionName(function));
-        return lambda.publishVersion(r -> r.functionName(function).description(packageKey)
+        var version = lambda.publishVersion(r -> r.functionName(function).description(packageKey)
                 .codeSha256(updated.codeSha256())).version();
+        // On AWS a SnapStart version is invocable once its snapshot is taken.
+        lambda.waiter().waitUntilPublishedVersionActive(r -> r.functionName(function).qualifier(version));
+        return version;
     }
 
     @Override

@@ -40,9 +40,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Commands racing each other, as two Lambda instances would run them: the function bean called from two
- * threads at once, many times over, and the invariants checked on what is stored. (The documents are also
- * announced on the commands queue, so a poller of another test context may join the race; the invariants must
- * hold all the same.)
+ * threads at once, many times over, and the invariants checked on what is stored. The documents are put where no
+ * notification announces them, so the stack's own function does not join the race.
  */
 @SpringBootTest
 class ConcurrentCommandsIntegrationTests {
