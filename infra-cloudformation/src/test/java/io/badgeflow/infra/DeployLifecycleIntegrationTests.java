@@ -68,24 +68,31 @@ class DeployLifecycleIntegrationTests {
         }
     }
 
-    /** Every resource the templates keep for the local stage is in a stack; prints both stages' counts. */
+    /**
+     * Every resource the templates keep for the local stage deployed with images (all but those conditioned on
+     * IsNotLocal) is in a stack; prints the counts of the local stage without and with images, and of AWS.
+     */
     private static void countResources(String endpoint) {
-        var local = 0;
+        var withoutImages = 0;
+        var withImages = 0;
         var cloud = 0;
         var perStack = new TreeMap<String, String>();
         try (var cfn = cloudFormation(endpoint)) {
             for (var template : CloudFormationTemplates.all()) {
                 var declared = template.allResources().toList();
-                var kept = declared.stream().filter(resource -> resource.condition() == null).count();
+                var kept = declared.stream().filter(resource -> !"IsNotLocal".equals(resource.condition())).count();
                 var deployed = cfn.listStackResourcesPaginator(r -> r.stackName("badgeflow-local-" + template.name()))
                         .stackResourceSummaries().stream().map(StackResourceSummary::logicalResourceId).toList();
                 assertThat(deployed).as("resources of %s deployed locally", template).hasSize((int) kept);
-                local += deployed.size();
+                withoutImages += (int) declared.stream().filter(resource -> resource.condition() == null).count();
+                withImages += deployed.size();
                 cloud += declared.size();
                 perStack.put(template.name(), deployed.size() + "/" + declared.size());
             }
         }
-        System.out.println("resources deployed locally / on AWS: " + local + " / " + cloud + " " + perStack);
+        System.out.println("resources deployed locally (without images / with deploy --artifacts) vs on AWS: "
+                + withoutImages + " / " + withImages + " vs " + cloud + "; per stack, local with images/AWS: "
+                + perStack);
     }
 
     private record Deployed(Map<String, Object> outputs, String log, double seconds) {
