@@ -175,6 +175,22 @@ class TemplateSecurityTests {
         }
     }
 
+    /** What SNS cannot deliver to a queue (refused, or the queue gone) is kept, not dropped (serverless ES7000). */
+    @Test
+    void everySubscriptionRedrivesToTheDeadLetterQueueOfTheQueueItFeeds() {
+        var subscriptions = resourcesOfType("AWS::SNS::Subscription").toList();
+        assertThat(subscriptions).isNotEmpty();
+        for (var subscription : subscriptions) {
+            var queue = (String) list(map(subscription.property("Endpoint")).get("Fn::GetAtt")).get(0);
+            var queueRedrive = map(map(map(subscription.template().resources().get(queue)).get("Properties"))
+                    .get("RedrivePolicy"));
+            assertThat(map(subscription.property("RedrivePolicy")).get("deadLetterTargetArn"))
+                    .as("%s redrives to the dead-letter queue of %s", subscription, queue)
+                    .isNotNull()
+                    .isEqualTo(queueRedrive.get("deadLetterTargetArn"));
+        }
+    }
+
     @Test
     void everyTopicIsEncryptedWithTheStageKey() {
         var topics = resourcesOfType("AWS::SNS::Topic").toList();
