@@ -21,17 +21,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The security properties every stack template must keep (conventions rule 19): SSE-KMS with the stage's key on
- * every store, TLS-only and private buckets, dead-letter queues, and IAM statements that each carry a Sid and
+ * every store (but the access-log bucket, which log delivery can only write with SSE-S3), TLS-only, private and
+ * access-logged buckets, dead-letter queues, and IAM statements that each carry a Sid and
  * name their actions and resources. A local deploy does not validate these (the emulator ignores several), so
  * the templates themselves are checked here.
  */
 class TemplateSecurityTests {
 
     private static final String STAGE_KEY = "badgeflow-${Stage}-KeyArn";
+    private static final String ACCESS_LOGS = "badgeflow-${Stage}-AccessLogsBucketName";
 
     @Test
     void everyBucketEncryptsWithTheStageKey() {
-        var buckets = resourcesOfType("AWS::S3::Bucket").toList();
+        var buckets = resourcesOfType("AWS::S3::Bucket").filter(bucket -> !isAccessLogBucket(bucket)).toList();
         assertThat(buckets).isNotEmpty();
         for (var bucket : buckets) {
             var rules = list(map(bucket.property("BucketEncryption")).get("ServerSideEncryptionConfiguration"));
@@ -41,6 +43,39 @@ class TemplateSecurityTests {
             assertThat(byDefault.get("SSEAlgorithm")).as("%s SSEAlgorithm", bucket).isEqualTo("aws:kms");
             assertThat(importedName(byDefault.get("KMSMasterKeyID"))).as("%s key", bucket).isEqualTo(STAGE_KEY);
             assertThat(rule.get("BucketKeyEnabled")).as("%s BucketKeyEnabled", bucket).isEqualTo(true);
+        }
+    }
+
+    /**
+     * One bucket per stage takes the access logs: S3 server access logging and ELB access logs cannot write with a
+     * KMS key, so it uses S3-managed keys (SSE-S3). Every other bucket and the load balancer log into it.
+     */
+    @Test
+    void theAccessLogBucketUsesS3ManagedKeysAndEveryOtherBucketAndTheLoadBalancerLogToIt() {
+        var logBuckets = resourcesOfType("AWS::S3::Bucket").filter(TemplateSecurityTests::isAccessLogBucket)
+                .toList();
+        assertThat(logBuckets).extracting(Resource::toString).containsExactly("keys.yaml AccessLogsBucket");
+        var logBucket = logBuckets.get(0);
+        var encryption = map(logBucket.property("BucketEncryption"));
+        var rule = map(list(encryption.get("ServerSideEncryptionConfiguration")).get(0));
+        assertThat(map(rule.get("ServerSideEncryptionByDefault")))
+                .containsExactly(Map.entry("SSEAlgorithm", "AES256"));
+        assertThat(map(logBucket.property("VersioningConfiguration"))).containsEntry("Status", "Enabled");
+        for (var bucket : resourcesOfType("AWS::S3::Bucket").filter(bucket -> !isAccessLogBucket(bucket)).toList()) {
+            var logging = map(bucket.property("LoggingConfiguration"));
+            assertThat(importedName(logging.get("DestinationBucketName"))).as("%s logs", bucket)
+                    .isEqualTo(ACCESS_LOGS);
+            assertThat((String) logging.get("LogFilePrefix")).as("%s log prefix", bucket)
+                    .startsWith("s3/").endsWith("/");
+        }
+        for (var loadBalancer : resourcesOfType("AWS::ElasticLoadBalancingV2::LoadBalancer").toList()) {
+            var attributes = list(loadBalancer.property("LoadBalancerAttributes")).stream()
+                    .map(attribute -> map(attribute))
+                    .collect(Collectors.toMap(attribute -> (String) attribute.get("Key"), attribute -> attribute.get("Value")));
+            assertThat(attributes).as("%s access logs", loadBalancer)
+                    .containsEntry("access_logs.s3.enabled", "true")
+                    .containsEntry("access_logs.s3.prefix", "load-balancer");
+            assertThat(importedName(attributes.get("access_logs.s3.bucket"))).isEqualTo(ACCESS_LOGS);
         }
     }
 
@@ -137,6 +172,22 @@ class TemplateSecurityTests {
             } else {
                 assertThat(queue.property("RedrivePolicy")).as("%s has a RedrivePolicy", queue).isNotNull();
             }
+        }
+    }
+
+    /** What SNS cannot deliver to a queue (refused, or the queue gone) is kept, not dropped (serverless ES7000). */
+    @Test
+    void everySubscriptionRedrivesToTheDeadLetterQueueOfTheQueueItFeeds() {
+        var subscriptions = resourcesOfType("AWS::SNS::Subscription").toList();
+        assertThat(subscriptions).isNotEmpty();
+        for (var subscription : subscriptions) {
+            var queue = (String) list(map(subscription.property("Endpoint")).get("Fn::GetAtt")).get(0);
+            var queueRedrive = map(map(map(subscription.template().resources().get(queue)).get("Properties"))
+                    .get("RedrivePolicy"));
+            assertThat(map(subscription.property("RedrivePolicy")).get("deadLetterTargetArn"))
+                    .as("%s redrives to the dead-letter queue of %s", subscription, queue)
+                    .isNotNull()
+                    .isEqualTo(queueRedrive.get("deadLetterTargetArn"));
         }
     }
 
@@ -282,6 +333,12 @@ class TemplateSecurityTests {
                 }
             }
         }
+    }
+
+    /** The bucket that a template exports as AccessLogsBucketName. */
+    static boolean isAccessLogBucket(Resource bucket) {
+        var output = map(bucket.template().outputs().get("AccessLogsBucketName"));
+        return Map.of("Ref", bucket.logicalId()).equals(output.get("Value"));
     }
 
     static List<Map<String, Object>> policyDocuments(Resource resource) {

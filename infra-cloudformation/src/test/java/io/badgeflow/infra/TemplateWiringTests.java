@@ -320,5 +320,15 @@ class TemplateWiringTests {
         assertThat(reasons.keySet()).as("%s: no reason for a check that is not ignored", where)
                 .allSatisfy(check -> assertThat(ignored).contains(check));
         assertThat(reasons.values()).allSatisfy(reason -> assertThat((String) reason).isNotBlank());
+        // checkov reads resource Metadata checkov.skip (in either branch of an Fn::If on a stage condition, which
+        // scripts/render_stage.py resolves per stage): each skipped check carries its reason as the comment
+        var declared = map(metadata.get("checkov")).get("skip");
+        var skips = (declared == null ? List.of() : possibleValues(declared)).stream()
+                .flatMap(branch -> list(branch).stream()).toList();
+        for (var skip : skips) {
+            assertThat(map(skip).get("id")).as("%s: checkov skip id", where).asString().startsWith("CKV");
+            assertThat(map(skip).get("comment")).as("%s: reason of checkov skip %s", where, map(skip).get("id"))
+                    .asString().isNotBlank();
+        }
     }
 }
