@@ -133,21 +133,29 @@ def template_parameters(template, stage, overrides, existing):
     return parameters
 
 
-# CloudFormation takes at most 51,200 bytes as TemplateBody (more only through an S3 URL).
+# CloudFormation takes at most 51,200 bytes as TemplateBody; a larger template goes by TemplateURL (up to 1 MB).
 MAX_TEMPLATE_BODY = 51_200
 
 
-def template_body(path, template):
-    """The template as written, or, when that is over the TemplateBody limit, the same template as compact JSON
-    (intrinsics in their long form), which CloudFormation reads alike and which is a fifth smaller."""
-    with open(path, encoding="utf-8") as handle:
+def template_source(target, path, template):
+    """The template as CreateStack/UpdateStack take it: inline as written when it fits; else as compact JSON
+    (intrinsics in their long form, which CloudFormation reads alike and the emulator's YAML reader needs for
+    some short forms), inline when that fits, otherwise uploaded to the artifacts bucket under its content hash
+    and named by a path-style URL, which CloudFormation and the emulator both read."""
+    with open(path, "rb") as handle:
         body = handle.read()
-    if len(body.encode("utf-8")) <= MAX_TEMPLATE_BODY:
-        return body
-    compact = json.dumps(template, separators=(",", ":"))
-    if len(compact.encode("utf-8")) > MAX_TEMPLATE_BODY:
-        raise DeployFailed(f"{path}: {len(compact)} bytes even as compact JSON; split the stack")
-    return compact
+    if len(body) <= MAX_TEMPLATE_BODY:
+        return {"TemplateBody": body.decode("utf-8")}
+    compact = json.dumps(template, separators=(",", ":")).encode("utf-8")
+    if len(compact) <= MAX_TEMPLATE_BODY:
+        return {"TemplateBody": compact.decode("utf-8")}
+    bucket = stack_outputs(target, [ARTIFACTS]).get("ArtifactBucketName")
+    if not bucket:
+        raise DeployFailed(f"{path}: {len(compact)} bytes as compact JSON, over the {MAX_TEMPLATE_BODY}-byte "
+                           f"TemplateBody limit, and no artifacts stack to upload it to: deploy {ARTIFACTS} first")
+    key = f"templates/{os.path.basename(path)[:-len('.yaml')]}-{hashlib.sha256(compact).hexdigest()}.json"
+    target.client("s3").put_object(Bucket=bucket, Key=key, Body=compact)
+    return {"TemplateURL": f"https://s3.{target.region}.amazonaws.com/{bucket}/{key}"}
 
 
 def deploy_stack(target, name, overrides):
@@ -155,7 +163,7 @@ def deploy_stack(target, name, overrides):
     stack_name = target.stack_name(name)
     path = os.path.join(TEMPLATES_DIR, f"{name}.yaml")
     template = load_template(path)
-    body = template_body(path, template)
+    source = template_source(target, path, template)
     started = time.monotonic()
     since = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(seconds=5)
 
@@ -173,7 +181,7 @@ def deploy_stack(target, name, overrides):
 
     common = {
         "StackName": stack_name,
-        "TemplateBody": body,
+        **source,
         "Parameters": template_parameters(template, target.stage, overrides, stack),
         "Capabilities": ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"],
         "Tags": [{"Key": "Project", "Value": "badgeflow"}, {"Key": "Stage", "Value": target.stage}],
