@@ -36,21 +36,8 @@ def run_simulator(run_dir, jar, system, java, flags, log_path):
     end, and returns (summary, cpu) where cpu maps emulator/access-stream/simulator to CPU seconds used."""
     users = {line.split("\t")[0]: line.split("\t") for line in open(f"{run_dir}/demo-users.tsv")}
     admin = users["admin"]
-    outputs = system.outputs
     args = [java, "-jar", jar, "--spring.profiles.active=local,simulator", "--server.port=0",
-            f"--badgeflow.access-stream.stream-name={outputs['SwipeStreamName']}",
-            f"--badgeflow.access-stream.tables.doors={outputs['DoorsTableName']}",
-            f"--badgeflow.access-stream.tables.swipes={outputs['SwipesTableName']}",
-            f"--badgeflow.access-stream.tables.presence={outputs['PresenceTableName']}",
-            f"--badgeflow.access-stream.tables.employees={outputs['EmployeesTableName']}",
-            f"--badgeflow.access-stream.tables.cards={outputs['CardsTableName']}",
-            f"--badgeflow.access-stream.tables.buildings={outputs['BuildingsTableName']}",
-            f"--badgeflow.access-stream.tables.grants={outputs['GrantsTableName']}",
-            f"--badgeflow.access-stream.tables.commands={outputs['CommandsTableName']}",
-            f"--badgeflow.access-stream.archive.bucket={outputs['ArchiveBucketName']}",
-            f"--badgeflow.access-stream.tables.parked-records={outputs['ParkedRecordsTableName']}",
-            f"--badgeflow.access-stream.tables.alarms={outputs['AlarmsTableName']}",
-            f"--badgeflow.access-stream.alarms.topic-arn={outputs['AlarmsTopicArn']}",
+            f"--spring.config.import=file:{os.path.abspath(run_dir)}/stack-outputs.properties",
             "--badgeflow.access-stream.simulator.enabled=true",
             "--badgeflow.access-stream.simulator.exit-when-done=true",
             f"--badgeflow.access-stream.simulator.base-url={system.stream_url}",

@@ -1,8 +1,8 @@
 """Replays the archived door events of a time range through access-stream's consumer logic.
 
 Starts the access-stream jar in its `replay` profile (no HTTP server, no KCL worker, no simulator) with the
-stage's table, stream and archive bucket names from the storage and stream stacks' outputs. The Java process
-reads the archive bucket's hour partitions of [--from, --to), hands each event to the same handler the KCL
+stage's stack outputs in a file it imports, as bin/run gives them (the service binds the names it uses). The Java
+process reads the archive bucket's hour partitions of [--from, --to), hands each event to the same handler the KCL
 consumer uses, prints progress (objects read, events read, applied for the first time, already applied) and a
 summary, and exits. Replaying is idempotent, so a range may be replayed again, also beside a running consumer.
 """
@@ -12,14 +12,16 @@ import datetime
 import os
 import subprocess
 import sys
-
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from botocore.exceptions import BotoCoreError, ClientError  # noqa: E402
-from stacks import DeployFailed, Target, stack_outputs  # noqa: E402
+import tempfile
 
 REPOSITORY = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(REPOSITORY, "bin", "lib"))
+from botocore.exceptions import BotoCoreError, ClientError  # noqa: E402
+from outputs import write_properties  # noqa: E402
+from stacks import STACKS, DeployFailed, Target, stack_outputs  # noqa: E402
+
 DEFAULT_JAR = os.path.join(REPOSITORY, "access-stream", "target", "access-stream-0.1.0-SNAPSHOT.jar")
-TABLES = ["doors", "swipes", "presence", "employees", "cards", "buildings", "grants", "commands"]
 
 
 def instant(text):
@@ -33,22 +35,11 @@ def instant(text):
     return value.astimezone(datetime.timezone.utc).isoformat().replace("+00:00", "Z")
 
 
-def output(outputs, key):
-    if key not in outputs:
-        raise LookupError(f"no stack output {key}: are the storage and stream stacks deployed for this stage?")
-    return outputs[key]
-
-
-def java_command(args, target, outputs):
+def java_command(args, target, outputs_file):
     java = os.path.join(os.environ["JAVA_HOME"], "bin", "java") if os.environ.get("JAVA_HOME") else "java"
     profiles = "local,replay" if target.local else "replay"
     command = [java, "-Xms64m", "-Xmx512m", "-jar", args.jar, f"--spring.profiles.active={profiles}",
-               f"--badgeflow.access-stream.stage={target.stage}",
-               f"--badgeflow.access-stream.stream-name={output(outputs, 'SwipeStreamName')}",
-               f"--badgeflow.access-stream.archive.bucket={output(outputs, 'ArchiveBucketName')}"]
-    for table in TABLES:
-        command.append(f"--badgeflow.access-stream.tables.{table}="
-                       f"{output(outputs, table[0].upper() + table[1:] + 'TableName')}")
+               f"--spring.config.import=file:{outputs_file}", f"--badgeflow.access-stream.stage={target.stage}"]
     if not target.local:
         command.append(f"--spring.cloud.aws.region.static={target.region}")
     command += [f"--from={args.start}", f"--to={args.end}"]
@@ -72,8 +63,9 @@ def main(argv=None):
         return 2
     try:
         target = Target(args.stage, args.endpoint, args.region)
-        outputs = stack_outputs(target, ["storage", "stream"])
-        command = java_command(args, target, outputs)
+        outputs = stack_outputs(target, STACKS)
+        if "ArchiveBucketName" not in outputs:
+            raise LookupError("no stack output ArchiveBucketName: are the stacks deployed for this stage?")
     except (DeployFailed, LookupError, ClientError, BotoCoreError) as error:
         print(f"replay could not start: {error}", file=sys.stderr)
         return 2
@@ -81,7 +73,10 @@ def main(argv=None):
     if target.local:
         environment["BADGEFLOW_AWS_ENDPOINT"] = target.endpoint
     print(f"replay: stage {args.stage}, archive {outputs['ArchiveBucketName']}", flush=True)
-    return 1 if subprocess.call(command, env=environment) != 0 else 0
+    with tempfile.TemporaryDirectory(prefix="replay-") as directory:
+        outputs_file = os.path.join(directory, "stack-outputs.properties")
+        write_properties(outputs, outputs_file)
+        return 1 if subprocess.call(java_command(args, target, outputs_file), env=environment) != 0 else 0
 
 
 if __name__ == "__main__":

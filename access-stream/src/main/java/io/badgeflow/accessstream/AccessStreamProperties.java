@@ -8,41 +8,30 @@ import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Everything access-stream needs to know about its surroundings. Table and stream names come from the stack
- * outputs (bin/run passes them; on AWS the task definition sets them). The KCL timings default to KCL's own
- * production values; the {@code local} profile shortens them for the emulator (docs/local-aws.md explains each).
+ * How access-stream behaves: its stage, retention, the decision path's memory, alarms, the KCL consumer and the
+ * simulator; the names of its stream, stores and topic are {@link AccessStreamStack}'s. The KCL timings default to
+ * KCL's own production values; the {@code local} profile shortens them for the emulator (docs/local-aws.md explains
+ * each).
  */
 @ConfigurationProperties("badgeflow.access-stream")
 public record AccessStreamProperties(
         String stage,
-        Tables tables,
-        String streamName,
         Duration swipeRetention,
         Decisions decisions,
         Alarms alarms,
         Kcl kcl,
-        Simulator simulator,
-        Archive archive) {
+        Simulator simulator) {
 
     public AccessStreamProperties {
-        requireName("badgeflow.access-stream.stage", stage);
-        if (!stage.matches("[a-z][a-z0-9-]{0,19}")) {
-            throw new IllegalArgumentException("badgeflow.access-stream.stage must be lowercase letters, digits or -");
+        if (stage == null || !stage.matches("[a-z][a-z0-9-]{0,19}")) {
+            throw new IllegalArgumentException("badgeflow.access-stream.stage must be set: lowercase letters, digits"
+                    + " or -, at most 20");
         }
-        if (tables == null) {
-            throw new IllegalArgumentException("badgeflow.access-stream.tables.* must be set");
-        }
-        requireName("badgeflow.access-stream.stream-name", streamName);
         swipeRetention = positive("badgeflow.access-stream.swipe-retention", swipeRetention, Duration.ofDays(90));
         decisions = decisions == null ? Decisions.defaults() : decisions;
-        if (alarms == null) {
-            throw new IllegalArgumentException("badgeflow.access-stream.alarms.topic-arn must be set");
-        }
+        alarms = alarms == null ? new Alarms(0, null) : alarms;
         kcl = kcl == null ? Kcl.defaults() : kcl;
         simulator = simulator == null ? Simulator.disabled() : simulator;
-        if (archive == null) {
-            throw new IllegalArgumentException("badgeflow.access-stream.archive.bucket must be set");
-        }
     }
 
     /** The KCL application name, which is also the name of KCL's one table (leases, leader lock, worker metrics). */
@@ -51,49 +40,18 @@ public record AccessStreamProperties(
     }
 
     /**
-     * The back office's tables are read by the decision path; presence, swipes, parked records and alarms are
-     * this service's own.
-     */
-    public record Tables(String doors, String swipes, String presence, String employees, String cards,
-            String buildings, String grants, String commands, String parkedRecords, String alarms) {
-        public Tables {
-            requireName("badgeflow.access-stream.tables.doors", doors);
-            requireName("badgeflow.access-stream.tables.swipes", swipes);
-            requireName("badgeflow.access-stream.tables.presence", presence);
-            requireName("badgeflow.access-stream.tables.employees", employees);
-            requireName("badgeflow.access-stream.tables.cards", cards);
-            requireName("badgeflow.access-stream.tables.buildings", buildings);
-            requireName("badgeflow.access-stream.tables.grants", grants);
-            requireName("badgeflow.access-stream.tables.commands", commands);
-            requireName("badgeflow.access-stream.tables.parked-records", parkedRecords);
-            requireName("badgeflow.access-stream.tables.alarms", alarms);
-        }
-    }
-
-    /**
-     * Where door alarms go and when repeated denials at one door become an alarm (docs/decisions/0010).
+     * When repeated denials at one door become an alarm (docs/decisions/0010); the alarms go to the stack's topic
+     * ({@link AccessStreamStack#alarmsTopicArn()}).
      *
-     * @param topicArn                  the alarms topic (stack output {@code AlarmsTopicArn})
      * @param repeatedDenialsThreshold  this many denied entries at one door within one bucket raise
      *                                  REPEATED_DENIALS (default 5)
      * @param repeatedDenialsWindow     the bucket length (default 5 minutes)
      */
-    public record Alarms(String topicArn, int repeatedDenialsThreshold, Duration repeatedDenialsWindow) {
+    public record Alarms(int repeatedDenialsThreshold, Duration repeatedDenialsWindow) {
         public Alarms {
-            requireName("badgeflow.access-stream.alarms.topic-arn", topicArn);
             repeatedDenialsThreshold = repeatedDenialsThreshold == 0 ? 5 : repeatedDenialsThreshold;
             repeatedDenialsWindow = positive("alarms.repeated-denials-window", repeatedDenialsWindow,
                     Duration.ofMinutes(5));
-        }
-    }
-
-    /**
-     * The S3 archive of every door event the consumer reads (the storage stack's {@code ArchiveBucketName}),
-     * written per batch before the checkpoint and read back by the replay.
-     */
-    public record Archive(String bucket) {
-        public Archive {
-            requireName("badgeflow.access-stream.archive.bucket", bucket);
         }
     }
 
@@ -296,11 +254,5 @@ public record AccessStreamProperties(
             throw new IllegalArgumentException(property + " must be positive");
         }
         return value;
-    }
-
-    private static void requireName(String property, String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(property + " must be set");
-        }
     }
 }

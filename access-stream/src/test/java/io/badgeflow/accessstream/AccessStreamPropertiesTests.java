@@ -4,27 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.badgeflow.accessstream.AccessStreamProperties.Kcl;
-import io.badgeflow.accessstream.AccessStreamProperties.Tables;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class AccessStreamPropertiesTests {
 
-    private static final AccessStreamProperties.Archive ARCHIVE = new AccessStreamProperties.Archive("archive");
-    private static final AccessStreamProperties.Alarms ALARMS = new AccessStreamProperties.Alarms(
-            "arn:aws:sns:us-east-1:000000000000:badgeflow-dev-alarms", 0, null);
-    private static final Tables TABLES = new Tables("d", "s", "p", "e", "c", "b", "g", "cmd", "pr", "a");
-
     @Test
     void namesTheKclApplicationAfterTheStage() {
-        var properties = new AccessStreamProperties("dev", TABLES, "swipes", null, null, ALARMS, null, null, ARCHIVE);
+        var properties = new AccessStreamProperties("dev", null, null, null, null, null);
 
         assertThat(properties.kclApplicationName()).isEqualTo("badgeflow-dev-access-stream");
     }
 
     @Test
     void defaultsToKclsOwnTimings() {
-        var kcl = new AccessStreamProperties("prod", TABLES, "swipes", null, null, ALARMS, null, null, ARCHIVE).kcl();
+        var kcl = new AccessStreamProperties("prod", null, null, null, null, null).kcl();
 
         assertThat(kcl.failoverTime()).isEqualTo(Duration.ofSeconds(10));
         assertThat(kcl.leaseAssignmentInterval()).isEqualTo(Duration.ofSeconds(20));
@@ -35,17 +29,21 @@ class AccessStreamPropertiesTests {
     }
 
     @Test
-    void requiresTheStageTablesAndStream() {
+    void requiresTheStage() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new AccessStreamProperties("", TABLES, "x", null, null, ALARMS, null, null,
-                        ARCHIVE))
+                .isThrownBy(() -> new AccessStreamProperties("", null, null, null, null, null))
                 .withMessageContaining("stage");
-        assertThatIllegalArgumentException().isThrownBy(() -> new Tables("d", " ", "p", "e", "c", "b", "g", "cmd", "pr", "a"))
-                .withMessageContaining("tables.swipes");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new AccessStreamProperties("dev", TABLES, null, null, null, ALARMS, null, null,
-                        ARCHIVE))
-                .withMessageContaining("stream-name");
+                .isThrownBy(() -> new AccessStreamProperties(null, null, null, null, null, null))
+                .withMessageContaining("stage");
+    }
+
+    @Test
+    void raisesRepeatedDenialsAfterFiveInFiveMinutesByDefault() {
+        var alarms = new AccessStreamProperties("dev", null, null, null, null, null).alarms();
+
+        assertThat(alarms.repeatedDenialsThreshold()).isEqualTo(5);
+        assertThat(alarms.repeatedDenialsWindow()).isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test

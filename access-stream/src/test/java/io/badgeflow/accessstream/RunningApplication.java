@@ -6,7 +6,6 @@ import io.badgeflow.aws.testing.AwsEnvironment;
 import io.badgeflow.aws.testing.LocalAws;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,18 +44,8 @@ public abstract class RunningApplication {
     static void aws(DynamicPropertyRegistry registry) {
         var aws = LocalAws.environment();
         aws.springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        aws.stackProperties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("badgeflow.access-stream.stage", () -> STAGE);
-        registry.add("badgeflow.access-stream.tables.doors", () -> aws.output("DoorsTableName"));
-        registry.add("badgeflow.access-stream.tables.swipes", () -> aws.output("SwipesTableName"));
-        for (var table : List.of("presence", "employees", "cards", "buildings", "grants", "commands")) {
-            var output = Character.toUpperCase(table.charAt(0)) + table.substring(1) + "TableName";
-            registry.add("badgeflow.access-stream.tables." + table, () -> aws.output(output));
-        }
-        registry.add("badgeflow.access-stream.stream-name", () -> aws.output("SwipeStreamName"));
-        registry.add("badgeflow.access-stream.archive.bucket", () -> aws.output("ArchiveBucketName"));
-        registry.add("badgeflow.access-stream.tables.parked-records", () -> aws.output("ParkedRecordsTableName"));
-        registry.add("badgeflow.access-stream.tables.alarms", () -> aws.output("AlarmsTableName"));
-        registry.add("badgeflow.access-stream.alarms.topic-arn", () -> aws.output("AlarmsTopicArn"));
         // Low enough that a test reaches it with a few swipes.
         registry.add("badgeflow.access-stream.alarms.repeated-denials-threshold", () -> "3");
     }

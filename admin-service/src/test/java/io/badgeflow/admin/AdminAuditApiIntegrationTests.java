@@ -51,7 +51,7 @@ class AdminAuditApiIntegrationTests {
                 .keySchema(template.keySchema()).attributeDefinitions(template.attributeDefinitions()));
         dynamoDb.waiter().waitUntilTableExists(r -> r.tableName(table));
         LocalAdminService.properties(registry);
-        registry.add("badgeflow.admin-service.tables.admin-audit", () -> table);
+        registry.add("badgeflow.stack.AdminAuditTableName", () -> table);
     }
 
     @BeforeAll

@@ -12,6 +12,7 @@ import io.badgeflow.admin.imports.ImportFiles;
 import io.badgeflow.admin.session.SignIn;
 import io.badgeflow.aws.delivery.DeliveryFailures;
 import io.badgeflow.aws.parking.ParkedRecordStore;
+import io.badgeflow.aws.testing.StackNames;
 import io.badgeflow.model.access.AccessFacts;
 import io.badgeflow.model.archive.EventArchive;
 import io.badgeflow.model.audit.AdminAuditTrail;
@@ -23,6 +24,7 @@ import io.badgeflow.model.door.SwipeHistory;
 import io.badgeflow.model.onboarding.ImportLedger;
 import io.badgeflow.model.presence.PresenceLedger;
 import java.util.List;
+import java.util.Map;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,6 +32,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,30 +46,11 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @WebMvcTest
 @ComponentScan(basePackages = {"io.badgeflow.admin.security", "io.badgeflow.admin.web"})
 @Import(CommandSubmissions.class)
-@EnableConfigurationProperties(AdminServiceProperties.class)
+@EnableConfigurationProperties({AdminServiceProperties.class, AdminServiceStack.class})
 @TestPropertySource(properties = {
-    "badgeflow.admin-service.commands-bucket=commands",
-    "badgeflow.admin-service.imports-bucket=imports",
-    "badgeflow.admin-service.reports-bucket=reports",
-    "badgeflow.admin-service.archive-bucket=archive",
     "badgeflow.admin-service.max-import-size=" + ApiSliceTestSupport.MAX_IMPORT_BYTES + "B",
-    "badgeflow.admin-service.tables.commands=commands",
-    "badgeflow.admin-service.tables.employees=employees",
-    "badgeflow.admin-service.tables.cards=cards",
-    "badgeflow.admin-service.tables.buildings=buildings",
-    "badgeflow.admin-service.tables.doors=doors",
-    "badgeflow.admin-service.tables.grants=grants",
-    "badgeflow.admin-service.tables.idempotency=idempotency",
-    "badgeflow.admin-service.tables.delivery-failures=delivery-failures",
-    "badgeflow.admin-service.tables.imports=imports",
-    "badgeflow.admin-service.tables.admin-audit=admin-audit",
-    "badgeflow.admin-service.tables.presence=presence",
-    "badgeflow.admin-service.tables.swipes=swipes",
-    "badgeflow.admin-service.tables.parked-records=parked-records",
-    "badgeflow.admin-service.cognito.user-pool-id=us-east-1_test",
-    "badgeflow.admin-service.cognito.client-id=client",
-    "badgeflow.admin-service.cognito.issuer=https://cognito-idp.us-east-1.amazonaws.com/us-east-1_test",
-    "badgeflow.admin-service.cognito.jwk-set-uri=http://127.0.0.1:9/jwks.json"})
+    // Where the user pool's keys would be fetched from: nowhere (the tests authenticate with jwt()).
+    "spring.cloud.aws.endpoint=http://127.0.0.1:9"})
 public abstract class ApiSliceTestSupport {
 
     public static final String ADMIN_SUBJECT = "sub-admin-1";
@@ -75,6 +60,13 @@ public abstract class ApiSliceTestSupport {
 
     @Autowired
     protected MockMvc mvc;
+
+    /** Made-up names: the ports are mocks, nothing reaches AWS. */
+    @DynamicPropertySource
+    static void stack(DynamicPropertyRegistry registry) {
+        StackNames.placeholders(AdminServiceStack.class, Map.of("UserPoolId", "us-east-1_test"))
+                .forEach((key, value) -> registry.add(key, () -> value));
+    }
 
     @MockitoBean
     protected CommandDocumentStore documents;

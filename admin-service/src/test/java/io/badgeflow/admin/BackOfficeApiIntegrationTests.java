@@ -68,18 +68,18 @@ class BackOfficeApiIntegrationTests {
     DynamoDbEnhancedClient enhanced;
 
     @Autowired
-    AdminServiceProperties properties;
+    AdminServiceStack stack;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private CommandApplier applier;
 
     @BeforeEach
     void cardEventsStandIn() {
-        var tables = properties.tables();
-        var store = new DynamoDbBackOfficeStore(enhanced, new BackOfficeTables(tables.employees(), tables.cards(),
-                tables.buildings(), tables.doors(), tables.grants(), tables.commands()), Duration.ofDays(1));
-        applier = new CommandApplier(store, new DynamoDbCommandLog(enhanced, tables.commands()), Clock.systemUTC(),
-                Duration.ofMinutes(1));
+        var tables = new BackOfficeTables(stack.employeesTableName(), stack.cardsTableName(),
+                stack.buildingsTableName(), stack.doorsTableName(), stack.grantsTableName(), stack.commandsTableName());
+        var store = new DynamoDbBackOfficeStore(enhanced, tables, Duration.ofDays(1));
+        applier = new CommandApplier(store, new DynamoDbCommandLog(enhanced, stack.commandsTableName()),
+                Clock.systemUTC(), Duration.ofMinutes(1));
     }
 
     @Test
@@ -154,7 +154,7 @@ class BackOfficeApiIntegrationTests {
         assertThat(reused.statusCode()).isEqualTo(422);
         assertThat(reused.headers().firstValue("Content-Type")).contains("application/problem+json");
 
-        var claims = dynamoDb.scan(r -> r.tableName(properties.tables().idempotency())).items().stream()
+        var claims = dynamoDb.scan(r -> r.tableName(stack.idempotencyTableName())).items().stream()
                 .filter(item -> item.get("id").s().endsWith(":" + key)).toList();
         assertThat(claims).singleElement().satisfies(item -> {
             assertThat(item.get("commandId").s()).isEqualTo(json(first).get("commandId").asString());
@@ -164,7 +164,7 @@ class BackOfficeApiIntegrationTests {
     }
 
     private CommandStatus apply(String commandId) {
-        var bucket = properties.commandsBucket();
+        var bucket = stack.commandsBucketName();
         var key = CommandDocumentKey.of(commandId);
         var command = MessageJson.readCommand(s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
         return applier.apply(command, key).status();

@@ -49,9 +49,9 @@ class DeadLettersIntegrationTests {
             queueUrl = sqs.createQueue(r -> r.queueName("dead-letters-" + suffix)).queueUrl();
         }
         LocalAdminService.properties(registry);
-        registry.add("badgeflow.admin-service.dead-letters[0].name", () -> "commands");
-        registry.add("badgeflow.admin-service.dead-letters[0].queue-url", () -> queueUrl);
-        registry.add("badgeflow.admin-service.dead-letters[0].dlq-url", () -> dlqUrl);
+        // The commands pair is this test's own; the output keys as the fixture registers them, so these replace them.
+        registry.add("badgeflow.stack.CommandsQueueUrl", () -> queueUrl);
+        registry.add("badgeflow.stack.CommandsDlqUrl", () -> dlqUrl);
     }
 
     @BeforeAll

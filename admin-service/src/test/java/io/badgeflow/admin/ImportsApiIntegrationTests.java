@@ -64,7 +64,7 @@ class ImportsApiIntegrationTests {
     DynamoDbEnhancedClient enhanced;
 
     @Autowired
-    AdminServiceProperties properties;
+    AdminServiceStack stack;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -83,16 +83,16 @@ class ImportsApiIntegrationTests {
         assertThat(accepted.get("importId").asString()).isEqualTo(importId);
         assertThat(accepted.get("status").asString()).isEqualTo("PENDING");
         assertThat(accepted.get("alreadyUploaded").asBoolean()).isFalse();
-        var stored = s3.headObject(r -> r.bucket(properties.importsBucket()).key(objectKey));
+        var stored = s3.headObject(r -> r.bucket(stack.importsBucketName()).key(objectKey));
         assertThat(stored.metadata()).containsEntry("uploaded-by", LocalAdminService.subjectOf(adminToken));
-        assertThat(s3.getObjectAsBytes(r -> r.bucket(properties.importsBucket()).key(objectKey)).asByteArray())
+        assertThat(s3.getObjectAsBytes(r -> r.bucket(stack.importsBucketName()).key(objectKey)).asByteArray())
                 .isEqualTo(csv);
         assertThat(json(get("/api/v1/imports/" + importId, operatorToken, 200)).get("status").asString())
                 .isEqualTo("PENDING");
         get("/api/v1/imports/" + importId + "/report", operatorToken, 404);
 
         // card-events' part, as it writes it: the ledger and the report
-        var ledger = new DynamoDbImportLedger(enhanced, properties.tables().imports(), Duration.ofDays(30));
+        var ledger = new DynamoDbImportLedger(enhanced, stack.importsTableName(), Duration.ofDays(30));
         var started = Instant.parse("2026-11-24T08:00:00Z");
         ledger.started(importId, objectKey, 2, started);
         ledger.batchFinished(importId, 0, List.of(RowResult.applied(1, "emp-1"),
@@ -100,7 +100,7 @@ class ImportsApiIntegrationTests {
         var report = "row,status,reason,message,employeeId\n1,APPLIED,,,emp-1\n2,REJECTED,MALFORMED_COMMAND,"
                 + "familyName must not be blank,\n";
         var reportKey = "imports/" + importId + "/report.csv";
-        s3.putObject(r -> r.bucket(properties.reportsBucket()).key(reportKey).contentType("text/csv; charset=utf-8"),
+        s3.putObject(r -> r.bucket(stack.reportsBucketName()).key(reportKey).contentType("text/csv; charset=utf-8"),
                 RequestBody.fromString(report));
         ledger.completed(importId, reportKey, started.plusSeconds(5));
 
@@ -125,7 +125,7 @@ class ImportsApiIntegrationTests {
         assertThat(again.get("importId").asString()).isEqualTo(importId);
         assertThat(again.get("alreadyUploaded").asBoolean()).isTrue();
         assertThat(again.get("status").asString()).isEqualTo("COMPLETED");
-        var after = s3.headObject(r -> r.bucket(properties.importsBucket()).key(objectKey));
+        var after = s3.headObject(r -> r.bucket(stack.importsBucketName()).key(objectKey));
         assertThat(after.eTag()).isEqualTo(stored.eTag());
         assertThat(after.lastModified()).isEqualTo(stored.lastModified());
     }
@@ -147,7 +147,7 @@ class ImportsApiIntegrationTests {
         assertThat(raw.headers().firstValue("Content-Type")).contains("application/problem+json");
         var form = send(multipart(tooLarge), adminToken, 413);
         assertThat(form.headers().firstValue("Content-Type")).contains("application/problem+json");
-        assertThat(s3.listObjectsV2(r -> r.bucket(properties.importsBucket()).prefix("imports/" + ImportId.of(tooLarge)))
+        assertThat(s3.listObjectsV2(r -> r.bucket(stack.importsBucketName()).prefix("imports/" + ImportId.of(tooLarge)))
                 .keyCount()).isZero();
     }
 

@@ -19,32 +19,11 @@ final class LocalAdminService {
     private LocalAdminService() {
     }
 
-    /** The same properties bin/run passes, from the same stack outputs. */
+    /** What bin/run gives admin-service: the emulator and every stack output, of which it binds its names. */
     static void properties(DynamicPropertyRegistry registry) {
         var aws = LocalAws.environment();
         aws.springProperties().forEach((key, value) -> registry.add(key, () -> value));
-        var pool = aws.output("UserPoolId");
-        registry.add("badgeflow.admin-service.commands-bucket", () -> aws.output("CommandsBucketName"));
-        registry.add("badgeflow.admin-service.imports-bucket", () -> aws.output("ImportsBucketName"));
-        registry.add("badgeflow.admin-service.reports-bucket", () -> aws.output("ReportsBucketName"));
-        registry.add("badgeflow.admin-service.archive-bucket", () -> aws.output("ArchiveBucketName"));
-        registry.add("badgeflow.admin-service.tables.commands", () -> aws.output("CommandsTableName"));
-        registry.add("badgeflow.admin-service.tables.employees", () -> aws.output("EmployeesTableName"));
-        registry.add("badgeflow.admin-service.tables.cards", () -> aws.output("CardsTableName"));
-        registry.add("badgeflow.admin-service.tables.buildings", () -> aws.output("BuildingsTableName"));
-        registry.add("badgeflow.admin-service.tables.doors", () -> aws.output("DoorsTableName"));
-        registry.add("badgeflow.admin-service.tables.grants", () -> aws.output("GrantsTableName"));
-        registry.add("badgeflow.admin-service.tables.idempotency", () -> aws.output("IdempotencyTableName"));
-        registry.add("badgeflow.admin-service.tables.delivery-failures", () -> aws.output("DeliveryFailuresTableName"));
-        registry.add("badgeflow.admin-service.tables.imports", () -> aws.output("ImportsTableName"));
-        registry.add("badgeflow.admin-service.tables.admin-audit", () -> aws.output("AdminAuditTableName"));
-        registry.add("badgeflow.admin-service.tables.presence", () -> aws.output("PresenceTableName"));
-        registry.add("badgeflow.admin-service.tables.swipes", () -> aws.output("SwipesTableName"));
-        registry.add("badgeflow.admin-service.tables.parked-records", () -> aws.output("ParkedRecordsTableName"));
-        registry.add("badgeflow.admin-service.cognito.user-pool-id", () -> pool);
-        registry.add("badgeflow.admin-service.cognito.client-id", () -> aws.output("UserPoolClientId"));
-        registry.add("badgeflow.admin-service.cognito.issuer", () -> "https://cognito-idp.us-east-1.amazonaws.com/" + pool);
-        registry.add("badgeflow.admin-service.cognito.jwk-set-uri", () -> aws.endpoint() + "/" + pool + "/.well-known/jwks.json");
+        aws.stackProperties().forEach((key, value) -> registry.add(key, () -> value));
     }
 
     /** The {@code sub} claim of an access token: the user id the API records as the actor. */

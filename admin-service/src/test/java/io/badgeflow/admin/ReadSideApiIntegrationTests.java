@@ -74,7 +74,7 @@ class ReadSideApiIntegrationTests {
     DynamoDbEnhancedClient enhanced;
 
     @Autowired
-    AdminServiceProperties properties;
+    AdminServiceStack stack;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -86,9 +86,9 @@ class ReadSideApiIntegrationTests {
 
     @BeforeEach
     void aBuildingWithADoorAndTwoEmployeesOneRevoked() {
-        var tables = properties.tables();
-        var store = new DynamoDbBackOfficeStore(enhanced, new BackOfficeTables(tables.employees(), tables.cards(),
-                tables.buildings(), tables.doors(), tables.grants(), tables.commands()), Duration.ofDays(1));
+        var tables = new BackOfficeTables(stack.employeesTableName(), stack.cardsTableName(),
+                stack.buildingsTableName(), stack.doorsTableName(), stack.grantsTableName(), stack.commandsTableName());
+        var store = new DynamoDbBackOfficeStore(enhanced, tables, Duration.ofDays(1));
         buildingId = "RS-" + suffix;
         door = new Door("door-" + suffix, buildingId, "Front " + suffix, DoorCapability.BOTH,
                 DeviceKeyHash.of(DeviceKey.generate()), 1);
@@ -109,7 +109,7 @@ class ReadSideApiIntegrationTests {
 
     @Test
     void listsWhoIsInsideWithNamesFromStoredPresence() throws Exception {
-        var presence = new DynamoDbPresenceLedger(enhanced, properties.tables().presence());
+        var presence = new DynamoDbPresenceLedger(enhanced, stack.presenceTableName());
         var inside = Presence.unknown(ada.employeeId(), buildingId).entered("evt-in-" + suffix, door.doorId(), now);
         assertThat(presence.replace(Presence.unknown(ada.employeeId(), buildingId), inside)).isTrue();
         var left = Presence.unknown(bob.employeeId(), buildingId).entered("evt-b1-" + suffix, door.doorId(), now)
@@ -132,7 +132,7 @@ class ReadSideApiIntegrationTests {
 
     @Test
     void auditsStoredSwipesInPagesAndStreamsThemAsCsvBeyondOnePage() throws Exception {
-        var log = new DynamoDbSwipeLog(enhanced, properties.tables().swipes(), Duration.ofDays(1));
+        var log = new DynamoDbSwipeLog(enhanced, stack.swipesTableName(), Duration.ofDays(1));
         var from = now.minus(Duration.ofHours(1));
         var written = new ArrayList<String>();
         for (var i = 0; i < 130; i++) {
@@ -174,7 +174,7 @@ class ReadSideApiIntegrationTests {
 
     @Test
     void feedsTheLatestStoredEventsAndTheBuildingsOccupancyToTheLiveView() throws Exception {
-        var log = new DynamoDbSwipeLog(enhanced, properties.tables().swipes(), Duration.ofDays(1));
+        var log = new DynamoDbSwipeLog(enhanced, stack.swipesTableName(), Duration.ofDays(1));
         var revoked = new EntryDecided("evt-live-" + suffix, door.doorId(), buildingId, "NB" + suffix, Direction.IN,
                 bob.currentCardId(), CardStatus.REVOKED, bob.employeeId(), Outcome.DENIED,
                 DecisionReason.CARD_NOT_ACTIVE, "card-active", "2026-11-24.1",

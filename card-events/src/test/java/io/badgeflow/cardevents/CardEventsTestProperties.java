@@ -4,7 +4,10 @@ import io.badgeflow.aws.testing.AwsEnvironment;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The settings bin/run gives card-events, from the emulator's stack outputs, for tests to start it the same way. */
+/**
+ * The settings bin/run gives a service, for tests to start card-events the same way: the emulator's endpoint and
+ * every stack output as {@code badgeflow.stack.<OutputKey>}, of which {@link CardEventsStack} binds its names.
+ */
 public final class CardEventsTestProperties {
 
     private CardEventsTestProperties() {
@@ -12,12 +15,7 @@ public final class CardEventsTestProperties {
 
     public static Map<String, String> of(AwsEnvironment aws) {
         var properties = new LinkedHashMap<>(aws.springProperties());
-        var tables = Map.of("employees", "EmployeesTableName", "cards", "CardsTableName", "buildings",
-                "BuildingsTableName", "doors", "DoorsTableName", "grants", "GrantsTableName", "commands",
-                "CommandsTableName", "delivery-failures", "DeliveryFailuresTableName", "admin-audit",
-                "AdminAuditTableName", "imports", "ImportsTableName");
-        tables.forEach((table, output) -> properties.put("badgeflow.card-events.tables." + table, aws.output(output)));
-        properties.put("badgeflow.card-events.buckets.reports", aws.output("ReportsBucketName"));
+        properties.putAll(aws.stackProperties());
         return properties;
     }
 }

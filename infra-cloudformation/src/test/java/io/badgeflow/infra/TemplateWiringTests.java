@@ -16,6 +16,7 @@ import io.badgeflow.infra.CloudFormationTemplates.Template;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -155,6 +156,33 @@ class TemplateWiringTests {
             assertThat(visibility).as("visibility timeout of the queue of %s", function)
                     .isGreaterThanOrEqualTo(6 * (Integer) function.property("Timeout"));
         }
+    }
+
+    /**
+     * A stack output reaches a function or a container only as {@code BADGEFLOW_STACK_<OUTPUTKEY>}, imported from
+     * the export of that very output, which each service's stack type binds by its output key.
+     */
+    @Test
+    void everyStackNameAFunctionOrContainerIsGivenImportsTheExportOfItsOwnOutputKey() {
+        var compute = named("compute");
+        var names = 0;
+        for (var resource : compute.allResources().toList()) {
+            for (var variable : environmentOf(resource).entrySet()) {
+                var name = variable.getKey();
+                if (name.startsWith("BADGEFLOW_STACK_")) {
+                    var export = importedName(variable.getValue());
+                    assertThat(export).as("%s %s", resource, name).startsWith("badgeflow-${Stage}-");
+                    var outputKey = export.substring("badgeflow-${Stage}-".length());
+                    assertThat(name).as("%s: the variable of %s", resource, export)
+                            .isEqualTo("BADGEFLOW_STACK_" + outputKey.toUpperCase(Locale.ROOT));
+                    names++;
+                } else {
+                    assertThat(mapsWithKey(variable.getValue(), "Fn::ImportValue")).as("%s %s imports a stack output "
+                            + "without being a BADGEFLOW_STACK_ variable", resource, name).isEmpty();
+                }
+            }
+        }
+        assertThat(names).as("stack names given to functions and containers").isPositive();
     }
 
     @Test
@@ -330,5 +358,16 @@ class TemplateWiringTests {
             assertThat(map(skip).get("comment")).as("%s: reason of checkov skip %s", where, map(skip).get("id"))
                     .asString().isNotBlank();
         }
+    }
+
+    /** A function's environment variables, or those of every container of a task definition, by name. */
+    private static Map<String, Object> environmentOf(CloudFormationTemplates.Resource resource) {
+        var variables = new HashMap<String, Object>(map(map(resource.property("Environment")).get("Variables")));
+        for (var container : list(resource.property("ContainerDefinitions"))) {
+            for (var variable : list(map(container).get("Environment"))) {
+                variables.put((String) map(variable).get("Name"), map(variable).get("Value"));
+            }
+        }
+        return variables;
     }
 }

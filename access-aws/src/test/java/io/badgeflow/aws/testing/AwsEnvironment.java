@@ -67,6 +67,16 @@ public final class AwsEnvironment implements AutoCloseable {
     }
 
     /**
+     * Every stack output as {@code badgeflow.stack.<OutputKey>}, as bin/run writes them for the services: each
+     * service's stack type binds the names it uses from these, so a fixture registers them all and never one.
+     */
+    public Map<String, String> stackProperties() {
+        var properties = new LinkedHashMap<String, String>();
+        outputs.forEach((key, value) -> properties.put(StackNames.PREFIX + key, value));
+        return properties;
+    }
+
+    /**
      * The Spring Cloud AWS settings that point a Spring Boot application under test at this endpoint, the same
      * keys the {@code local} profile sets.
      */

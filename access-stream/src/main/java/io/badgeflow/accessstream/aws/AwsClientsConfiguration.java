@@ -3,6 +3,7 @@ package io.badgeflow.accessstream.aws;
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import io.awspring.cloud.autoconfigure.core.AwsProperties;
 import io.badgeflow.accessstream.AccessStreamProperties;
+import io.badgeflow.accessstream.AccessStreamStack;
 import io.badgeflow.aws.archive.S3EventArchive;
 import io.badgeflow.aws.dynamodb.BackOfficeTables;
 import io.badgeflow.aws.dynamodb.DynamoDbAccessFacts;
@@ -61,52 +62,52 @@ class AwsClientsConfiguration {
     }
 
     @Bean
-    DynamoDbPresenceLedger storedPresence(DynamoDbEnhancedClient enhanced, AccessStreamProperties properties) {
-        return new DynamoDbPresenceLedger(enhanced, properties.tables().presence());
+    DynamoDbPresenceLedger storedPresence(DynamoDbEnhancedClient enhanced, AccessStreamStack stack) {
+        return new DynamoDbPresenceLedger(enhanced, stack.presenceTableName());
     }
 
     @Bean
-    DynamoDbDoorRegistry storedDoors(DynamoDbEnhancedClient enhanced, AccessStreamProperties properties) {
-        return new DynamoDbDoorRegistry(enhanced, properties.tables().doors());
+    DynamoDbDoorRegistry storedDoors(DynamoDbEnhancedClient enhanced, AccessStreamStack stack) {
+        return new DynamoDbDoorRegistry(enhanced, stack.doorsTableName());
     }
 
     /** The back office's records read straight from its tables; the decision path remembers them. */
     @Bean
-    DynamoDbAccessFacts storedAccessFacts(DynamoDbEnhancedClient enhanced, AccessStreamProperties properties,
+    DynamoDbAccessFacts storedAccessFacts(DynamoDbEnhancedClient enhanced, AccessStreamStack stack,
             DynamoDbPresenceLedger presences) {
-        var tables = properties.tables();
-        return new DynamoDbAccessFacts(enhanced, new BackOfficeTables(tables.employees(), tables.cards(),
-                tables.buildings(), tables.doors(), tables.grants(), tables.commands()), presences);
+        return new DynamoDbAccessFacts(enhanced, new BackOfficeTables(stack.employeesTableName(),
+                stack.cardsTableName(), stack.buildingsTableName(), stack.doorsTableName(), stack.grantsTableName(),
+                stack.commandsTableName()), presences);
     }
 
     @Bean
-    CommandFeed commandFeed(DynamoDbEnhancedClient enhanced, AccessStreamProperties properties, Clock clock) {
-        return new DynamoDbCommandFeed(enhanced, properties.tables().commands(), clock);
+    CommandFeed commandFeed(DynamoDbEnhancedClient enhanced, AccessStreamStack stack, Clock clock) {
+        return new DynamoDbCommandFeed(enhanced, stack.commandsTableName(), clock);
     }
 
     @Bean
-    SwipeLog swipeLog(DynamoDbEnhancedClient enhanced, AccessStreamProperties properties) {
-        return new DynamoDbSwipeLog(enhanced, properties.tables().swipes(), properties.swipeRetention());
+    SwipeLog swipeLog(DynamoDbEnhancedClient enhanced, AccessStreamStack stack, AccessStreamProperties properties) {
+        return new DynamoDbSwipeLog(enhanced, stack.swipesTableName(), properties.swipeRetention());
     }
 
     /** The consumer writes each batch here before its checkpoint; the replay reads it back. */
     @Bean
-    EventArchive eventArchive(S3Client s3, AccessStreamProperties properties) {
-        return new S3EventArchive(s3, properties.archive().bucket());
+    EventArchive eventArchive(S3Client s3, AccessStreamStack stack) {
+        return new S3EventArchive(s3, stack.archiveBucketName());
     }
 
     /** Records the consumer can never apply, kept for operators (GET /api/v1/parked-records in admin-service). */
     @Bean
-    ParkedRecordStore parkedRecordStore(DynamoDbEnhancedClient enhanced, AccessStreamProperties properties,
+    ParkedRecordStore parkedRecordStore(DynamoDbEnhancedClient enhanced, AccessStreamStack stack,
             Clock clock) {
-        return new DynamoDbParkedRecords(enhanced, properties.tables().parkedRecords(),
+        return new DynamoDbParkedRecords(enhanced, stack.parkedRecordsTableName(),
                 DynamoDbParkedRecords.DEFAULT_RETENTION, clock);
     }
 
     @Bean
     AlarmLedger alarmLedger(DynamoDbEnhancedClient enhanced, DynamoDbClient dynamoDb,
-            AccessStreamProperties properties, Clock clock) {
-        return new DynamoDbAlarmLedger(enhanced, dynamoDb, properties.tables().alarms(),
+            AccessStreamStack stack, Clock clock) {
+        return new DynamoDbAlarmLedger(enhanced, dynamoDb, stack.alarmsTableName(),
                 DynamoDbAlarmLedger.DEFAULT_RETENTION, clock);
     }
 
@@ -116,8 +117,8 @@ class AwsClientsConfiguration {
     }
 
     @Bean
-    AlarmPublisher alarmPublisher(SnsClient sns, AccessStreamProperties properties) {
-        return new SnsAlarmPublisher(sns, properties.alarms().topicArn());
+    AlarmPublisher alarmPublisher(SnsClient sns, AccessStreamStack stack) {
+        return new SnsAlarmPublisher(sns, stack.alarmsTopicArn());
     }
 
     /** For publishing: one PutRecord per accepted swipe, on the request thread. */

@@ -1,6 +1,7 @@
 package io.badgeflow.accessstream.kinesis;
 
 import io.badgeflow.accessstream.AccessStreamProperties;
+import io.badgeflow.accessstream.AccessStreamStack;
 import io.badgeflow.accessstream.stream.DoorEventHandler;
 import io.badgeflow.accessstream.stream.ParkedRecords;
 import io.badgeflow.model.archive.EventArchive;
@@ -19,12 +20,13 @@ class KclConfiguration {
 
     @Bean
     SwipeStreamConsumer swipeStreamConsumer(KinesisAsyncClient kinesis, DynamoDbAsyncClient dynamoDb,
-            CloudWatchAsyncClient cloudWatch, AccessStreamProperties properties, DoorEventHandler handler,
+            CloudWatchAsyncClient cloudWatch, AccessStreamStack stack, AccessStreamProperties properties,
+            DoorEventHandler handler,
             EventArchive archive, ParkedRecords parked, MeterRegistry meters) {
         var progress = new ConsumerProgress(meters);
         var processors = new SwipeRecordProcessorFactory(handler, archive, parked, progress,
                 properties.kcl().retryBackoff());
-        return new SwipeStreamConsumer(kinesis, dynamoDb, cloudWatch, properties, processors, progress,
-                new KclLeaseBootstrap());
+        return new SwipeStreamConsumer(kinesis, dynamoDb, cloudWatch, stack.swipeStreamName(), properties, processors,
+                progress, new KclLeaseBootstrap());
     }
 }

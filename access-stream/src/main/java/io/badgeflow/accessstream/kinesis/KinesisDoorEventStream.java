@@ -1,6 +1,6 @@
 package io.badgeflow.accessstream.kinesis;
 
-import io.badgeflow.accessstream.AccessStreamProperties;
+import io.badgeflow.accessstream.AccessStreamStack;
 import io.badgeflow.accessstream.swipe.StreamUnavailableException;
 import io.badgeflow.aws.json.MessageJson;
 import io.badgeflow.model.door.DoorEvent;
@@ -42,9 +42,9 @@ class KinesisDoorEventStream implements DoorEventStream, DisposableBean {
     private final List<Thread> senders = new ArrayList<>();
     private volatile boolean open = true;
 
-    KinesisDoorEventStream(KinesisClient kinesis, AccessStreamProperties properties) {
+    KinesisDoorEventStream(KinesisClient kinesis, AccessStreamStack stack) {
         this.kinesis = kinesis;
-        this.streamName = properties.streamName();
+        this.streamName = stack.swipeStreamName();
         for (var i = 0; i < SENDERS; i++) {
             senders.add(Thread.ofPlatform().daemon().name("stream-put-" + i).start(this::send));
         }

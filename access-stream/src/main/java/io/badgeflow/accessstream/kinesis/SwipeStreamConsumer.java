@@ -35,6 +35,7 @@ final class SwipeStreamConsumer implements SmartLifecycle {
     private final KinesisAsyncClient kinesis;
     private final DynamoDbAsyncClient dynamoDb;
     private final CloudWatchAsyncClient cloudWatch;
+    private final String streamName;
     private final AccessStreamProperties properties;
     private final ShardRecordProcessorFactory processors;
     private final ConsumerProgress progress;
@@ -46,11 +47,12 @@ final class SwipeStreamConsumer implements SmartLifecycle {
     private boolean ran;
 
     SwipeStreamConsumer(KinesisAsyncClient kinesis, DynamoDbAsyncClient dynamoDb, CloudWatchAsyncClient cloudWatch,
-            AccessStreamProperties properties, ShardRecordProcessorFactory processors, ConsumerProgress progress,
-            KclLeaseBootstrap bootstrap) {
+            String streamName, AccessStreamProperties properties, ShardRecordProcessorFactory processors,
+            ConsumerProgress progress, KclLeaseBootstrap bootstrap) {
         this.kinesis = kinesis;
         this.dynamoDb = dynamoDb;
         this.cloudWatch = cloudWatch;
+        this.streamName = streamName;
         this.properties = properties;
         this.processors = processors;
         this.progress = progress;
@@ -83,7 +85,7 @@ final class SwipeStreamConsumer implements SmartLifecycle {
             newScheduler.run();
         });
         LOG.info("KCL scheduler starting: application {}, stream {}, worker {}", configs.applicationName(),
-                properties.streamName(), configs.workerIdentifier());
+                streamName, configs.workerIdentifier());
     }
 
     @Override
@@ -134,13 +136,12 @@ final class SwipeStreamConsumer implements SmartLifecycle {
     private ConfigsBuilder configs() {
         var position = InitialPositionInStreamExtended.newInitialPosition(
                 InitialPositionInStream.valueOf(properties.kcl().initialPosition()));
-        return new ConfigsBuilder(new SingleStreamTracker(properties.streamName(), position),
+        return new ConfigsBuilder(new SingleStreamTracker(streamName, position),
                 properties.kclApplicationName(), kinesis, dynamoDb, cloudWatch, workerId(), processors);
     }
 
     private Scheduler scheduler(ConfigsBuilder configs) {
         var kcl = properties.kcl();
-        var streamName = properties.streamName();
         var leases = configs.leaseManagementConfig()
                 .failoverTimeMillis(kcl.failoverTime().toMillis())
                 .leaseAssignmentIntervalMillis(kcl.leaseAssignmentInterval().toMillis())

@@ -7,7 +7,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.badgeflow.accessstream.AccessStreamStack;
 import io.badgeflow.accessstream.InMemoryDoors;
+import io.badgeflow.aws.testing.StackNames;
 import io.badgeflow.model.door.DeviceKey;
 import io.badgeflow.model.door.DeviceKeyHash;
 import io.badgeflow.model.door.Direction;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,21 +32,20 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-@WebMvcTest(controllers = SwipeController.class, properties = {
-        "badgeflow.access-stream.stage=test",
-        "badgeflow.access-stream.tables.doors=doors",
-        "badgeflow.access-stream.tables.swipes=swipes",
-        "badgeflow.access-stream.tables.presence=presence",
-        "badgeflow.access-stream.tables.employees=employees",
-        "badgeflow.access-stream.tables.cards=cards",
-        "badgeflow.access-stream.tables.buildings=buildings",
-        "badgeflow.access-stream.tables.grants=grants",
-        "badgeflow.access-stream.tables.commands=commands",
-        "badgeflow.access-stream.stream-name=swipes"})
+@WebMvcTest(controllers = SwipeController.class, properties = "badgeflow.access-stream.stage=test")
 class SwipeControllerTests {
+
+    /** Made-up names: the stream is a fake, nothing reaches AWS. */
+    @DynamicPropertySource
+    static void stack(DynamicPropertyRegistry registry) {
+        StackNames.placeholders(AccessStreamStack.class, Map.of())
+                .forEach((key, value) -> registry.add(key, () -> value));
+    }
 
     static final Instant NOW = Instant.parse("2026-03-02T08:00:05Z");
     static final DeviceKey KEY = DeviceKey.generate();

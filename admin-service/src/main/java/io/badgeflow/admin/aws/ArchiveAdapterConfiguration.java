@@ -1,6 +1,6 @@
 package io.badgeflow.admin.aws;
 
-import io.badgeflow.admin.AdminServiceProperties;
+import io.badgeflow.admin.AdminServiceStack;
 import io.badgeflow.aws.archive.S3EventArchive;
 import io.badgeflow.model.archive.EventArchive;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 class ArchiveAdapterConfiguration {
 
     @Bean
-    EventArchive eventArchive(S3Client s3, AdminServiceProperties properties) {
-        return new S3EventArchive(s3, properties.archiveBucket());
+    EventArchive eventArchive(S3Client s3, AdminServiceStack stack) {
+        return new S3EventArchive(s3, stack.archiveBucketName());
     }
 }

@@ -1,7 +1,7 @@
 package io.badgeflow.admin.aws;
 
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
-import io.badgeflow.admin.AdminServiceProperties;
+import io.badgeflow.admin.AdminServiceStack;
 import io.badgeflow.aws.delivery.DeliveryFailures;
 import io.badgeflow.aws.dynamodb.BackOfficeTables;
 import io.badgeflow.aws.dynamodb.DynamoDbAccessFacts;
@@ -50,8 +50,8 @@ class AwsAdaptersConfiguration {
     }
 
     @Bean
-    CommandLog commandLog(DynamoDbEnhancedClient enhanced, AdminServiceProperties properties) {
-        return new DynamoDbCommandLog(enhanced, properties.tables().commands());
+    CommandLog commandLog(DynamoDbEnhancedClient enhanced, AdminServiceStack stack) {
+        return new DynamoDbCommandLog(enhanced, stack.commandsTableName());
     }
 
     @Bean
@@ -60,32 +60,30 @@ class AwsAdaptersConfiguration {
     }
 
     @Bean
-    DeliveryFailures deliveryFailures(DynamoDbEnhancedClient enhanced, AdminServiceProperties properties, Clock clock) {
+    DeliveryFailures deliveryFailures(DynamoDbEnhancedClient enhanced, AdminServiceStack stack, Clock clock) {
         // Retention only matters to writers (card-events); this side reads.
-        return new DynamoDbDeliveryFailures(enhanced, properties.tables().deliveryFailures(),
+        return new DynamoDbDeliveryFailures(enhanced, stack.deliveryFailuresTableName(),
                 DynamoDbDeliveryFailures.DEFAULT_RETENTION, clock);
     }
 
     @Bean
-    CommandHistory commandHistory(DynamoDbEnhancedClient enhanced, AdminServiceProperties properties) {
-        return new DynamoDbCommandHistory(enhanced, properties.tables().commands());
+    CommandHistory commandHistory(DynamoDbEnhancedClient enhanced, AdminServiceStack stack) {
+        return new DynamoDbCommandHistory(enhanced, stack.commandsTableName());
     }
 
     @Bean
-    BackOfficeDirectory backOfficeDirectory(DynamoDbEnhancedClient enhanced, AdminServiceProperties properties) {
-        var tables = properties.tables();
-        return new DynamoDbBackOfficeDirectory(enhanced, new BackOfficeTables(tables.employees(), tables.cards(),
-                tables.buildings(), tables.doors(), tables.grants(), tables.commands()));
+    BackOfficeDirectory backOfficeDirectory(DynamoDbEnhancedClient enhanced, AdminServiceStack stack) {
+        return new DynamoDbBackOfficeDirectory(enhanced, backOfficeTables(stack));
     }
 
     @Bean
-    PresenceLedger presenceLedger(DynamoDbEnhancedClient enhanced, AdminServiceProperties properties) {
-        return new DynamoDbPresenceLedger(enhanced, properties.tables().presence());
+    PresenceLedger presenceLedger(DynamoDbEnhancedClient enhanced, AdminServiceStack stack) {
+        return new DynamoDbPresenceLedger(enhanced, stack.presenceTableName());
     }
 
     @Bean
-    SwipeHistory swipeHistory(DynamoDbEnhancedClient enhanced, AdminServiceProperties properties) {
-        return new DynamoDbSwipeHistory(enhanced, properties.tables().swipes());
+    SwipeHistory swipeHistory(DynamoDbEnhancedClient enhanced, AdminServiceStack stack) {
+        return new DynamoDbSwipeHistory(enhanced, stack.swipesTableName());
     }
 
     /**
@@ -93,29 +91,32 @@ class AwsAdaptersConfiguration {
      * back-office tables the rules would make for a swipe (the place only; the person comes from the candidate).
      */
     @Bean
-    AccessFacts accessFacts(DynamoDbEnhancedClient enhanced, AdminServiceProperties properties,
+    AccessFacts accessFacts(DynamoDbEnhancedClient enhanced, AdminServiceStack stack,
             PresenceLedger presence) {
-        var tables = properties.tables();
-        return new DynamoDbAccessFacts(enhanced, new BackOfficeTables(tables.employees(), tables.cards(),
-                tables.buildings(), tables.doors(), tables.grants(), tables.commands()), presence);
+        return new DynamoDbAccessFacts(enhanced, backOfficeTables(stack), presence);
     }
 
     @Bean
-    ImportLedger importLedger(DynamoDbEnhancedClient enhanced, AdminServiceProperties properties) {
+    ImportLedger importLedger(DynamoDbEnhancedClient enhanced, AdminServiceStack stack) {
         // Retention only matters to writers (card-events); this side reads.
-        return new DynamoDbImportLedger(enhanced, properties.tables().imports(), Duration.ofDays(30));
+        return new DynamoDbImportLedger(enhanced, stack.importsTableName(), Duration.ofDays(30));
     }
 
     @Bean
-    ParkedRecordStore parkedRecordStore(DynamoDbEnhancedClient enhanced, AdminServiceProperties properties,
+    ParkedRecordStore parkedRecordStore(DynamoDbEnhancedClient enhanced, AdminServiceStack stack,
             Clock clock) {
         // Retention only matters to the writer (access-stream); this side lists.
-        return new DynamoDbParkedRecords(enhanced, properties.tables().parkedRecords(),
+        return new DynamoDbParkedRecords(enhanced, stack.parkedRecordsTableName(),
                 DynamoDbParkedRecords.DEFAULT_RETENTION, clock);
     }
 
     @Bean
-    AdminAuditTrail adminAuditTrail(DynamoDbClient dynamoDb, AdminServiceProperties properties, Clock clock) {
-        return new DynamoDbAdminAuditTrail(dynamoDb, properties.tables().adminAudit(), clock);
+    AdminAuditTrail adminAuditTrail(DynamoDbClient dynamoDb, AdminServiceStack stack, Clock clock) {
+        return new DynamoDbAdminAuditTrail(dynamoDb, stack.adminAuditTableName(), clock);
+    }
+
+    private static BackOfficeTables backOfficeTables(AdminServiceStack stack) {
+        return new BackOfficeTables(stack.employeesTableName(), stack.cardsTableName(), stack.buildingsTableName(),
+                stack.doorsTableName(), stack.grantsTableName(), stack.commandsTableName());
     }
 }

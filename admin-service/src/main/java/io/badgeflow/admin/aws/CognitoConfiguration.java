@@ -1,7 +1,7 @@
 package io.badgeflow.admin.aws;
 
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
-import io.badgeflow.admin.AdminServiceProperties;
+import io.badgeflow.admin.AdminServiceStack;
 import io.badgeflow.admin.session.SignIn;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +17,7 @@ class CognitoConfiguration {
     }
 
     @Bean
-    SignIn signIn(CognitoIdentityProviderClient cognito, AdminServiceProperties properties) {
-        return new CognitoSignIn(cognito, properties.cognito().clientId());
+    SignIn signIn(CognitoIdentityProviderClient cognito, AdminServiceStack stack) {
+        return new CognitoSignIn(cognito, stack.userPoolClientId());
     }
 }

@@ -1,6 +1,6 @@
 package io.badgeflow.admin.aws;
 
-import io.badgeflow.admin.AdminServiceProperties;
+import io.badgeflow.admin.AdminServiceStack;
 import io.badgeflow.admin.idempotency.IdempotencyStore;
 import io.badgeflow.admin.idempotency.IdempotentRequest;
 import java.time.Clock;
@@ -31,8 +31,8 @@ class DynamoDbIdempotencyStore implements IdempotencyStore {
     private final DynamoDbTable<IdempotencyItem> table;
     private final Clock clock;
 
-    DynamoDbIdempotencyStore(DynamoDbEnhancedClient client, AdminServiceProperties properties, Clock clock) {
-        this.table = client.table(properties.tables().idempotency(), SCHEMA);
+    DynamoDbIdempotencyStore(DynamoDbEnhancedClient client, AdminServiceStack stack, Clock clock) {
+        this.table = client.table(stack.idempotencyTableName(), SCHEMA);
         this.clock = clock;
     }
 

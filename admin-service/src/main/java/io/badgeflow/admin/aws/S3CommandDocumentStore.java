@@ -1,6 +1,6 @@
 package io.badgeflow.admin.aws;
 
-import io.badgeflow.admin.AdminServiceProperties;
+import io.badgeflow.admin.AdminServiceStack;
 import io.badgeflow.admin.command.CommandDocumentStore;
 import io.badgeflow.aws.json.MessageJson;
 import io.badgeflow.aws.s3.CommandDocumentKey;
@@ -20,9 +20,9 @@ class S3CommandDocumentStore implements CommandDocumentStore {
     private final S3Client s3;
     private final String bucket;
 
-    S3CommandDocumentStore(S3Client s3, AdminServiceProperties properties) {
+    S3CommandDocumentStore(S3Client s3, AdminServiceStack stack) {
         this.s3 = s3;
-        this.bucket = properties.commandsBucket();
+        this.bucket = stack.commandsBucketName();
     }
 
     @Override

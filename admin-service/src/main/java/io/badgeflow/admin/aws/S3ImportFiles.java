@@ -1,6 +1,6 @@
 package io.badgeflow.admin.aws;
 
-import io.badgeflow.admin.AdminServiceProperties;
+import io.badgeflow.admin.AdminServiceStack;
 import io.badgeflow.admin.imports.ImportFiles;
 import java.util.Map;
 import java.util.Optional;
@@ -25,10 +25,10 @@ class S3ImportFiles implements ImportFiles {
     private final String importsBucket;
     private final String reportsBucket;
 
-    S3ImportFiles(S3Client s3, AdminServiceProperties properties) {
+    S3ImportFiles(S3Client s3, AdminServiceStack stack) {
         this.s3 = s3;
-        this.importsBucket = properties.importsBucket();
-        this.reportsBucket = properties.reportsBucket();
+        this.importsBucket = stack.importsBucketName();
+        this.reportsBucket = stack.reportsBucketName();
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.badgeflow.admin.deadletter;
 
-import io.badgeflow.admin.AdminServiceProperties;
-import io.badgeflow.admin.AdminServiceProperties.DeadLetterQueue;
+import io.badgeflow.admin.AdminServiceStack;
+import io.badgeflow.admin.AdminServiceStack.DeadLetterQueue;
 import io.badgeflow.admin.security.Roles;
 import io.badgeflow.aws.delivery.DeliveryFailureKey;
 import io.badgeflow.aws.delivery.DeliveryFailures;
@@ -35,10 +35,10 @@ class DeadLetterController {
     private final DeliveryFailures failures;
     private final List<DeadLetterQueue> configured;
 
-    DeadLetterController(DeadLetterQueues queues, DeliveryFailures failures, AdminServiceProperties properties) {
+    DeadLetterController(DeadLetterQueues queues, DeliveryFailures failures, AdminServiceStack stack) {
         this.queues = queues;
         this.failures = failures;
-        this.configured = properties.deadLetters();
+        this.configured = stack.deadLetterQueues();
     }
 
     @GetMapping

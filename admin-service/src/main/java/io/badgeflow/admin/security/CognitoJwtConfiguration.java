@@ -1,9 +1,10 @@
 package io.badgeflow.admin.security;
 
-import io.badgeflow.admin.AdminServiceProperties;
+import io.badgeflow.admin.AdminServiceStack;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.GrantedAuthority;
@@ -21,17 +22,32 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 /**
  * Accepts Cognito access tokens only: signature from the pool's JWKS, the pool's issuer, {@code token_use}
  * access and our app client's {@code client_id} (access tokens carry no {@code aud}). Cognito groups become
- * roles: {@code admin} -> ROLE_ADMIN.
+ * roles: {@code admin} -> ROLE_ADMIN. The issuer and the keys' address follow from the pool id, whose prefix is
+ * the pool's region: {@code https://cognito-idp.<region>.amazonaws.com/<pool>}, also on the emulator, which
+ * serves the keys at {@code <endpoint>/<pool>/.well-known/jwks.json}.
  */
 @Configuration(proxyBeanMethods = false)
 class CognitoJwtConfiguration {
 
     @Bean
-    JwtDecoder jwtDecoder(AdminServiceProperties properties) {
-        var cognito = properties.cognito();
-        var decoder = NimbusJwtDecoder.withJwkSetUri(cognito.jwkSetUri().toString()).build();
-        decoder.setJwtValidator(accessTokenValidator(cognito.issuer().toString(), cognito.clientId()));
+    JwtDecoder jwtDecoder(AdminServiceStack stack, @Value("${spring.cloud.aws.endpoint:}") String endpoint) {
+        var pool = stack.userPoolId();
+        var decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri(pool, endpoint)).build();
+        decoder.setJwtValidator(accessTokenValidator(issuer(pool), stack.userPoolClientId()));
         return decoder;
+    }
+
+    /** The {@code iss} of the pool's tokens: Cognito's address in the pool's region, the prefix of its id. */
+    static String issuer(String userPoolId) {
+        var region = userPoolId.substring(0, userPoolId.indexOf('_'));
+        return "https://cognito-idp." + region + ".amazonaws.com/" + userPoolId;
+    }
+
+    /** Where the pool's signing keys are: under the issuer on AWS, under the endpoint given instead (the emulator). */
+    static String jwkSetUri(String userPoolId, String endpoint) {
+        var base = endpoint == null || endpoint.isBlank() ? issuer(userPoolId)
+                : endpoint.replaceAll("/+$", "") + "/" + userPoolId;
+        return base + "/.well-known/jwks.json";
     }
 
     /**

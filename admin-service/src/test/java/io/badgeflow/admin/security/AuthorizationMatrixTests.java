@@ -12,6 +12,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.badgeflow.admin.AdminServiceStack;
 import io.badgeflow.admin.Examples;
 import io.badgeflow.admin.command.CommandDocumentStore;
 import io.badgeflow.admin.deadletter.DeadLetterQueues;
@@ -20,6 +21,7 @@ import io.badgeflow.admin.imports.ImportFiles;
 import io.badgeflow.admin.session.SignIn;
 import io.badgeflow.aws.delivery.DeliveryFailures;
 import io.badgeflow.aws.parking.ParkedRecordStore;
+import io.badgeflow.aws.testing.StackNames;
 import io.badgeflow.model.access.AccessFacts;
 import io.badgeflow.model.archive.EventArchive;
 import io.badgeflow.model.audit.AdminAuditTrail;
@@ -64,6 +66,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -82,34 +86,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @TestPropertySource(properties = {
     "spring.cloud.aws.region.static=us-east-1",
     "spring.cloud.aws.credentials.access-key=test",
-    "spring.cloud.aws.credentials.secret-key=test",
-    "badgeflow.admin-service.commands-bucket=commands",
-    "badgeflow.admin-service.imports-bucket=imports",
-    "badgeflow.admin-service.reports-bucket=reports",
-    "badgeflow.admin-service.archive-bucket=archive",
-    "badgeflow.admin-service.tables.commands=commands",
-    "badgeflow.admin-service.tables.employees=employees",
-    "badgeflow.admin-service.tables.cards=cards",
-    "badgeflow.admin-service.tables.buildings=buildings",
-    "badgeflow.admin-service.tables.doors=doors",
-    "badgeflow.admin-service.tables.grants=grants",
-    "badgeflow.admin-service.tables.idempotency=idempotency",
-    "badgeflow.admin-service.tables.delivery-failures=delivery-failures",
-    "badgeflow.admin-service.tables.imports=imports",
-    "badgeflow.admin-service.tables.admin-audit=admin-audit",
-    "badgeflow.admin-service.tables.presence=presence",
-    "badgeflow.admin-service.tables.swipes=swipes",
-    "badgeflow.admin-service.tables.parked-records=parked-records",
-    "badgeflow.admin-service.dead-letters[0].name=commands",
-    "badgeflow.admin-service.dead-letters[0].queue-url=http://127.0.0.1:9/000000000000/commands",
-    "badgeflow.admin-service.dead-letters[0].dlq-url=http://127.0.0.1:9/000000000000/commands-dlq",
-    "badgeflow.admin-service.cognito.user-pool-id=us-east-1_matrix",
-    "badgeflow.admin-service.cognito.client-id=" + AuthorizationMatrixTests.CLIENT_ID,
-    "badgeflow.admin-service.cognito.issuer=" + AuthorizationMatrixTests.ISSUER,
-    "badgeflow.admin-service.cognito.jwk-set-uri=http://127.0.0.1:9/jwks.json"})
+    "spring.cloud.aws.credentials.secret-key=test"})
 class AuthorizationMatrixTests {
 
-    static final String ISSUER = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_matrix";
+    static final String USER_POOL_ID = "us-east-1_matrix";
+    static final String ISSUER = "https://cognito-idp.us-east-1.amazonaws.com/" + USER_POOL_ID;
     static final String CLIENT_ID = "matrix-client";
 
     private static final KeyPair TRUSTED = rsaKeyPair();
@@ -190,6 +171,13 @@ class AuthorizationMatrixTests {
     private static final Map<String, String> QUERIES = Map.of(
             "GET /api/v1/audit/swipes", "?buildingId=HQ&from=2025-03-01T00:00:00Z&to=2025-03-02T00:00:00Z",
             "GET /api/v1/audit/swipes.csv", "?buildingId=HQ&from=2025-03-01T00:00:00Z&to=2025-03-02T00:00:00Z");
+
+    /** Made-up names (the ports are mocks), but the user pool and client the test's tokens are issued for. */
+    @DynamicPropertySource
+    static void stack(DynamicPropertyRegistry registry) {
+        StackNames.placeholders(AdminServiceStack.class, Map.of("UserPoolId", USER_POOL_ID,
+                "UserPoolClientId", CLIENT_ID)).forEach((key, value) -> registry.add(key, () -> value));
+    }
 
     @TestBean
     JwtDecoder jwtDecoder;

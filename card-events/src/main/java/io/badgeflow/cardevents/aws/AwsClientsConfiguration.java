@@ -9,6 +9,7 @@ import io.badgeflow.aws.dynamodb.DynamoDbCommandLog;
 import io.badgeflow.aws.dynamodb.DynamoDbDeliveryFailures;
 import io.badgeflow.aws.dynamodb.DynamoDbImportLedger;
 import io.badgeflow.cardevents.CardEventsProperties;
+import io.badgeflow.cardevents.CardEventsStack;
 import io.badgeflow.model.audit.AdminAuditTrail;
 import io.badgeflow.model.backoffice.CommandApplier;
 import io.badgeflow.model.onboarding.ImportReports;
@@ -61,20 +62,20 @@ class AwsClientsConfiguration {
      * Lambda sets (the release path and auditors read it).
      */
     @Bean
-    CommandApplier commandApplier(DynamoDbEnhancedClient enhanced, CardEventsProperties properties, Clock clock,
+    CommandApplier commandApplier(DynamoDbEnhancedClient enhanced, CardEventsStack stack,
+            CardEventsProperties properties, Clock clock,
             @Value("${AWS_LAMBDA_FUNCTION_NAME:card-events}:${AWS_LAMBDA_FUNCTION_VERSION:unversioned}")
             String appliedBy) {
-        var tables = properties.tables();
-        var backOffice = new BackOfficeTables(tables.employees(), tables.cards(), tables.buildings(), tables.doors(),
-                tables.grants(), tables.commands());
+        var backOffice = new BackOfficeTables(stack.employeesTableName(), stack.cardsTableName(),
+                stack.buildingsTableName(), stack.doorsTableName(), stack.grantsTableName(), stack.commandsTableName());
         return new CommandApplier(new DynamoDbBackOfficeStore(enhanced, backOffice, properties.commandRetention(),
                 appliedBy),
-                new DynamoDbCommandLog(enhanced, tables.commands()), clock, properties.dependencyWait());
+                new DynamoDbCommandLog(enhanced, stack.commandsTableName()), clock, properties.dependencyWait());
     }
 
     @Bean
-    AdminAuditTrail adminAuditTrail(DynamoDbClient dynamoDb, CardEventsProperties properties, Clock clock) {
-        return new DynamoDbAdminAuditTrail(dynamoDb, properties.tables().adminAudit(), clock);
+    AdminAuditTrail adminAuditTrail(DynamoDbClient dynamoDb, CardEventsStack stack, Clock clock) {
+        return new DynamoDbAdminAuditTrail(dynamoDb, stack.adminAuditTableName(), clock);
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -84,15 +85,16 @@ class AwsClientsConfiguration {
     }
 
     @Bean
-    Onboarding onboarding(CommandApplier applier, DynamoDbEnhancedClient enhanced, CardEventsProperties properties,
-            ImportReports reports, AdminAuditTrail audit, ExecutorService importWorkers, Clock clock) {
-        var ledger = new DynamoDbImportLedger(enhanced, properties.tables().imports(), properties.imports().retention());
+    Onboarding onboarding(CommandApplier applier, DynamoDbEnhancedClient enhanced, CardEventsStack stack,
+            CardEventsProperties properties, ImportReports reports, AdminAuditTrail audit, ExecutorService importWorkers,
+            Clock clock) {
+        var ledger = new DynamoDbImportLedger(enhanced, stack.importsTableName(), properties.imports().retention());
         return new Onboarding(applier, ledger, reports, audit, importWorkers, properties.imports().batchSize(), clock);
     }
 
     @Bean
-    DeliveryFailures deliveryFailures(DynamoDbEnhancedClient enhanced, CardEventsProperties properties, Clock clock) {
-        return new DynamoDbDeliveryFailures(enhanced, properties.tables().deliveryFailures(),
+    DeliveryFailures deliveryFailures(DynamoDbEnhancedClient enhanced, CardEventsStack stack, Clock clock) {
+        return new DynamoDbDeliveryFailures(enhanced, stack.deliveryFailuresTableName(),
                 DynamoDbDeliveryFailures.DEFAULT_RETENTION, clock);
     }
 }

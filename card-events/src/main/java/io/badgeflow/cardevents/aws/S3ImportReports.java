@@ -1,6 +1,6 @@
 package io.badgeflow.cardevents.aws;
 
-import io.badgeflow.cardevents.CardEventsProperties;
+import io.badgeflow.cardevents.CardEventsStack;
 import io.badgeflow.model.onboarding.ImportReports;
 import io.badgeflow.model.onboarding.RowResult;
 import java.util.List;
@@ -25,9 +25,9 @@ class S3ImportReports implements ImportReports {
     private final S3Client s3;
     private final String bucket;
 
-    S3ImportReports(S3Client s3, CardEventsProperties properties) {
+    S3ImportReports(S3Client s3, CardEventsStack stack) {
         this.s3 = s3;
-        this.bucket = properties.buckets().reports();
+        this.bucket = stack.reportsBucketName();
     }
 
     @Override

@@ -70,7 +70,7 @@ class TransientFailureIntegrationTests {
         try (var lambda = lambda(aws)) {
             var deployed = lambda.getFunctionConfiguration(r -> r.functionName(aws.output("ApplyCommandFunctionName")));
             var environment = new HashMap<>(deployed.environment().variables());
-            environment.put("BADGEFLOW_CARDEVENTS_TABLES_EMPLOYEES", "no-such-table-" + suffix);
+            environment.put("BADGEFLOW_STACK_EMPLOYEESTABLENAME", "no-such-table-" + suffix);
             environment.put("BADGEFLOW_CARDEVENTS_RETRYDELAY", "0s");
             functionName = "transient-apply-command-" + suffix;
             lambda.createFunction(r -> r.functionName(functionName).runtime(deployed.runtime())
