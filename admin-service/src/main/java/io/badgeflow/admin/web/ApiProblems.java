@@ -4,6 +4,7 @@ import io.badgeflow.admin.idempotency.IdempotencyKeyReusedException;
 import io.badgeflow.model.InvalidFieldException;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
 
@@ -86,6 +88,30 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException reused) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, reused.getMessage());
         problem.setTitle("Idempotency-Key reused");
+        return problem;
+    }
+
+    /**
+     * A multipart body the container cannot parse (a broken boundary, a truncated part): the client's fault. Too
+     * large an upload is a {@code MaxUploadSizeExceededException}, answered 413 by the more specific handler.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableMultipart(MultipartException unreadable) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The multipart request body could not be read.");
+        problem.setTitle("Unreadable request");
+        return problem;
+    }
+
+    /**
+     * A query string the container refuses to parse (a parameter without a name, as in {@code ?=}); Tomcat raises
+     * it only when the parameters are first read, inside the handler.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail unreadableQuery(InvalidParameterException unreadable) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The query string could not be read: every parameter needs a name.");
+        problem.setTitle("Unreadable request");
         return problem;
     }
 
