@@ -62,9 +62,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                         headers, HttpStatus.BAD_REQUEST, request);
             }
         }
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not readable JSON.");
-        problem.setTitle("Unreadable request");
-        return handleExceptionInternal(unreadable, problem, headers, HttpStatus.BAD_REQUEST, request);
+        return handleExceptionInternal(unreadable, unreadable("The request body is not readable JSON."), headers,
+                HttpStatus.BAD_REQUEST, request);
     }
 
     /** A query or path parameter of the wrong type, such as an unknown card status. */
@@ -97,10 +96,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(MultipartException.class)
     ProblemDetail unreadableMultipart(MultipartException unreadable) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The multipart request body could not be read.");
-        problem.setTitle("Unreadable request");
-        return problem;
+        return unreadable("The multipart request body could not be read.");
     }
 
     /**
@@ -109,10 +105,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(InvalidParameterException.class)
     ProblemDetail unreadableQuery(InvalidParameterException unreadable) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The query string could not be read: every parameter needs a name.");
-        problem.setTitle("Unreadable request");
-        return problem;
+        return unreadable("The query string could not be read: every parameter needs a name.");
     }
 
     /**
@@ -128,6 +121,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The request could not be completed; it is safe to retry with the same Idempotency-Key.");
         problem.setTitle("Internal error");
+        return problem;
+    }
+
+    private static ProblemDetail unreadable(String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Unreadable request");
         return problem;
     }
 
