@@ -13,10 +13,9 @@ import glob
 import hashlib
 import json
 import os
+import subprocess
 import sys
 import time
-
-import subprocess
 
 import boto3
 from botocore.config import Config
@@ -154,7 +153,7 @@ def template_source(target, path, template):
         raise DeployFailed(f"{path}: {len(compact)} bytes as compact JSON, over the {MAX_TEMPLATE_BODY}-byte "
                            f"TemplateBody limit, and no artifacts stack to upload it to: deploy {ARTIFACTS} first")
     key = f"templates/{os.path.basename(path)[:-len('.yaml')]}-{hashlib.sha256(compact).hexdigest()}.json"
-    target.client("s3").put_object(Bucket=bucket, Key=key, Body=compact)
+    upload_once(target.client("s3"), bucket, key, lambda s3: s3.put_object(Bucket=bucket, Key=key, Body=compact))
     return {"TemplateURL": f"https://s3.{target.region}.amazonaws.com/{bucket}/{key}"}
 
 
@@ -226,6 +225,16 @@ def sha256_of(path):
     return digest.hexdigest()
 
 
+def upload_once(s3, bucket, key, upload):
+    """Uploads a content-named object unless it is there already (the same key is the same bytes)."""
+    try:
+        s3.head_object(Bucket=bucket, Key=key)
+        return False
+    except ClientError:
+        upload(s3)
+        return True
+
+
 def upload_function_package(target, outputs, overrides):
     """Uploads the card-events function package, named by its content, and hands its key to compute. The same
     bytes give the same key, so a second deploy changes nothing and a changed jar rolls the functions."""
@@ -236,13 +245,10 @@ def upload_function_package(target, outputs, overrides):
     package = packages[-1]
     key = f"card-events/{sha256_of(package)}-lambda.zip"
     bucket = outputs["ArtifactBucketName"]
-    s3 = target.client("s3")
-    try:
-        s3.head_object(Bucket=bucket, Key=key)
-        log(f"  function package s3://{bucket}/{key} already there")
-    except ClientError:
-        s3.upload_file(package, bucket, key)
+    if upload_once(target.client("s3"), bucket, key, lambda s3: s3.upload_file(package, bucket, key)):
         log(f"  uploaded {os.path.basename(package)} to s3://{bucket}/{key}")
+    else:
+        log(f"  function package s3://{bucket}/{key} already there")
     overrides.setdefault("ArtifactBucket", bucket)
     overrides.setdefault("CardEventsPackageKey", key)
 
@@ -343,8 +349,8 @@ def deploy(args):
 
 
 def selected_stacks(stacks):
-    """The stacks to deploy, in deploy order: all of them, or the leading ones a caller names (tests of the
-    stores alone need no function package)."""
+    """The stacks to deploy, in deploy order: all of them, or those a caller names (tests of the stores alone
+    need no function package)."""
     if not stacks:
         return list(STACKS)
     wanted = [name.strip() for name in stacks.split(",") if name.strip()]
