@@ -12,12 +12,18 @@ class AdapterDependencyRuleTests {
 
     @ArchTest
     static final ArchRule onlyTheStoreAdaptersTouchTheAwsSdk = noClasses()
-            .that().resideOutsideOfPackages("io.badgeflow.aws.dynamodb..", "io.badgeflow.aws.archive..")
-            .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
-            .because("the JSON codec is shared by every adapter and must not pull in a client; only the store adapters talk to AWS");
+            .that()
+            .resideOutsideOfPackages("io.badgeflow.aws.dynamodb..", "io.badgeflow.aws.archive..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("software.amazon.awssdk..")
+            .because(
+                    "the JSON codec is shared by every adapter and must not pull in a client; only the store adapters talk to AWS");
 
     @ArchTest
     static final ArchRule noSpringInTheSharedAdapters = noClasses()
-            .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.springframework..")
             .because("the deployables wire these adapters; the adapters stay framework-free");
 }

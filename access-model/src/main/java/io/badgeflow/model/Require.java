@@ -11,8 +11,7 @@ public final class Require {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    private Require() {
-    }
+    private Require() {}
 
     public static String text(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {

@@ -11,9 +11,17 @@ import com.tngtech.archunit.lang.ArchRule;
 class ModelDependencyRuleTests {
 
     @ArchTest
-    static final ArchRule theModelKnowsNoFramework = noClasses().that().resideInAPackage("io.badgeflow.model..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework..", "software.amazon..", "com.amazonaws..", "io.awspring..",
-                    "com.fasterxml.jackson.databind..", "tools.jackson..")
+    static final ArchRule theModelKnowsNoFramework = noClasses()
+            .that()
+            .resideInAPackage("io.badgeflow.model..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "software.amazon..",
+                    "com.amazonaws..",
+                    "io.awspring..",
+                    "com.fasterxml.jackson.databind..",
+                    "tools.jackson..")
             .because("the domain stays plain Java; adapters live in the deployables and access-aws");
 }

@@ -15,17 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("badgeflow.access-stream")
 public record AccessStreamProperties(
-        String stage,
-        Duration swipeRetention,
-        Decisions decisions,
-        Alarms alarms,
-        Kcl kcl,
-        Simulator simulator) {
+        String stage, Duration swipeRetention, Decisions decisions, Alarms alarms, Kcl kcl, Simulator simulator) {
 
     public AccessStreamProperties {
         if (stage == null || !stage.matches("[a-z][a-z0-9-]{0,19}")) {
-            throw new IllegalArgumentException("badgeflow.access-stream.stage must be set: lowercase letters, digits"
-                    + " or -, at most 20");
+            throw new IllegalArgumentException(
+                    "badgeflow.access-stream.stage must be set: lowercase letters, digits" + " or -, at most 20");
         }
         swipeRetention = positive("badgeflow.access-stream.swipe-retention", swipeRetention, Duration.ofDays(90));
         decisions = decisions == null ? Decisions.defaults() : decisions;
@@ -50,8 +45,8 @@ public record AccessStreamProperties(
     public record Alarms(int repeatedDenialsThreshold, Duration repeatedDenialsWindow) {
         public Alarms {
             repeatedDenialsThreshold = repeatedDenialsThreshold == 0 ? 5 : repeatedDenialsThreshold;
-            repeatedDenialsWindow = positive("alarms.repeated-denials-window", repeatedDenialsWindow,
-                    Duration.ofMinutes(5));
+            repeatedDenialsWindow =
+                    positive("alarms.repeated-denials-window", repeatedDenialsWindow, Duration.ofMinutes(5));
         }
     }
 
@@ -64,8 +59,8 @@ public record AccessStreamProperties(
      * @param unknownCardTtl    the longest a card number found nowhere is remembered as unknown
      * @param maxRecords        the most records remembered per kind
      */
-    public record Decisions(Duration feedInterval, Duration feedOverlap, Duration recordTtl,
-            Duration unknownCardTtl, long maxRecords) {
+    public record Decisions(
+            Duration feedInterval, Duration feedOverlap, Duration recordTtl, Duration unknownCardTtl, long maxRecords) {
 
         public Decisions {
             feedInterval = positive("decisions.feed-interval", feedInterval, Duration.ofMillis(250));
@@ -124,22 +119,25 @@ public record AccessStreamProperties(
         private static final Set<String> POSITIONS = Set.of("TRIM_HORIZON", "LATEST");
 
         public Kcl {
-            metricsLevel = metricsLevel == null ? "DETAILED" : metricsLevel.strip().toUpperCase();
+            metricsLevel =
+                    metricsLevel == null ? "DETAILED" : metricsLevel.strip().toUpperCase();
             if (!METRICS_LEVELS.contains(metricsLevel)) {
-                throw new IllegalArgumentException("badgeflow.access-stream.kcl.metrics-level must be one of "
-                        + METRICS_LEVELS);
+                throw new IllegalArgumentException(
+                        "badgeflow.access-stream.kcl.metrics-level must be one of " + METRICS_LEVELS);
             }
-            initialPosition = initialPosition == null ? "TRIM_HORIZON" : initialPosition.strip().toUpperCase();
+            initialPosition = initialPosition == null
+                    ? "TRIM_HORIZON"
+                    : initialPosition.strip().toUpperCase();
             if (!POSITIONS.contains(initialPosition)) {
-                throw new IllegalArgumentException("badgeflow.access-stream.kcl.initial-position must be one of "
-                        + POSITIONS);
+                throw new IllegalArgumentException(
+                        "badgeflow.access-stream.kcl.initial-position must be one of " + POSITIONS);
             }
             failoverTime = positive("kcl.failover-time", failoverTime, Duration.ofSeconds(10));
-            leaseAssignmentInterval = positive("kcl.lease-assignment-interval", leaseAssignmentInterval,
-                    failoverTime.multipliedBy(2));
+            leaseAssignmentInterval =
+                    positive("kcl.lease-assignment-interval", leaseAssignmentInterval, failoverTime.multipliedBy(2));
             shardSyncInterval = positive("kcl.shard-sync-interval", shardSyncInterval, Duration.ofSeconds(60));
-            workerMetricsReportInterval = positive("kcl.worker-metrics-report-interval", workerMetricsReportInterval,
-                    Duration.ofSeconds(30));
+            workerMetricsReportInterval =
+                    positive("kcl.worker-metrics-report-interval", workerMetricsReportInterval, Duration.ofSeconds(30));
             leaderLockDuration = positive("kcl.leader-lock-duration", leaderLockDuration, Duration.ofMinutes(2));
             leaderLockHeartbeat = positive("kcl.leader-lock-heartbeat", leaderLockHeartbeat, Duration.ofSeconds(30));
             if (leaderLockHeartbeat.multipliedBy(3).compareTo(leaderLockDuration) > 0) {
@@ -147,10 +145,11 @@ public record AccessStreamProperties(
                         "kcl.leader-lock-heartbeat must be at most a third of kcl.leader-lock-duration");
             }
             dispatchPollInterval = positive("kcl.dispatch-poll-interval", dispatchPollInterval, Duration.ofSeconds(1));
-            idleTimeBetweenReads = positive("kcl.idle-time-between-reads", idleTimeBetweenReads,
-                    Duration.ofMillis(1500));
+            idleTimeBetweenReads =
+                    positive("kcl.idle-time-between-reads", idleTimeBetweenReads, Duration.ofMillis(1500));
             if (idleTimeBetweenReads.toMillis() < 200) {
-                throw new IllegalArgumentException("kcl.idle-time-between-reads must be at least 200ms (KCL's minimum)");
+                throw new IllegalArgumentException(
+                        "kcl.idle-time-between-reads must be at least 200ms (KCL's minimum)");
             }
             shutdownTimeout = positive("kcl.shutdown-timeout", shutdownTimeout, Duration.ofSeconds(20));
             retryBackoff = positive("kcl.retry-backoff", retryBackoff, Duration.ofMillis(200));
@@ -201,13 +200,14 @@ public record AccessStreamProperties(
             if (enabled && (adminUser == null || adminUser.isBlank() || adminPassword == null)) {
                 throw new IllegalArgumentException("simulator.admin-user and simulator.admin-password must be set");
             }
-            profile = profile == null || profile.isBlank() ? "NORMAL_DAY" : profile.strip().toUpperCase()
-                    .replace('-', '_');
+            profile = profile == null || profile.isBlank()
+                    ? "NORMAL_DAY"
+                    : profile.strip().toUpperCase().replace('-', '_');
             try {
                 Profile.valueOf(profile);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("simulator.profile must be one of "
-                        + Arrays.toString(Profile.values()), e);
+                throw new IllegalArgumentException(
+                        "simulator.profile must be one of " + Arrays.toString(Profile.values()), e);
             }
             buildingId = buildingId == null || buildingId.isBlank() ? "SIM-HQ" : buildingId;
             doors = doors == 0 ? 4 : doors;

@@ -26,5 +26,4 @@ public record AccessStreamStack(
         @NotBlank String parkedRecordsTableName,
         @NotBlank String alarmsTableName,
         @NotBlank String archiveBucketName,
-        @NotBlank String alarmsTopicArn) {
-}
+        @NotBlank String alarmsTopicArn) {}

@@ -14,22 +14,33 @@ class AccessStreamDependencyRuleTests {
 
     @ArchTest
     static final ArchRule onlyAdaptersTouchTheAwsSdkOrKcl = noClasses()
-            .that().resideOutsideOfPackages("io.badgeflow.accessstream.aws..", "io.badgeflow.accessstream.kinesis..")
-            .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..", "software.amazon.kinesis..")
+            .that()
+            .resideOutsideOfPackages("io.badgeflow.accessstream.aws..", "io.badgeflow.accessstream.kinesis..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("software.amazon.awssdk..", "software.amazon.kinesis..")
             .because("AWS SDK and KCL types belong in the adapter packages; features talk to the model's ports");
 
     @ArchTest
     static final ArchRule featuresDoNotDependOnAdapters = noClasses()
-            .that().resideInAnyPackage("..accessstream.swipe..", "..accessstream.stream..",
-                    "..accessstream.simulator..")
-            .should().dependOnClassesThat().resideInAnyPackage("..accessstream.aws..", "..accessstream.kinesis..")
+            .that()
+            .resideInAnyPackage("..accessstream.swipe..", "..accessstream.stream..", "..accessstream.simulator..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("..accessstream.aws..", "..accessstream.kinesis..")
             .because("adapters plug into features, not the other way round");
 
     @ArchTest
     static final ArchRule controllersAndAdaptersArePackagePrivate = classes()
-            .that().resideInAnyPackage("..accessstream.swipe..", "..accessstream.kinesis..",
-                    "..accessstream.aws..", "..accessstream.simulator..")
-            .and().areMetaAnnotatedWith(Component.class)
-            .should().notBePublic()
+            .that()
+            .resideInAnyPackage(
+                    "..accessstream.swipe..",
+                    "..accessstream.kinesis..",
+                    "..accessstream.aws..",
+                    "..accessstream.simulator..")
+            .and()
+            .areMetaAnnotatedWith(Component.class)
+            .should()
+            .notBePublic()
             .because("controllers, adapters and their wiring are reached through the ports they implement");
 }

@@ -48,21 +48,36 @@ class AccessStreamPropertiesTests {
 
     @Test
     void rejectsAnUnknownMetricsLevel() {
-        assertThatIllegalArgumentException().isThrownBy(() -> kcl("VERBOSE", Duration.ofMillis(200)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> kcl("VERBOSE", Duration.ofMillis(200)))
                 .withMessageContaining("metrics-level");
     }
 
     @Test
     void rejectsAnIdleTimeBelowKclsMinimum() {
-        assertThatIllegalArgumentException().isThrownBy(() -> kcl("NONE", Duration.ofMillis(50)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> kcl("NONE", Duration.ofMillis(50)))
                 .withMessageContaining("idle-time-between-reads");
     }
 
     @Test
     void rejectsALeaderHeartbeatSlowerThanAThirdOfTheLock() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new Kcl(true, null, null, null, null, null, null, Duration.ofSeconds(6),
-                        Duration.ofSeconds(3), null, null, false, null, null))
+                .isThrownBy(() -> new Kcl(
+                        true,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Duration.ofSeconds(6),
+                        Duration.ofSeconds(3),
+                        null,
+                        null,
+                        false,
+                        null,
+                        null))
                 .withMessageContaining("leader-lock-heartbeat");
     }
 

@@ -29,6 +29,5 @@ class AccessStreamStackTests extends StackTypeContract<AccessStreamStack> {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(AccessStreamStack.class)
-    static class Binding {
-    }
+    static class Binding {}
 }

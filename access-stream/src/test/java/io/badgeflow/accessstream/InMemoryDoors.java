@@ -19,7 +19,9 @@ public final class InMemoryDoors implements DoorRegistry {
 
     @Override
     public synchronized Optional<Door> findByKey(DeviceKeyHash keyHash) {
-        return doors.values().stream().filter(door -> door.keyHash().equals(keyHash)).findFirst();
+        return doors.values().stream()
+                .filter(door -> door.keyHash().equals(keyHash))
+                .findFirst();
     }
 
     @Override

@@ -34,7 +34,9 @@ public final class InMemoryPresence implements PresenceLedger {
 
     @Override
     public synchronized List<Presence> inside(String buildingId) {
-        return stored.values().stream().filter(p -> p.inside() && p.buildingId().equals(buildingId)).toList();
+        return stored.values().stream()
+                .filter(p -> p.inside() && p.buildingId().equals(buildingId))
+                .toList();
     }
 
     @Override

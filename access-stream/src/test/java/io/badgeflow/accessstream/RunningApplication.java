@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public abstract class RunningApplication {
 
     /** A stage of its own gives this run its own KCL tables, so it never competes with a running bin/run. */
-    static final String STAGE = "it-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    static final String STAGE =
+            "it-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
 
     private static volatile boolean leaseOwned;
 
@@ -56,8 +57,10 @@ public abstract class RunningApplication {
             return;
         }
         var leaseTable = "badgeflow-" + STAGE + "-access-stream";
-        await("a shard lease with an owner in " + leaseTable).atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+        await("a shard lease with an owner in " + leaseTable)
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions()
                 .until(() -> dynamoDb.scan(r -> r.tableName(leaseTable).consistentRead(true)).items().stream()
                         .anyMatch(item -> item.containsKey("leaseOwner")
                                 && item.get("leaseKey").s().startsWith("shardId-")));

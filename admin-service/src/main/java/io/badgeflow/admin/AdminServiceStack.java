@@ -32,8 +32,10 @@ public record AdminServiceStack(
         @NotBlank String presenceTableName,
         @NotBlank String swipesTableName,
         @NotBlank String parkedRecordsTableName,
+
         @NotBlank @Pattern(regexp = "[a-z]{2}(-[a-z]+)+-\\d+_\\w+", message = "must be a user pool id: <region>_<id>")
         String userPoolId,
+
         @NotBlank String userPoolClientId,
         @NotBlank String commandsQueueUrl,
         @NotBlank String commandsDlqUrl,
@@ -48,12 +50,12 @@ public record AdminServiceStack(
      * ListDeadLetterSourceQueues).
      */
     public List<DeadLetterQueue> deadLetterQueues() {
-        return List.of(new DeadLetterQueue("commands", commandsQueueUrl, commandsDlqUrl),
+        return List.of(
+                new DeadLetterQueue("commands", commandsQueueUrl, commandsDlqUrl),
                 new DeadLetterQueue("imports", importsQueueUrl, importsDlqUrl),
                 new DeadLetterQueue("releases", releasesQueueUrl, releasesDlqUrl));
     }
 
     /** A queue and its dead-letter queue, as the API names them ({@code commands}, {@code imports}, {@code releases}). */
-    public record DeadLetterQueue(String name, String queueUrl, String dlqUrl) {
-    }
+    public record DeadLetterQueue(String name, String queueUrl, String dlqUrl) {}
 }

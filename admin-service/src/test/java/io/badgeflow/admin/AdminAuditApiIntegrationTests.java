@@ -45,10 +45,13 @@ class AdminAuditApiIntegrationTests {
     static void aws(DynamicPropertyRegistry registry) {
         var aws = LocalAws.environment();
         dynamoDb = AwsClients.dynamoDb(aws);
-        var template = dynamoDb.describeTable(r -> r.tableName(aws.output("AdminAuditTableName"))).table();
+        var template = dynamoDb.describeTable(r -> r.tableName(aws.output("AdminAuditTableName")))
+                .table();
         table = "admin-audit-api-" + UUID.randomUUID();
-        dynamoDb.createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-                .keySchema(template.keySchema()).attributeDefinitions(template.attributeDefinitions()));
+        dynamoDb.createTable(r -> r.tableName(table)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(template.keySchema())
+                .attributeDefinitions(template.attributeDefinitions()));
         dynamoDb.waiter().waitUntilTableExists(r -> r.tableName(table));
         LocalAdminService.properties(registry);
         registry.add("badgeflow.stack.AdminAuditTableName", () -> table);
@@ -105,14 +108,20 @@ class AdminAuditApiIntegrationTests {
     }
 
     private static AuditEntry entry(String commandId, String actor) {
-        return new AuditEntry(commandId, "RegisterEmployee", actor, CommandStatus.APPLIED, null, "emp-" + commandId,
-                Instant.now());
+        return new AuditEntry(
+                commandId, "RegisterEmployee", actor, CommandStatus.APPLIED, null, "emp-" + commandId, Instant.now());
     }
 
     private HttpResponse<String> get(String path, String token, int expectedStatus) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(expectedStatus);
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode())
+                .as("GET %s: %s", path, response.body())
+                .isEqualTo(expectedStatus);
         return response;
     }
 

@@ -20,15 +20,29 @@ class AdminDependencyRuleTests {
 
     @ArchTest
     static final ArchRule onlyAdaptersTouchTheAwsSdk = noClasses()
-            .that().resideOutsideOfPackages("..aws..", "..s3..", "..dynamodb..", "..cognito..")
-            .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+            .that()
+            .resideOutsideOfPackages("..aws..", "..s3..", "..dynamodb..", "..cognito..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("software.amazon.awssdk..")
             .because("AWS SDK types belong in adapter packages; controllers talk to ports");
 
     @ArchTest
     static final ArchRule everyHandlerDeclaresWhoMayCallIt = methods()
-            .that().areAnnotatedWith(GetMapping.class).or().areAnnotatedWith(PostMapping.class)
-            .or().areAnnotatedWith(PutMapping.class).or().areAnnotatedWith(DeleteMapping.class)
-            .or().areAnnotatedWith(PatchMapping.class).or().areAnnotatedWith(RequestMapping.class)
-            .should().beAnnotatedWith(PreAuthorize.class)
-            .because("the filter chain only checks for a token; the role check lives on the handler and must not be forgotten");
+            .that()
+            .areAnnotatedWith(GetMapping.class)
+            .or()
+            .areAnnotatedWith(PostMapping.class)
+            .or()
+            .areAnnotatedWith(PutMapping.class)
+            .or()
+            .areAnnotatedWith(DeleteMapping.class)
+            .or()
+            .areAnnotatedWith(PatchMapping.class)
+            .or()
+            .areAnnotatedWith(RequestMapping.class)
+            .should()
+            .beAnnotatedWith(PreAuthorize.class)
+            .because(
+                    "the filter chain only checks for a token; the role check lives on the handler and must not be forgotten");
 }

@@ -33,8 +33,10 @@ class AdminServiceStackTests extends StackTypeContract<AdminServiceStack> {
         var environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("names", changed));
 
-        assertThatException().isThrownBy(() -> bind(environment))
-                .satisfies(failure -> assertThat(messages(failure)).contains("field 'userPoolId'")
+        assertThatException()
+                .isThrownBy(() -> bind(environment))
+                .satisfies(failure -> assertThat(messages(failure))
+                        .contains("field 'userPoolId'")
                         .doesNotContain("field 'userPoolClientId'"));
     }
 
@@ -45,10 +47,11 @@ class AdminServiceStackTests extends StackTypeContract<AdminServiceStack> {
 
         var stack = bind(environment);
 
-        assertThat(stack.deadLetterQueues()).containsExactly(
-                new DeadLetterQueue("commands", "CommandsQueueUrl", "CommandsDlqUrl"),
-                new DeadLetterQueue("imports", "ImportsQueueUrl", "ImportsDlqUrl"),
-                new DeadLetterQueue("releases", "ReleasesQueueUrl", "ReleasesDlqUrl"));
+        assertThat(stack.deadLetterQueues())
+                .containsExactly(
+                        new DeadLetterQueue("commands", "CommandsQueueUrl", "CommandsDlqUrl"),
+                        new DeadLetterQueue("imports", "ImportsQueueUrl", "ImportsDlqUrl"),
+                        new DeadLetterQueue("releases", "ReleasesQueueUrl", "ReleasesDlqUrl"));
     }
 
     @Test
@@ -59,6 +62,5 @@ class AdminServiceStackTests extends StackTypeContract<AdminServiceStack> {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(AdminServiceStack.class)
-    static class Binding {
-    }
+    static class Binding {}
 }

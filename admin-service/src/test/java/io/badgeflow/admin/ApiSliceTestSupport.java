@@ -47,10 +47,12 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @ComponentScan(basePackages = {"io.badgeflow.admin.security", "io.badgeflow.admin.web"})
 @Import(CommandSubmissions.class)
 @EnableConfigurationProperties({AdminServiceProperties.class, AdminServiceStack.class})
-@TestPropertySource(properties = {
-    "badgeflow.admin-service.max-import-size=" + ApiSliceTestSupport.MAX_IMPORT_BYTES + "B",
-    // Where the user pool's keys would be fetched from: nowhere (the tests authenticate with jwt()).
-    "spring.cloud.aws.endpoint=http://127.0.0.1:9"})
+@TestPropertySource(
+        properties = {
+            "badgeflow.admin-service.max-import-size=" + ApiSliceTestSupport.MAX_IMPORT_BYTES + "B",
+            // Where the user pool's keys would be fetched from: nowhere (the tests authenticate with jwt()).
+            "spring.cloud.aws.endpoint=http://127.0.0.1:9"
+        })
 public abstract class ApiSliceTestSupport {
 
     public static final String ADMIN_SUBJECT = "sub-admin-1";

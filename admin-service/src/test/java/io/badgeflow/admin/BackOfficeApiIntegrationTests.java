@@ -75,11 +75,19 @@ class BackOfficeApiIntegrationTests {
 
     @BeforeEach
     void cardEventsStandIn() {
-        var tables = new BackOfficeTables(stack.employeesTableName(), stack.cardsTableName(),
-                stack.buildingsTableName(), stack.doorsTableName(), stack.grantsTableName(), stack.commandsTableName());
+        var tables = new BackOfficeTables(
+                stack.employeesTableName(),
+                stack.cardsTableName(),
+                stack.buildingsTableName(),
+                stack.doorsTableName(),
+                stack.grantsTableName(),
+                stack.commandsTableName());
         var store = new DynamoDbBackOfficeStore(enhanced, tables, Duration.ofDays(1));
-        applier = new CommandApplier(store, new DynamoDbCommandLog(enhanced, stack.commandsTableName()),
-                Clock.systemUTC(), Duration.ofMinutes(1));
+        applier = new CommandApplier(
+                store,
+                new DynamoDbCommandLog(enhanced, stack.commandsTableName()),
+                Clock.systemUTC(),
+                Duration.ofMinutes(1));
     }
 
     @Test
@@ -90,24 +98,56 @@ class BackOfficeApiIntegrationTests {
         var familyName = "Zed" + suffix;
         var commands = new ArrayList<String>();
 
-        var building = accepted(send("POST", "/api/v1/buildings", adminToken,
-                "{\"buildingId\":\"" + buildingId + "\",\"name\":\"Integration\",\"timeZone\":\"Europe/Paris\"}"), commands);
+        var building = accepted(
+                send(
+                        "POST",
+                        "/api/v1/buildings",
+                        adminToken,
+                        "{\"buildingId\":\"" + buildingId
+                                + "\",\"name\":\"Integration\",\"timeZone\":\"Europe/Paris\"}"),
+                commands);
         assertThat(building.get("buildingId").asString()).isEqualTo(buildingId);
-        var employeeId = accepted(send("POST", "/api/v1/employees", adminToken, "{\"employeeNumber\":\"" + number
-                + "\",\"givenName\":\"Ida\",\"familyName\":\"" + familyName + "\",\"email\":\"ida@example.com\"}"),
-                commands).get("employeeId").asString();
-        var cardId = accepted(send("POST", "/api/v1/cards", adminToken,
-                "{\"cardNumber\":\"C" + suffix + "\",\"employeeId\":\"" + employeeId + "\"}"), commands)
-                .get("cardId").asString();
-        accepted(send("POST", "/api/v1/employees/" + employeeId + "/grants", adminToken, "{\"buildingId\":\"" + buildingId
-                + "\",\"schedule\":{\"days\":[\"MONDAY\",\"FRIDAY\"],\"from\":\"07:00\",\"until\":\"19:00\"}}"), commands);
-        var door = accepted(send("POST", "/api/v1/buildings/" + buildingId + "/doors", adminToken,
-                "{\"name\":\"Front\",\"capability\":\"IN\"}"), commands);
+        var employeeId = accepted(
+                        send(
+                                "POST",
+                                "/api/v1/employees",
+                                adminToken,
+                                "{\"employeeNumber\":\"" + number + "\",\"givenName\":\"Ida\",\"familyName\":\""
+                                        + familyName + "\",\"email\":\"ida@example.com\"}"),
+                        commands)
+                .get("employeeId")
+                .asString();
+        var cardId = accepted(
+                        send(
+                                "POST",
+                                "/api/v1/cards",
+                                adminToken,
+                                "{\"cardNumber\":\"C" + suffix + "\",\"employeeId\":\"" + employeeId + "\"}"),
+                        commands)
+                .get("cardId")
+                .asString();
+        accepted(
+                send(
+                        "POST",
+                        "/api/v1/employees/" + employeeId + "/grants",
+                        adminToken,
+                        "{\"buildingId\":\"" + buildingId
+                                + "\",\"schedule\":{\"days\":[\"MONDAY\",\"FRIDAY\"],\"from\":\"07:00\",\"until\":\"19:00\"}}"),
+                commands);
+        var door = accepted(
+                send(
+                        "POST",
+                        "/api/v1/buildings/" + buildingId + "/doors",
+                        adminToken,
+                        "{\"name\":\"Front\",\"capability\":\"IN\"}"),
+                commands);
         assertThat(door.get("deviceKey").asString()).isNotBlank();
 
         for (var commandId : commands) {
             assertThat(apply(commandId)).as(commandId).isEqualTo(CommandStatus.APPLIED);
-            assertThat(json(send("GET", "/api/v1/commands/" + commandId, operatorToken, null)).get("status").asString())
+            assertThat(json(send("GET", "/api/v1/commands/" + commandId, operatorToken, null))
+                            .get("status")
+                            .asString())
                     .isEqualTo("APPLIED");
         }
 
@@ -120,9 +160,17 @@ class BackOfficeApiIntegrationTests {
                 .contains("RegisterEmployee", "IssueCard", "GrantAccess");
 
         assertThat(json(send("GET", "/api/v1/employees?q=" + number, operatorToken, null))
-                .get("items").get(0).get("employeeId").asString()).isEqualTo(employeeId);
+                        .get("items")
+                        .get(0)
+                        .get("employeeId")
+                        .asString())
+                .isEqualTo(employeeId);
         assertThat(json(send("GET", "/api/v1/employees?q=" + familyName.toLowerCase(), operatorToken, null))
-                .get("items").get(0).get("employeeId").asString()).isEqualTo(employeeId);
+                        .get("items")
+                        .get(0)
+                        .get("employeeId")
+                        .asString())
+                .isEqualTo(employeeId);
 
         var card = json(send("GET", "/api/v1/cards/" + cardId, operatorToken, null));
         assertThat(card.get("card").get("employeeId").asString()).isEqualTo(employeeId);
@@ -130,12 +178,19 @@ class BackOfficeApiIntegrationTests {
 
         var site = send("GET", "/api/v1/buildings/" + buildingId, operatorToken, null);
         assertThat(json(site).get("building").get("timeZone").asString()).isEqualTo("Europe/Paris");
-        assertThat(json(site).get("doors").get(0).get("doorId").asString()).isEqualTo(door.get("doorId").asString());
+        assertThat(json(site).get("doors").get(0).get("doorId").asString())
+                .isEqualTo(door.get("doorId").asString());
         assertThat(site.body()).doesNotContain("keyHash");
         assertThat(json(send("GET", "/api/v1/buildings/" + buildingId + "/grants", operatorToken, null))
-                .get("items").get(0).get("employeeId").asString()).isEqualTo(employeeId);
+                        .get("items")
+                        .get(0)
+                        .get("employeeId")
+                        .asString())
+                .isEqualTo(employeeId);
         assertThat(json(send("GET", "/api/v1/doors/" + door.get("doorId").asString(), operatorToken, null))
-                .get("capability").asString()).isEqualTo("IN");
+                        .get("capability")
+                        .asString())
+                .isEqualTo("IN");
     }
 
     @Test
@@ -149,24 +204,32 @@ class BackOfficeApiIntegrationTests {
 
         assertThat(first.statusCode()).isEqualTo(202);
         assertThat(retry.statusCode()).isEqualTo(202);
-        assertThat(retry.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
-        assertThat(json(retry).get("commandId").asString()).isEqualTo(json(first).get("commandId").asString());
+        assertThat(retry.headers().firstValue("Location"))
+                .isEqualTo(first.headers().firstValue("Location"));
+        assertThat(json(retry).get("commandId").asString())
+                .isEqualTo(json(first).get("commandId").asString());
         assertThat(reused.statusCode()).isEqualTo(422);
         assertThat(reused.headers().firstValue("Content-Type")).contains("application/problem+json");
 
         var claims = dynamoDb.scan(r -> r.tableName(stack.idempotencyTableName())).items().stream()
-                .filter(item -> item.get("id").s().endsWith(":" + key)).toList();
+                .filter(item -> item.get("id").s().endsWith(":" + key))
+                .toList();
         assertThat(claims).singleElement().satisfies(item -> {
-            assertThat(item.get("commandId").s()).isEqualTo(json(first).get("commandId").asString());
-            assertThat(Instant.ofEpochSecond(Long.parseLong(item.get("expiresAt").n())))
-                    .isBetween(Instant.now().plus(Duration.ofHours(23)), Instant.now().plus(Duration.ofHours(25)));
+            assertThat(item.get("commandId").s())
+                    .isEqualTo(json(first).get("commandId").asString());
+            assertThat(Instant.ofEpochSecond(
+                            Long.parseLong(item.get("expiresAt").n())))
+                    .isBetween(
+                            Instant.now().plus(Duration.ofHours(23)),
+                            Instant.now().plus(Duration.ofHours(25)));
         });
     }
 
     private CommandStatus apply(String commandId) {
         var bucket = stack.commandsBucketName();
         var key = CommandDocumentKey.of(commandId);
-        var command = MessageJson.readCommand(s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
+        var command = MessageJson.readCommand(
+                s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
         return applier.apply(command, key).status();
     }
 
@@ -174,7 +237,8 @@ class BackOfficeApiIntegrationTests {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         var body = json(response);
         commands.add(body.get("commandId").asString());
-        assertThat(response.headers().firstValue("Location")).contains("/api/v1/commands/" + body.get("commandId").asString());
+        assertThat(response.headers().firstValue("Location"))
+                .contains("/api/v1/commands/" + body.get("commandId").asString());
         return body;
     }
 
@@ -185,9 +249,13 @@ class BackOfficeApiIntegrationTests {
     }
 
     private HttpResponse<String> sendWithKey(String path, String body, String key) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
-                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + adminToken)
+                        .header("Content-Type", "application/json")
+                        .header("Idempotency-Key", key)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -197,8 +265,14 @@ class BackOfficeApiIntegrationTests {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        var response = http.send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        var response = http.send(
+                request.method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 400) {
             throw new AssertionError(method + " " + path + " -> " + response.statusCode() + " " + response.body());
         }

@@ -42,11 +42,16 @@ class DeadLettersIntegrationTests {
     @DynamicPropertySource
     static void aws(DynamicPropertyRegistry registry) {
         var aws = LocalAws.environment();
-        try (var sqs = SqsClient.builder().endpointOverride(aws.endpoint()).region(AwsEnvironment.REGION)
-                .credentialsProvider(AwsEnvironment.CREDENTIALS).build()) {
+        try (var sqs = SqsClient.builder()
+                .endpointOverride(aws.endpoint())
+                .region(AwsEnvironment.REGION)
+                .credentialsProvider(AwsEnvironment.CREDENTIALS)
+                .build()) {
             var suffix = UUID.randomUUID().toString().substring(0, 8);
-            dlqUrl = sqs.createQueue(r -> r.queueName("dead-letters-dlq-" + suffix)).queueUrl();
-            queueUrl = sqs.createQueue(r -> r.queueName("dead-letters-" + suffix)).queueUrl();
+            dlqUrl = sqs.createQueue(r -> r.queueName("dead-letters-dlq-" + suffix))
+                    .queueUrl();
+            queueUrl =
+                    sqs.createQueue(r -> r.queueName("dead-letters-" + suffix)).queueUrl();
         }
         LocalAdminService.properties(registry);
         // The commands pair is this test's own; the output keys as the fixture registers them, so these replace them.
@@ -75,10 +80,17 @@ class DeadLettersIntegrationTests {
         var body = snsNotificationOf("badgeflow-local-commands", "commands/" + commandId + ".json");
         sqs.sendMessage(r -> r.queueUrl(dlqUrl).messageBody(body));
         var failedAt = Instant.now();
-        new DynamoDbDeliveryFailures(AwsClients.enhanced(AwsClients.dynamoDb(aws)),
-                aws.output("DeliveryFailuresTableName"), DynamoDbDeliveryFailures.DEFAULT_RETENTION, Clock.systemUTC())
-                .record(DeliveryFailureKey.queueName(queueUrl), body, "m-1",
-                        "software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException: no table", failedAt);
+        new DynamoDbDeliveryFailures(
+                        AwsClients.enhanced(AwsClients.dynamoDb(aws)),
+                        aws.output("DeliveryFailuresTableName"),
+                        DynamoDbDeliveryFailures.DEFAULT_RETENTION,
+                        Clock.systemUTC())
+                .record(
+                        DeliveryFailureKey.queueName(queueUrl),
+                        body,
+                        "m-1",
+                        "software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException: no table",
+                        failedAt);
 
         var listed = json(send("GET", "/api/v1/dead-letters", operatorToken, 200));
 
@@ -92,14 +104,21 @@ class DeadLettersIntegrationTests {
         assertThat(message.get("reason").asString()).contains("ResourceNotFoundException");
         assertThat(message.get("attempts").asLong()).isEqualTo(1);
         assertThat(message.get("lastFailedAt").isNull()).isFalse();
-        assertThat(json(send("GET", "/api/v1/dead-letters", operatorToken, 200)).get("queues").get(0).get("depth")
-                .asLong()).as("a look takes nothing out").isEqualTo(1);
+        assertThat(json(send("GET", "/api/v1/dead-letters", operatorToken, 200))
+                        .get("queues")
+                        .get(0)
+                        .get("depth")
+                        .asLong())
+                .as("a look takes nothing out")
+                .isEqualTo(1);
 
         var redriven = json(send("POST", "/api/v1/dead-letters/commands/redrive", operatorToken, 200));
 
         assertThat(redriven.get("moved").asInt()).isEqualTo(1);
         assertThat(depth(dlqUrl)).isZero();
-        var back = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+        var back = sqs.receiveMessage(
+                        r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
+                .messages();
         assertThat(back).singleElement().satisfies(m -> assertThat(m.body()).isEqualTo(body));
     }
 
@@ -109,9 +128,14 @@ class DeadLettersIntegrationTests {
         var otherDlq = dlqUrl;
         sqs.sendMessage(r -> r.queueUrl(otherDlq).messageBody(body));
         try {
-            var messages = json(send("GET", "/api/v1/dead-letters?limit=100", operatorToken, 200)).get("queues").get(0)
+            var messages = json(send("GET", "/api/v1/dead-letters?limit=100", operatorToken, 200))
+                    .get("queues")
+                    .get(0)
                     .get("messages");
-            var shown = messages.valueStream().filter(m -> m.get("envelopeProblem").isString()).findFirst().orElseThrow();
+            var shown = messages.valueStream()
+                    .filter(m -> m.get("envelopeProblem").isString())
+                    .findFirst()
+                    .orElseThrow();
             assertThat(shown.get("reason").asString()).isEqualTo("no reason recorded");
             assertThat(shown.get("envelopeProblem").asString()).contains("unreadable");
         } finally {
@@ -128,18 +152,25 @@ class DeadLettersIntegrationTests {
     }
 
     private long depth(String url) {
-        var attributes = sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        var attributes = sqs.getQueueAttributes(r -> r.queueUrl(url)
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
         return Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                 + Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
 
     private HttpResponse<String> send(String method, String path, String token, int expectedStatus) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + token)
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(expectedStatus);
+        assertThat(response.statusCode())
+                .as("%s %s: %s", method, path, response.body())
+                .isEqualTo(expectedStatus);
         return response;
     }
 

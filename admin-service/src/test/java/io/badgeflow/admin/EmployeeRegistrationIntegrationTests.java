@@ -55,31 +55,52 @@ class EmployeeRegistrationIntegrationTests {
     @Test
     void writesTheCommandDocumentAndReportsItPendingThenApplied() throws Exception {
         var aws = LocalAws.environment();
-        var response = post("/api/v1/employees", adminToken,
+        var response = post(
+                "/api/v1/employees",
+                adminToken,
                 "{\"employeeNumber\":\"E-100\",\"givenName\":\"Ada\",\"familyName\":\"Lovelace\",\"email\":\"ada@example.com\"}");
 
         assertThat(response.statusCode()).isEqualTo(202);
         var body = json(response);
         var commandId = body.get("commandId").asString();
         assertThat(response.headers().firstValue("Location")).contains("/api/v1/commands/" + commandId);
-        var document = JsonMapper.shared().readTree(s3.getObjectAsBytes(r -> r.bucket(aws.output("CommandsBucketName"))
-                .key("commands/" + commandId + ".json")).asByteArray());
+        var document = JsonMapper.shared()
+                .readTree(s3.getObjectAsBytes(
+                                r -> r.bucket(aws.output("CommandsBucketName")).key("commands/" + commandId + ".json"))
+                        .asByteArray());
         assertThat(document.get("type").asString()).isEqualTo("RegisterEmployee");
-        assertThat(document.get("employeeId").asString()).isEqualTo(body.get("employeeId").asString());
+        assertThat(document.get("employeeId").asString())
+                .isEqualTo(body.get("employeeId").asString());
         assertThat(document.get("actor").asString()).isNotBlank();
 
-        assertThat(json(get("/api/v1/commands/" + commandId, auditorToken)).get("status").asString()).isEqualTo("PENDING");
+        assertThat(json(get("/api/v1/commands/" + commandId, auditorToken))
+                        .get("status")
+                        .asString())
+                .isEqualTo("PENDING");
 
         // card-events' part, written the way card-events writes it, so this module's test stays independent of it.
-        AwsClients.dynamoDb(aws).putItem(r -> r.tableName(aws.output("CommandsTableName")).item(Map.of(
-                "commandId", AttributeValue.fromS(commandId), "type", AttributeValue.fromS("RegisterEmployee"),
-                "status", AttributeValue.fromS("APPLIED"), "finishedAt", AttributeValue.fromS(Instant.now().toString()))));
-        assertThat(json(get("/api/v1/commands/" + commandId, auditorToken)).get("status").asString()).isEqualTo("APPLIED");
+        AwsClients.dynamoDb(aws)
+                .putItem(r -> r.tableName(aws.output("CommandsTableName"))
+                        .item(Map.of(
+                                "commandId",
+                                AttributeValue.fromS(commandId),
+                                "type",
+                                AttributeValue.fromS("RegisterEmployee"),
+                                "status",
+                                AttributeValue.fromS("APPLIED"),
+                                "finishedAt",
+                                AttributeValue.fromS(Instant.now().toString()))));
+        assertThat(json(get("/api/v1/commands/" + commandId, auditorToken))
+                        .get("status")
+                        .asString())
+                .isEqualTo("APPLIED");
     }
 
     @Test
     void refusesAnAuditorRegisteringAnEmployee() throws Exception {
-        var response = post("/api/v1/employees", auditorToken,
+        var response = post(
+                "/api/v1/employees",
+                auditorToken,
                 "{\"employeeNumber\":\"E-1\",\"givenName\":\"A\",\"familyName\":\"B\",\"email\":\"a@b.co\"}");
 
         assertThat(response.statusCode()).isEqualTo(403);
@@ -105,14 +126,22 @@ class EmployeeRegistrationIntegrationTests {
     }
 
     private HttpResponse<String> post(String path, String token, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode json(HttpResponse<String> response) {

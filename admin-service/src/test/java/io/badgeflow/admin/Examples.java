@@ -25,18 +25,37 @@ public final class Examples {
 
     public static final Instant AT = Instant.parse("2025-03-01T09:00:00Z");
 
-    private Examples() {
-    }
+    private Examples() {}
 
     public static Employee employee(String employeeId, String... cardIds) {
         var cards = List.of(cardIds);
-        return new Employee(employeeId, "E-" + employeeId, "Ada", "Lovelace", "ada@example.com", "Engineering",
-                EmployeeStatus.ACTIVE, cards.isEmpty() ? null : cards.getFirst(), cards, AT, "cmd-1", AT, 1);
+        return new Employee(
+                employeeId,
+                "E-" + employeeId,
+                "Ada",
+                "Lovelace",
+                "ada@example.com",
+                "Engineering",
+                EmployeeStatus.ACTIVE,
+                cards.isEmpty() ? null : cards.getFirst(),
+                cards,
+                AT,
+                "cmd-1",
+                AT,
+                1);
     }
 
     public static Card card(String cardId, String employeeId) {
-        return new Card(cardId, "N-" + cardId, employeeId == null ? CardStatus.ISSUED : CardStatus.ACTIVE, employeeId,
-                null, null, AT, AT, 1);
+        return new Card(
+                cardId,
+                "N-" + cardId,
+                employeeId == null ? CardStatus.ISSUED : CardStatus.ACTIVE,
+                employeeId,
+                null,
+                null,
+                AT,
+                AT,
+                1);
     }
 
     public static Building building(String buildingId) {
@@ -44,18 +63,33 @@ public final class Examples {
     }
 
     public static Door door(String doorId, String buildingId) {
-        return new Door(doorId, buildingId, "Main entrance", DoorCapability.BOTH,
-                DeviceKeyHash.of(DeviceKey.generate()), 1);
+        return new Door(
+                doorId, buildingId, "Main entrance", DoorCapability.BOTH, DeviceKeyHash.of(DeviceKey.generate()), 1);
     }
 
     public static AccessGrant grant(String employeeId, String buildingId) {
-        return new AccessGrant(employeeId, buildingId,
+        return new AccessGrant(
+                employeeId,
+                buildingId,
                 new Schedule(Set.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(7, 0), LocalTime.of(19, 0)),
-                null, null, AT, "sub-admin-1", 1);
+                null,
+                null,
+                AT,
+                "sub-admin-1",
+                1);
     }
 
     public static CommandRecord applied(String commandId, String type, String employeeId, String subjectId) {
-        return new CommandRecord(commandId, type, "sub-admin-1", CommandStatus.APPLIED, null, null, employeeId,
-                subjectId, "commands/" + commandId + ".json", AT);
+        return new CommandRecord(
+                commandId,
+                type,
+                "sub-admin-1",
+                CommandStatus.APPLIED,
+                null,
+                null,
+                employeeId,
+                subjectId,
+                "commands/" + commandId + ".json",
+                AT);
     }
 }

@@ -71,12 +71,17 @@ class ImportsApiIntegrationTests {
     @Test
     void storesAnUploadWithItsUploaderShowsItPendingThenCompletedAndServesItsReport() throws Exception {
         var csv = ("employee number,given name,family name,email\nE-" + UUID.randomUUID()
-                + ",Ada,Lovelace,ada@example.com\nE-2,Bob,,bob@example.com\n").getBytes(StandardCharsets.UTF_8);
+                        + ",Ada,Lovelace,ada@example.com\nE-2,Bob,,bob@example.com\n")
+                .getBytes(StandardCharsets.UTF_8);
         var importId = ImportId.of(csv);
         var objectKey = "imports/" + importId + ".csv";
 
-        var uploaded = send(HttpRequest.newBuilder(uri("/api/v1/imports")).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(csv)), adminToken, 202);
+        var uploaded = send(
+                HttpRequest.newBuilder(uri("/api/v1/imports"))
+                        .header("Content-Type", "text/csv")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(csv)),
+                adminToken,
+                202);
 
         assertThat(uploaded.headers().firstValue("Location")).contains("/api/v1/imports/" + importId);
         var accepted = json(uploaded);
@@ -85,9 +90,12 @@ class ImportsApiIntegrationTests {
         assertThat(accepted.get("alreadyUploaded").asBoolean()).isFalse();
         var stored = s3.headObject(r -> r.bucket(stack.importsBucketName()).key(objectKey));
         assertThat(stored.metadata()).containsEntry("uploaded-by", LocalAdminService.subjectOf(adminToken));
-        assertThat(s3.getObjectAsBytes(r -> r.bucket(stack.importsBucketName()).key(objectKey)).asByteArray())
+        assertThat(s3.getObjectAsBytes(r -> r.bucket(stack.importsBucketName()).key(objectKey))
+                        .asByteArray())
                 .isEqualTo(csv);
-        assertThat(json(get("/api/v1/imports/" + importId, operatorToken, 200)).get("status").asString())
+        assertThat(json(get("/api/v1/imports/" + importId, operatorToken, 200))
+                        .get("status")
+                        .asString())
                 .isEqualTo("PENDING");
         get("/api/v1/imports/" + importId + "/report", operatorToken, 404);
 
@@ -95,12 +103,17 @@ class ImportsApiIntegrationTests {
         var ledger = new DynamoDbImportLedger(enhanced, stack.importsTableName(), Duration.ofDays(30));
         var started = Instant.parse("2026-11-24T08:00:00Z");
         ledger.started(importId, objectKey, 2, started);
-        ledger.batchFinished(importId, 0, List.of(RowResult.applied(1, "emp-1"),
-                RowResult.rejected(2, "MALFORMED_COMMAND", "familyName must not be blank")));
+        ledger.batchFinished(
+                importId,
+                0,
+                List.of(
+                        RowResult.applied(1, "emp-1"),
+                        RowResult.rejected(2, "MALFORMED_COMMAND", "familyName must not be blank")));
         var report = "row,status,reason,message,employeeId\n1,APPLIED,,,emp-1\n2,REJECTED,MALFORMED_COMMAND,"
                 + "familyName must not be blank,\n";
         var reportKey = "imports/" + importId + "/report.csv";
-        s3.putObject(r -> r.bucket(stack.reportsBucketName()).key(reportKey).contentType("text/csv; charset=utf-8"),
+        s3.putObject(
+                r -> r.bucket(stack.reportsBucketName()).key(reportKey).contentType("text/csv; charset=utf-8"),
                 RequestBody.fromString(report));
         ledger.completed(importId, reportKey, started.plusSeconds(5));
 
@@ -115,8 +128,8 @@ class ImportsApiIntegrationTests {
 
         var download = get("/api/v1/imports/" + importId + "/report", operatorToken, 200);
         assertThat(download.body()).isEqualTo(report);
-        assertThat(download.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                .startsWith("text/csv"));
+        assertThat(download.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
         assertThat(download.headers().firstValue("Content-Disposition"))
                 .contains("attachment; filename=\"import-" + importId + "-report.csv\"");
 
@@ -136,26 +149,40 @@ class ImportsApiIntegrationTests {
         assertThat(unknown.headers().firstValue("Content-Type")).contains("application/problem+json");
         get("/api/v1/imports/not-an-import", operatorToken, 400);
 
-        send(HttpRequest.newBuilder(uri("/api/v1/imports")).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[0])), adminToken, 400);
-        send(HttpRequest.newBuilder(uri("/api/v1/imports")).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString("a,b\n")), operatorToken, 403);
+        send(
+                HttpRequest.newBuilder(uri("/api/v1/imports"))
+                        .header("Content-Type", "text/csv")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[0])),
+                adminToken,
+                400);
+        send(
+                HttpRequest.newBuilder(uri("/api/v1/imports"))
+                        .header("Content-Type", "text/csv")
+                        .POST(HttpRequest.BodyPublishers.ofString("a,b\n")),
+                operatorToken,
+                403);
 
         var tooLarge = ("x".repeat(MAX_IMPORT_BYTES) + "\n").getBytes(StandardCharsets.UTF_8);
-        var raw = send(HttpRequest.newBuilder(uri("/api/v1/imports")).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(tooLarge)), adminToken, 413);
+        var raw = send(
+                HttpRequest.newBuilder(uri("/api/v1/imports"))
+                        .header("Content-Type", "text/csv")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(tooLarge)),
+                adminToken,
+                413);
         assertThat(raw.headers().firstValue("Content-Type")).contains("application/problem+json");
         var form = send(multipart(tooLarge), adminToken, 413);
         assertThat(form.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(s3.listObjectsV2(r -> r.bucket(stack.importsBucketName()).prefix("imports/" + ImportId.of(tooLarge)))
-                .keyCount()).isZero();
+                        .keyCount())
+                .isZero();
     }
 
     private HttpRequest.Builder multipart(byte[] csv) {
         var boundary = "----badgeflow" + UUID.randomUUID();
         var body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"hr.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        + "Content-Type: text/csv\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         body.writeBytes(csv);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         return HttpRequest.newBuilder(uri("/api/v1/imports"))
@@ -168,9 +195,10 @@ class ImportsApiIntegrationTests {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request, String token, int expectedStatus) throws Exception {
-        var response = http.send(request.header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s: %s", response.request().uri(), response.body())
+        var response = http.send(
+                request.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode())
+                .as("%s: %s", response.request().uri(), response.body())
                 .isEqualTo(expectedStatus);
         return response;
     }

@@ -61,31 +61,58 @@ class InsideAtIntegrationTests {
     void rebuildsWhoWasInsideFromTheArchiveWithNamesFromTheEmployeesTable() throws Exception {
         var aws = LocalAws.environment();
         var dynamoDb = AwsClients.dynamoDb(aws);
-        dynamoDb.putItem(r -> r.tableName(aws.output("BuildingsTableName")).item(Map.of(
-                "buildingId", s(building), "name", s("Archive test"), "timeZone", s("Europe/London"),
-                "version", AttributeValue.fromN("1"))));
-        dynamoDb.putItem(r -> r.tableName(aws.output("EmployeesTableName")).item(Map.of(
-                "employeeId", s(employee), "employeeNumber", s("E-" + employee), "givenName", s("Grace"),
-                "familyName", s("Hopper"), "email", s("grace@example.com"), "status", s("ACTIVE"),
-                "registeredAt", s("2026-01-01T00:00:00Z"), "registeredBy", s("itest"),
-                "version", AttributeValue.fromN("1"))));
+        dynamoDb.putItem(r -> r.tableName(aws.output("BuildingsTableName"))
+                .item(Map.of(
+                        "buildingId",
+                        s(building),
+                        "name",
+                        s("Archive test"),
+                        "timeZone",
+                        s("Europe/London"),
+                        "version",
+                        AttributeValue.fromN("1"))));
+        dynamoDb.putItem(r -> r.tableName(aws.output("EmployeesTableName"))
+                .item(Map.of(
+                        "employeeId",
+                        s(employee),
+                        "employeeNumber",
+                        s("E-" + employee),
+                        "givenName",
+                        s("Grace"),
+                        "familyName",
+                        s("Hopper"),
+                        "email",
+                        s("grace@example.com"),
+                        "status",
+                        s("ACTIVE"),
+                        "registeredAt",
+                        s("2026-01-01T00:00:00Z"),
+                        "registeredBy",
+                        s("itest"),
+                        "version",
+                        AttributeValue.fromN("1"))));
         var nine = Instant.now().minus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        new S3EventArchive(AwsClients.s3(aws), aws.output("ArchiveBucketName")).store("shardId-000000000000", List.of(
-                new ArchivedEvent("10", entry(employee, nine.plusSeconds(60))),
-                new ArchivedEvent("11", entry(leaver, nine.plusSeconds(120))),
-                new ArchivedEvent("12", exit(leaver, nine.plusSeconds(3700)))));
+        new S3EventArchive(AwsClients.s3(aws), aws.output("ArchiveBucketName"))
+                .store(
+                        "shardId-000000000000",
+                        List.of(
+                                new ArchivedEvent("10", entry(employee, nine.plusSeconds(60))),
+                                new ArchivedEvent("11", entry(leaver, nine.plusSeconds(120))),
+                                new ArchivedEvent("12", exit(leaver, nine.plusSeconds(3700)))));
 
         var answer = get("/api/v1/buildings/" + building + "/inside-at?at=" + nine.plusSeconds(7200));
 
         assertThat(answer.statusCode()).isEqualTo(200);
         var body = JsonMapper.shared().readTree(answer.body());
-        assertThat(body.get("lookBackFrom").asString()).isEqualTo(nine.plusSeconds(7200).minusSeconds(86_400).toString());
+        assertThat(body.get("lookBackFrom").asString())
+                .isEqualTo(nine.plusSeconds(7200).minusSeconds(86_400).toString());
         assertThat(body.get("people")).hasSize(1);
         JsonNode person = body.get("people").get(0);
         assertThat(person.get("employeeId").asString()).isEqualTo(employee);
         assertThat(person.get("employeeNumber").asString()).isEqualTo("E-" + employee);
         assertThat(person.get("name").asString()).isEqualTo("Grace Hopper");
-        assertThat(person.get("since").asString()).isEqualTo(nine.plusSeconds(60).toString());
+        assertThat(person.get("since").asString())
+                .isEqualTo(nine.plusSeconds(60).toString());
         assertThat(person.get("lastDoorId").asString()).isEqualTo("door-in");
         assertThat(body.get("eventsRead").asLong()).isGreaterThanOrEqualTo(3);
 
@@ -94,8 +121,13 @@ class InsideAtIntegrationTests {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + auditorToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .header("Authorization", "Bearer " + auditorToken)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static AttributeValue s(String value) {
@@ -103,13 +135,34 @@ class InsideAtIntegrationTests {
     }
 
     private EntryDecided entry(String who, Instant at) {
-        return new EntryDecided(UUID.randomUUID().toString(), "door-in", building, "card-" + who, Direction.IN,
-                "card-" + who, CardStatus.ACTIVE, who, Outcome.GRANTED, DecisionReason.GRANTED, "all-rules-passed",
-                "2026-11-24.1", List.of(), at, at);
+        return new EntryDecided(
+                UUID.randomUUID().toString(),
+                "door-in",
+                building,
+                "card-" + who,
+                Direction.IN,
+                "card-" + who,
+                CardStatus.ACTIVE,
+                who,
+                Outcome.GRANTED,
+                DecisionReason.GRANTED,
+                "all-rules-passed",
+                "2026-11-24.1",
+                List.of(),
+                at,
+                at);
     }
 
     private ExitRecorded exit(String who, Instant at) {
-        return new ExitRecorded(UUID.randomUUID().toString(), "door-out", building, "card-" + who, "card-" + who,
-                who, List.of(), at, at);
+        return new ExitRecorded(
+                UUID.randomUUID().toString(),
+                "door-out",
+                building,
+                "card-" + who,
+                "card-" + who,
+                who,
+                List.of(),
+                at,
+                at);
     }
 }

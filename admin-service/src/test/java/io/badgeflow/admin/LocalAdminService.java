@@ -16,8 +16,7 @@ final class LocalAdminService {
 
     private static final String PASSWORD = "Itest-" + UUID.randomUUID() + "-Aa1!";
 
-    private LocalAdminService() {
-    }
+    private LocalAdminService() {}
 
     /** What bin/run gives admin-service: the emulator and every stack output, of which it binds its names. */
     static void properties(DynamicPropertyRegistry registry) {
@@ -28,8 +27,7 @@ final class LocalAdminService {
 
     /** The {@code sub} claim of an access token: the user id the API records as the actor. */
     static String subjectOf(String accessToken) {
-        var payload = new String(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]),
-                StandardCharsets.UTF_8);
+        var payload = new String(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]), StandardCharsets.UTF_8);
         return JsonMapper.shared().readTree(payload).get("sub").asString();
     }
 
@@ -38,16 +36,22 @@ final class LocalAdminService {
         var aws = LocalAws.environment();
         var pool = aws.output("UserPoolId");
         var user = "itest-" + group + "-" + UUID.randomUUID();
-        try (var cognito = CognitoIdentityProviderClient.builder().endpointOverride(aws.endpoint())
-                .region(AwsEnvironment.REGION).credentialsProvider(AwsEnvironment.CREDENTIALS).build()) {
+        try (var cognito = CognitoIdentityProviderClient.builder()
+                .endpointOverride(aws.endpoint())
+                .region(AwsEnvironment.REGION)
+                .credentialsProvider(AwsEnvironment.CREDENTIALS)
+                .build()) {
             // A temporary password of our own: the emulator generates one shorter than the pool's policy allows.
-            cognito.adminCreateUser(r -> r.userPoolId(pool).username(user).messageAction("SUPPRESS").temporaryPassword(PASSWORD));
-            cognito.adminSetUserPassword(r -> r.userPoolId(pool).username(user).password(PASSWORD).permanent(true));
+            cognito.adminCreateUser(r ->
+                    r.userPoolId(pool).username(user).messageAction("SUPPRESS").temporaryPassword(PASSWORD));
+            cognito.adminSetUserPassword(
+                    r -> r.userPoolId(pool).username(user).password(PASSWORD).permanent(true));
             cognito.adminAddUserToGroup(r -> r.userPoolId(pool).username(user).groupName(group));
             return cognito.initiateAuth(r -> r.clientId(aws.output("UserPoolClientId"))
-                    .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                    .authParameters(Map.of("USERNAME", user, "PASSWORD", PASSWORD)))
-                    .authenticationResult().accessToken();
+                            .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                            .authParameters(Map.of("USERNAME", user, "PASSWORD", PASSWORD)))
+                    .authenticationResult()
+                    .accessToken();
         }
     }
 }

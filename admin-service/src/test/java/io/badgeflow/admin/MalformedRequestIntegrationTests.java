@@ -66,14 +66,20 @@ class MalformedRequestIntegrationTests {
         if (multipart != null) {
             request.header("Content-Type", "multipart/form-data; boundary=xyz");
         }
-        request.method(method, multipart == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(multipart));
+        request.method(
+                method,
+                multipart == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(multipart));
 
         var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 
-        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(JsonMapper.shared().readTree(response.body()).get("status").asInt()).isEqualTo(400);
+        assertThat(response.statusCode())
+                .as("%s %s: %s", method, path, response.body())
+                .isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(JsonMapper.shared().readTree(response.body()).get("status").asInt())
+                .isEqualTo(400);
     }
 }

@@ -51,15 +51,30 @@ class ParkedRecordsIntegrationTests {
     @Test
     void listsWhatTheConsumerParkedNewestFirstToOperatorsOnly() throws Exception {
         var aws = LocalAws.environment();
-        var parking = new DynamoDbParkedRecords(AwsClients.enhanced(AwsClients.dynamoDb(aws)),
-                aws.output("ParkedRecordsTableName"), DynamoDbParkedRecords.DEFAULT_RETENTION, Clock.systemUTC());
+        var parking = new DynamoDbParkedRecords(
+                AwsClients.enhanced(AwsClients.dynamoDb(aws)),
+                aws.output("ParkedRecordsTableName"),
+                DynamoDbParkedRecords.DEFAULT_RETENTION,
+                Clock.systemUTC());
         var shard = "shardId-" + UUID.randomUUID();
         // Ahead of anything else in the table, so it is the newest whatever other tests parked.
         var at = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
-        parking.park(ParkedRecord.of(shard, "1", "card:C", "{\"type\":\"DoorExploded\"}".getBytes(
-                StandardCharsets.UTF_8), ParkReason.UNKNOWN_TYPE, "unknown door event type 'DoorExploded'", at));
-        parking.park(ParkedRecord.of(shard, "2", "card:C", "oops".getBytes(StandardCharsets.UTF_8),
-                ParkReason.MALFORMED, "not a JSON object", at.plusSeconds(1)));
+        parking.park(ParkedRecord.of(
+                shard,
+                "1",
+                "card:C",
+                "{\"type\":\"DoorExploded\"}".getBytes(StandardCharsets.UTF_8),
+                ParkReason.UNKNOWN_TYPE,
+                "unknown door event type 'DoorExploded'",
+                at));
+        parking.park(ParkedRecord.of(
+                shard,
+                "2",
+                "card:C",
+                "oops".getBytes(StandardCharsets.UTF_8),
+                ParkReason.MALFORMED,
+                "not a JSON object",
+                at.plusSeconds(1)));
 
         var page = json(send("/api/v1/parked-records?size=1", operatorToken, 200));
 
@@ -68,16 +83,25 @@ class ParkedRecordsIntegrationTests {
         assertThat(newest.get("sequenceNumber").asString()).isEqualTo("2");
         assertThat(newest.get("reason").asString()).isEqualTo("MALFORMED");
         assertThat(newest.get("payloadBase64").asString()).isEqualTo("b29wcw==");
-        var next = json(send("/api/v1/parked-records?size=1&cursor=" + page.get("next").asString(), operatorToken,
-                200)).get("items").get(0);
+        var next = json(send(
+                        "/api/v1/parked-records?size=1&cursor="
+                                + page.get("next").asString(),
+                        operatorToken,
+                        200))
+                .get("items")
+                .get(0);
         assertThat(next.get("sequenceNumber").asString()).isEqualTo("1");
         assertThat(next.get("reason").asString()).isEqualTo("UNKNOWN_TYPE");
         send("/api/v1/parked-records", auditorToken, 403);
     }
 
     private HttpResponse<String> send(String path, String token, int expectedStatus) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(expectedStatus);
         return response;
     }

@@ -86,24 +86,55 @@ class ReadSideApiIntegrationTests {
 
     @BeforeEach
     void aBuildingWithADoorAndTwoEmployeesOneRevoked() {
-        var tables = new BackOfficeTables(stack.employeesTableName(), stack.cardsTableName(),
-                stack.buildingsTableName(), stack.doorsTableName(), stack.grantsTableName(), stack.commandsTableName());
+        var tables = new BackOfficeTables(
+                stack.employeesTableName(),
+                stack.cardsTableName(),
+                stack.buildingsTableName(),
+                stack.doorsTableName(),
+                stack.grantsTableName(),
+                stack.commandsTableName());
         var store = new DynamoDbBackOfficeStore(enhanced, tables, Duration.ofDays(1));
         buildingId = "RS-" + suffix;
-        door = new Door("door-" + suffix, buildingId, "Front " + suffix, DoorCapability.BOTH,
-                DeviceKeyHash.of(DeviceKey.generate()), 1);
+        door = new Door(
+                "door-" + suffix,
+                buildingId,
+                "Front " + suffix,
+                DoorCapability.BOTH,
+                DeviceKeyHash.of(DeviceKey.generate()),
+                1);
         ada = employee("ada-" + suffix, "Ada", "Aardvark" + suffix, "card-a-" + suffix);
         bob = employee("bob-" + suffix, "Bob", "Zebra" + suffix, "card-b-" + suffix);
-        store.commit(List.of(
-                new Change.SaveBuilding(new Building(buildingId, "Read side " + suffix, ZoneId.of("Europe/Paris"), 1)),
-                new Change.SaveDoor(door),
-                new Change.SaveEmployee(ada), new Change.SaveEmployee(bob),
-                new Change.SaveCard(new Card(ada.currentCardId(), "NA" + suffix, CardStatus.ACTIVE, ada.employeeId(),
-                        null, null, now, now, 1)),
-                new Change.SaveCard(new Card(bob.currentCardId(), "NB" + suffix, CardStatus.REVOKED, bob.employeeId(),
-                        null, null, now, now, 1)),
-                new Change.SaveGrant(new AccessGrant(ada.employeeId(), buildingId, null, null, null, now, "itest", 1)),
-                new Change.SaveGrant(new AccessGrant(bob.employeeId(), buildingId, null, null, null, now, "itest", 1))),
+        store.commit(
+                List.of(
+                        new Change.SaveBuilding(
+                                new Building(buildingId, "Read side " + suffix, ZoneId.of("Europe/Paris"), 1)),
+                        new Change.SaveDoor(door),
+                        new Change.SaveEmployee(ada),
+                        new Change.SaveEmployee(bob),
+                        new Change.SaveCard(new Card(
+                                ada.currentCardId(),
+                                "NA" + suffix,
+                                CardStatus.ACTIVE,
+                                ada.employeeId(),
+                                null,
+                                null,
+                                now,
+                                now,
+                                1)),
+                        new Change.SaveCard(new Card(
+                                bob.currentCardId(),
+                                "NB" + suffix,
+                                CardStatus.REVOKED,
+                                bob.employeeId(),
+                                null,
+                                null,
+                                now,
+                                now,
+                                1)),
+                        new Change.SaveGrant(
+                                new AccessGrant(ada.employeeId(), buildingId, null, null, null, now, "itest", 1)),
+                        new Change.SaveGrant(
+                                new AccessGrant(bob.employeeId(), buildingId, null, null, null, now, "itest", 1))),
                 List.of());
     }
 
@@ -111,10 +142,13 @@ class ReadSideApiIntegrationTests {
     void listsWhoIsInsideWithNamesFromStoredPresence() throws Exception {
         var presence = new DynamoDbPresenceLedger(enhanced, stack.presenceTableName());
         var inside = Presence.unknown(ada.employeeId(), buildingId).entered("evt-in-" + suffix, door.doorId(), now);
-        assertThat(presence.replace(Presence.unknown(ada.employeeId(), buildingId), inside)).isTrue();
-        var left = Presence.unknown(bob.employeeId(), buildingId).entered("evt-b1-" + suffix, door.doorId(), now)
+        assertThat(presence.replace(Presence.unknown(ada.employeeId(), buildingId), inside))
+                .isTrue();
+        var left = Presence.unknown(bob.employeeId(), buildingId)
+                .entered("evt-b1-" + suffix, door.doorId(), now)
                 .left("evt-b2-" + suffix, door.doorId(), now.plusSeconds(1));
-        assertThat(presence.replace(Presence.unknown(bob.employeeId(), buildingId), left)).isTrue();
+        assertThat(presence.replace(Presence.unknown(bob.employeeId(), buildingId), left))
+                .isTrue();
 
         var occupancy = json(get("/api/v1/buildings/" + buildingId + "/occupancy", operatorToken, 200));
         assertThat(occupancy.get("inside").asLong()).isEqualTo(1);
@@ -138,23 +172,38 @@ class ReadSideApiIntegrationTests {
         for (var i = 0; i < 130; i++) {
             var denied = i % 10 == 0;
             var holder = denied ? bob : ada;
-            var event = new EntryDecided("evt-" + i + "-" + suffix, door.doorId(), buildingId,
-                    denied ? "NB" + suffix : "NA" + suffix, Direction.IN, holder.currentCardId(),
-                    denied ? CardStatus.REVOKED : CardStatus.ACTIVE, holder.employeeId(),
-                    denied ? Outcome.DENIED : Outcome.GRANTED, denied ? DecisionReason.CARD_NOT_ACTIVE : DecisionReason.GRANTED,
-                    denied ? "card-active" : "all-rules-passed", "2026-11-24.1", List.of(), from.plusSeconds(i), now);
+            var event = new EntryDecided(
+                    "evt-" + i + "-" + suffix,
+                    door.doorId(),
+                    buildingId,
+                    denied ? "NB" + suffix : "NA" + suffix,
+                    Direction.IN,
+                    holder.currentCardId(),
+                    denied ? CardStatus.REVOKED : CardStatus.ACTIVE,
+                    holder.employeeId(),
+                    denied ? Outcome.DENIED : Outcome.GRANTED,
+                    denied ? DecisionReason.CARD_NOT_ACTIVE : DecisionReason.GRANTED,
+                    denied ? "card-active" : "all-rules-passed",
+                    "2026-11-24.1",
+                    List.of(),
+                    from.plusSeconds(i),
+                    now);
             assertThat(log.record(event)).isTrue();
             written.add(event.eventId());
         }
         var range = "&from=" + from + "&to=" + now;
 
-        var first = json(get("/api/v1/audit/swipes?employeeId=" + bob.employeeId() + range + "&size=5", auditorToken, 200));
+        var first =
+                json(get("/api/v1/audit/swipes?employeeId=" + bob.employeeId() + range + "&size=5", auditorToken, 200));
         assertThat(first.get("items").size()).isEqualTo(5);
         assertThat(first.get("items").get(0).get("eventId").asString()).isEqualTo(written.get(0));
         assertThat(first.get("items").get(0).get("reason").asString()).isEqualTo("CARD_NOT_ACTIVE");
         assertThat(first.get("items").get(0).get("familyName").asString()).isEqualTo(bob.familyName());
-        var second = json(get("/api/v1/audit/swipes?employeeId=" + bob.employeeId() + range + "&size=5&cursor="
-                + first.get("next").asString(), auditorToken, 200));
+        var second = json(get(
+                "/api/v1/audit/swipes?employeeId=" + bob.employeeId() + range + "&size=5&cursor="
+                        + first.get("next").asString(),
+                auditorToken,
+                200));
         assertThat(second.get("items").get(0).get("eventId").asString()).isEqualTo(written.get(50));
         assertThat(second.get("items").get(4).get("eventId").asString()).isEqualTo(written.get(90));
 
@@ -164,27 +213,48 @@ class ReadSideApiIntegrationTests {
         assertThat(lines).hasSize(1 + 130);
         assertThat(lines[0]).startsWith("occurredAt,eventId,type,buildingId,doorId,doorName,employeeId");
         assertThat(lines[1]).contains(written.get(0)).contains(bob.familyName()).contains("DENIED,CARD_NOT_ACTIVE");
-        assertThat(lines[130]).contains(written.get(129)).contains(ada.familyName()).contains(door.name());
+        assertThat(lines[130])
+                .contains(written.get(129))
+                .contains(ada.familyName())
+                .contains(door.name());
 
         get("/api/v1/audit/swipes?doorId=" + door.doorId() + range, operatorToken, 403);
-        var tooLong = get("/api/v1/audit/swipes?doorId=" + door.doorId() + "&from=" + now.minus(Duration.ofDays(40))
-                + "&to=" + now, auditorToken, 400);
+        var tooLong = get(
+                "/api/v1/audit/swipes?doorId=" + door.doorId() + "&from=" + now.minus(Duration.ofDays(40)) + "&to="
+                        + now,
+                auditorToken,
+                400);
         assertThat(tooLong.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
     }
 
     @Test
     void feedsTheLatestStoredEventsAndTheBuildingsOccupancyToTheLiveView() throws Exception {
         var log = new DynamoDbSwipeLog(enhanced, stack.swipesTableName(), Duration.ofDays(1));
-        var revoked = new EntryDecided("evt-live-" + suffix, door.doorId(), buildingId, "NB" + suffix, Direction.IN,
-                bob.currentCardId(), CardStatus.REVOKED, bob.employeeId(), Outcome.DENIED,
-                DecisionReason.CARD_NOT_ACTIVE, "card-active", "2026-11-24.1",
-                List.of(io.badgeflow.model.access.AlarmType.REVOKED_CARD_USED), now.minusSeconds(2), now);
+        var revoked = new EntryDecided(
+                "evt-live-" + suffix,
+                door.doorId(),
+                buildingId,
+                "NB" + suffix,
+                Direction.IN,
+                bob.currentCardId(),
+                CardStatus.REVOKED,
+                bob.employeeId(),
+                Outcome.DENIED,
+                DecisionReason.CARD_NOT_ACTIVE,
+                "card-active",
+                "2026-11-24.1",
+                List.of(io.badgeflow.model.access.AlarmType.REVOKED_CARD_USED),
+                now.minusSeconds(2),
+                now);
         log.record(revoked);
 
         var live = json(get("/api/v1/live", operatorToken, 200));
 
-        var event = live.get("events").valueStream().filter(e -> e.get("eventId").asString().equals(revoked.eventId()))
-                .findFirst().orElseThrow();
+        var event = live.get("events")
+                .valueStream()
+                .filter(e -> e.get("eventId").asString().equals(revoked.eventId()))
+                .findFirst()
+                .orElseThrow();
         assertThat(event.get("familyName").asString()).isEqualTo(bob.familyName());
         assertThat(event.get("reason").asString()).isEqualTo("CARD_NOT_ACTIVE");
         assertThat(live.get("alarms").findValuesAsString("eventId")).contains(revoked.eventId());
@@ -203,18 +273,40 @@ class ReadSideApiIntegrationTests {
         assertThat(can.get("buildings").get(0).get("buildingId").asString()).isEqualTo(buildingId);
         assertThat(can.get("buildings").get(0).get("decision").asString()).isEqualTo("GRANTED");
         assertThat(json(get("/api/v1/employees/" + bob.employeeId() + "/can-enter", auditorToken, 200))
-                .get("buildings").get(0).get("rule").asString()).isEqualTo("card-active");
+                        .get("buildings")
+                        .get(0)
+                        .get("rule")
+                        .asString())
+                .isEqualTo("card-active");
     }
 
     private Employee employee(String employeeId, String givenName, String familyName, String cardId) {
-        return new Employee(employeeId, "E" + employeeId, givenName, familyName, employeeId + "@example.com", null,
-                EmployeeStatus.ACTIVE, cardId, List.of(cardId), now, "itest", now, 1);
+        return new Employee(
+                employeeId,
+                "E" + employeeId,
+                givenName,
+                familyName,
+                employeeId + "@example.com",
+                null,
+                EmployeeStatus.ACTIVE,
+                cardId,
+                List.of(cardId),
+                now,
+                "itest",
+                now,
+                1);
     }
 
     private HttpResponse<String> get(String path, String token, int expectedStatus) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(expectedStatus);
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode())
+                .as("GET %s: %s", path, response.body())
+                .isEqualTo(expectedStatus);
         return response;
     }
 

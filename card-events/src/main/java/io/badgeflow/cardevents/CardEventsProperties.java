@@ -9,8 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * of its stores are {@link CardEventsStack}'s.
  */
 @ConfigurationProperties("badgeflow.card-events")
-public record CardEventsProperties(Duration commandRetention, Duration dependencyWait, Duration retryDelay,
-        long maxCommandBytes, Imports imports, Release release) {
+public record CardEventsProperties(
+        Duration commandRetention,
+        Duration dependencyWait,
+        Duration retryDelay,
+        long maxCommandBytes,
+        Imports imports,
+        Release release) {
 
     public CardEventsProperties {
         commandRetention = commandRetention == null ? Duration.ofDays(90) : commandRetention;

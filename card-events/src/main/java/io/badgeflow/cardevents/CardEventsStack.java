@@ -22,5 +22,4 @@ public record CardEventsStack(
         @NotBlank String deliveryFailuresTableName,
         @NotBlank String adminAuditTableName,
         @NotBlank String importsTableName,
-        @NotBlank String reportsBucketName) {
-}
+        @NotBlank String reportsBucketName) {}

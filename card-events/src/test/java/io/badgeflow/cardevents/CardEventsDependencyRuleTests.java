@@ -12,7 +12,10 @@ class CardEventsDependencyRuleTests {
 
     @ArchTest
     static final ArchRule onlyAdaptersTouchTheAwsSdk = noClasses()
-            .that().resideOutsideOfPackages("..aws..", "..sqs..", "..s3..", "..dynamodb..")
-            .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+            .that()
+            .resideOutsideOfPackages("..aws..", "..sqs..", "..s3..", "..dynamodb..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("software.amazon.awssdk..")
             .because("AWS SDK types belong in adapter packages; the rest talks to ports");
 }

@@ -25,13 +25,13 @@ class CardEventsStackTests extends StackTypeContract<CardEventsStack> {
     @Test
     void theTemplateGivesEveryFunctionExactlyTheseNames() {
         for (var function : List.of("ApplyCommandFunction", "ImportEmployeesFunction", "PromoteReleaseFunction")) {
-            assertThat(StackNames.templateVariables(function)).as(function)
+            assertThat(StackNames.templateVariables(function))
+                    .as(function)
                     .isEqualTo(StackNames.environmentVariables(CardEventsStack.class));
         }
     }
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(CardEventsStack.class)
-    static class Binding {
-    }
+    static class Binding {}
 }

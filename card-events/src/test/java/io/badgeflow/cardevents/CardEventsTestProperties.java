@@ -10,8 +10,7 @@ import java.util.Map;
  */
 public final class CardEventsTestProperties {
 
-    private CardEventsTestProperties() {
-    }
+    private CardEventsTestProperties() {}
 
     public static Map<String, String> of(AwsEnvironment aws) {
         var properties = new LinkedHashMap<>(aws.springProperties());

@@ -38,17 +38,21 @@ public final class StoredCommands {
     }
 
     public void put(String commandId, byte[] document) {
-        s3.putObject(r -> r.bucket(aws.output("CommandsBucketName")).key("commands/" + commandId + ".json"),
+        s3.putObject(
+                r -> r.bucket(aws.output("CommandsBucketName")).key("commands/" + commandId + ".json"),
                 RequestBody.fromBytes(document));
     }
 
     public Map<String, AttributeValue> awaitCommand(String commandId) {
-        return await().atMost(patience).pollInterval(Duration.ofMillis(100))
+        return await().atMost(patience)
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> item("CommandsTableName", "commandId", commandId), item -> !item.isEmpty());
     }
 
     public Map<String, AttributeValue> item(String tableOutput, String keyName, String key) {
         return dynamoDb.getItem(r -> r.tableName(aws.output(tableOutput))
-                .key(Map.of(keyName, AttributeValue.fromS(key))).consistentRead(true)).item();
+                        .key(Map.of(keyName, AttributeValue.fromS(key)))
+                        .consistentRead(true))
+                .item();
     }
 }

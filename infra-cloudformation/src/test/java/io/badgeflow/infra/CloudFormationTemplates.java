@@ -32,12 +32,27 @@ final class CloudFormationTemplates {
     static final Path MODULE_DIR = moduleDir();
     static final Path TEMPLATES_DIR = MODULE_DIR.resolve("templates");
 
-    private static final List<String> FUNCTIONS = List.of("And", "Base64", "Cidr", "Contains", "Equals",
-            "FindInMap", "GetAZs", "If", "ImportValue", "Join", "Not", "Or", "Select", "Split", "Sub", "Transform",
-            "Length", "ToJsonString");
+    private static final List<String> FUNCTIONS = List.of(
+            "And",
+            "Base64",
+            "Cidr",
+            "Contains",
+            "Equals",
+            "FindInMap",
+            "GetAZs",
+            "If",
+            "ImportValue",
+            "Join",
+            "Not",
+            "Or",
+            "Select",
+            "Split",
+            "Sub",
+            "Transform",
+            "Length",
+            "ToJsonString");
 
-    private CloudFormationTemplates() {
-    }
+    private CloudFormationTemplates() {}
 
     /** One parsed template; {@code name} is the stack name without the {@code badgeflow-<stage>-} prefix. */
     record Template(String name, Map<String, Object> body) {
@@ -110,8 +125,10 @@ final class CloudFormationTemplates {
 
     static List<Template> all() {
         try (var files = Files.list(TEMPLATES_DIR)) {
-            return files.filter(path -> path.toString().endsWith(".yaml")).sorted()
-                    .map(CloudFormationTemplates::load).toList();
+            return files.filter(path -> path.toString().endsWith(".yaml"))
+                    .sorted()
+                    .map(CloudFormationTemplates::load)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -232,7 +249,8 @@ final class CloudFormationTemplates {
                 return dir.resolve("infra-cloudformation");
             }
         }
-        throw new IllegalStateException("cannot find infra-cloudformation/templates above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("cannot find infra-cloudformation/templates above "
+                + Path.of("").toAbsolutePath());
     }
 
     /** Maps {@code !Ref}, {@code !GetAtt}, {@code !Condition} and {@code !Fn} tags to their long-form maps. */

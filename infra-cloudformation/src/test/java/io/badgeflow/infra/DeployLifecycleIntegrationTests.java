@@ -41,28 +41,45 @@ class DeployLifecycleIntegrationTests {
         try {
             var first = deploy(env, endpoint, runDir.resolve("first.json"), "--artifacts");
             var second = deploy(env, endpoint, runDir.resolve("second.json"), "--artifacts");
-            assertThat(second.log()).as("a second deploy changes no stack and pushes nothing")
-                    .doesNotContain(": updated").doesNotContain(": created").contains(": no change")
-                    .contains("already pushed").doesNotContain("building and pushing");
+            assertThat(second.log())
+                    .as("a second deploy changes no stack and pushes nothing")
+                    .doesNotContain(": updated")
+                    .doesNotContain(": created")
+                    .contains(": no change")
+                    .contains("already pushed")
+                    .doesNotContain("building and pushing");
             assertThat(second.outputs()).isEqualTo(first.outputs());
-            assertThat(first.outputs()).containsKeys("ApplyCommandFunctionName", "ImportEmployeesFunctionName",
-                    "LoadBalancerName", "PublicListenerArn", "CardEventsPackageKey", "CommandsQueueUrl",
-                    "AdminServiceTaskDefinitionArn", "AccessStreamTaskDefinitionArn");
+            assertThat(first.outputs())
+                    .containsKeys(
+                            "ApplyCommandFunctionName",
+                            "ImportEmployeesFunctionName",
+                            "LoadBalancerName",
+                            "PublicListenerArn",
+                            "CardEventsPackageKey",
+                            "CommandsQueueUrl",
+                            "AdminServiceTaskDefinitionArn",
+                            "AccessStreamTaskDefinitionArn");
             countResources(endpoint);
 
-            var deleted = timed(() -> run(env, "infra-cloudformation/scripts/delete", "--stage", "local",
-                    "--endpoint", endpoint));
+            var deleted = timed(
+                    () -> run(env, "infra-cloudformation/scripts/delete", "--stage", "local", "--endpoint", endpoint));
             try (var cfn = cloudFormation(endpoint)) {
-                assertThat(cfn.describeStacks().stacks()).as("stacks left after delete")
-                        .allSatisfy(stack -> assertThat(stack.stackStatusAsString()).isEqualTo("DELETE_COMPLETE"));
+                assertThat(cfn.describeStacks().stacks())
+                        .as("stacks left after delete")
+                        .allSatisfy(
+                                stack -> assertThat(stack.stackStatusAsString()).isEqualTo("DELETE_COMPLETE"));
             }
             var again = deploy(env, endpoint, runDir.resolve("again.json"));
-            assertThat(again.outputs().keySet()).as("from scratch, without images: no task definitions")
-                    .containsAll(second.outputs().keySet().stream().filter(key -> !key.endsWith("TaskDefinitionArn"))
+            assertThat(again.outputs().keySet())
+                    .as("from scratch, without images: no task definitions")
+                    .containsAll(second.outputs().keySet().stream()
+                            .filter(key -> !key.endsWith("TaskDefinitionArn"))
                             .toList())
                     .noneMatch(key -> key.endsWith("TaskDefinitionArn"));
-            System.out.printf("deploy lifecycle: first deploy %.1f s, second (no change) %.1f s, delete %.1f s, "
-                    + "deploy from scratch %.1f s%n", first.seconds(), second.seconds(), deleted, again.seconds());
+            System.out.printf(
+                    "deploy lifecycle: first deploy %.1f s, second (no change) %.1f s, delete %.1f s, "
+                            + "deploy from scratch %.1f s%n",
+                    first.seconds(), second.seconds(), deleted, again.seconds());
         } finally {
             run(env, "infra-cloudformation/scripts/emulator", "stop");
         }
@@ -80,11 +97,21 @@ class DeployLifecycleIntegrationTests {
         try (var cfn = cloudFormation(endpoint)) {
             for (var template : CloudFormationTemplates.all()) {
                 var declared = template.allResources().toList();
-                var kept = declared.stream().filter(resource -> !"IsNotLocal".equals(resource.condition())).count();
-                var deployed = cfn.listStackResourcesPaginator(r -> r.stackName("badgeflow-local-" + template.name()))
-                        .stackResourceSummaries().stream().map(StackResourceSummary::logicalResourceId).toList();
-                assertThat(deployed).as("resources of %s deployed locally", template).hasSize((int) kept);
-                withoutImages += (int) declared.stream().filter(resource -> resource.condition() == null).count();
+                var kept = declared.stream()
+                        .filter(resource -> !"IsNotLocal".equals(resource.condition()))
+                        .count();
+                var deployed = cfn
+                        .listStackResourcesPaginator(r -> r.stackName("badgeflow-local-" + template.name()))
+                        .stackResourceSummaries()
+                        .stream()
+                        .map(StackResourceSummary::logicalResourceId)
+                        .toList();
+                assertThat(deployed)
+                        .as("resources of %s deployed locally", template)
+                        .hasSize((int) kept);
+                withoutImages += (int) declared.stream()
+                        .filter(resource -> resource.condition() == null)
+                        .count();
                 withImages += deployed.size();
                 cloud += declared.size();
                 perStack.put(template.name(), deployed.size() + "/" + declared.size());
@@ -95,17 +122,16 @@ class DeployLifecycleIntegrationTests {
                 + perStack);
     }
 
-    private record Deployed(Map<String, Object> outputs, String log, double seconds) {
-    }
+    private record Deployed(Map<String, Object> outputs, String log, double seconds) {}
 
     private static Deployed deploy(Map<String, String> env, String endpoint, Path outputs, String... options)
             throws Exception {
         var log = new StringBuilder();
-        var args = new ArrayList<>(List.of("--stage", "local", "--endpoint", endpoint, "--outputs-file",
-                outputs.toString()));
+        var args = new ArrayList<>(
+                List.of("--stage", "local", "--endpoint", endpoint, "--outputs-file", outputs.toString()));
         args.addAll(List.of(options));
-        var seconds = timed(() -> log.append(run(env, "infra-cloudformation/scripts/deploy",
-                args.toArray(String[]::new))));
+        var seconds =
+                timed(() -> log.append(run(env, "infra-cloudformation/scripts/deploy", args.toArray(String[]::new))));
         @SuppressWarnings("unchecked")
         Map<String, Object> parsed = JsonMapper.shared().readValue(Files.readAllBytes(outputs), Map.class);
         return new Deployed(parsed, log.toString(), seconds);
@@ -118,8 +144,11 @@ class DeployLifecycleIntegrationTests {
     }
 
     private static CloudFormationClient cloudFormation(String endpoint) {
-        return CloudFormationClient.builder().endpointOverride(URI.create(endpoint)).region(AwsEnvironment.REGION)
-                .credentialsProvider(AwsEnvironment.CREDENTIALS).build();
+        return CloudFormationClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(AwsEnvironment.REGION)
+                .credentialsProvider(AwsEnvironment.CREDENTIALS)
+                .build();
     }
 
     private static String run(Map<String, String> env, String script, String... args) {

@@ -41,14 +41,27 @@ class LocalCompensationIntegrationTests {
 
     @BeforeAll
     static void clients(AwsEnvironment aws) {
-        sqs = SqsClient.builder().endpointOverride(aws.endpoint()).region(AwsEnvironment.REGION)
-                .credentialsProvider(AwsEnvironment.CREDENTIALS).build();
-        dynamoDb = DynamoDbClient.builder().endpointOverride(aws.endpoint()).region(AwsEnvironment.REGION)
-                .credentialsProvider(AwsEnvironment.CREDENTIALS).build();
-        s3 = S3Client.builder().endpointOverride(aws.endpoint()).region(AwsEnvironment.REGION)
-                .credentialsProvider(AwsEnvironment.CREDENTIALS).forcePathStyle(true).build();
-        lambda = LambdaClient.builder().endpointOverride(aws.endpoint()).region(AwsEnvironment.REGION)
-                .credentialsProvider(AwsEnvironment.CREDENTIALS).build();
+        sqs = SqsClient.builder()
+                .endpointOverride(aws.endpoint())
+                .region(AwsEnvironment.REGION)
+                .credentialsProvider(AwsEnvironment.CREDENTIALS)
+                .build();
+        dynamoDb = DynamoDbClient.builder()
+                .endpointOverride(aws.endpoint())
+                .region(AwsEnvironment.REGION)
+                .credentialsProvider(AwsEnvironment.CREDENTIALS)
+                .build();
+        s3 = S3Client.builder()
+                .endpointOverride(aws.endpoint())
+                .region(AwsEnvironment.REGION)
+                .credentialsProvider(AwsEnvironment.CREDENTIALS)
+                .forcePathStyle(true)
+                .build();
+        lambda = LambdaClient.builder()
+                .endpointOverride(aws.endpoint())
+                .region(AwsEnvironment.REGION)
+                .credentialsProvider(AwsEnvironment.CREDENTIALS)
+                .build();
     }
 
     @AfterAll
@@ -61,14 +74,14 @@ class LocalCompensationIntegrationTests {
 
     @Test
     void commandsQueueRedrivesToItsDeadLetterQueueAfterThreeReceives(AwsEnvironment aws) {
-        assertThat(redrivePolicy(aws.output("CommandsQueueUrl"))).isEqualTo(Map.of(
-                "deadLetterTargetArn", aws.output("CommandsDlqArn"), "maxReceiveCount", 3));
+        assertThat(redrivePolicy(aws.output("CommandsQueueUrl")))
+                .isEqualTo(Map.of("deadLetterTargetArn", aws.output("CommandsDlqArn"), "maxReceiveCount", 3));
     }
 
     @Test
     void importsQueueRedrivesToItsDeadLetterQueueAfterThreeReceives(AwsEnvironment aws) {
-        assertThat(redrivePolicy(aws.output("ImportsQueueUrl"))).isEqualTo(Map.of(
-                "deadLetterTargetArn", aws.output("ImportsDlqArn"), "maxReceiveCount", 3));
+        assertThat(redrivePolicy(aws.output("ImportsQueueUrl")))
+                .isEqualTo(Map.of("deadLetterTargetArn", aws.output("ImportsDlqArn"), "maxReceiveCount", 3));
     }
 
     @Test
@@ -88,16 +101,26 @@ class LocalCompensationIntegrationTests {
             assertThat(received).as("receive %d", receive).isNotNull();
         }
         // the fourth receive finds the receive count above maxReceiveCount and moves the message instead
-        assertThat(receiveUntil(queue, body, 0, Duration.ofSeconds(2))).as("a fourth delivery").isNull();
+        assertThat(receiveUntil(queue, body, 0, Duration.ofSeconds(2)))
+                .as("a fourth delivery")
+                .isNull();
         var moved = receiveUntil(deadLetterQueue, body, 30, Duration.ofSeconds(10));
-        assertThat(moved).as("the message in the dead-letter queue after three failed receives").isNotNull();
+        assertThat(moved)
+                .as("the message in the dead-letter queue after three failed receives")
+                .isNotNull();
         sqs.deleteMessage(request -> request.queueUrl(deadLetterQueue).receiptHandle(moved.receiptHandle()));
     }
 
     @Test
     void shortLivedItemsExpireByTheirExpiresAtAttribute(AwsEnvironment aws) {
-        for (var table : List.of("CommandsTableName", "SwipesTableName", "IdempotencyTableName",
-                "DeliveryFailuresTableName", "ImportsTableName", "ParkedRecordsTableName", "AlarmsTableName")) {
+        for (var table : List.of(
+                "CommandsTableName",
+                "SwipesTableName",
+                "IdempotencyTableName",
+                "DeliveryFailuresTableName",
+                "ImportsTableName",
+                "ParkedRecordsTableName",
+                "AlarmsTableName")) {
             var ttl = dynamoDb.describeTimeToLive(request -> request.tableName(aws.output(table)))
                     .timeToLiveDescription();
             assertThat(ttl.timeToLiveStatus()).as(table).isIn(TimeToLiveStatus.ENABLED, TimeToLiveStatus.ENABLING);
@@ -107,8 +130,13 @@ class LocalCompensationIntegrationTests {
 
     @Test
     void longLivedItemsHaveNoTimeToLive(AwsEnvironment aws) {
-        for (var table : List.of("EmployeesTableName", "CardsTableName", "BuildingsTableName", "DoorsTableName",
-                "GrantsTableName", "AdminAuditTableName")) {
+        for (var table : List.of(
+                "EmployeesTableName",
+                "CardsTableName",
+                "BuildingsTableName",
+                "DoorsTableName",
+                "GrantsTableName",
+                "AdminAuditTableName")) {
             var ttl = dynamoDb.describeTimeToLive(request -> request.tableName(aws.output(table)))
                     .timeToLiveDescription();
             assertThat(ttl.timeToLiveStatus()).as(table).isIn(TimeToLiveStatus.DISABLED, null);
@@ -122,9 +150,11 @@ class LocalCompensationIntegrationTests {
 
     private static void commandDocumentNotified(AwsEnvironment aws) {
         var key = "commands/" + UUID.randomUUID() + ".json";
-        s3.putObject(request -> request.bucket(aws.output("CommandsBucketName")).key(key),
+        s3.putObject(
+                request -> request.bucket(aws.output("CommandsBucketName")).key(key),
                 RequestBody.fromString("{\"type\":\"Probe\"}"));
-        s3.putObject(request -> request.bucket(aws.output("CommandsBucketName")).key(key + ".txt"),
+        s3.putObject(
+                request -> request.bucket(aws.output("CommandsBucketName")).key(key + ".txt"),
                 RequestBody.fromString("not a command"));
 
         var message = receiveUntil(aws.output("CommandsQueueUrl"), key, 30, Duration.ofSeconds(15));
@@ -133,10 +163,11 @@ class LocalCompensationIntegrationTests {
                 .contains("Notification")
                 .contains(aws.output("CommandsTopicArn"))
                 .contains("ObjectCreated");
-        sqs.deleteMessage(request -> request.queueUrl(aws.output("CommandsQueueUrl"))
-                .receiptHandle(message.receiptHandle()));
+        sqs.deleteMessage(
+                request -> request.queueUrl(aws.output("CommandsQueueUrl")).receiptHandle(message.receiptHandle()));
         assertThat(receiveUntil(aws.output("CommandsQueueUrl"), key + ".txt", 30, Duration.ofSeconds(2)))
-                .as("a .txt object under commands/ is filtered out by the suffix rule").isNull();
+                .as("a .txt object under commands/ is filtered out by the suffix rule")
+                .isNull();
     }
 
     /** Runs {@code body} while the function's SQS event source mapping is disabled, then enables it again. */
@@ -154,8 +185,9 @@ class LocalCompensationIntegrationTests {
     }
 
     private static Map<String, Object> redrivePolicy(String queueUrl) {
-        var attributes = sqs.getQueueAttributes(request -> request.queueUrl(queueUrl)
-                .attributeNames(QueueAttributeName.REDRIVE_POLICY)).attributes();
+        var attributes = sqs.getQueueAttributes(
+                        request -> request.queueUrl(queueUrl).attributeNames(QueueAttributeName.REDRIVE_POLICY))
+                .attributes();
         var json = attributes.get(QueueAttributeName.REDRIVE_POLICY);
         assertThat(json).as("RedrivePolicy of %s", queueUrl).isNotBlank();
         var target = json.replaceAll(".*\"deadLetterTargetArn\"\\s*:\\s*\"([^\"]+)\".*", "$1");
@@ -169,8 +201,11 @@ class LocalCompensationIntegrationTests {
         var others = new ArrayList<Message>();
         try {
             do {
-                var messages = sqs.receiveMessage(request -> request.queueUrl(queueUrl).maxNumberOfMessages(10)
-                        .visibilityTimeout(visibilitySeconds).waitTimeSeconds(1)).messages();
+                var messages = sqs.receiveMessage(request -> request.queueUrl(queueUrl)
+                                .maxNumberOfMessages(10)
+                                .visibilityTimeout(visibilitySeconds)
+                                .waitTimeSeconds(1))
+                        .messages();
                 for (var message : messages) {
                     if (message.body().contains(marker)) {
                         return message;
@@ -183,7 +218,8 @@ class LocalCompensationIntegrationTests {
             // messages of other tests (or the s3:TestEvent) become visible again for their owners
             for (var other : others) {
                 sqs.changeMessageVisibility(request -> request.queueUrl(queueUrl)
-                        .receiptHandle(other.receiptHandle()).visibilityTimeout(0));
+                        .receiptHandle(other.receiptHandle())
+                        .visibilityTimeout(0));
             }
         }
     }

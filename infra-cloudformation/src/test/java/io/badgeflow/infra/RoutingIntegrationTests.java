@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class RoutingIntegrationTests {
 
-    private static final Map<String, String> SERVED_BY_TARGET_GROUP = Map.of(
-            "AdminServiceTargetGroup", "admin-service", "AccessStreamTargetGroup", "access-stream");
+    private static final Map<String, String> SERVED_BY_TARGET_GROUP =
+            Map.of("AdminServiceTargetGroup", "admin-service", "AccessStreamTargetGroup", "access-stream");
 
     @Test
     void routesEveryOperationOfBothServicesToTheServiceThatServesIt() throws IOException {
@@ -32,7 +32,9 @@ class RoutingIntegrationTests {
         var checked = 0;
         var misrouted = new ArrayList<String>();
         for (var service : List.of("admin-service", "access-stream")) {
-            var paths = JsonMapper.shared().readTree(Files.readString(document(service))).get("paths");
+            var paths = JsonMapper.shared()
+                    .readTree(Files.readString(document(service)))
+                    .get("paths");
             for (var path : paths.propertyNames()) {
                 for (var method : paths.get(path).propertyNames()) {
                     var routedTo = listener.serviceFor(samplePath(path));
@@ -45,17 +47,22 @@ class RoutingIntegrationTests {
         }
         System.out.println("routing: " + checked + " operations of admin-service and access-stream checked against "
                 + listener.rules.size() + " listener rules and the default action");
-        assertThat(misrouted).as("operations the load balancer sends to the wrong service").isEmpty();
+        assertThat(misrouted)
+                .as("operations the load balancer sends to the wrong service")
+                .isEmpty();
         assertThat(checked).isGreaterThan(40);
     }
 
     @Test
     void matchesPathPatternsAsTheLoadBalancerDoes() {
-        assertThat(Listener.matches("/door-api/*", "/door-api/v1/doors/d-1/decisions")).isTrue();
+        assertThat(Listener.matches("/door-api/*", "/door-api/v1/doors/d-1/decisions"))
+                .isTrue();
         assertThat(Listener.matches("/door-api/*", "/door-api")).isFalse();
         assertThat(Listener.matches("/api/v1/doors/*", "/api/v1/doors/d-1")).isTrue();
         assertThat(Listener.matches("/api/v?/x", "/api/v1/x")).isTrue();
-        assertThat(Listener.matches("/Door-API/*", "/door-api/v1")).as("patterns are case sensitive").isFalse();
+        assertThat(Listener.matches("/Door-API/*", "/door-api/v1"))
+                .as("patterns are case sensitive")
+                .isFalse();
     }
 
     /** A request path for an OpenAPI path template: each {@code {parameter}} becomes a plausible value. */
@@ -64,9 +71,13 @@ class RoutingIntegrationTests {
     }
 
     private static Path document(String service) {
-        var file = CloudFormationTemplates.MODULE_DIR.getParent().resolve(service).resolve("target/openapi")
+        var file = CloudFormationTemplates.MODULE_DIR
+                .getParent()
+                .resolve(service)
+                .resolve("target/openapi")
                 .resolve(service + ".json");
-        assertThat(file).as("the OpenAPI document %s's tests publish (run the whole build: ./mvnw verify)", service)
+        assertThat(file)
+                .as("the OpenAPI document %s's tests publish (run the whole build: ./mvnw verify)", service)
                 .exists();
         return file;
     }
@@ -86,20 +97,26 @@ class RoutingIntegrationTests {
                 var patterns = new ArrayList<String>();
                 for (var condition : list(rule.property("Conditions"))) {
                     var field = map(condition).get("Field");
-                    assertThat(field).as("%s: only path-pattern conditions are modelled here", rule)
+                    assertThat(field)
+                            .as("%s: only path-pattern conditions are modelled here", rule)
                             .isEqualTo("path-pattern");
                     list(map(map(condition).get("PathPatternConfig")).get("Values"))
                             .forEach(value -> patterns.add((String) value));
                 }
-                rules.add(new Rule(((Number) rule.property("Priority")).intValue(), patterns,
+                rules.add(new Rule(
+                        ((Number) rule.property("Priority")).intValue(),
+                        patterns,
                         targetGroup(list(rule.property("Actions")))));
             });
             rules.sort(Comparator.comparingInt(Rule::priority));
         }
 
         String serviceFor(String path) {
-            var targetGroup = rules.stream().filter(rule -> rule.patterns().stream().anyMatch(p -> matches(p, path)))
-                    .map(Rule::targetGroup).findFirst().orElse(defaultTargetGroup);
+            var targetGroup = rules.stream()
+                    .filter(rule -> rule.patterns().stream().anyMatch(p -> matches(p, path)))
+                    .map(Rule::targetGroup)
+                    .findFirst()
+                    .orElse(defaultTargetGroup);
             return SERVED_BY_TARGET_GROUP.getOrDefault(targetGroup, "nothing (" + targetGroup + ")");
         }
 
@@ -114,16 +131,16 @@ class RoutingIntegrationTests {
         static boolean matches(String pattern, String path) {
             var regex = new StringBuilder();
             for (var c : pattern.toCharArray()) {
-                regex.append(switch (c) {
-                    case '*' -> ".*";
-                    case '?' -> ".";
-                    default -> Pattern.quote(String.valueOf(c));
-                });
+                regex.append(
+                        switch (c) {
+                            case '*' -> ".*";
+                            case '?' -> ".";
+                            default -> Pattern.quote(String.valueOf(c));
+                        });
             }
             return path.matches(regex.toString());
         }
     }
 
-    private record Rule(int priority, List<String> patterns, String targetGroup) {
-    }
+    private record Rule(int priority, List<String> patterns, String targetGroup) {}
 }

@@ -33,16 +33,24 @@ class TemplateSecurityTests {
 
     @Test
     void everyBucketEncryptsWithTheStageKey() {
-        var buckets = resourcesOfType("AWS::S3::Bucket").filter(bucket -> !isAccessLogBucket(bucket)).toList();
+        var buckets = resourcesOfType("AWS::S3::Bucket")
+                .filter(bucket -> !isAccessLogBucket(bucket))
+                .toList();
         assertThat(buckets).isNotEmpty();
         for (var bucket : buckets) {
             var rules = list(map(bucket.property("BucketEncryption")).get("ServerSideEncryptionConfiguration"));
             assertThat(rules).as("%s encryption rules", bucket).hasSize(1);
             var rule = map(rules.get(0));
             var byDefault = map(rule.get("ServerSideEncryptionByDefault"));
-            assertThat(byDefault.get("SSEAlgorithm")).as("%s SSEAlgorithm", bucket).isEqualTo("aws:kms");
-            assertThat(importedName(byDefault.get("KMSMasterKeyID"))).as("%s key", bucket).isEqualTo(STAGE_KEY);
-            assertThat(rule.get("BucketKeyEnabled")).as("%s BucketKeyEnabled", bucket).isEqualTo(true);
+            assertThat(byDefault.get("SSEAlgorithm"))
+                    .as("%s SSEAlgorithm", bucket)
+                    .isEqualTo("aws:kms");
+            assertThat(importedName(byDefault.get("KMSMasterKeyID")))
+                    .as("%s key", bucket)
+                    .isEqualTo(STAGE_KEY);
+            assertThat(rule.get("BucketKeyEnabled"))
+                    .as("%s BucketKeyEnabled", bucket)
+                    .isEqualTo(true);
         }
     }
 
@@ -52,27 +60,35 @@ class TemplateSecurityTests {
      */
     @Test
     void theAccessLogBucketUsesS3ManagedKeysAndEveryOtherBucketAndTheLoadBalancerLogToIt() {
-        var logBuckets = resourcesOfType("AWS::S3::Bucket").filter(TemplateSecurityTests::isAccessLogBucket)
+        var logBuckets = resourcesOfType("AWS::S3::Bucket")
+                .filter(TemplateSecurityTests::isAccessLogBucket)
                 .toList();
         assertThat(logBuckets).extracting(Resource::toString).containsExactly("keys.yaml AccessLogsBucket");
         var logBucket = logBuckets.get(0);
         var encryption = map(logBucket.property("BucketEncryption"));
         var rule = map(list(encryption.get("ServerSideEncryptionConfiguration")).get(0));
-        assertThat(map(rule.get("ServerSideEncryptionByDefault")))
-                .containsExactly(Map.entry("SSEAlgorithm", "AES256"));
+        assertThat(map(rule.get("ServerSideEncryptionByDefault"))).containsExactly(Map.entry("SSEAlgorithm", "AES256"));
         assertThat(map(logBucket.property("VersioningConfiguration"))).containsEntry("Status", "Enabled");
-        for (var bucket : resourcesOfType("AWS::S3::Bucket").filter(bucket -> !isAccessLogBucket(bucket)).toList()) {
+        for (var bucket : resourcesOfType("AWS::S3::Bucket")
+                .filter(bucket -> !isAccessLogBucket(bucket))
+                .toList()) {
             var logging = map(bucket.property("LoggingConfiguration"));
-            assertThat(importedName(logging.get("DestinationBucketName"))).as("%s logs", bucket)
+            assertThat(importedName(logging.get("DestinationBucketName")))
+                    .as("%s logs", bucket)
                     .isEqualTo(ACCESS_LOGS);
-            assertThat((String) logging.get("LogFilePrefix")).as("%s log prefix", bucket)
-                    .startsWith("s3/").endsWith("/");
+            assertThat((String) logging.get("LogFilePrefix"))
+                    .as("%s log prefix", bucket)
+                    .startsWith("s3/")
+                    .endsWith("/");
         }
-        for (var loadBalancer : resourcesOfType("AWS::ElasticLoadBalancingV2::LoadBalancer").toList()) {
+        for (var loadBalancer :
+                resourcesOfType("AWS::ElasticLoadBalancingV2::LoadBalancer").toList()) {
             var attributes = list(loadBalancer.property("LoadBalancerAttributes")).stream()
                     .map(attribute -> map(attribute))
-                    .collect(Collectors.toMap(attribute -> (String) attribute.get("Key"), attribute -> attribute.get("Value")));
-            assertThat(attributes).as("%s access logs", loadBalancer)
+                    .collect(Collectors.toMap(
+                            attribute -> (String) attribute.get("Key"), attribute -> attribute.get("Value")));
+            assertThat(attributes)
+                    .as("%s access logs", loadBalancer)
                     .containsEntry("access_logs.s3.enabled", "true")
                     .containsEntry("access_logs.s3.prefix", "load-balancer");
             assertThat(importedName(attributes.get("access_logs.s3.bucket"))).isEqualTo(ACCESS_LOGS);
@@ -82,11 +98,20 @@ class TemplateSecurityTests {
     @Test
     void everyBucketBlocksPublicAccessAndAcls() {
         for (var bucket : resourcesOfType("AWS::S3::Bucket").toList()) {
-            assertThat(map(bucket.property("PublicAccessBlockConfiguration"))).as("%s", bucket).containsExactlyInAnyOrderEntriesOf(Map.of(
-                    "BlockPublicAcls", true, "BlockPublicPolicy", true,
-                    "IgnorePublicAcls", true, "RestrictPublicBuckets", true));
+            assertThat(map(bucket.property("PublicAccessBlockConfiguration")))
+                    .as("%s", bucket)
+                    .containsExactlyInAnyOrderEntriesOf(Map.of(
+                            "BlockPublicAcls",
+                            true,
+                            "BlockPublicPolicy",
+                            true,
+                            "IgnorePublicAcls",
+                            true,
+                            "RestrictPublicBuckets",
+                            true));
             var ownership = list(map(bucket.property("OwnershipControls")).get("Rules"));
-            assertThat(ownership).as("%s ownership", bucket)
+            assertThat(ownership)
+                    .as("%s ownership", bucket)
                     .containsExactly(Map.of("ObjectOwnership", "BucketOwnerEnforced"));
         }
     }
@@ -94,7 +119,8 @@ class TemplateSecurityTests {
     @Test
     void everyBucketRejectsPlainHttp() {
         for (var bucket : resourcesOfType("AWS::S3::Bucket").toList()) {
-            var policies = bucket.template().resourcesOfType("AWS::S3::BucketPolicy")
+            var policies = bucket.template()
+                    .resourcesOfType("AWS::S3::BucketPolicy")
                     .filter(policy -> Map.of("Ref", bucket.logicalId()).equals(policy.property("Bucket")))
                     .toList();
             assertThat(policies).as("bucket policy of %s", bucket).hasSize(1);
@@ -106,11 +132,12 @@ class TemplateSecurityTests {
             assertThat(denial.get("Effect")).isEqualTo("Deny");
             assertThat(denial.get("Principal")).isEqualTo("*");
             assertThat(denial.get("Action")).isEqualTo("s3:*");
-            assertThat(map(map(denial.get("Condition")).get("Bool")))
-                    .containsEntry("aws:SecureTransport", "false");
-            assertThat(list(denial.get("Resource"))).as("%s denial covers bucket and objects", bucket).containsExactlyInAnyOrder(
-                    Map.of("Fn::GetAtt", List.of(bucket.logicalId(), "Arn")),
-                    Map.of("Fn::Sub", "${" + bucket.logicalId() + ".Arn}/*"));
+            assertThat(map(map(denial.get("Condition")).get("Bool"))).containsEntry("aws:SecureTransport", "false");
+            assertThat(list(denial.get("Resource")))
+                    .as("%s denial covers bucket and objects", bucket)
+                    .containsExactlyInAnyOrder(
+                            Map.of("Fn::GetAtt", List.of(bucket.logicalId(), "Arn")),
+                            Map.of("Fn::Sub", "${" + bucket.logicalId() + ".Arn}/*"));
         }
     }
 
@@ -122,7 +149,9 @@ class TemplateSecurityTests {
             var sse = map(table.property("SSESpecification"));
             assertThat(sse.get("SSEEnabled")).as("%s SSEEnabled", table).isEqualTo(true);
             assertThat(sse.get("SSEType")).as("%s SSEType", table).isEqualTo("KMS");
-            assertThat(importedName(sse.get("KMSMasterKeyId"))).as("%s key", table).isEqualTo(STAGE_KEY);
+            assertThat(importedName(sse.get("KMSMasterKeyId")))
+                    .as("%s key", table)
+                    .isEqualTo(STAGE_KEY);
         }
     }
 
@@ -130,8 +159,10 @@ class TemplateSecurityTests {
     void everyTableKeepsPointInTimeRecoveryAndProdTablesAreDeletionProtected() {
         for (var table : resourcesOfType("AWS::DynamoDB::Table").toList()) {
             assertThat(map(table.property("PointInTimeRecoverySpecification")))
-                    .as("%s PITR", table).containsEntry("PointInTimeRecoveryEnabled", true);
-            assertThat(table.property("DeletionProtectionEnabled")).as("%s deletion protection", table)
+                    .as("%s PITR", table)
+                    .containsEntry("PointInTimeRecoveryEnabled", true);
+            assertThat(table.property("DeletionProtectionEnabled"))
+                    .as("%s deletion protection", table)
                     .isEqualTo(Map.of("Fn::If", List.of("IsProd", true, false)));
         }
     }
@@ -141,8 +172,12 @@ class TemplateSecurityTests {
         var queues = resourcesOfType("AWS::SQS::Queue").toList();
         assertThat(queues).isNotEmpty();
         for (var queue : queues) {
-            assertThat(importedName(queue.property("KmsMasterKeyId"))).as("%s key", queue).isEqualTo(STAGE_KEY);
-            assertThat(queue.property("KmsDataKeyReusePeriodSeconds")).as("%s data key reuse", queue).isNotNull();
+            assertThat(importedName(queue.property("KmsMasterKeyId")))
+                    .as("%s key", queue)
+                    .isEqualTo(STAGE_KEY);
+            assertThat(queue.property("KmsDataKeyReusePeriodSeconds"))
+                    .as("%s data key reuse", queue)
+                    .isNotNull();
         }
     }
 
@@ -154,11 +189,14 @@ class TemplateSecurityTests {
             var redrive = map(queue.property("RedrivePolicy"));
             if (!redrive.isEmpty()) {
                 var target = list(map(redrive.get("deadLetterTargetArn")).get("Fn::GetAtt"));
-                assertThat(target).as("%s deadLetterTargetArn is a queue of the same stack", queue).hasSize(2);
+                assertThat(target)
+                        .as("%s deadLetterTargetArn is a queue of the same stack", queue)
+                        .hasSize(2);
                 assertThat(queue.template().resources()).containsKey((String) target.get(0));
                 assertThat(target.get(1)).isEqualTo("Arn");
                 deadLetterQueues.add(queue.template().name() + "/" + target.get(0));
-                assertThat(possibleValues(redrive.get("maxReceiveCount"))).as("%s maxReceiveCount", queue)
+                assertThat(possibleValues(redrive.get("maxReceiveCount")))
+                        .as("%s maxReceiveCount", queue)
                         .isNotEmpty()
                         .allSatisfy(count -> assertThat((Integer) count).isBetween(1, 10));
             }
@@ -166,11 +204,16 @@ class TemplateSecurityTests {
         for (var queue : queues) {
             var isDeadLetterQueue = deadLetterQueues.contains(queue.template().name() + "/" + queue.logicalId());
             if (isDeadLetterQueue) {
-                assertThat(queue.property("RedrivePolicy")).as("%s is a DLQ", queue).isNull();
-                assertThat(queue.property("MessageRetentionPeriod")).as("%s keeps messages 14 days", queue)
+                assertThat(queue.property("RedrivePolicy"))
+                        .as("%s is a DLQ", queue)
+                        .isNull();
+                assertThat(queue.property("MessageRetentionPeriod"))
+                        .as("%s keeps messages 14 days", queue)
                         .isEqualTo(1209600);
             } else {
-                assertThat(queue.property("RedrivePolicy")).as("%s has a RedrivePolicy", queue).isNotNull();
+                assertThat(queue.property("RedrivePolicy"))
+                        .as("%s has a RedrivePolicy", queue)
+                        .isNotNull();
             }
         }
     }
@@ -181,9 +224,11 @@ class TemplateSecurityTests {
         var subscriptions = resourcesOfType("AWS::SNS::Subscription").toList();
         assertThat(subscriptions).isNotEmpty();
         for (var subscription : subscriptions) {
-            var queue = (String) list(map(subscription.property("Endpoint")).get("Fn::GetAtt")).get(0);
-            var queueRedrive = map(map(map(subscription.template().resources().get(queue)).get("Properties"))
-                    .get("RedrivePolicy"));
+            var queue = (String) list(map(subscription.property("Endpoint")).get("Fn::GetAtt"))
+                    .get(0);
+            var queueRedrive =
+                    map(map(map(subscription.template().resources().get(queue)).get("Properties"))
+                            .get("RedrivePolicy"));
             assertThat(map(subscription.property("RedrivePolicy")).get("deadLetterTargetArn"))
                     .as("%s redrives to the dead-letter queue of %s", subscription, queue)
                     .isNotNull()
@@ -196,7 +241,9 @@ class TemplateSecurityTests {
         var topics = resourcesOfType("AWS::SNS::Topic").toList();
         assertThat(topics).hasSizeGreaterThanOrEqualTo(3);
         for (var topic : topics) {
-            assertThat(importedName(topic.property("KmsMasterKeyId"))).as("%s key", topic).isEqualTo(STAGE_KEY);
+            assertThat(importedName(topic.property("KmsMasterKeyId")))
+                    .as("%s key", topic)
+                    .isEqualTo(STAGE_KEY);
         }
     }
 
@@ -207,7 +254,9 @@ class TemplateSecurityTests {
         for (var stream : streams) {
             var encryption = map(stream.property("StreamEncryption"));
             assertThat(encryption.get("EncryptionType")).as("%s", stream).isEqualTo("KMS");
-            assertThat(importedName(encryption.get("KeyId"))).as("%s key", stream).isEqualTo(STAGE_KEY);
+            assertThat(importedName(encryption.get("KeyId")))
+                    .as("%s key", stream)
+                    .isEqualTo(STAGE_KEY);
         }
     }
 
@@ -216,20 +265,29 @@ class TemplateSecurityTests {
         var logGroups = resourcesOfType("AWS::Logs::LogGroup").toList();
         assertThat(logGroups).isNotEmpty();
         for (var logGroup : logGroups) {
-            assertThat(importedName(logGroup.property("KmsKeyId"))).as("%s key", logGroup).isEqualTo(STAGE_KEY);
-            assertThat(logGroup.property("RetentionInDays")).as("%s retention", logGroup).isNotNull();
+            assertThat(importedName(logGroup.property("KmsKeyId")))
+                    .as("%s key", logGroup)
+                    .isEqualTo(STAGE_KEY);
+            assertThat(logGroup.property("RetentionInDays"))
+                    .as("%s retention", logGroup)
+                    .isNotNull();
         }
         for (var function : resourcesOfType("AWS::Lambda::Function").toList()) {
-            assertThat(importedName(function.property("KmsKeyArn"))).as("%s key", function).isEqualTo(STAGE_KEY);
+            assertThat(importedName(function.property("KmsKeyArn")))
+                    .as("%s key", function)
+                    .isEqualTo(STAGE_KEY);
         }
         var repositories = resourcesOfType("AWS::ECR::Repository").toList();
         assertThat(repositories).isNotEmpty();
         for (var repository : repositories) {
             var encryption = map(repository.property("EncryptionConfiguration"));
             assertThat(encryption.get("EncryptionType")).as("%s", repository).isEqualTo("KMS");
-            assertThat(importedName(encryption.get("KmsKey"))).as("%s key", repository).isEqualTo(STAGE_KEY);
+            assertThat(importedName(encryption.get("KmsKey")))
+                    .as("%s key", repository)
+                    .isEqualTo(STAGE_KEY);
             assertThat(map(repository.property("ImageScanningConfiguration")))
-                    .as("%s scan on push", repository).containsEntry("ScanOnPush", true);
+                    .as("%s scan on push", repository)
+                    .containsEntry("ScanOnPush", true);
         }
     }
 
@@ -247,7 +305,8 @@ class TemplateSecurityTests {
                 var sids = new ArrayList<Object>();
                 for (var statement : list(document.get("Statement"))) {
                     var sid = map(statement).get("Sid");
-                    assertThat(sid).as("a statement of %s without Sid: %s", resource, statement)
+                    assertThat(sid)
+                            .as("a statement of %s without Sid: %s", resource, statement)
                             .isInstanceOf(String.class);
                     sids.add(sid);
                 }
@@ -261,10 +320,13 @@ class TemplateSecurityTests {
         for (var resource : allResources().toList()) {
             for (var statement : statements(resource)) {
                 if ("Allow".equals(statement.get("Effect"))) {
-                    assertThat(list(statement.get("Action"))).as("%s %s", resource, statement.get("Sid"))
+                    assertThat(list(statement.get("Action")))
+                            .as("%s %s", resource, statement.get("Sid"))
                             .isNotEmpty()
                             .allSatisfy(action -> assertThat((String) action).doesNotContain("*"));
-                    assertThat(statement).as("%s %s", resource, statement.get("Sid")).doesNotContainKey("NotAction");
+                    assertThat(statement)
+                            .as("%s %s", resource, statement.get("Sid"))
+                            .doesNotContainKey("NotAction");
                 }
             }
         }
@@ -291,17 +353,24 @@ class TemplateSecurityTests {
                     continue; // a role's trust policy names no resource: the role is the resource
                 }
                 var resources = list(statement.get("Resource"));
-                assertThat(resources).as("%s %s names its resources", resource, statement.get("Sid"))
+                assertThat(resources)
+                        .as("%s %s names its resources", resource, statement.get("Sid"))
                         .isNotEmpty();
                 if (resources.contains("*")) {
                     wildcardSids.add((String) statement.get("Sid"));
                 }
             }
-            assertThat(wildcardSids).as("statements of %s with Resource \"*\" need a reason in "
-                    + "Metadata.WildcardResourceReasons", resource).isSubsetOf(reasons.keySet());
-            assertThat(reasons.keySet()).as("stale WildcardResourceReasons of %s", resource)
+            assertThat(wildcardSids)
+                    .as(
+                            "statements of %s with Resource \"*\" need a reason in "
+                                    + "Metadata.WildcardResourceReasons",
+                            resource)
+                    .isSubsetOf(reasons.keySet());
+            assertThat(reasons.keySet())
+                    .as("stale WildcardResourceReasons of %s", resource)
                     .isSubsetOf(wildcardSids);
-            assertThat(reasons.values()).allSatisfy(reason -> assertThat((String) reason).isNotBlank());
+            assertThat(reasons.values())
+                    .allSatisfy(reason -> assertThat((String) reason).isNotBlank());
         }
     }
 
@@ -311,10 +380,13 @@ class TemplateSecurityTests {
         assertThat(roles).isNotEmpty();
         for (var role : roles) {
             assertThat(role.properties()).as("%s", role).doesNotContainKey("ManagedPolicyArns");
-            assertThat(list(role.property("Policies"))).as("%s inline policies", role).isNotEmpty();
+            assertThat(list(role.property("Policies")))
+                    .as("%s inline policies", role)
+                    .isNotEmpty();
             var trust = list(map(role.property("AssumeRolePolicyDocument")).get("Statement"));
             assertThat(trust).as("%s trust", role).hasSize(1);
-            assertThat(map(map(trust.get(0)).get("Principal"))).as("%s trusted principal", role)
+            assertThat(map(map(trust.get(0)).get("Principal")))
+                    .as("%s trusted principal", role)
                     .containsOnlyKeys("Service");
         }
         assertThat(resourcesOfType("AWS::IAM::ManagedPolicy").toList()).isEmpty();
@@ -326,9 +398,11 @@ class TemplateSecurityTests {
             for (var policy : resourcesOfType(type).toList()) {
                 for (var statement : statements(policy)) {
                     var conditions = map(statement.get("Condition"));
-                    var keys = conditions.values().stream().flatMap(value -> map(value).keySet().stream())
+                    var keys = conditions.values().stream()
+                            .flatMap(value -> map(value).keySet().stream())
                             .collect(Collectors.toSet());
-                    assertThat(keys).as("%s %s", policy, statement.get("Sid"))
+                    assertThat(keys)
+                            .as("%s %s", policy, statement.get("Sid"))
                             .containsAnyOf("aws:SourceArn", "aws:SourceAccount");
                 }
             }

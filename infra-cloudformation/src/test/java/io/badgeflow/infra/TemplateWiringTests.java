@@ -29,11 +29,23 @@ import org.junit.jupiter.api.Test;
  */
 class TemplateWiringTests {
 
-    private static final Set<String> TAGGED_WITH_A_LIST = Set.of("AWS::S3::Bucket", "AWS::DynamoDB::Table",
-            "AWS::SQS::Queue", "AWS::SNS::Topic", "AWS::Kinesis::Stream", "AWS::KMS::Key", "AWS::Logs::LogGroup",
-            "AWS::IAM::Role", "AWS::Lambda::Function", "AWS::ECS::Cluster", "AWS::ECS::TaskDefinition",
-            "AWS::ECS::Service", "AWS::ElasticLoadBalancingV2::LoadBalancer",
-            "AWS::ElasticLoadBalancingV2::TargetGroup", "AWS::EC2::SecurityGroup", "AWS::ECR::Repository");
+    private static final Set<String> TAGGED_WITH_A_LIST = Set.of(
+            "AWS::S3::Bucket",
+            "AWS::DynamoDB::Table",
+            "AWS::SQS::Queue",
+            "AWS::SNS::Topic",
+            "AWS::Kinesis::Stream",
+            "AWS::KMS::Key",
+            "AWS::Logs::LogGroup",
+            "AWS::IAM::Role",
+            "AWS::Lambda::Function",
+            "AWS::ECS::Cluster",
+            "AWS::ECS::TaskDefinition",
+            "AWS::ECS::Service",
+            "AWS::ElasticLoadBalancingV2::LoadBalancer",
+            "AWS::ElasticLoadBalancingV2::TargetGroup",
+            "AWS::EC2::SecurityGroup",
+            "AWS::ECR::Repository");
 
     @Test
     void everyTemplateTakesTheStageWithItsConditions() {
@@ -41,11 +53,14 @@ class TemplateWiringTests {
         for (var template : all()) {
             var stage = map(template.parameters().get("Stage"));
             assertThat(stage.get("Type")).as("%s Stage", template).isEqualTo("String");
-            assertThat(list(stage.get("AllowedValues"))).as("%s Stage", template)
+            assertThat(list(stage.get("AllowedValues")))
+                    .as("%s Stage", template)
                     .containsExactly("local", "dev", "prod");
-            assertThat(template.conditions().get("IsLocal")).as("%s IsLocal", template)
+            assertThat(template.conditions().get("IsLocal"))
+                    .as("%s IsLocal", template)
                     .isEqualTo(Map.of("Fn::Equals", List.of(Map.of("Ref", "Stage"), "local")));
-            assertThat(template.conditions().get("IsProd")).as("%s IsProd", template)
+            assertThat(template.conditions().get("IsProd"))
+                    .as("%s IsProd", template)
                     .isEqualTo(Map.of("Fn::Equals", List.of(Map.of("Ref", "Stage"), "prod")));
         }
     }
@@ -56,7 +71,8 @@ class TemplateWiringTests {
             template.outputs().forEach((key, output) -> {
                 var export = map(map(output).get("Export"));
                 if (!export.isEmpty()) {
-                    assertThat(subText(export.get("Name"))).as("%s output %s", template, key)
+                    assertThat(subText(export.get("Name")))
+                            .as("%s output %s", template, key)
                             .isEqualTo("badgeflow-${Stage}-" + key);
                 }
             });
@@ -80,8 +96,9 @@ class TemplateWiringTests {
             for (var importValue : imports) {
                 var name = importedName(importValue);
                 assertThat(exporter).as("%s imports %s", template, name).containsKey(name);
-                assertThat(order.indexOf(exporter.get(name))).as("%s imports %s from %s", template, name,
-                        exporter.get(name)).isLessThan(order.indexOf(template.name()));
+                assertThat(order.indexOf(exporter.get(name)))
+                        .as("%s imports %s from %s", template, name, exporter.get(name))
+                        .isLessThan(order.indexOf(template.name()));
             }
         }
     }
@@ -92,8 +109,11 @@ class TemplateWiringTests {
             var ownNames = template.resources().keySet();
             for (var ref : mapsWithKey(template.body(), "Ref")) {
                 var target = (String) ref.get("Ref");
-                assertThat(target.startsWith("AWS::") || ownNames.contains(target)
-                        || template.parameters().containsKey(target)).as("%s !Ref %s", template, target).isTrue();
+                assertThat(target.startsWith("AWS::")
+                                || ownNames.contains(target)
+                                || template.parameters().containsKey(target))
+                        .as("%s !Ref %s", template, target)
+                        .isTrue();
             }
         }
     }
@@ -103,23 +123,43 @@ class TemplateWiringTests {
         var compute = named("compute");
         assertThat(compute.conditions().get("IsNotLocal"))
                 .isEqualTo(Map.of("Fn::Not", List.of(Map.of("Condition", "IsLocal"))));
-        var conditioned = compute.allResources().filter(resource -> resource.condition() != null).toList();
-        assertThat(conditioned).extracting(CloudFormationTemplates.Resource::type).containsOnly(
-                "AWS::ECS::Cluster", "AWS::ECS::Service", "AWS::ECS::TaskDefinition", "AWS::EC2::SecurityGroup",
-                "AWS::IAM::Role", "AWS::Logs::LogGroup");
-        assertThat(conditioned).allSatisfy(resource -> assertThat(resource.condition())
-                .isIn("IsNotLocal", "RegistersTaskDefinitions"));
-        for (var type : List.of("AWS::Lambda::Function", "AWS::Lambda::EventSourceMapping", "AWS::Lambda::Alias",
-                "AWS::Lambda::Version", "AWS::ElasticLoadBalancingV2::LoadBalancer",
-                "AWS::ElasticLoadBalancingV2::Listener", "AWS::ElasticLoadBalancingV2::ListenerRule",
+        var conditioned = compute.allResources()
+                .filter(resource -> resource.condition() != null)
+                .toList();
+        assertThat(conditioned)
+                .extracting(CloudFormationTemplates.Resource::type)
+                .containsOnly(
+                        "AWS::ECS::Cluster",
+                        "AWS::ECS::Service",
+                        "AWS::ECS::TaskDefinition",
+                        "AWS::EC2::SecurityGroup",
+                        "AWS::IAM::Role",
+                        "AWS::Logs::LogGroup");
+        assertThat(conditioned)
+                .allSatisfy(
+                        resource -> assertThat(resource.condition()).isIn("IsNotLocal", "RegistersTaskDefinitions"));
+        for (var type : List.of(
+                "AWS::Lambda::Function",
+                "AWS::Lambda::EventSourceMapping",
+                "AWS::Lambda::Alias",
+                "AWS::Lambda::Version",
+                "AWS::ElasticLoadBalancingV2::LoadBalancer",
+                "AWS::ElasticLoadBalancingV2::Listener",
+                "AWS::ElasticLoadBalancingV2::ListenerRule",
                 "AWS::ElasticLoadBalancingV2::TargetGroup")) {
-            assertThat(compute.resourcesOfType(type).toList()).as(type).isNotEmpty().allSatisfy(
-                    resource -> assertThat(resource.condition()).as("%s deploys locally", resource).isNull());
+            assertThat(compute.resourcesOfType(type).toList())
+                    .as(type)
+                    .isNotEmpty()
+                    .allSatisfy(resource -> assertThat(resource.condition())
+                            .as("%s deploys locally", resource)
+                            .isNull());
         }
         var lines = Files.readAllLines(CloudFormationTemplates.TEMPLATES_DIR.resolve("compute.yaml"));
         for (var resource : conditioned) {
             var at = lines.indexOf("  " + resource.logicalId() + ":");
-            assertThat(lines.get(at - 1)).as("the reason %s is not deployed everywhere", resource).startsWith("  # ");
+            assertThat(lines.get(at - 1))
+                    .as("the reason %s is not deployed everywhere", resource)
+                    .startsWith("  # ");
         }
     }
 
@@ -127,19 +167,27 @@ class TemplateWiringTests {
     void everyFunctionRunsThePackageAndReportsBatchItemFailuresFromItsQueue() {
         var compute = named("compute");
         var functions = compute.resourcesOfType("AWS::Lambda::Function").toList();
-        assertThat(functions).extracting(function -> map(map(function.property("Environment")).get("Variables"))
-                .get("SPRING_CLOUD_FUNCTION_DEFINITION"))
+        assertThat(functions)
+                .extracting(
+                        function -> map(map(function.property("Environment")).get("Variables"))
+                                .get("SPRING_CLOUD_FUNCTION_DEFINITION"))
                 .containsExactlyInAnyOrder("applyCommand", "importEmployees", "promoteRelease");
         for (var function : functions) {
-            assertThat(function.property("Runtime")).as("%s runtime", function)
+            assertThat(function.property("Runtime"))
+                    .as("%s runtime", function)
                     .isEqualTo(Map.of("Fn::If", List.of("IsLocal", "provided.al2023", "java21")));
             assertThat(function.property("Handler"))
                     .isEqualTo("org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest");
-            assertThat(map(function.property("Code"))).isEqualTo(Map.of("S3Bucket", Map.of("Ref", "ArtifactBucket"),
-                    "S3Key", Map.of("Ref", "CardEventsPackageKey")));
+            assertThat(map(function.property("Code")))
+                    .isEqualTo(Map.of(
+                            "S3Bucket",
+                            Map.of("Ref", "ArtifactBucket"),
+                            "S3Key",
+                            Map.of("Ref", "CardEventsPackageKey")));
             var invoked = compute.resourcesOfType("AWS::Lambda::Alias")
                     .filter(alias -> Map.of("Ref", function.logicalId()).equals(alias.property("FunctionName")))
-                    .map(alias -> Map.of("Ref", alias.logicalId())).findFirst()
+                    .map(alias -> Map.of("Ref", alias.logicalId()))
+                    .findFirst()
                     .orElse(Map.of("Ref", function.logicalId()));
             var mappings = compute.resourcesOfType("AWS::Lambda::EventSourceMapping")
                     .filter(mapping -> invoked.equals(mapping.property("FunctionName")))
@@ -147,13 +195,16 @@ class TemplateWiringTests {
             assertThat(mappings).as("event source of %s", function).hasSize(1);
             var mapping = mappings.get(0);
             assertThat(list(mapping.property("FunctionResponseTypes"))).containsExactly("ReportBatchItemFailures");
-            assertThat(mapping.property("BatchSize")).as("batch size of %s", function)
+            assertThat(mapping.property("BatchSize"))
+                    .as("batch size of %s", function)
                     .isEqualTo(function.logicalId().startsWith("ApplyCommand") ? 10 : 1);
             var queueExport = importedName(mapping.property("EventSourceArn"));
-            var queueName = queueExport.substring("badgeflow-${Stage}-".length(), queueExport.length() - "QueueArn".length());
+            var queueName =
+                    queueExport.substring("badgeflow-${Stage}-".length(), queueExport.length() - "QueueArn".length());
             var queue = map(named("messaging").resources().get(queueName + "Queue"));
             var visibility = (Integer) map(queue.get("Properties")).get("VisibilityTimeout");
-            assertThat(visibility).as("visibility timeout of the queue of %s", function)
+            assertThat(visibility)
+                    .as("visibility timeout of the queue of %s", function)
                     .isGreaterThanOrEqualTo(6 * (Integer) function.property("Timeout"));
         }
     }
@@ -173,12 +224,16 @@ class TemplateWiringTests {
                     var export = importedName(variable.getValue());
                     assertThat(export).as("%s %s", resource, name).startsWith("badgeflow-${Stage}-");
                     var outputKey = export.substring("badgeflow-${Stage}-".length());
-                    assertThat(name).as("%s: the variable of %s", resource, export)
+                    assertThat(name)
+                            .as("%s: the variable of %s", resource, export)
                             .isEqualTo("BADGEFLOW_STACK_" + outputKey.toUpperCase(Locale.ROOT));
                     names++;
                 } else {
-                    assertThat(mapsWithKey(variable.getValue(), "Fn::ImportValue")).as("%s %s imports a stack output "
-                            + "without being a BADGEFLOW_STACK_ variable", resource, name).isEmpty();
+                    assertThat(mapsWithKey(variable.getValue(), "Fn::ImportValue"))
+                            .as(
+                                    "%s %s imports a stack output " + "without being a BADGEFLOW_STACK_ variable",
+                                    resource, name)
+                            .isEmpty();
                 }
             }
         }
@@ -191,25 +246,39 @@ class TemplateWiringTests {
         for (var function : List.of("ApplyCommand", "ImportEmployees")) {
             var version = map(compute.resources().get(function + "Version"));
             assertThat(version.get("UpdateReplacePolicy")).isEqualTo("Retain");
-            assertThat(map(version.get("Properties")).get("Description")).isEqualTo(Map.of("Ref", "CardEventsPackageKey"));
+            assertThat(map(version.get("Properties")).get("Description"))
+                    .isEqualTo(Map.of("Ref", "CardEventsPackageKey"));
             var alias = map(map(compute.resources().get(function + "LiveAlias")).get("Properties"));
             assertThat(alias.get("Name")).isEqualTo("live");
-            assertThat(alias.get("FunctionVersion")).isEqualTo(Map.of("Fn::GetAtt", List.of(function + "Version", "Version")));
+            assertThat(alias.get("FunctionVersion"))
+                    .isEqualTo(Map.of("Fn::GetAtt", List.of(function + "Version", "Version")));
         }
     }
 
     @Test
     void shortLivedItemsExpireThroughTheirTimeToLiveAttribute() {
-        var expected = Map.of("badgeflow-${Stage}-commands", "expiresAt", "badgeflow-${Stage}-swipes", "expiresAt",
-                "badgeflow-${Stage}-idempotency", "expiresAt", "badgeflow-${Stage}-delivery-failures", "expiresAt",
-                "badgeflow-${Stage}-imports", "expiresAt", "badgeflow-${Stage}-parked-records", "expiresAt",
-                "badgeflow-${Stage}-alarms", "expiresAt");
+        var expected = Map.of(
+                "badgeflow-${Stage}-commands",
+                "expiresAt",
+                "badgeflow-${Stage}-swipes",
+                "expiresAt",
+                "badgeflow-${Stage}-idempotency",
+                "expiresAt",
+                "badgeflow-${Stage}-delivery-failures",
+                "expiresAt",
+                "badgeflow-${Stage}-imports",
+                "expiresAt",
+                "badgeflow-${Stage}-parked-records",
+                "expiresAt",
+                "badgeflow-${Stage}-alarms",
+                "expiresAt");
         var declared = new HashMap<String, String>();
         for (var table : resourcesOfType("AWS::DynamoDB::Table").toList()) {
             var ttl = map(table.property("TimeToLiveSpecification"));
             if (!ttl.isEmpty()) {
                 assertThat(ttl.get("Enabled")).as("%s TTL", table).isEqualTo(true);
-                var keys = list(table.property("KeySchema")).stream().map(key -> map(key).get("AttributeName"))
+                var keys = list(table.property("KeySchema")).stream()
+                        .map(key -> map(key).get("AttributeName"))
                         .collect(Collectors.toSet());
                 assertThat(keys).as("%s TTL attribute is no key", table).doesNotContain(ttl.get("AttributeName"));
                 declared.put(subText(table.property("TableName")), (String) ttl.get("AttributeName"));
@@ -222,16 +291,31 @@ class TemplateWiringTests {
     void backOfficeTablesCarryTheIndexesTheAdaptersQueryAndExportTheirNames() {
         var expected = Map.of(
                 "EmployeesTable", Map.of("byName", List.of("listKey", "sortName")),
-                "CardsTable", Map.of("byNumber", List.of("listKey", "cardNumber"),
-                        "byStatus", List.of("status", "cardNumber")),
+                "CardsTable",
+                        Map.of(
+                                "byNumber",
+                                List.of("listKey", "cardNumber"),
+                                "byStatus",
+                                List.of("status", "cardNumber")),
                 "BuildingsTable", Map.<String, List<String>>of(),
                 "DoorsTable", Map.of("byBuilding", List.of("buildingId", "doorId"), "byKeyHash", List.of("keyHash")),
                 "GrantsTable", Map.of("byBuilding", List.of("buildingId", "employeeId")),
-                "CommandsTable", Map.of("byEmployee", List.of("employeeId", "finishedAt"),
-                        "bySubject", List.of("subjectId", "finishedAt"), "byDay", List.of("finishedDay", "finishedAt"),
-                        "bySecond", List.of("finishedSecond", "finishedAt")),
-                "SwipesTable", Map.of("byEmployee", List.of("employeeId", "occurredAtEventId"),
-                        "byBuilding", List.of("buildingDay", "occurredAtEventId")),
+                "CommandsTable",
+                        Map.of(
+                                "byEmployee",
+                                List.of("employeeId", "finishedAt"),
+                                "bySubject",
+                                List.of("subjectId", "finishedAt"),
+                                "byDay",
+                                List.of("finishedDay", "finishedAt"),
+                                "bySecond",
+                                List.of("finishedSecond", "finishedAt")),
+                "SwipesTable",
+                        Map.of(
+                                "byEmployee",
+                                List.of("employeeId", "occurredAtEventId"),
+                                "byBuilding",
+                                List.of("buildingDay", "occurredAtEventId")),
                 "PresenceTable", Map.of("insideByBuilding", List.of("insideBuildingId", "employeeId")),
                 "ParkedRecordsTable", Map.of("byParkedAt", List.of("listKey", "parkedAt")),
                 "AlarmsTable", Map.<String, List<String>>of());
@@ -239,14 +323,20 @@ class TemplateWiringTests {
         expected.forEach((table, indexes) -> {
             var properties = map(map(storage.resources().get(table)).get("Properties"));
             var defined = list(properties.get("AttributeDefinitions")).stream()
-                    .map(definition -> map(definition).get("AttributeName")).collect(Collectors.toSet());
+                    .map(definition -> map(definition).get("AttributeName"))
+                    .collect(Collectors.toSet());
             var declared = new HashMap<String, List<Object>>();
             for (var index : list(properties.get("GlobalSecondaryIndexes"))) {
-                var keys = list(map(index).get("KeySchema")).stream().map(key -> map(key).get("AttributeName")).toList();
+                var keys = list(map(index).get("KeySchema")).stream()
+                        .map(key -> map(key).get("AttributeName"))
+                        .toList();
                 declared.put((String) map(index).get("IndexName"), keys);
-                assertThat(map(map(index).get("Projection"))).as("%s %s", table, map(index).get("IndexName"))
+                assertThat(map(map(index).get("Projection")))
+                        .as("%s %s", table, map(index).get("IndexName"))
                         .containsEntry("ProjectionType", "ALL");
-                assertThat(defined).as("%s defines the keys of its indexes", table).containsAll(keys);
+                assertThat(defined)
+                        .as("%s defines the keys of its indexes", table)
+                        .containsAll(keys);
             }
             assertThat(declared).as("%s indexes", table).isEqualTo(indexes);
             var name = table.substring(0, table.length() - "Table".length());
@@ -257,8 +347,11 @@ class TemplateWiringTests {
     @Test
     void commandAndImportBucketsNotifyTheirTopicForTheirDocumentsOnly() {
         var storage = named("storage");
-        var expected = Map.of("CommandsBucket", List.of("badgeflow-${Stage}-CommandsTopicArn", "commands/", ".json"),
-                "ImportsBucket", List.of("badgeflow-${Stage}-ImportsTopicArn", "imports/", ".csv"));
+        var expected = Map.of(
+                "CommandsBucket",
+                List.of("badgeflow-${Stage}-CommandsTopicArn", "commands/", ".json"),
+                "ImportsBucket",
+                List.of("badgeflow-${Stage}-ImportsTopicArn", "imports/", ".csv"));
         expected.forEach((bucket, wanted) -> {
             var properties = map(map(storage.resources().get(bucket)).get("Properties"));
             var topics = list(map(properties.get("NotificationConfiguration")).get("TopicConfigurations"));
@@ -267,21 +360,27 @@ class TemplateWiringTests {
             assertThat(topic.get("Event")).isEqualTo("s3:ObjectCreated:*");
             assertThat(importedName(topic.get("Topic"))).isEqualTo(wanted.get(0));
             var rules = list(map(map(topic.get("Filter")).get("S3Key")).get("Rules"));
-            assertThat(rules).containsExactlyInAnyOrder(Map.of("Name", "prefix", "Value", wanted.get(1)),
-                    Map.of("Name", "suffix", "Value", wanted.get(2)));
+            assertThat(rules)
+                    .containsExactlyInAnyOrder(
+                            Map.of("Name", "prefix", "Value", wanted.get(1)),
+                            Map.of("Name", "suffix", "Value", wanted.get(2)));
         });
     }
 
     @Test
     void theArtifactBucketAnnouncesFunctionPackagesToTheReleaseFunction() {
-        var properties = map(map(named("artifacts").resources().get("ArtifactBucket")).get("Properties"));
+        var properties =
+                map(map(named("artifacts").resources().get("ArtifactBucket")).get("Properties"));
         var topics = list(map(properties.get("NotificationConfiguration")).get("TopicConfigurations"));
         assertThat(topics).hasSize(1);
         var topic = map(topics.get(0));
         assertThat(importedName(topic.get("Topic"))).isEqualTo("badgeflow-${Stage}-ReleasesTopicArn");
-        assertThat(list(map(map(topic.get("Filter")).get("S3Key")).get("Rules"))).containsExactlyInAnyOrder(
-                Map.of("Name", "prefix", "Value", "card-events/"), Map.of("Name", "suffix", "Value", "-lambda.zip"));
-        var mapping = map(map(named("compute").resources().get("PromoteReleaseEventSourceMapping")).get("Properties"));
+        assertThat(list(map(map(topic.get("Filter")).get("S3Key")).get("Rules")))
+                .containsExactlyInAnyOrder(
+                        Map.of("Name", "prefix", "Value", "card-events/"),
+                        Map.of("Name", "suffix", "Value", "-lambda.zip"));
+        var mapping = map(map(named("compute").resources().get("PromoteReleaseEventSourceMapping"))
+                .get("Properties"));
         assertThat(importedName(mapping.get("EventSourceArn"))).isEqualTo("badgeflow-${Stage}-ReleasesQueueArn");
     }
 
@@ -301,13 +400,16 @@ class TemplateWiringTests {
         for (var template : all()) {
             for (var resource : template.allResources().toList()) {
                 if (TAGGED_WITH_A_LIST.contains(resource.type())) {
-                    var tags = list(resource.property("Tags")).stream().map(tag -> map(tag))
+                    var tags = list(resource.property("Tags")).stream()
+                            .map(tag -> map(tag))
                             .collect(Collectors.toMap(tag -> (String) tag.get("Key"), tag -> tag.get("Value")));
                     assertThat(tags).as("%s tags", resource).containsAllEntriesOf(wanted);
                 }
             }
-            template.resourcesOfType("AWS::Cognito::UserPool").forEach(pool ->
-                    assertThat(map(pool.property("UserPoolTags"))).as("%s tags", pool).containsAllEntriesOf(wanted));
+            template.resourcesOfType("AWS::Cognito::UserPool")
+                    .forEach(pool -> assertThat(map(pool.property("UserPoolTags")))
+                            .as("%s tags", pool)
+                            .containsAllEntriesOf(wanted));
         }
     }
 
@@ -315,13 +417,17 @@ class TemplateWiringTests {
     void everyLintSuppressionCarriesItsReason() {
         for (var template : all()) {
             assertSuppressionsExplained(template.toString(), template.metadata());
-            template.allResources().forEach(resource -> assertSuppressionsExplained(resource.toString(), resource.metadata()));
+            template.allResources()
+                    .forEach(resource -> assertSuppressionsExplained(resource.toString(), resource.metadata()));
         }
     }
 
     @Test
     void streamIsOnDemandInProdAndKeepsAWeekThere() {
-        var stream = named("stream").resourcesOfType("AWS::Kinesis::Stream").findFirst().orElseThrow();
+        var stream = named("stream")
+                .resourcesOfType("AWS::Kinesis::Stream")
+                .findFirst()
+                .orElseThrow();
         assertThat(map(stream.property("StreamModeDetails")).get("StreamMode"))
                 .isEqualTo(Map.of("Fn::If", List.of("IsProd", "ON_DEMAND", "PROVISIONED")));
         assertThat(possibleValues(stream.property("RetentionPeriodHours"))).containsExactly(168, 24);
@@ -330,39 +436,52 @@ class TemplateWiringTests {
     @Test
     void userPoolAdmitsOnlyAdminCreatedUsersAndTheWebClientHasNoSecret() {
         var identity = named("identity");
-        var pool = identity.resourcesOfType("AWS::Cognito::UserPool").findFirst().orElseThrow();
+        var pool =
+                identity.resourcesOfType("AWS::Cognito::UserPool").findFirst().orElseThrow();
         assertThat(map(pool.property("AdminCreateUserConfig"))).containsEntry("AllowAdminCreateUserOnly", true);
         assertThat(identity.resourcesOfType("AWS::Cognito::UserPoolGroup").map(group -> group.property("GroupName")))
                 .containsExactlyInAnyOrder("admin", "operator", "auditor");
-        var client = identity.resourcesOfType("AWS::Cognito::UserPoolClient").findFirst().orElseThrow();
+        var client = identity.resourcesOfType("AWS::Cognito::UserPoolClient")
+                .findFirst()
+                .orElseThrow();
         assertThat(client.property("GenerateSecret")).isEqualTo(false);
-        assertThat(list(client.property("ExplicitAuthFlows"))).containsExactlyInAnyOrder(
-                "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH");
+        assertThat(list(client.property("ExplicitAuthFlows")))
+                .containsExactlyInAnyOrder(
+                        "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH");
     }
 
     private static void assertSuppressionsExplained(String where, Map<String, Object> metadata) {
         var ignored = list(map(map(metadata.get("cfn-lint")).get("config")).get("ignore_checks"));
         var reasons = map(metadata.get("SuppressionReasons"));
-        assertThat(reasons.keySet()).as("%s: every ignored check has a reason", where).containsAll(
-                ignored.stream().map(String::valueOf).toList());
-        assertThat(reasons.keySet()).as("%s: no reason for a check that is not ignored", where)
+        assertThat(reasons.keySet())
+                .as("%s: every ignored check has a reason", where)
+                .containsAll(ignored.stream().map(String::valueOf).toList());
+        assertThat(reasons.keySet())
+                .as("%s: no reason for a check that is not ignored", where)
                 .allSatisfy(check -> assertThat(ignored).contains(check));
-        assertThat(reasons.values()).allSatisfy(reason -> assertThat((String) reason).isNotBlank());
+        assertThat(reasons.values())
+                .allSatisfy(reason -> assertThat((String) reason).isNotBlank());
         // checkov reads resource Metadata checkov.skip (in either branch of an Fn::If on a stage condition, which
         // scripts/render_stage.py resolves per stage): each skipped check carries its reason as the comment
         var declared = map(metadata.get("checkov")).get("skip");
-        var skips = (declared == null ? List.of() : possibleValues(declared)).stream()
-                .flatMap(branch -> list(branch).stream()).toList();
+        var skips = (declared == null ? List.of() : possibleValues(declared))
+                .stream().flatMap(branch -> list(branch).stream()).toList();
         for (var skip : skips) {
-            assertThat(map(skip).get("id")).as("%s: checkov skip id", where).asString().startsWith("CKV");
-            assertThat(map(skip).get("comment")).as("%s: reason of checkov skip %s", where, map(skip).get("id"))
-                    .asString().isNotBlank();
+            assertThat(map(skip).get("id"))
+                    .as("%s: checkov skip id", where)
+                    .asString()
+                    .startsWith("CKV");
+            assertThat(map(skip).get("comment"))
+                    .as("%s: reason of checkov skip %s", where, map(skip).get("id"))
+                    .asString()
+                    .isNotBlank();
         }
     }
 
     /** A function's environment variables, or those of every container of a task definition, by name. */
     private static Map<String, Object> environmentOf(CloudFormationTemplates.Resource resource) {
-        var variables = new HashMap<String, Object>(map(map(resource.property("Environment")).get("Variables")));
+        var variables = new HashMap<String, Object>(
+                map(map(resource.property("Environment")).get("Variables")));
         for (var container : list(resource.property("ContainerDefinitions"))) {
             for (var variable : list(map(container).get("Environment"))) {
                 variables.put((String) map(variable).get("Name"), map(variable).get("Value"));

@@ -19,16 +19,17 @@ public final class ArchiveKeys {
     public static final String ROOT = "events/";
     public static final String SUFFIX = ".jsonl.gz";
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HOUR =
+            DateTimeFormatter.ofPattern("HH").withZone(ZoneOffset.UTC);
     private static final Pattern NAME = Pattern.compile("(.+)-([0-9]+)-([0-9]+)" + Pattern.quote(SUFFIX));
 
     /** Listing order within an hour partition: shard, then first sequence number as a number. */
-    static final Comparator<String> ARCHIVE_ORDER = Comparator.comparing(ArchiveKeys::shardOf)
-            .thenComparing(ArchiveKeys::firstSequenceOf);
+    static final Comparator<String> ARCHIVE_ORDER =
+            Comparator.comparing(ArchiveKeys::shardOf).thenComparing(ArchiveKeys::firstSequenceOf);
 
-    private ArchiveKeys() {
-    }
+    private ArchiveKeys() {}
 
     /** The hour partition an event at {@code at} belongs to, e.g. {@code events/date=2026-12-06/hour=07/}. */
     public static String hourPrefix(Instant at) {

@@ -57,7 +57,8 @@ public final class S3EventArchive implements EventArchive {
         }
         for (Map.Entry<Instant, List<DoorEvent>> hour : byHour.entrySet()) {
             var key = ArchiveKeys.key(hour.getKey(), shardId, first, last);
-            s3.putObject(r -> r.bucket(bucket).key(key).contentType(CONTENT_TYPE),
+            s3.putObject(
+                    r -> r.bucket(bucket).key(key).contentType(CONTENT_TYPE),
                     RequestBody.fromBytes(gzipLines(hour.getValue())));
         }
     }
@@ -67,8 +68,10 @@ public final class S3EventArchive implements EventArchive {
         for (var hour = ArchiveKeys.hourOf(from); hour.isBefore(to); hour = hour.plusSeconds(3600)) {
             var prefix = ArchiveKeys.hourPrefix(hour);
             var keys = s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
-                    .map(S3Object::key).filter(key -> key.endsWith(ArchiveKeys.SUFFIX))
-                    .sorted(ArchiveKeys.ARCHIVE_ORDER).toList();
+                    .map(S3Object::key)
+                    .filter(key -> key.endsWith(ArchiveKeys.SUFFIX))
+                    .sorted(ArchiveKeys.ARCHIVE_ORDER)
+                    .toList();
             for (var key : keys) {
                 visitor.accept(new ArchivedObject(key, eventsOf(key, from, to)));
             }

@@ -6,8 +6,8 @@ import java.time.Instant;
  * The recorded failure of one message body on one queue: the latest reason and how often it failed.
  * {@code messageId} is the id the message had when it last failed (a redriven message gets a new one).
  */
-public record DeliveryFailure(String queue, String messageId, String reason, long attempts, Instant firstFailedAt,
-        Instant lastFailedAt) {
+public record DeliveryFailure(
+        String queue, String messageId, String reason, long attempts, Instant firstFailedAt, Instant lastFailedAt) {
 
     /** Longest reason kept: enough for an exception and its cause, small enough for a DynamoDB item and a page. */
     public static final int MAX_REASON_LENGTH = 1024;

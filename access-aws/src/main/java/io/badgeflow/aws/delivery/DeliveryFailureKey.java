@@ -12,8 +12,7 @@ import java.util.HexFormat;
  */
 public final class DeliveryFailureKey {
 
-    private DeliveryFailureKey() {
-    }
+    private DeliveryFailureKey() {}
 
     public static String of(String queue, String body) {
         if (queue == null || queue.isBlank()) {
@@ -36,8 +35,8 @@ public final class DeliveryFailureKey {
 
     private static String sha256(String body) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(body.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

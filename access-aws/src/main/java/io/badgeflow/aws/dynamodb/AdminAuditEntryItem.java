@@ -33,7 +33,13 @@ public class AdminAuditEntryItem {
     }
 
     AuditEntry toEntry() {
-        return new AuditEntry(commandId, commandType, actor, CommandStatus.valueOf(status), reason, subjectId,
+        return new AuditEntry(
+                commandId,
+                commandType,
+                actor,
+                CommandStatus.valueOf(status),
+                reason,
+                subjectId,
                 Instant.ofEpochMilli(finishedAt));
     }
 

@@ -71,8 +71,13 @@ public class AdminAuditItem {
     }
 
     AuditBlock toBlock() {
-        return new AuditBlock(sequence, blockId, entries.stream().map(AdminAuditEntryItem::toEntry).toList(),
-                Instant.ofEpochMilli(appendedAt), previousHash, hash);
+        return new AuditBlock(
+                sequence,
+                blockId,
+                entries.stream().map(AdminAuditEntryItem::toEntry).toList(),
+                Instant.ofEpochMilli(appendedAt),
+                previousHash,
+                hash);
     }
 
     @DynamoDbPartitionKey

@@ -47,44 +47,64 @@ final class BackOfficeRows {
     }
 
     Optional<Employee> employee(String employeeId) {
-        return Optional.ofNullable(get(employees, Key.builder().partitionValue(employeeId).build()))
-                .filter(EmployeeItem::isEmployee).map(EmployeeItem::toEmployee);
+        return Optional.ofNullable(
+                        get(employees, Key.builder().partitionValue(employeeId).build()))
+                .filter(EmployeeItem::isEmployee)
+                .map(EmployeeItem::toEmployee);
     }
 
     Optional<Card> card(String cardId) {
-        return Optional.ofNullable(get(cards, Key.builder().partitionValue(cardId).build()))
-                .filter(CardItem::isCard).map(CardItem::toCard);
+        return Optional.ofNullable(
+                        get(cards, Key.builder().partitionValue(cardId).build()))
+                .filter(CardItem::isCard)
+                .map(CardItem::toCard);
     }
 
     Optional<Building> building(String buildingId) {
-        return Optional.ofNullable(get(buildings, Key.builder().partitionValue(buildingId).build()))
+        return Optional.ofNullable(
+                        get(buildings, Key.builder().partitionValue(buildingId).build()))
                 .map(BuildingItem::toBuilding);
     }
 
     Optional<Door> door(String doorId) {
-        return Optional.ofNullable(get(doors, Key.builder().partitionValue(doorId).build())).map(DoorItem::toDoor);
+        return Optional.ofNullable(
+                        get(doors, Key.builder().partitionValue(doorId).build()))
+                .map(DoorItem::toDoor);
     }
 
     Optional<AccessGrant> grant(String employeeId, String buildingId) {
-        return Optional.ofNullable(get(grants, Key.builder().partitionValue(employeeId).sortValue(buildingId).build()))
+        return Optional.ofNullable(get(
+                        grants,
+                        Key.builder()
+                                .partitionValue(employeeId)
+                                .sortValue(buildingId)
+                                .build()))
                 .map(GrantItem::toGrant);
     }
 
     /** All of an employee's grants, by building id; one partition, read strongly consistent. */
     List<AccessGrant> grantsOf(String employeeId) {
-        return grants.query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(employeeId)))
-                .consistentRead(true)).items().stream().map(GrantItem::toGrant).toList();
+        return grants
+                .query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(employeeId)))
+                        .consistentRead(true))
+                .items()
+                .stream()
+                .map(GrantItem::toGrant)
+                .toList();
     }
 
     /** A card by its number, through the number's claim (never released, so a revoked card is still found). */
     Optional<Card> cardByNumber(String cardNumber) {
-        return owner(UniqueKind.CARD_NUMBER, cardNumber).flatMap(this::card)
+        return owner(UniqueKind.CARD_NUMBER, cardNumber)
+                .flatMap(this::card)
                 .filter(card -> card.cardNumber().equals(cardNumber));
     }
 
     /** The id of the record holding {@code value}, if any. */
     Optional<String> owner(UniqueKind kind, String value) {
-        return Optional.ofNullable(get(claims(kind), Key.builder().partitionValue(ClaimItem.key(kind, value)).build()))
+        return Optional.ofNullable(get(
+                        claims(kind),
+                        Key.builder().partitionValue(ClaimItem.key(kind, value)).build()))
                 .map(ClaimItem::getOwnerId);
     }
 

@@ -12,8 +12,7 @@ final class BatchGets {
 
     private static final int LIMIT = 100;
 
-    private BatchGets() {
-    }
+    private BatchGets() {}
 
     /**
      * The items stored under {@code keys} (distinct: BatchGetItem refuses a key twice), in no particular order;
@@ -22,11 +21,14 @@ final class BatchGets {
     static <T> List<T> all(DynamoDbEnhancedClient client, DynamoDbTable<T> table, List<Key> keys, boolean consistent) {
         var found = new ArrayList<T>(keys.size());
         for (var from = 0; from < keys.size(); from += LIMIT) {
-            var batch = ReadBatch.builder(table.tableSchema().itemType().rawClass()).mappedTableResource(table);
-            keys.subList(from, Math.min(keys.size(), from + LIMIT)).forEach(key -> batch.addGetItem(
-                    r -> r.key(key).consistentRead(consistent)));
+            var batch =
+                    ReadBatch.builder(table.tableSchema().itemType().rawClass()).mappedTableResource(table);
+            keys.subList(from, Math.min(keys.size(), from + LIMIT))
+                    .forEach(key -> batch.addGetItem(r -> r.key(key).consistentRead(consistent)));
             // The results iterable follows UnprocessedKeys itself.
-            client.batchGetItem(r -> r.readBatches(batch.build())).resultsForTable(table).forEach(found::add);
+            client.batchGetItem(r -> r.readBatches(batch.build()))
+                    .resultsForTable(table)
+                    .forEach(found::add);
         }
         return found;
     }

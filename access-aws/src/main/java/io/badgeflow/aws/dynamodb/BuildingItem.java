@@ -32,15 +32,18 @@ public class BuildingItem {
         item.timeZone = building.timeZone().getId();
         item.antiPassbackMode = building.antiPassback().mode().name();
         item.antiPassbackMinutes = building.antiPassback().mode() == AntiPassback.Mode.TIMED
-                ? building.antiPassback().minutes() : null;
+                ? building.antiPassback().minutes()
+                : null;
         item.antiPassbackSetAt = building.antiPassbackSetAt();
         item.version = building.version();
         return item;
     }
 
     Building toBuilding() {
-        var antiPassback = antiPassbackMode == null ? AntiPassback.hard()
-                : new AntiPassback(AntiPassback.Mode.valueOf(antiPassbackMode),
+        var antiPassback = antiPassbackMode == null
+                ? AntiPassback.hard()
+                : new AntiPassback(
+                        AntiPassback.Mode.valueOf(antiPassbackMode),
                         antiPassbackMinutes == null ? 0 : antiPassbackMinutes);
         return new Building(buildingId, name, ZoneId.of(timeZone), antiPassback, antiPassbackSetAt, version);
     }

@@ -49,8 +49,16 @@ public class CardItem {
     }
 
     Card toCard() {
-        return new Card(cardId, cardNumber, CardStatus.valueOf(status), employeeId, validFrom, validUntil, issuedAt,
-                validitySetAt, version);
+        return new Card(
+                cardId,
+                cardNumber,
+                CardStatus.valueOf(status),
+                employeeId,
+                validFrom,
+                validUntil,
+                issuedAt,
+                validitySetAt,
+                version);
     }
 
     /** Whether this row is a card, not a claim that shares the table. */

@@ -50,10 +50,15 @@ public final class ClaimItem {
     private static TableSchema<ClaimItem> schema(String keyAttribute) {
         return StaticTableSchema.builder(ClaimItem.class)
                 .newItemSupplier(ClaimItem::new)
-                .addAttribute(String.class, a -> a.name(keyAttribute).getter(ClaimItem::getKey)
-                        .setter(ClaimItem::setKey).tags(primaryPartitionKey()))
-                .addAttribute(String.class, a -> a.name(OWNER).getter(ClaimItem::getOwnerId)
-                        .setter(ClaimItem::setOwnerId))
+                .addAttribute(
+                        String.class,
+                        a -> a.name(keyAttribute)
+                                .getter(ClaimItem::getKey)
+                                .setter(ClaimItem::setKey)
+                                .tags(primaryPartitionKey()))
+                .addAttribute(
+                        String.class,
+                        a -> a.name(OWNER).getter(ClaimItem::getOwnerId).setter(ClaimItem::setOwnerId))
                 .build();
     }
 

@@ -85,8 +85,17 @@ public class CommandItem {
     }
 
     CommandRecord toRecord() {
-        return new CommandRecord(commandId, type, actor, CommandStatus.valueOf(status),
-                reason == null ? null : RejectionReason.valueOf(reason), message, employeeId, subjectId, documentKey, finishedAt);
+        return new CommandRecord(
+                commandId,
+                type,
+                actor,
+                CommandStatus.valueOf(status),
+                reason == null ? null : RejectionReason.valueOf(reason),
+                message,
+                employeeId,
+                subjectId,
+                documentKey,
+                finishedAt);
     }
 
     @DynamoDbPartitionKey

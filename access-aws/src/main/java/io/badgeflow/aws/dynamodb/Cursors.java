@@ -1,7 +1,6 @@
 package io.badgeflow.aws.dynamodb;
 
 import io.badgeflow.model.InvalidFieldException;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,8 +19,7 @@ final class Cursors {
 
     private static final JsonMapper JSON = JsonMapper.shared();
 
-    private Cursors() {
-    }
+    private Cursors() {}
 
     static String encode(Map<String, AttributeValue> key) {
         var plain = new TreeMap<String, String>();

@@ -26,8 +26,8 @@ public class DeliveryFailureItem {
     private Long expiresAt;
 
     DeliveryFailure toFailure() {
-        return new DeliveryFailure(queue, messageId, reason, attempts == null ? 0 : attempts, firstFailedAt,
-                lastFailedAt);
+        return new DeliveryFailure(
+                queue, messageId, reason, attempts == null ? 0 : attempts, firstFailedAt, lastFailedAt);
     }
 
     @DynamoDbPartitionKey

@@ -41,9 +41,13 @@ public class DoorItem {
     }
 
     Door toDoor() {
-        return new Door(doorId, buildingId, name == null ? doorId : name,
+        return new Door(
+                doorId,
+                buildingId,
+                name == null ? doorId : name,
                 capability == null ? DoorCapability.BOTH : DoorCapability.valueOf(capability),
-                new DeviceKeyHash(keyHash), version == null ? 1 : version);
+                new DeviceKeyHash(keyHash),
+                version == null ? 1 : version);
     }
 
     @DynamoDbPartitionKey

@@ -41,6 +41,7 @@ public final class DynamoDbAdminAuditTrail implements AdminAuditTrail {
 
     /** Attempts per append before giving up with {@link AuditTrailContentionException}. */
     static final int MAX_ATTEMPTS = 100;
+
     private static final long MAX_PAUSE_MILLIS = 50;
     private static final int HEAD = 0;
     private static final int BLOCK = 1;
@@ -48,7 +49,9 @@ public final class DynamoDbAdminAuditTrail implements AdminAuditTrail {
 
     private static final Map<String, String> KEY_NAMES = Map.of("#chain", "chain", "#sequence", "sequence");
     private static final Expression NO_HEAD_YET = Expression.builder()
-            .expression("attribute_not_exists(#chain)").putExpressionName("#chain", "chain").build();
+            .expression("attribute_not_exists(#chain)")
+            .putExpressionName("#chain", "chain")
+            .build();
     private static final Expression IS_NEW = NO_HEAD_YET;
 
     private final DynamoDbClient dynamoDb;
@@ -59,7 +62,8 @@ public final class DynamoDbAdminAuditTrail implements AdminAuditTrail {
 
     public DynamoDbAdminAuditTrail(DynamoDbClient dynamoDb, String tableName, Clock clock) {
         this.dynamoDb = dynamoDb;
-        this.enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
+        this.enhanced =
+                DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb).build();
         this.table = enhanced.table(tableName, AdminAuditItem.SCHEMA);
         this.tableName = tableName;
         this.clock = clock;
@@ -72,8 +76,12 @@ public final class DynamoDbAdminAuditTrail implements AdminAuditTrail {
             var head = readHead();
             var block = AuditChain.next(head.orElse(ChainHead.GENESIS), blockId, entries, clock.instant());
             try {
-                enhanced.transactWriteItems(request -> request
-                        .addPutItem(table, put(AdminAuditItem.head(block), head.map(DynamoDbAdminAuditTrail::headStillAt).orElse(NO_HEAD_YET)))
+                enhanced.transactWriteItems(request -> request.addPutItem(
+                                table,
+                                put(
+                                        AdminAuditItem.head(block),
+                                        head.map(DynamoDbAdminAuditTrail::headStillAt)
+                                                .orElse(NO_HEAD_YET)))
                         .addPutItem(table, put(AdminAuditItem.block(block), IS_NEW))
                         .addPutItem(table, put(AdminAuditItem.marker(block), IS_NEW)));
                 return true;
@@ -83,20 +91,24 @@ public final class DynamoDbAdminAuditTrail implements AdminAuditTrail {
                     return false;
                 }
                 if (conditionFailed(reasons, BLOCK) && !conditionFailed(reasons, HEAD)) {
-                    throw new IllegalStateException("block " + block.sequence() + " exists although the head says "
-                            + (block.sequence() - 1) + ": the chain is damaged, verify it", cancelled);
+                    throw new IllegalStateException(
+                            "block " + block.sequence() + " exists although the head says " + (block.sequence() - 1)
+                                    + ": the chain is damaged, verify it",
+                            cancelled);
                 }
                 pause(attempt);
             }
         }
-        throw new AuditTrailContentionException("could not append block " + blockId + " in " + MAX_ATTEMPTS
-                + " attempts: the chain head kept moving");
+        throw new AuditTrailContentionException(
+                "could not append block " + blockId + " in " + MAX_ATTEMPTS + " attempts: the chain head kept moving");
     }
 
     @Override
     public ChainVerification verify() {
-        var stored = dynamoDb.getItem(request -> request.tableName(tableName).consistentRead(true)
-                .key(Map.of("chain", AttributeValue.fromS(AdminAuditItem.MAIN), "sequence", AttributeValue.fromN("0"))));
+        var stored = dynamoDb.getItem(request -> request.tableName(tableName)
+                .consistentRead(true)
+                .key(Map.of(
+                        "chain", AttributeValue.fromS(AdminAuditItem.MAIN), "sequence", AttributeValue.fromN("0"))));
         Optional<ChainHead> head;
         try {
             head = stored.hasItem() && !stored.item().isEmpty()
@@ -104,20 +116,31 @@ public final class DynamoDbAdminAuditTrail implements AdminAuditTrail {
                     : Optional.empty();
         } catch (RuntimeException unreadable) {
             // mapping only, no I/O in here: a tampered head is a finding, not an error
-            return new ChainVerification.Broken(0, null, ChainVerification.Problem.HEAD_MISMATCH,
+            return new ChainVerification.Broken(
+                    0,
+                    null,
+                    ChainVerification.Problem.HEAD_MISMATCH,
                     "the chain head cannot be read: " + unreadable.getMessage());
         }
-        var query = QueryRequest.builder().tableName(tableName).consistentRead(true)
-                .expressionAttributeNames(KEY_NAMES);
+        var query =
+                QueryRequest.builder().tableName(tableName).consistentRead(true).expressionAttributeNames(KEY_NAMES);
         query = head.isPresent()
                 ? query.keyConditionExpression("#chain = :main AND #sequence BETWEEN :first AND :last")
-                        .expressionAttributeValues(Map.of(":main", AttributeValue.fromS(AdminAuditItem.MAIN),
-                                ":first", AttributeValue.fromN("1"),
-                                ":last", AttributeValue.fromN(Long.toString(head.get().sequence()))))
+                        .expressionAttributeValues(Map.of(
+                                ":main",
+                                AttributeValue.fromS(AdminAuditItem.MAIN),
+                                ":first",
+                                AttributeValue.fromN("1"),
+                                ":last",
+                                AttributeValue.fromN(Long.toString(head.get().sequence()))))
                 // no head: one stored block is enough to tell that the head is missing
-                : query.keyConditionExpression("#chain = :main AND #sequence >= :first").limit(1)
-                        .expressionAttributeValues(Map.of(":main", AttributeValue.fromS(AdminAuditItem.MAIN),
-                                ":first", AttributeValue.fromN("1")));
+                : query.keyConditionExpression("#chain = :main AND #sequence >= :first")
+                        .limit(1)
+                        .expressionAttributeValues(Map.of(
+                                ":main",
+                                AttributeValue.fromS(AdminAuditItem.MAIN),
+                                ":first",
+                                AttributeValue.fromN("1")));
         var items = dynamoDb.queryPaginator(query.build()).items().iterator();
         return AuditVerifier.verify(head, new Iterator<>() {
             @Override
@@ -138,31 +161,47 @@ public final class DynamoDbAdminAuditTrail implements AdminAuditTrail {
         if (limit < 1 || limit > 100) {
             throw new IllegalArgumentException("limit must be 1 to 100");
         }
-        return table.query(request -> request
-                        .queryConditional(QueryConditional.sortGreaterThan(Key.builder()
-                                .partitionValue(AdminAuditItem.MAIN).sortValue(0).build()))
-                        .scanIndexForward(false).limit(limit).consistentRead(true))
-                .items().stream().limit(limit).map(AdminAuditItem::toBlock).toList();
+        return table
+                .query(request -> request.queryConditional(QueryConditional.sortGreaterThan(Key.builder()
+                                .partitionValue(AdminAuditItem.MAIN)
+                                .sortValue(0)
+                                .build()))
+                        .scanIndexForward(false)
+                        .limit(limit)
+                        .consistentRead(true))
+                .items()
+                .stream()
+                .limit(limit)
+                .map(AdminAuditItem::toBlock)
+                .toList();
     }
 
     private Optional<ChainHead> readHead() {
         var item = table.getItem(request -> request.consistentRead(true)
-                .key(Key.builder().partitionValue(AdminAuditItem.MAIN).sortValue(0).build()));
+                .key(Key.builder()
+                        .partitionValue(AdminAuditItem.MAIN)
+                        .sortValue(0)
+                        .build()));
         return Optional.ofNullable(item).map(AdminAuditItem::toHead);
     }
 
     private static Expression headStillAt(ChainHead head) {
-        return Expression.builder().expression("lastSequence = :expected")
-                .putExpressionValue(":expected", AttributeValue.fromN(Long.toString(head.sequence()))).build();
+        return Expression.builder()
+                .expression("lastSequence = :expected")
+                .putExpressionValue(":expected", AttributeValue.fromN(Long.toString(head.sequence())))
+                .build();
     }
 
     private static TransactPutItemEnhancedRequest<AdminAuditItem> put(AdminAuditItem item, Expression condition) {
-        return TransactPutItemEnhancedRequest.builder(AdminAuditItem.class).item(item).conditionExpression(condition)
+        return TransactPutItemEnhancedRequest.builder(AdminAuditItem.class)
+                .item(item)
+                .conditionExpression(condition)
                 .build();
     }
 
     private static boolean conditionFailed(List<CancellationReason> reasons, int index) {
-        return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
+        return reasons.size() > index
+                && "ConditionalCheckFailed".equals(reasons.get(index).code());
     }
 
     /** Full jitter, growing with the attempt: losers of one round spread out instead of colliding again. */
@@ -182,8 +221,11 @@ public final class DynamoDbAdminAuditTrail implements AdminAuditTrail {
         try {
             return AdminAuditItem.SCHEMA.mapToItem(stored).toBlock();
         } catch (RuntimeException unreadable) {
-            throw new UnreadableAuditBlockException(sequence == null ? -1 : Long.parseLong(sequence.n()),
-                    blockId == null ? null : blockId.s(), String.valueOf(unreadable.getMessage()), unreadable);
+            throw new UnreadableAuditBlockException(
+                    sequence == null ? -1 : Long.parseLong(sequence.n()),
+                    blockId == null ? null : blockId.s(),
+                    String.valueOf(unreadable.getMessage()),
+                    unreadable);
         }
     }
 }

@@ -34,8 +34,12 @@ public final class DynamoDbAlarmLedger implements AlarmLedger {
     private final Duration retention;
     private final Clock clock;
 
-    public DynamoDbAlarmLedger(DynamoDbEnhancedClient enhanced, DynamoDbClient dynamoDb, String tableName,
-            Duration retention, Clock clock) {
+    public DynamoDbAlarmLedger(
+            DynamoDbEnhancedClient enhanced,
+            DynamoDbClient dynamoDb,
+            String tableName,
+            Duration retention,
+            Clock clock) {
         this.table = enhanced.table(tableName, AlarmItem.SCHEMA);
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
@@ -45,13 +49,16 @@ public final class DynamoDbAlarmLedger implements AlarmLedger {
 
     @Override
     public boolean published(String alarmId) {
-        return table.getItem(r -> r.key(Key.builder().partitionValue(alarmId).build()).consistentRead(true)) != null;
+        return table.getItem(r ->
+                        r.key(Key.builder().partitionValue(alarmId).build()).consistentRead(true))
+                != null;
     }
 
     @Override
     public void markPublished(Alarm alarm) {
         var now = clock.instant();
-        table.putItem(AlarmItem.from(alarm, now, alarm.occurredAt().plus(retention).getEpochSecond()));
+        table.putItem(
+                AlarmItem.from(alarm, now, alarm.occurredAt().plus(retention).getEpochSecond()));
     }
 
     @Override
@@ -63,15 +70,23 @@ public final class DynamoDbAlarmLedger implements AlarmLedger {
                             + " #expiresAt = :expires")
                     .conditionExpression("attribute_not_exists(#eventIds) OR size(#eventIds) < :atLeast"
                             + " OR contains(#eventIds, :eventId)")
-                    .expressionAttributeNames(Map.of("#eventIds", "eventIds", "#doorId", "doorId",
-                            "#bucketStart", "bucketStart", "#expiresAt", "expiresAt"))
+                    .expressionAttributeNames(Map.of(
+                            "#eventIds",
+                            "eventIds",
+                            "#doorId",
+                            "doorId",
+                            "#bucketStart",
+                            "bucketStart",
+                            "#expiresAt",
+                            "expiresAt"))
                     .expressionAttributeValues(Map.of(
                             ":event", AttributeValue.fromSs(java.util.List.of(eventId)),
                             ":eventId", AttributeValue.fromS(eventId),
                             ":door", AttributeValue.fromS(doorId),
                             ":bucket", AttributeValue.fromS(bucketStart.toString()),
-                            ":expires", AttributeValue.fromN(Long.toString(
-                                    bucketStart.plus(COUNTER_RETENTION).getEpochSecond())),
+                            ":expires",
+                                    AttributeValue.fromN(Long.toString(
+                                            bucketStart.plus(COUNTER_RETENTION).getEpochSecond())),
                             ":atLeast", AttributeValue.fromN(Integer.toString(atLeast))))
                     .returnValues(ReturnValue.ALL_NEW));
             return Math.min(counted.attributes().get("eventIds").ss().size(), atLeast);

@@ -59,32 +59,49 @@ public final class DynamoDbBackOfficeDirectory implements BackOfficeDirectory {
 
     @Override
     public Optional<Employee> employeeByNumber(String employeeNumber) {
-        return rows.owner(UniqueKind.EMPLOYEE_NUMBER, employeeNumber).flatMap(rows::employee)
+        return rows.owner(UniqueKind.EMPLOYEE_NUMBER, employeeNumber)
+                .flatMap(rows::employee)
                 .filter(employee -> employee.employeeNumber().equals(employeeNumber));
     }
 
     @Override
     public List<Employee> employees(List<String> employeeIds) {
         var found = new LinkedHashMap<String, Employee>();
-        BatchGets.all(enhanced, rows.employees, keys(employeeIds), false).stream().filter(EmployeeItem::isEmployee)
+        BatchGets.all(enhanced, rows.employees, keys(employeeIds), false).stream()
+                .filter(EmployeeItem::isEmployee)
                 .forEach(item -> found.put(item.getEmployeeId(), item.toEmployee()));
-        return employeeIds.stream().distinct().filter(found::containsKey).map(found::get).toList();
+        return employeeIds.stream()
+                .distinct()
+                .filter(found::containsKey)
+                .map(found::get)
+                .toList();
     }
 
     @Override
     public Page<Employee> employees(String namePrefix, PageRequest page) {
         var prefix = namePrefix == null || namePrefix.isBlank() ? null : EmployeeItem.lowercase(namePrefix.strip());
         var start = start(page, EMPLOYEE_CURSOR);
-        if (start != null && (!EmployeeItem.LIST_KEY.equals(start.get("listKey").s())
-                || prefix != null && !start.get("sortName").s().startsWith(prefix))) {
+        if (start != null
+                && (!EmployeeItem.LIST_KEY.equals(start.get("listKey").s())
+                        || prefix != null && !start.get("sortName").s().startsWith(prefix))) {
             throw Cursors.invalid();
         }
         var condition = prefix == null
                 ? QueryConditional.keyEqualTo(k -> k.partitionValue(EmployeeItem.LIST_KEY))
-                : QueryConditional.sortBeginsWith(k -> k.partitionValue(EmployeeItem.LIST_KEY).sortValue(prefix));
-        return Pages.page(page, start, (from, limit) -> employeesByName.query(r -> r.queryConditional(condition)
-                        .exclusiveStartKey(from).limit(limit)).iterator().next(),
-                EmployeeItem.SCHEMA, EMPLOYEE_CURSOR, EmployeeItem::toEmployee);
+                : QueryConditional.sortBeginsWith(
+                        k -> k.partitionValue(EmployeeItem.LIST_KEY).sortValue(prefix));
+        return Pages.page(
+                page,
+                start,
+                (from, limit) -> employeesByName
+                        .query(r -> r.queryConditional(condition)
+                                .exclusiveStartKey(from)
+                                .limit(limit))
+                        .iterator()
+                        .next(),
+                EmployeeItem.SCHEMA,
+                EMPLOYEE_CURSOR,
+                EmployeeItem::toEmployee);
     }
 
     @Override
@@ -100,9 +117,14 @@ public final class DynamoDbBackOfficeDirectory implements BackOfficeDirectory {
     @Override
     public List<Card> cards(List<String> cardIds) {
         var found = new LinkedHashMap<String, Card>();
-        BatchGets.all(enhanced, rows.cards, keys(cardIds), true).stream().filter(CardItem::isCard)
+        BatchGets.all(enhanced, rows.cards, keys(cardIds), true).stream()
+                .filter(CardItem::isCard)
                 .forEach(item -> found.put(item.getCardId(), item.toCard()));
-        return cardIds.stream().distinct().filter(found::containsKey).map(found::get).toList();
+        return cardIds.stream()
+                .distinct()
+                .filter(found::containsKey)
+                .map(found::get)
+                .toList();
     }
 
     @Override
@@ -114,10 +136,18 @@ public final class DynamoDbBackOfficeDirectory implements BackOfficeDirectory {
         if (start != null && !partition.equals(start.get(cursorKeys.get(1)).s())) {
             throw Cursors.invalid();
         }
-        return Pages.page(page, start, (from, limit) -> index.query(r -> r
-                        .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(partition)))
-                        .exclusiveStartKey(from).limit(limit)).iterator().next(),
-                CardItem.SCHEMA, cursorKeys, CardItem::toCard);
+        return Pages.page(
+                page,
+                start,
+                (from, limit) -> index.query(
+                                r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(partition)))
+                                        .exclusiveStartKey(from)
+                                        .limit(limit))
+                        .iterator()
+                        .next(),
+                CardItem.SCHEMA,
+                cursorKeys,
+                CardItem::toCard);
     }
 
     @Override
@@ -127,9 +157,16 @@ public final class DynamoDbBackOfficeDirectory implements BackOfficeDirectory {
 
     @Override
     public Page<Building> buildings(PageRequest page) {
-        return Pages.page(page, start(page, BUILDING_CURSOR), (from, limit) -> rows.buildings.scan(r -> r
-                        .exclusiveStartKey(from).limit(limit)).iterator().next(),
-                BuildingItem.SCHEMA, BUILDING_CURSOR, BuildingItem::toBuilding);
+        return Pages.page(
+                page,
+                start(page, BUILDING_CURSOR),
+                (from, limit) -> rows.buildings
+                        .scan(r -> r.exclusiveStartKey(from).limit(limit))
+                        .iterator()
+                        .next(),
+                BuildingItem.SCHEMA,
+                BUILDING_CURSOR,
+                BuildingItem::toBuilding);
     }
 
     @Override
@@ -139,8 +176,12 @@ public final class DynamoDbBackOfficeDirectory implements BackOfficeDirectory {
 
     @Override
     public List<Door> doorsOf(String buildingId) {
-        return doorsByBuilding.query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(buildingId))))
-                .stream().flatMap(p -> p.items().stream()).map(DoorItem::toDoor).toList();
+        return doorsByBuilding
+                .query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(buildingId))))
+                .stream()
+                .flatMap(p -> p.items().stream())
+                .map(DoorItem::toDoor)
+                .toList();
     }
 
     @Override
@@ -154,10 +195,18 @@ public final class DynamoDbBackOfficeDirectory implements BackOfficeDirectory {
         if (start != null && !buildingId.equals(start.get("buildingId").s())) {
             throw Cursors.invalid();
         }
-        return Pages.page(page, start, (from, limit) -> grantsByBuilding.query(r -> r
-                        .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(buildingId)))
-                        .exclusiveStartKey(from).limit(limit)).iterator().next(),
-                GrantItem.SCHEMA, GRANT_CURSOR, GrantItem::toGrant);
+        return Pages.page(
+                page,
+                start,
+                (from, limit) -> grantsByBuilding
+                        .query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(buildingId)))
+                                .exclusiveStartKey(from)
+                                .limit(limit))
+                        .iterator()
+                        .next(),
+                GrantItem.SCHEMA,
+                GRANT_CURSOR,
+                GrantItem::toGrant);
     }
 
     private static Map<String, AttributeValue> start(PageRequest page, List<String> cursorKeys) {
@@ -166,6 +215,9 @@ public final class DynamoDbBackOfficeDirectory implements BackOfficeDirectory {
 
     /** One key per distinct id. */
     private static List<Key> keys(List<String> ids) {
-        return ids.stream().distinct().map(id -> Key.builder().partitionValue(id).build()).toList();
+        return ids.stream()
+                .distinct()
+                .map(id -> Key.builder().partitionValue(id).build())
+                .toList();
     }
 }

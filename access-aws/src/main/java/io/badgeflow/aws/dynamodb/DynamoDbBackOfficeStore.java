@@ -52,14 +52,14 @@ public final class DynamoDbBackOfficeStore implements BackOfficeStore {
     private final Duration commandRetention;
     private final String appliedBy;
 
-    public DynamoDbBackOfficeStore(DynamoDbEnhancedClient enhanced, BackOfficeTables tables,
-            Duration commandRetention) {
+    public DynamoDbBackOfficeStore(
+            DynamoDbEnhancedClient enhanced, BackOfficeTables tables, Duration commandRetention) {
         this(enhanced, tables, commandRetention, null);
     }
 
     /** {@code appliedBy}: what the command records name as the code that applied them (none when null). */
-    public DynamoDbBackOfficeStore(DynamoDbEnhancedClient enhanced, BackOfficeTables tables,
-            Duration commandRetention, String appliedBy) {
+    public DynamoDbBackOfficeStore(
+            DynamoDbEnhancedClient enhanced, BackOfficeTables tables, Duration commandRetention, String appliedBy) {
         this.enhanced = Objects.requireNonNull(enhanced, "enhanced");
         this.rows = new BackOfficeRows(enhanced, tables);
         this.commandRetention = Objects.requireNonNull(commandRetention, "commandRetention");
@@ -109,8 +109,8 @@ public final class DynamoDbBackOfficeStore implements BackOfficeStore {
         }
         var transaction = new Transaction();
         changes.forEach(transaction::add);
-        records.forEach(record -> transaction.put(rows.commands, CommandItem.class, itemOf(record),
-                absent("commandId"), Write.RECORD));
+        records.forEach(record ->
+                transaction.put(rows.commands, CommandItem.class, itemOf(record), absent("commandId"), Write.RECORD));
         try {
             enhanced.transactWriteItems(transaction.request.build());
         } catch (TransactionCanceledException cancelled) {
@@ -119,12 +119,14 @@ public final class DynamoDbBackOfficeStore implements BackOfficeStore {
     }
 
     private CommandItem itemOf(CommandRecord record) {
-        return CommandItem.from(record, record.finishedAt().plus(commandRetention).getEpochSecond(), appliedBy);
+        return CommandItem.from(
+                record, record.finishedAt().plus(commandRetention).getEpochSecond(), appliedBy);
     }
 
     private static AlreadyRecordedException alreadyRecorded(List<CommandRecord> records) {
-        return new AlreadyRecordedException("command " + records.stream().map(CommandRecord::commandId)
-                .collect(Collectors.joining(", ")) + " is already recorded");
+        return new AlreadyRecordedException(
+                "command " + records.stream().map(CommandRecord::commandId).collect(Collectors.joining(", "))
+                        + " is already recorded");
     }
 
     /** What one write of the transaction is, to explain its failed condition. */
@@ -140,43 +142,95 @@ public final class DynamoDbBackOfficeStore implements BackOfficeStore {
 
         void add(Change change) {
             switch (change) {
-                case SaveEmployee c -> saveVersioned(rows.employees, EmployeeItem.class, EmployeeItem.from(c.employee()),
-                        "employeeId", c.employee().version(), "employee " + c.employee().employeeId());
-                case SaveCard c -> saveVersioned(rows.cards, CardItem.class, CardItem.from(c.card()), "cardId",
-                        c.card().version(), "card " + c.card().cardId());
-                case SaveBuilding c -> saveVersioned(rows.buildings, BuildingItem.class,
-                        BuildingItem.from(c.building()), "buildingId", c.building().version(),
-                        "building " + c.building().buildingId());
-                case SaveDoor c -> saveVersioned(rows.doors, DoorItem.class, DoorItem.from(c.door()), "doorId",
-                        c.door().version(), "door " + c.door().doorId());
-                case SaveGrant c -> saveVersioned(rows.grants, GrantItem.class, GrantItem.from(c.grant()),
-                        "employeeId", c.grant().version(), grantName(c.grant()));
-                case DeleteGrant c -> delete(rows.grants,
-                        Key.builder().partitionValue(c.grant().employeeId()).sortValue(c.grant().buildingId()).build(),
-                        version(c.grant().version()), new Write(grantName(c.grant()), null));
-                case Claim c -> put(rows.claims(c.kind()), ClaimItem.class, ClaimItem.of(c.kind(), c.value(),
-                        c.ownerId()), freeOrOwnedBy(c.kind(), c.ownerId()),
-                        new Write(c.kind() + " " + c.value(), c.kind()));
-                case Release c -> delete(rows.claims(c.kind()),
-                        Key.builder().partitionValue(ClaimItem.key(c.kind(), c.value())).build(),
-                        freeOrOwnedBy(c.kind(), c.ownerId()), new Write("release of " + c.kind() + " " + c.value(), null));
+                case SaveEmployee c ->
+                    saveVersioned(
+                            rows.employees,
+                            EmployeeItem.class,
+                            EmployeeItem.from(c.employee()),
+                            "employeeId",
+                            c.employee().version(),
+                            "employee " + c.employee().employeeId());
+                case SaveCard c ->
+                    saveVersioned(
+                            rows.cards,
+                            CardItem.class,
+                            CardItem.from(c.card()),
+                            "cardId",
+                            c.card().version(),
+                            "card " + c.card().cardId());
+                case SaveBuilding c ->
+                    saveVersioned(
+                            rows.buildings,
+                            BuildingItem.class,
+                            BuildingItem.from(c.building()),
+                            "buildingId",
+                            c.building().version(),
+                            "building " + c.building().buildingId());
+                case SaveDoor c ->
+                    saveVersioned(
+                            rows.doors,
+                            DoorItem.class,
+                            DoorItem.from(c.door()),
+                            "doorId",
+                            c.door().version(),
+                            "door " + c.door().doorId());
+                case SaveGrant c ->
+                    saveVersioned(
+                            rows.grants,
+                            GrantItem.class,
+                            GrantItem.from(c.grant()),
+                            "employeeId",
+                            c.grant().version(),
+                            grantName(c.grant()));
+                case DeleteGrant c ->
+                    delete(
+                            rows.grants,
+                            Key.builder()
+                                    .partitionValue(c.grant().employeeId())
+                                    .sortValue(c.grant().buildingId())
+                                    .build(),
+                            version(c.grant().version()),
+                            new Write(grantName(c.grant()), null));
+                case Claim c ->
+                    put(
+                            rows.claims(c.kind()),
+                            ClaimItem.class,
+                            ClaimItem.of(c.kind(), c.value(), c.ownerId()),
+                            freeOrOwnedBy(c.kind(), c.ownerId()),
+                            new Write(c.kind() + " " + c.value(), c.kind()));
+                case Release c ->
+                    delete(
+                            rows.claims(c.kind()),
+                            Key.builder()
+                                    .partitionValue(ClaimItem.key(c.kind(), c.value()))
+                                    .build(),
+                            freeOrOwnedBy(c.kind(), c.ownerId()),
+                            new Write("release of " + c.kind() + " " + c.value(), null));
             }
         }
 
         <I> void put(DynamoDbTable<I> table, Class<I> type, I item, Expression condition, Write write) {
-            request.addPutItem(table, TransactPutItemEnhancedRequest.builder(type).item(item)
-                    .conditionExpression(condition).build());
+            request.addPutItem(
+                    table,
+                    TransactPutItemEnhancedRequest.builder(type)
+                            .item(item)
+                            .conditionExpression(condition)
+                            .build());
             writes.add(write);
         }
 
-        private <I> void saveVersioned(DynamoDbTable<I> table, Class<I> type, I item, String keyAttribute,
-                long version, String what) {
+        private <I> void saveVersioned(
+                DynamoDbTable<I> table, Class<I> type, I item, String keyAttribute, long version, String what) {
             put(table, type, item, version == 1 ? absent(keyAttribute) : version(version - 1), new Write(what, null));
         }
 
         private <I> void delete(DynamoDbTable<I> table, Key key, Expression condition, Write write) {
-            request.addDeleteItem(table, TransactDeleteItemEnhancedRequest.builder().key(key)
-                    .conditionExpression(condition).build());
+            request.addDeleteItem(
+                    table,
+                    TransactDeleteItemEnhancedRequest.builder()
+                            .key(key)
+                            .conditionExpression(condition)
+                            .build());
             writes.add(write);
         }
 
@@ -186,7 +240,9 @@ public final class DynamoDbBackOfficeStore implements BackOfficeStore {
          * then a claimed value held by another record.
          */
         RuntimeException failure(TransactionCanceledException cancelled, List<CommandRecord> records) {
-            var reasons = cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.<CancellationReason>of();
+            var reasons = cancelled.hasCancellationReasons()
+                    ? cancelled.cancellationReasons()
+                    : List.<CancellationReason>of();
             var moved = new ArrayList<String>();
             UniqueKind taken = null;
             String takenWhat = null;
@@ -222,19 +278,26 @@ public final class DynamoDbBackOfficeStore implements BackOfficeStore {
     }
 
     private static Expression absent(String keyAttribute) {
-        return Expression.builder().expression("attribute_not_exists(#key)").putExpressionName("#key", keyAttribute)
+        return Expression.builder()
+                .expression("attribute_not_exists(#key)")
+                .putExpressionName("#key", keyAttribute)
                 .build();
     }
 
     private static Expression version(long expected) {
-        return Expression.builder().expression("#version = :expected").putExpressionName("#version", "version")
-                .putExpressionValue(":expected", AttributeValue.fromN(Long.toString(expected))).build();
+        return Expression.builder()
+                .expression("#version = :expected")
+                .putExpressionName("#version", "version")
+                .putExpressionValue(":expected", AttributeValue.fromN(Long.toString(expected)))
+                .build();
     }
 
     private static Expression freeOrOwnedBy(UniqueKind kind, String ownerId) {
-        return Expression.builder().expression("attribute_not_exists(#key) OR #owner = :owner")
+        return Expression.builder()
+                .expression("attribute_not_exists(#key) OR #owner = :owner")
                 .putExpressionName("#key", ClaimItem.keyAttribute(kind))
                 .putExpressionName("#owner", ClaimItem.OWNER)
-                .putExpressionValue(":owner", AttributeValue.fromS(ownerId)).build();
+                .putExpressionValue(":owner", AttributeValue.fromS(ownerId))
+                .build();
     }
 }

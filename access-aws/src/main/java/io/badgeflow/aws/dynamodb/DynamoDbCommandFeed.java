@@ -33,10 +33,14 @@ public final class DynamoDbCommandFeed implements CommandFeed {
         var records = new ArrayList<CommandRecord>();
         var now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         for (var second = since.truncatedTo(ChronoUnit.SECONDS); !second.isAfter(now); second = second.plusSeconds(1)) {
-            var from = Key.builder().partitionValue(CommandItem.second(second))
-                    .sortValue(SortableInstantConverter.format(since)).build();
-            bySecond.query(r -> r.queryConditional(QueryConditional.sortGreaterThanOrEqualTo(from)))
-                    .stream().flatMap(page -> page.items().stream()).map(CommandItem::toRecord).forEach(records::add);
+            var from = Key.builder()
+                    .partitionValue(CommandItem.second(second))
+                    .sortValue(SortableInstantConverter.format(since))
+                    .build();
+            bySecond.query(r -> r.queryConditional(QueryConditional.sortGreaterThanOrEqualTo(from))).stream()
+                    .flatMap(page -> page.items().stream())
+                    .map(CommandItem::toRecord)
+                    .forEach(records::add);
         }
         return records;
     }

@@ -83,8 +83,12 @@ public final class DynamoDbCommandHistory implements CommandHistory {
         return Pages.cut(items, page.size(), CommandItem.SCHEMA, DAY_CURSOR, CommandItem::toRecord);
     }
 
-    private Page<CommandRecord> newestFirst(DynamoDbIndex<CommandItem> index, String partitionName, String partition,
-            List<String> cursorKeys, PageRequest page) {
+    private Page<CommandRecord> newestFirst(
+            DynamoDbIndex<CommandItem> index,
+            String partitionName,
+            String partition,
+            List<String> cursorKeys,
+            PageRequest page) {
         Map<String, AttributeValue> start = null;
         if (page.cursor() != null) {
             start = Cursors.decode(page.cursor(), Set.copyOf(cursorKeys));
@@ -92,20 +96,31 @@ public final class DynamoDbCommandHistory implements CommandHistory {
                 throw Cursors.invalid();
             }
         }
-        return Pages.page(page, start, (from, limit) -> query(index, partition, from, limit), CommandItem.SCHEMA,
-                cursorKeys, CommandItem::toRecord);
+        return Pages.page(
+                page,
+                start,
+                (from, limit) -> query(index, partition, from, limit),
+                CommandItem.SCHEMA,
+                cursorKeys,
+                CommandItem::toRecord);
     }
 
-    private software.amazon.awssdk.enhanced.dynamodb.model.Page<CommandItem> query(DynamoDbIndex<CommandItem> index,
-            String partition, Map<String, AttributeValue> from, int limit) {
+    private software.amazon.awssdk.enhanced.dynamodb.model.Page<CommandItem> query(
+            DynamoDbIndex<CommandItem> index, String partition, Map<String, AttributeValue> from, int limit) {
         var notExpired = Expression.builder()
                 .expression("attribute_not_exists(#expiresAt) OR #expiresAt > :now")
                 .putExpressionName("#expiresAt", "expiresAt")
-                .putExpressionValue(":now", AttributeValue.fromN(Long.toString(clock.instant().getEpochSecond())))
+                .putExpressionValue(
+                        ":now",
+                        AttributeValue.fromN(Long.toString(clock.instant().getEpochSecond())))
                 .build();
         return index.query(r -> r.queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(partition)))
-                .scanIndexForward(false).filterExpression(notExpired).exclusiveStartKey(from).limit(limit))
-                .iterator().next();
+                        .scanIndexForward(false)
+                        .filterExpression(notExpired)
+                        .exclusiveStartKey(from)
+                        .limit(limit))
+                .iterator()
+                .next();
     }
 
     private static LocalDate cursorDay(String text) {

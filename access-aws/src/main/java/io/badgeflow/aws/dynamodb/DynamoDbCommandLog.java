@@ -22,7 +22,8 @@ public final class DynamoDbCommandLog implements CommandLog {
 
     @Override
     public Optional<CommandRecord> find(String commandId) {
-        return Optional.ofNullable(table.getItem(r -> r.key(Key.builder().partitionValue(commandId).build())
-                .consistentRead(true))).map(CommandItem::toRecord);
+        return Optional.ofNullable(table.getItem(r ->
+                        r.key(Key.builder().partitionValue(commandId).build()).consistentRead(true)))
+                .map(CommandItem::toRecord);
     }
 }

@@ -11,6 +11,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.IgnoreNullsMode;
 
 /**
  * The delivery-failures table. One UpdateItem per failed attempt: the atomic counter adds one to
@@ -44,14 +45,16 @@ public final class DynamoDbDeliveryFailures implements DeliveryFailures {
         item.setFirstFailedAt(failedAt);
         item.setLastFailedAt(failedAt);
         item.setExpiresAt(failedAt.plus(retention).getEpochSecond());
-        table.updateItem(r -> r.item(item).ignoreNulls(true));
+        table.updateItem(r -> r.item(item).ignoreNullsMode(IgnoreNullsMode.MAPS_ONLY));
     }
 
     @Override
     public Optional<DeliveryFailure> find(String queue, String body) {
         var now = clock.instant().getEpochSecond();
         return Optional.ofNullable(table.getItem(r -> r.key(Key.builder()
-                        .partitionValue(DeliveryFailureKey.of(queue, body)).build()).consistentRead(true)))
+                                .partitionValue(DeliveryFailureKey.of(queue, body))
+                                .build())
+                        .consistentRead(true)))
                 // TTL deletes within days, not at once: an expired record is as good as gone.
                 .filter(item -> item.getExpiresAt() == null || item.getExpiresAt() > now)
                 .map(DeliveryFailureItem::toFailure);

@@ -23,16 +23,23 @@ public final class DynamoDbDoorRegistry implements DoorRegistry {
 
     @Override
     public Optional<Door> find(String doorId) {
-        return Optional.ofNullable(table.getItem(r -> r.key(Key.builder().partitionValue(doorId).build())
-                .consistentRead(true))).map(DoorItem::toDoor);
+        return Optional.ofNullable(table.getItem(
+                        r -> r.key(Key.builder().partitionValue(doorId).build()).consistentRead(true)))
+                .map(DoorItem::toDoor);
     }
 
     /** Eventually consistent (an index): a key rotated a moment ago may still be found on its old door. */
     @Override
     public Optional<Door> findByKey(DeviceKeyHash keyHash) {
-        return byKeyHash.query(r -> r.queryConditional(QueryConditional.keyEqualTo(
-                        Key.builder().partitionValue(keyHash.sha256Hex()).build())).limit(1))
-                .stream().flatMap(page -> page.items().stream()).findFirst().map(DoorItem::toDoor);
+        return byKeyHash
+                .query(r -> r.queryConditional(QueryConditional.keyEqualTo(Key.builder()
+                                .partitionValue(keyHash.sha256Hex())
+                                .build()))
+                        .limit(1))
+                .stream()
+                .flatMap(page -> page.items().stream())
+                .findFirst()
+                .map(DoorItem::toDoor);
     }
 
     @Override

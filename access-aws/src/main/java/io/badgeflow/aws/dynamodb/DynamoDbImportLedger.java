@@ -18,6 +18,7 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.IgnoreNullsMode;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -33,7 +34,7 @@ public final class DynamoDbImportLedger implements ImportLedger {
 
     private static final TableSchema<ImportItem> SCHEMA = TableSchema.fromBean(ImportItem.class);
     private static final JsonMapper JSON = JsonMapper.shared();
-    private static final TypeReference<List<RowResult>> ROWS = new TypeReference<>() { };
+    private static final TypeReference<List<RowResult>> ROWS = new TypeReference<>() {};
 
     private final DynamoDbTable<ImportItem> table;
     private final Duration retention;
@@ -45,7 +46,8 @@ public final class DynamoDbImportLedger implements ImportLedger {
 
     @Override
     public Optional<ImportSummary> find(String importId) {
-        var summary = table.getItem(r -> r.key(key(importId, ImportItem.SUMMARY)).consistentRead(true));
+        var summary =
+                table.getItem(r -> r.key(key(importId, ImportItem.SUMMARY)).consistentRead(true));
         if (summary == null) {
             return Optional.empty();
         }
@@ -55,9 +57,17 @@ public final class DynamoDbImportLedger implements ImportLedger {
             applied += batch.getApplied();
             rejected += batch.getRejected();
         }
-        return Optional.of(new ImportSummary(importId, summary.getObjectKey(), ImportStatus.valueOf(summary.getStatus()),
-                summary.getRowsTotal() == null ? 0 : summary.getRowsTotal(), applied, rejected, summary.getStartedAt(),
-                summary.getFinishedAt(), summary.getReason(), summary.getReportKey()));
+        return Optional.of(new ImportSummary(
+                importId,
+                summary.getObjectKey(),
+                ImportStatus.valueOf(summary.getStatus()),
+                summary.getRowsTotal() == null ? 0 : summary.getRowsTotal(),
+                applied,
+                rejected,
+                summary.getStartedAt(),
+                summary.getFinishedAt(),
+                summary.getReason(),
+                summary.getReportKey()));
     }
 
     @Override
@@ -65,13 +75,17 @@ public final class DynamoDbImportLedger implements ImportLedger {
         var item = summary(importId, objectKey, ImportStatus.RUNNING, at);
         item.setRowsTotal(rowsTotal);
         try {
-            table.putItem(PutItemEnhancedRequest.builder(ImportItem.class).item(item)
-                    .conditionExpression(Expression.builder().expression("attribute_not_exists(importId)").build())
+            table.putItem(PutItemEnhancedRequest.builder(ImportItem.class)
+                    .item(item)
+                    .conditionExpression(Expression.builder()
+                            .expression("attribute_not_exists(importId)")
+                            .build())
                     .build());
             return at;
         } catch (ConditionalCheckFailedException alreadyStarted) {
             // A redelivery: the first start time and row count stand.
-            return table.getItem(r -> r.key(key(importId, ImportItem.SUMMARY)).consistentRead(true)).getStartedAt();
+            return table.getItem(r -> r.key(key(importId, ImportItem.SUMMARY)).consistentRead(true))
+                    .getStartedAt();
         }
     }
 
@@ -90,7 +104,9 @@ public final class DynamoDbImportLedger implements ImportLedger {
         item.setImportId(importId);
         item.setPart(ImportItem.batchPart(batch));
         item.setApplied((int) results.stream().filter(RowResult::isApplied).count());
-        item.setRejected((int) results.stream().filter(r -> r.status() == CommandStatus.REJECTED).count());
+        item.setRejected((int) results.stream()
+                .filter(r -> r.status() == CommandStatus.REJECTED)
+                .count());
         item.setResults(JSON.writeValueAsString(results));
         item.setExpiresAt(Instant.now().plus(retention).getEpochSecond());
         table.putItem(item);
@@ -114,7 +130,7 @@ public final class DynamoDbImportLedger implements ImportLedger {
         item.setStatus(ImportStatus.COMPLETED.name());
         item.setFinishedAt(at);
         item.setReportKey(reportKey);
-        table.updateItem(r -> r.item(item).ignoreNulls(true));
+        table.updateItem(r -> r.item(item).ignoreNullsMode(IgnoreNullsMode.MAPS_ONLY));
     }
 
     @Override
@@ -139,12 +155,16 @@ public final class DynamoDbImportLedger implements ImportLedger {
 
     private Iterable<ImportItem> batches(String importId, String projection) {
         return table.query(r -> {
-            r.queryConditional(QueryConditional.sortBeginsWith(Key.builder().partitionValue(importId)
-                    .sortValue(ImportItem.BATCH_PREFIX).build())).consistentRead(true);
-            if (projection != null) {
-                r.attributesToProject(projection.split(",\\s*"));
-            }
-        }).items();
+                    r.queryConditional(QueryConditional.sortBeginsWith(Key.builder()
+                                    .partitionValue(importId)
+                                    .sortValue(ImportItem.BATCH_PREFIX)
+                                    .build()))
+                            .consistentRead(true);
+                    if (projection != null) {
+                        r.attributesToProject(projection.split(",\\s*"));
+                    }
+                })
+                .items();
     }
 
     private static Key key(String importId, String part) {

@@ -27,8 +27,10 @@ public final class DynamoDbParkedRecords implements ParkedRecordStore {
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
 
     private static final List<String> CURSOR = List.of("recordKey", "listKey", "parkedAt");
-    private static final Expression NEW_ROW = Expression.builder().expression("attribute_not_exists(#key)")
-            .putExpressionName("#key", "recordKey").build();
+    private static final Expression NEW_ROW = Expression.builder()
+            .expression("attribute_not_exists(#key)")
+            .putExpressionName("#key", "recordKey")
+            .build();
 
     private final DynamoDbTable<ParkedRecordItem> table;
     private final DynamoDbIndex<ParkedRecordItem> byParkedAt;
@@ -45,8 +47,9 @@ public final class DynamoDbParkedRecords implements ParkedRecordStore {
     @Override
     public void park(ParkedRecord record) {
         try {
-            table.putItem(r -> r.item(ParkedRecordItem.from(record,
-                    record.parkedAt().plus(retention).getEpochSecond())).conditionExpression(NEW_ROW));
+            table.putItem(r -> r.item(ParkedRecordItem.from(
+                            record, record.parkedAt().plus(retention).getEpochSecond()))
+                    .conditionExpression(NEW_ROW));
         } catch (ConditionalCheckFailedException parkedBefore) {
             // Parked by an earlier delivery of the same record: that row stays.
         }
@@ -64,12 +67,24 @@ public final class DynamoDbParkedRecords implements ParkedRecordStore {
         var notExpired = Expression.builder()
                 .expression("attribute_not_exists(#expiresAt) OR #expiresAt > :now")
                 .putExpressionName("#expiresAt", "expiresAt")
-                .putExpressionValue(":now", AttributeValue.fromN(Long.toString(clock.instant().getEpochSecond())))
+                .putExpressionValue(
+                        ":now",
+                        AttributeValue.fromN(Long.toString(clock.instant().getEpochSecond())))
                 .build();
-        return Pages.page(page, start, (from, limit) -> byParkedAt.query(r -> r
-                        .queryConditional(QueryConditional.keyEqualTo(k -> k.partitionValue(ParkedRecordItem.LIST_KEY)))
-                        .scanIndexForward(false).filterExpression(notExpired).exclusiveStartKey(from).limit(limit))
-                        .iterator().next(),
-                ParkedRecordItem.SCHEMA, CURSOR, ParkedRecordItem::toRecord);
+        return Pages.page(
+                page,
+                start,
+                (from, limit) -> byParkedAt
+                        .query(r -> r.queryConditional(
+                                        QueryConditional.keyEqualTo(k -> k.partitionValue(ParkedRecordItem.LIST_KEY)))
+                                .scanIndexForward(false)
+                                .filterExpression(notExpired)
+                                .exclusiveStartKey(from)
+                                .limit(limit))
+                        .iterator()
+                        .next(),
+                ParkedRecordItem.SCHEMA,
+                CURSOR,
+                ParkedRecordItem::toRecord);
     }
 }

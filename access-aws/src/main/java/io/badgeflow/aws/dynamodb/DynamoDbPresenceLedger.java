@@ -31,7 +31,9 @@ public final class DynamoDbPresenceLedger implements PresenceLedger {
 
     private static final TableSchema<PresenceItem> SCHEMA = TableSchema.fromBean(PresenceItem.class);
     private static final Expression NONE_STORED = Expression.builder()
-            .expression("attribute_not_exists(#employeeId)").putExpressionName("#employeeId", "employeeId").build();
+            .expression("attribute_not_exists(#employeeId)")
+            .putExpressionName("#employeeId", "employeeId")
+            .build();
 
     /** TransactWriteItems' limit of actions per call. */
     private static final int TRANSACTION_LIMIT = 100;
@@ -48,14 +50,20 @@ public final class DynamoDbPresenceLedger implements PresenceLedger {
 
     @Override
     public Optional<Presence> find(String employeeId, String buildingId) {
-        return Optional.ofNullable(table.getItem(r -> r.key(key(employeeId, buildingId)).consistentRead(true)))
+        return Optional.ofNullable(
+                        table.getItem(r -> r.key(key(employeeId, buildingId)).consistentRead(true)))
                 .map(PresenceItem::toPresence);
     }
 
     @Override
     public List<Presence> findAll(Collection<PresenceKey> keys) {
-        var wanted = keys.stream().distinct().map(key -> key(key.employeeId(), key.buildingId())).toList();
-        return BatchGets.all(client, table, wanted, true).stream().map(PresenceItem::toPresence).toList();
+        var wanted = keys.stream()
+                .distinct()
+                .map(key -> key(key.employeeId(), key.buildingId()))
+                .toList();
+        return BatchGets.all(client, table, wanted, true).stream()
+                .map(PresenceItem::toPresence)
+                .toList();
     }
 
     @Override
@@ -87,9 +95,12 @@ public final class DynamoDbPresenceLedger implements PresenceLedger {
                 continue;
             }
             var transaction = TransactWriteItemsEnhancedRequest.builder();
-            group.forEach(replacement -> transaction.addPutItem(table, TransactPutItemEnhancedRequest
-                    .builder(PresenceItem.class).item(PresenceItem.from(replacement.next()))
-                    .conditionExpression(stillAt(replacement.read())).build()));
+            group.forEach(replacement -> transaction.addPutItem(
+                    table,
+                    TransactPutItemEnhancedRequest.builder(PresenceItem.class)
+                            .item(PresenceItem.from(replacement.next()))
+                            .conditionExpression(stillAt(replacement.read()))
+                            .build()));
             try {
                 client.transactWriteItems(transaction.build());
             } catch (TransactionCanceledException moved) {
@@ -101,27 +112,33 @@ public final class DynamoDbPresenceLedger implements PresenceLedger {
 
     @Override
     public List<Presence> inside(String buildingId) {
-        return insideQuery(buildingId).stream().flatMap(page -> page.items().stream())
-                .map(PresenceItem::toPresence).toList();
+        return insideQuery(buildingId).stream()
+                .flatMap(page -> page.items().stream())
+                .map(PresenceItem::toPresence)
+                .toList();
     }
 
     @Override
     public long occupancy(String buildingId) {
-        return insideQuery(buildingId).stream().mapToLong(page -> page.count() == null ? page.items().size()
-                : page.count()).sum();
+        return insideQuery(buildingId).stream()
+                .mapToLong(page -> page.count() == null ? page.items().size() : page.count())
+                .sum();
     }
 
     private SdkIterable<Page<PresenceItem>> insideQuery(String buildingId) {
-        return insideByBuilding.query(r -> r.queryConditional(
-                QueryConditional.keyEqualTo(Key.builder().partitionValue(buildingId).build())));
+        return insideByBuilding.query(r -> r.queryConditional(QueryConditional.keyEqualTo(
+                Key.builder().partitionValue(buildingId).build())));
     }
 
     private static Expression stillAt(Presence read) {
         if (read.version() == 0) {
             return NONE_STORED;
         }
-        return Expression.builder().expression("#version = :read").putExpressionName("#version", "version")
-                .putExpressionValue(":read", AttributeValue.fromN(Long.toString(read.version()))).build();
+        return Expression.builder()
+                .expression("#version = :read")
+                .putExpressionName("#version", "version")
+                .putExpressionValue(":read", AttributeValue.fromN(Long.toString(read.version())))
+                .build();
     }
 
     private static Key key(String employeeId, String buildingId) {

@@ -43,8 +43,8 @@ public final class DynamoDbSwipeHistory implements SwipeHistory {
         var high = SortableInstantConverter.format(query.to());
         return switch (query.by()) {
             case DOOR -> partition(query, page, DOOR_CURSOR, "doorId", query.id(), low, high, null);
-            case EMPLOYEE -> partition(query, page, EMPLOYEE_CURSOR, "employeeId", query.id(), low, high,
-                    SwipeItem.BY_EMPLOYEE);
+            case EMPLOYEE ->
+                partition(query, page, EMPLOYEE_CURSOR, "employeeId", query.id(), low, high, SwipeItem.BY_EMPLOYEE);
             case BUILDING -> buildingDays(query, page, low, high);
         };
     }
@@ -55,23 +55,45 @@ public final class DynamoDbSwipeHistory implements SwipeHistory {
         var high = SortableInstantConverter.format(until);
         var first = LocalDate.ofInstant(since, ZoneOffset.UTC);
         var items = new ArrayList<SwipeItem>();
-        for (var day = LocalDate.ofInstant(until, ZoneOffset.UTC); !day.isBefore(first) && items.size() < limit;
+        for (var day = LocalDate.ofInstant(until, ZoneOffset.UTC);
+                !day.isBefore(first) && items.size() < limit;
                 day = day.minusDays(1)) {
             var partition = SwipeItem.buildingDay(buildingId, day);
-            var between = QueryConditional.sortBetween(k -> k.partitionValue(partition).sortValue(low),
+            var between = QueryConditional.sortBetween(
+                    k -> k.partitionValue(partition).sortValue(low),
                     k -> k.partitionValue(partition).sortValue(high));
-            Pages.fill(items, limit, null, (from, size) -> table.index(SwipeItem.BY_BUILDING).query(r -> r
-                    .queryConditional(between).scanIndexForward(false).exclusiveStartKey(from).limit(size))
-                    .iterator().next());
+            Pages.fill(
+                    items,
+                    limit,
+                    null,
+                    (from, size) -> table.index(SwipeItem.BY_BUILDING)
+                            .query(r -> r.queryConditional(between)
+                                    .scanIndexForward(false)
+                                    .exclusiveStartKey(from)
+                                    .limit(size))
+                            .iterator()
+                            .next());
         }
         return items.stream().map(SwipeItem::toEntry).toList();
     }
 
-    private Page<SwipeEntry> partition(SwipeQuery query, PageRequest page, List<String> cursorKeys,
-            String partitionName, String partition, String low, String high, String index) {
+    private Page<SwipeEntry> partition(
+            SwipeQuery query,
+            PageRequest page,
+            List<String> cursorKeys,
+            String partitionName,
+            String partition,
+            String low,
+            String high,
+            String index) {
         var start = start(query, page, cursorKeys, partitionName, partition, low, high);
-        return Pages.page(page, start, (from, limit) -> read(index, partition, low, high, from, limit),
-                SwipeItem.SCHEMA, cursorKeys, SwipeItem::toEntry);
+        return Pages.page(
+                page,
+                start,
+                (from, limit) -> read(index, partition, low, high, from, limit),
+                SwipeItem.SCHEMA,
+                cursorKeys,
+                SwipeItem::toEntry);
     }
 
     private Page<SwipeEntry> buildingDays(SwipeQuery query, PageRequest page, String low, String high) {
@@ -86,25 +108,40 @@ public final class DynamoDbSwipeHistory implements SwipeHistory {
         var items = new ArrayList<SwipeItem>();
         for (; !day.isAfter(last) && items.size() <= page.size(); day = day.plusDays(1), start = null) {
             var partition = SwipeItem.buildingDay(query.id(), day);
-            Pages.fill(items, page.size() + 1, start,
+            Pages.fill(
+                    items,
+                    page.size() + 1,
+                    start,
                     (from, limit) -> read(SwipeItem.BY_BUILDING, partition, low, high, from, limit));
         }
         return Pages.cut(items, page.size(), SwipeItem.SCHEMA, BUILDING_CURSOR, SwipeItem::toEntry);
     }
 
-    private software.amazon.awssdk.enhanced.dynamodb.model.Page<SwipeItem> read(String index, String partition,
-            String low, String high, Map<String, AttributeValue> from, int limit) {
-        var between = QueryConditional.sortBetween(k -> k.partitionValue(partition).sortValue(low),
+    private software.amazon.awssdk.enhanced.dynamodb.model.Page<SwipeItem> read(
+            String index, String partition, String low, String high, Map<String, AttributeValue> from, int limit) {
+        var between = QueryConditional.sortBetween(
+                k -> k.partitionValue(partition).sortValue(low),
                 k -> k.partitionValue(partition).sortValue(high));
         if (index == null) {
-            return table.query(r -> r.queryConditional(between).exclusiveStartKey(from).limit(limit)).iterator().next();
+            return table.query(r ->
+                            r.queryConditional(between).exclusiveStartKey(from).limit(limit))
+                    .iterator()
+                    .next();
         }
-        return table.index(index).query(r -> r.queryConditional(between).exclusiveStartKey(from).limit(limit))
-                .iterator().next();
+        return table.index(index)
+                .query(r -> r.queryConditional(between).exclusiveStartKey(from).limit(limit))
+                .iterator()
+                .next();
     }
 
-    private static Map<String, AttributeValue> start(SwipeQuery query, PageRequest page, List<String> cursorKeys,
-            String partitionName, String partition, String low, String high) {
+    private static Map<String, AttributeValue> start(
+            SwipeQuery query,
+            PageRequest page,
+            List<String> cursorKeys,
+            String partitionName,
+            String partition,
+            String low,
+            String high) {
         if (page.cursor() == null) {
             return null;
         }

@@ -47,9 +47,14 @@ public final class DynamoDbSwipeLog implements SwipeLog {
             var item = SwipeItem.from(event, event.occurredAt().plus(retention).getEpochSecond());
             byKey.putIfAbsent(RowKey.of(item), item);
         }
-        var stored = BatchGets.all(client, table, byKey.keySet().stream().map(RowKey::key).toList(), true).stream()
-                .map(RowKey::of).collect(Collectors.toSet());
-        var fresh = byKey.entrySet().stream().filter(row -> !stored.contains(row.getKey())).map(Map.Entry::getValue)
+        var stored = BatchGets.all(
+                        client, table, byKey.keySet().stream().map(RowKey::key).toList(), true)
+                .stream()
+                .map(RowKey::of)
+                .collect(Collectors.toSet());
+        var fresh = byKey.entrySet().stream()
+                .filter(row -> !stored.contains(row.getKey()))
+                .map(Map.Entry::getValue)
                 .toList();
         for (var from = 0; from < fresh.size(); from += BATCH_WRITE_LIMIT) {
             write(fresh.subList(from, Math.min(fresh.size(), from + BATCH_WRITE_LIMIT)));
@@ -69,8 +74,8 @@ public final class DynamoDbSwipeLog implements SwipeLog {
                 return;
             }
             if (attempt == WRITE_ATTEMPTS) {
-                throw new IllegalStateException(pending.size() + " swipes rows left unprocessed after " + attempt
-                        + " attempts");
+                throw new IllegalStateException(
+                        pending.size() + " swipes rows left unprocessed after " + attempt + " attempts");
             }
             try {
                 Thread.sleep(Duration.ofMillis(25L << attempt));
@@ -88,7 +93,10 @@ public final class DynamoDbSwipeLog implements SwipeLog {
         }
 
         Key key() {
-            return Key.builder().partitionValue(doorId).sortValue(occurredAtEventId).build();
+            return Key.builder()
+                    .partitionValue(doorId)
+                    .sortValue(occurredAtEventId)
+                    .build();
         }
     }
 }

@@ -69,9 +69,20 @@ public class EmployeeItem {
     }
 
     Employee toEmployee() {
-        return new Employee(employeeId, employeeNumber, givenName, familyName, email, department,
-                EmployeeStatus.valueOf(status), currentCardId, cardIds, registeredAt, registeredBy,
-                updatedAt == null ? registeredAt : updatedAt, version == null ? 1 : version);
+        return new Employee(
+                employeeId,
+                employeeNumber,
+                givenName,
+                familyName,
+                email,
+                department,
+                EmployeeStatus.valueOf(status),
+                currentCardId,
+                cardIds,
+                registeredAt,
+                registeredBy,
+                updatedAt == null ? registeredAt : updatedAt,
+                version == null ? 1 : version);
     }
 
     /** Whether this row is an employee, not a claim that shares the table. */

@@ -56,11 +56,21 @@ public class GrantItem {
     }
 
     AccessGrant toGrant() {
-        var schedule = days == null || days.isEmpty() ? null
-                : new Schedule(days.stream().map(DayOfWeek::valueOf).collect(Collectors.toSet()),
-                        LocalTime.parse(from), LocalTime.parse(until));
-        return new AccessGrant(employeeId, buildingId, schedule, validFrom == null ? null : LocalDate.parse(validFrom),
-                validUntil == null ? null : LocalDate.parse(validUntil), grantedAt, grantedBy, version);
+        var schedule = days == null || days.isEmpty()
+                ? null
+                : new Schedule(
+                        days.stream().map(DayOfWeek::valueOf).collect(Collectors.toSet()),
+                        LocalTime.parse(from),
+                        LocalTime.parse(until));
+        return new AccessGrant(
+                employeeId,
+                buildingId,
+                schedule,
+                validFrom == null ? null : LocalDate.parse(validFrom),
+                validUntil == null ? null : LocalDate.parse(validUntil),
+                grantedAt,
+                grantedBy,
+                version);
     }
 
     @DynamoDbPartitionKey

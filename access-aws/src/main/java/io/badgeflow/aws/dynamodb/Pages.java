@@ -20,12 +20,11 @@ final class Pages {
     /** One Query or Scan request from {@code exclusiveStartKey} (null for the start), at most {@code limit} items. */
     @FunctionalInterface
     interface Reader<I> {
-        software.amazon.awssdk.enhanced.dynamodb.model.Page<I> read(Map<String, AttributeValue> exclusiveStartKey,
-                int limit);
+        software.amazon.awssdk.enhanced.dynamodb.model.Page<I> read(
+                Map<String, AttributeValue> exclusiveStartKey, int limit);
     }
 
-    private Pages() {
-    }
+    private Pages() {}
 
     /** Appends to {@code into} until it holds {@code wanted} items or the listing ends. */
     static <I> void fill(List<I> into, int wanted, Map<String, AttributeValue> start, Reader<I> reader) {
@@ -41,16 +40,21 @@ final class Pages {
     }
 
     /** One page of {@code request.size()} items; the cursor names {@code keyNames} of the last item shown. */
-    static <I, T> Page<T> page(PageRequest request, Map<String, AttributeValue> start, Reader<I> reader,
-            TableSchema<I> schema, List<String> keyNames, Function<I, T> mapper) {
+    static <I, T> Page<T> page(
+            PageRequest request,
+            Map<String, AttributeValue> start,
+            Reader<I> reader,
+            TableSchema<I> schema,
+            List<String> keyNames,
+            Function<I, T> mapper) {
         var items = new ArrayList<I>();
         fill(items, request.size() + 1, start, reader);
         return cut(items, request.size(), schema, keyNames, mapper);
     }
 
     /** The first {@code size} of {@code items}, with a cursor when there were more. */
-    static <I, T> Page<T> cut(List<I> items, int size, TableSchema<I> schema, List<String> keyNames,
-            Function<I, T> mapper) {
+    static <I, T> Page<T> cut(
+            List<I> items, int size, TableSchema<I> schema, List<String> keyNames, Function<I, T> mapper) {
         if (items.size() <= size) {
             return new Page<>(items.stream().map(mapper).toList(), null);
         }

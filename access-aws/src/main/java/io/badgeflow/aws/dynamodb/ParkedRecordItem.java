@@ -52,8 +52,15 @@ public class ParkedRecordItem {
     }
 
     ParkedRecord toRecord() {
-        return new ParkedRecord(shardId, sequenceNumber, partitionKey, size == null ? 0 : size,
-                ParkReason.valueOf(reason), message, payloadBase64, parkedAt);
+        return new ParkedRecord(
+                shardId,
+                sequenceNumber,
+                partitionKey,
+                size == null ? 0 : size,
+                ParkReason.valueOf(reason),
+                message,
+                payloadBase64,
+                parkedAt);
     }
 
     @DynamoDbPartitionKey

@@ -41,7 +41,13 @@ public class PresenceItem {
     }
 
     Presence toPresence() {
-        return new Presence(employeeId, buildingId, Boolean.TRUE.equals(inside), lastDoorId, since, lastEventId,
+        return new Presence(
+                employeeId,
+                buildingId,
+                Boolean.TRUE.equals(inside),
+                lastDoorId,
+                since,
+                lastEventId,
                 version == null ? 0 : version);
     }
 

@@ -71,7 +71,8 @@ public class SwipeItem {
                 item.building(entry.buildingId(), entry.occurredAt());
                 item.cardNumber = entry.cardNumber();
                 item.cardId = entry.cardId();
-                item.cardStatus = entry.cardStatus() == null ? null : entry.cardStatus().name();
+                item.cardStatus =
+                        entry.cardStatus() == null ? null : entry.cardStatus().name();
                 item.employeeId = entry.employeeId();
                 item.direction = entry.direction().name();
                 item.decision = entry.decision().name();
@@ -102,8 +103,24 @@ public class SwipeItem {
 
     /** The row as the audit and live views read it; the key attributes stay in the adapter. */
     SwipeEntry toEntry() {
-        return new SwipeEntry(eventId, type, doorId, buildingId, employeeId, cardNumber, cardId, cardStatus,
-                direction, decision, reason, rule, policyVersion, doorState, alarms, occurredAt, receivedAt);
+        return new SwipeEntry(
+                eventId,
+                type,
+                doorId,
+                buildingId,
+                employeeId,
+                cardNumber,
+                cardId,
+                cardStatus,
+                direction,
+                decision,
+                reason,
+                rule,
+                policyVersion,
+                doorState,
+                alarms,
+                occurredAt,
+                receivedAt);
     }
 
     private void building(String id, Instant at) {

@@ -1,8 +1,8 @@
 package io.badgeflow.aws.json;
 
-import io.badgeflow.model.command.Command;
 import io.badgeflow.model.InvalidFieldException;
 import io.badgeflow.model.alarm.Alarm;
+import io.badgeflow.model.command.Command;
 import io.badgeflow.model.door.DoorEvent;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -22,8 +22,7 @@ public final class MessageJson {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
-    private MessageJson() {
-    }
+    private MessageJson() {}
 
     public static byte[] write(Command command) {
         return MAPPER.writeValueAsBytes(command);
@@ -52,28 +51,30 @@ public final class MessageJson {
 
     private static <T> T read(byte[] json, Class<T> type) {
         if (!startsAnObject(json)) {
-            throw new UnreadableMessageException(UnreadableMessageException.Kind.MALFORMED,
+            throw new UnreadableMessageException(
+                    UnreadableMessageException.Kind.MALFORMED,
                     "not a JSON object: a " + type.getSimpleName().toLowerCase() + " is a JSON object naming its type");
         }
         try {
             return MAPPER.readValue(json, type);
         } catch (InvalidTypeIdException unknownType) {
             if (unknownType.getTypeId() == null) {
-                throw new UnreadableMessageException(UnreadableMessageException.Kind.MALFORMED,
+                throw new UnreadableMessageException(
+                        UnreadableMessageException.Kind.MALFORMED,
                         "no \"type\": a " + type.getSimpleName().toLowerCase() + " is a JSON object naming its type");
             }
-            throw new UnreadableMessageException(UnreadableMessageException.Kind.UNKNOWN_TYPE,
+            throw new UnreadableMessageException(
+                    UnreadableMessageException.Kind.UNKNOWN_TYPE,
                     "unknown " + type.getSimpleName().toLowerCase() + " type '" + unknownType.getTypeId() + "'");
         } catch (ValueInstantiationException invalid) {
             if (invalid.getCause() instanceof InvalidFieldException field) {
-                throw new UnreadableMessageException(UnreadableMessageException.Kind.INVALID_FIELD,
-                        field.getMessage());
+                throw new UnreadableMessageException(UnreadableMessageException.Kind.INVALID_FIELD, field.getMessage());
             }
-            throw new UnreadableMessageException(UnreadableMessageException.Kind.MALFORMED,
-                    invalid.getOriginalMessage());
+            throw new UnreadableMessageException(
+                    UnreadableMessageException.Kind.MALFORMED, invalid.getOriginalMessage());
         } catch (JacksonException malformed) {
-            throw new UnreadableMessageException(UnreadableMessageException.Kind.MALFORMED,
-                    malformed.getOriginalMessage());
+            throw new UnreadableMessageException(
+                    UnreadableMessageException.Kind.MALFORMED, malformed.getOriginalMessage());
         }
     }
 

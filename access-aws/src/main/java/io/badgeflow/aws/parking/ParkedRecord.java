@@ -31,18 +31,32 @@ public record ParkedRecord(
         Objects.requireNonNull(sequenceNumber, "sequenceNumber");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(parkedAt, "parkedAt");
-        message = message == null ? "" : message.length() > MAX_MESSAGE_CHARS
-                ? message.substring(0, MAX_MESSAGE_CHARS) : message;
+        message = message == null
+                ? ""
+                : message.length() > MAX_MESSAGE_CHARS ? message.substring(0, MAX_MESSAGE_CHARS) : message;
         payloadBase64 = payloadBase64 == null ? "" : payloadBase64;
     }
 
     /** A record parked now with an excerpt of {@code payload}. */
-    public static ParkedRecord of(String shardId, String sequenceNumber, String partitionKey, byte[] payload,
-            ParkReason reason, String message, Instant parkedAt) {
-        var excerpt = payload.length <= MAX_EXCERPT_BYTES ? payload
-                : java.util.Arrays.copyOf(payload, MAX_EXCERPT_BYTES);
-        return new ParkedRecord(shardId, sequenceNumber, partitionKey, payload.length, reason, message,
-                Base64.getEncoder().encodeToString(excerpt), parkedAt);
+    public static ParkedRecord of(
+            String shardId,
+            String sequenceNumber,
+            String partitionKey,
+            byte[] payload,
+            ParkReason reason,
+            String message,
+            Instant parkedAt) {
+        var excerpt =
+                payload.length <= MAX_EXCERPT_BYTES ? payload : java.util.Arrays.copyOf(payload, MAX_EXCERPT_BYTES);
+        return new ParkedRecord(
+                shardId,
+                sequenceNumber,
+                partitionKey,
+                payload.length,
+                reason,
+                message,
+                Base64.getEncoder().encodeToString(excerpt),
+                parkedAt);
     }
 
     /** Whether the excerpt is the whole payload. */

@@ -13,8 +13,7 @@ public final class CommandDocumentKey {
     private static final String PREFIX = "commands/";
     private static final String SUFFIX = ".json";
 
-    private CommandDocumentKey() {
-    }
+    private CommandDocumentKey() {}
 
     public static String of(String commandId) {
         return PREFIX + Require.id("commandId", commandId) + SUFFIX;

@@ -17,10 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 public final class S3EventEnvelope {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
-    private S3EventEnvelope() {
-    }
+    private S3EventEnvelope() {}
 
     /**
      * The objects an SQS body announces; empty for S3's {@code s3:TestEvent}, which S3 sends once when the
@@ -43,7 +43,8 @@ public final class S3EventEnvelope {
             }
             return event.records().stream()
                     .filter(r -> r.eventName() != null && r.eventName().startsWith("ObjectCreated:"))
-                    .map(r -> new StoredObject(r.s3().bucket().name(),
+                    .map(r -> new StoredObject(
+                            r.s3().bucket().name(),
                             URLDecoder.decode(r.s3().object().key(), StandardCharsets.UTF_8),
                             r.s3().object().versionId()))
                     .toList();
@@ -53,27 +54,26 @@ public final class S3EventEnvelope {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SnsNotification(@JsonProperty("Type") String type, @JsonProperty("MessageId") String messageId,
-            @JsonProperty("TopicArn") String topicArn, @JsonProperty("Message") String message) {
-    }
+    record SnsNotification(
+            @JsonProperty("Type") String type,
+            @JsonProperty("MessageId") String messageId,
+            @JsonProperty("TopicArn") String topicArn,
+            @JsonProperty("Message") String message) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record S3EventNotification(@JsonProperty("Records") List<S3Record> records, @JsonProperty("Event") String event) {
-    }
+    record S3EventNotification(
+            @JsonProperty("Records") List<S3Record> records,
+            @JsonProperty("Event") String event) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record S3Record(String eventName, S3Entity s3) {
-    }
+    record S3Record(String eventName, S3Entity s3) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record S3Entity(Bucket bucket, S3Object object) {
-    }
+    record S3Entity(Bucket bucket, S3Object object) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Bucket(String name) {
-    }
+    record Bucket(String name) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record S3Object(String key, String versionId, Long size) {
-    }
+    record S3Object(String key, String versionId, Long size) {}
 }

@@ -1,5 +1,4 @@
 package io.badgeflow.aws.s3;
 
 /** An S3 object an event notification announced. */
-public record StoredObject(String bucket, String key, String versionId) {
-}
+public record StoredObject(String bucket, String key, String versionId) {}

@@ -27,9 +27,12 @@ class ArchiveKeysTests {
 
         keys.sort(ArchiveKeys.ARCHIVE_ORDER);
 
-        assertThat(keys).extracting(key -> key.substring(key.lastIndexOf('/') + 1)).containsExactly(
-                "shardId-000000000000-99-99.jsonl.gz", "shardId-000000000000-100-120.jsonl.gz",
-                "shardId-000000000001-5-9.jsonl.gz");
+        assertThat(keys)
+                .extracting(key -> key.substring(key.lastIndexOf('/') + 1))
+                .containsExactly(
+                        "shardId-000000000000-99-99.jsonl.gz",
+                        "shardId-000000000000-100-120.jsonl.gz",
+                        "shardId-000000000001-5-9.jsonl.gz");
     }
 
     @Test

@@ -46,16 +46,21 @@ class S3EventArchiveIntegrationTests {
     @Test
     void storesABatchAsOneCompressedJsonLinesObjectPerHourOfTheEvents() throws IOException {
         var seven = day.plusSeconds(7 * 3600);
-        archive.store("shardId-000000000000", List.of(
-                new ArchivedEvent("101", door("d1", seven.plusSeconds(10))),
-                new ArchivedEvent("102", door("d2", seven.plusSeconds(3599))),
-                new ArchivedEvent("103", door("d3", seven.plusSeconds(3600)))));
+        archive.store(
+                "shardId-000000000000",
+                List.of(
+                        new ArchivedEvent("101", door("d1", seven.plusSeconds(10))),
+                        new ArchivedEvent("102", door("d2", seven.plusSeconds(3599))),
+                        new ArchivedEvent("103", door("d3", seven.plusSeconds(3600)))));
 
         var keys = keysUnder("events/date=" + day.toString().substring(0, 10) + "/");
-        assertThat(keys).containsExactly(
-                ArchiveKeys.key(seven, "shardId-000000000000", "101", "103"),
-                ArchiveKeys.key(seven.plusSeconds(3600), "shardId-000000000000", "101", "103"));
-        var lines = gunzip(s3.getObjectAsBytes(r -> r.bucket(bucket).key(keys.getFirst())).asByteArray()).split("\n");
+        assertThat(keys)
+                .containsExactly(
+                        ArchiveKeys.key(seven, "shardId-000000000000", "101", "103"),
+                        ArchiveKeys.key(seven.plusSeconds(3600), "shardId-000000000000", "101", "103"));
+        var lines = gunzip(s3.getObjectAsBytes(r -> r.bucket(bucket).key(keys.getFirst()))
+                        .asByteArray())
+                .split("\n");
         assertThat(lines).hasSize(2);
         assertThat(lines[0]).contains("\"type\":\"DoorStateChanged\"", "\"eventId\":\"d1\"");
         assertThat(lines[1]).contains("\"eventId\":\"d2\"");
@@ -78,24 +83,34 @@ class S3EventArchiveIntegrationTests {
     void readsARangeHourByHourInShardAndSequenceOrderWithOnlyTheEventsInside() {
         var ten = day.plusSeconds(10 * 3600);
         archive.store("shardId-000000000001", List.of(new ArchivedEvent("50", door("s1-late", ten.plusSeconds(5)))));
-        archive.store("shardId-000000000000", List.of(
-                new ArchivedEvent("900", door("s0-b", ten.plusSeconds(1))),
-                new ArchivedEvent("901", exit("s0-c", ten.plusSeconds(3600 + 30)))));
-        archive.store("shardId-000000000000", List.of(
-                new ArchivedEvent("80", door("s0-a", ten.plusSeconds(2))),
-                new ArchivedEvent("81", door("before", ten.minusSeconds(1)))));
+        archive.store(
+                "shardId-000000000000",
+                List.of(
+                        new ArchivedEvent("900", door("s0-b", ten.plusSeconds(1))),
+                        new ArchivedEvent("901", exit("s0-c", ten.plusSeconds(3600 + 30)))));
+        archive.store(
+                "shardId-000000000000",
+                List.of(
+                        new ArchivedEvent("80", door("s0-a", ten.plusSeconds(2))),
+                        new ArchivedEvent("81", door("before", ten.minusSeconds(1)))));
 
         var read = readAll(ten, ten.plusSeconds(3600 + 31));
 
-        assertThat(read).extracting(ArchivedObject::key).containsExactly(
-                ArchiveKeys.key(ten, "shardId-000000000000", "80", "81"),
-                ArchiveKeys.key(ten, "shardId-000000000000", "900", "901"),
-                ArchiveKeys.key(ten, "shardId-000000000001", "50", "50"),
-                ArchiveKeys.key(ten.plusSeconds(3600), "shardId-000000000000", "900", "901"));
+        assertThat(read)
+                .extracting(ArchivedObject::key)
+                .containsExactly(
+                        ArchiveKeys.key(ten, "shardId-000000000000", "80", "81"),
+                        ArchiveKeys.key(ten, "shardId-000000000000", "900", "901"),
+                        ArchiveKeys.key(ten, "shardId-000000000001", "50", "50"),
+                        ArchiveKeys.key(ten.plusSeconds(3600), "shardId-000000000000", "900", "901"));
         assertThat(read.stream().flatMap(o -> o.events().stream()).map(DoorEvent::eventId))
                 .containsExactly("s0-a", "s0-b", "s1-late", "s0-c");
-        assertThat(read.stream().flatMap(o -> o.events().stream()).filter(e -> e instanceof ExitRecorded).findFirst()
-                .orElseThrow()).isEqualTo(exit("s0-c", ten.plusSeconds(3600 + 30)));
+        assertThat(read.stream()
+                        .flatMap(o -> o.events().stream())
+                        .filter(e -> e instanceof ExitRecorded)
+                        .findFirst()
+                        .orElseThrow())
+                .isEqualTo(exit("s0-c", ten.plusSeconds(3600 + 30)));
     }
 
     private List<ArchivedObject> readAll(Instant from, Instant to) {
@@ -106,7 +121,9 @@ class S3EventArchiveIntegrationTests {
 
     private List<String> keysUnder(String prefix) {
         return s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
-                .map(S3Object::key).sorted().toList();
+                .map(S3Object::key)
+                .sorted()
+                .toList();
     }
 
     private static DoorStateChanged door(String eventId, Instant at) {

@@ -29,9 +29,11 @@ class DeliveryFailureKeyTests {
     void recordsTheExceptionClassMessageAndRootCauseCapped() {
         var failure = new IllegalStateException("table unavailable", new java.io.IOException("connection reset"));
 
-        assertThat(DeliveryFailure.reasonOf(failure)).isEqualTo(
-                "java.lang.IllegalStateException: table unavailable (caused by java.io.IOException: connection reset)");
+        assertThat(DeliveryFailure.reasonOf(failure))
+                .isEqualTo(
+                        "java.lang.IllegalStateException: table unavailable (caused by java.io.IOException: connection reset)");
         assertThat(DeliveryFailure.reasonOf(new RuntimeException("x".repeat(5000))))
-                .hasSize(DeliveryFailure.MAX_REASON_LENGTH).endsWith("…");
+                .hasSize(DeliveryFailure.MAX_REASON_LENGTH)
+                .endsWith("…");
     }
 }

@@ -26,12 +26,15 @@ final class BackOfficeFixtures {
 
     static final Instant AT = Instant.parse("2026-11-24T08:00:00Z");
 
-    private BackOfficeFixtures() {
-    }
+    private BackOfficeFixtures() {}
 
     static BackOfficeTables tables(AwsEnvironment aws) {
-        return new BackOfficeTables(aws.output("EmployeesTableName"), aws.output("CardsTableName"),
-                aws.output("BuildingsTableName"), aws.output("DoorsTableName"), aws.output("GrantsTableName"),
+        return new BackOfficeTables(
+                aws.output("EmployeesTableName"),
+                aws.output("CardsTableName"),
+                aws.output("BuildingsTableName"),
+                aws.output("DoorsTableName"),
+                aws.output("GrantsTableName"),
                 aws.output("CommandsTableName"));
     }
 
@@ -41,8 +44,20 @@ final class BackOfficeFixtures {
 
     static Employee employee(String givenName, String familyName) {
         var employeeId = id("emp");
-        return new Employee(employeeId, "N-" + employeeId, givenName, familyName, "a@example.com", "Facilities",
-                EmployeeStatus.ACTIVE, null, List.of(), AT, "cmd-" + employeeId, AT, 1);
+        return new Employee(
+                employeeId,
+                "N-" + employeeId,
+                givenName,
+                familyName,
+                "a@example.com",
+                "Facilities",
+                EmployeeStatus.ACTIVE,
+                null,
+                List.of(),
+                AT,
+                "cmd-" + employeeId,
+                AT,
+                1);
     }
 
     static Card card(CardStatus status, String employeeId, String cardNumber) {
@@ -54,13 +69,28 @@ final class BackOfficeFixtures {
     }
 
     static AccessGrant grant(String employeeId, String buildingId) {
-        return new AccessGrant(employeeId, buildingId,
+        return new AccessGrant(
+                employeeId,
+                buildingId,
                 new Schedule(Set.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(7, 0), LocalTime.of(19, 30)),
-                LocalDate.of(2026, 12, 1), LocalDate.of(2027, 6, 30), AT, "admin@example.com", 1);
+                LocalDate.of(2026, 12, 1),
+                LocalDate.of(2027, 6, 30),
+                AT,
+                "admin@example.com",
+                1);
     }
 
     static CommandRecord applied(String type, String employeeId, String subjectId, Instant finishedAt) {
-        return new CommandRecord(id("cmd"), type, "admin@example.com", CommandStatus.APPLIED, null, null, employeeId,
-                subjectId, "commands/" + UUID.randomUUID() + ".json", finishedAt);
+        return new CommandRecord(
+                id("cmd"),
+                type,
+                "admin@example.com",
+                CommandStatus.APPLIED,
+                null,
+                null,
+                employeeId,
+                subjectId,
+                "commands/" + UUID.randomUUID() + ".json",
+                finishedAt);
     }
 }

@@ -9,7 +9,8 @@ class CommandItemTests {
 
     @Test
     void filesACommandUnderItsUtcSecondWrittenInFullEvenOnTheMinute() {
-        assertThat(CommandItem.second(Instant.parse("2026-12-06T11:18:05.731Z"))).isEqualTo("2026-12-06T11:18:05");
+        assertThat(CommandItem.second(Instant.parse("2026-12-06T11:18:05.731Z")))
+                .isEqualTo("2026-12-06T11:18:05");
         // LocalDateTime.toString() would drop ":00" here, and the feed would look in a partition nobody writes.
         assertThat(CommandItem.second(Instant.parse("2026-12-06T11:18:00Z"))).isEqualTo("2026-12-06T11:18:00");
     }

@@ -29,12 +29,15 @@ class CursorsTests {
     void refusesWhatItDidNotIssueNamingTheCursorField() {
         var otherListing = Cursors.encode(Map.of("buildingId", AttributeValue.fromS("b")));
         var notJson = Base64.getUrlEncoder().encodeToString("hello".getBytes(StandardCharsets.UTF_8));
-        var notAString = Base64.getUrlEncoder().encodeToString(
-                "{\"employeeId\":1,\"buildingId\":\"b\"}".getBytes(StandardCharsets.UTF_8));
+        var notAString = Base64.getUrlEncoder()
+                .encodeToString("{\"employeeId\":1,\"buildingId\":\"b\"}".getBytes(StandardCharsets.UTF_8));
 
         for (var cursor : new String[] {"%%%", notJson, otherListing, notAString, "bnVsbA"}) {
-            assertThatThrownBy(() -> Cursors.decode(cursor, GRANT_KEYS)).as(cursor)
-                    .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
+            assertThatThrownBy(() -> Cursors.decode(cursor, GRANT_KEYS))
+                    .as(cursor)
+                    .isInstanceOfSatisfying(
+                            InvalidFieldException.class,
+                            e -> assertThat(e.field()).isEqualTo("cursor"));
         }
     }
 }

@@ -60,7 +60,8 @@ class DynamoDbAdminAuditTrailIntegrationTests {
 
         var appended = 0;
         try (var pool = Executors.newFixedThreadPool(8)) {
-            var futures = IntStream.range(0, 8).mapToObj(i -> pool.submit(writer)).toList();
+            var futures =
+                    IntStream.range(0, 8).mapToObj(i -> pool.submit(writer)).toList();
             for (var future : futures) {
                 appended += future.get(5, TimeUnit.MINUTES);
             }
@@ -68,15 +69,20 @@ class DynamoDbAdminAuditTrailIntegrationTests {
 
         assertThat(appended).isEqualTo(200);
         var blocks = storedBlocks(table);
-        assertThat(blocks).extracting(item -> Long.parseLong(item.get("sequence").n()))
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, 200).boxed().toList());
+        assertThat(blocks)
+                .extracting(item -> Long.parseLong(item.get("sequence").n()))
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, 200).boxed().toList());
         for (var i = 1; i < blocks.size(); i++) {
-            assertThat(blocks.get(i).get("previousHash").s()).isEqualTo(blocks.get(i - 1).get("hash").s());
+            assertThat(blocks.get(i).get("previousHash").s())
+                    .isEqualTo(blocks.get(i - 1).get("hash").s());
         }
         var head = item(table, "main", 0);
         assertThat(head.get("lastSequence").n()).isEqualTo("200");
-        assertThat(head.get("lastHash").s()).isEqualTo(blocks.getLast().get("hash").s());
-        assertThat(trail.verify()).isEqualTo(new Intact(200, 200, blocks.getLast().get("hash").s()));
+        assertThat(head.get("lastHash").s())
+                .isEqualTo(blocks.getLast().get("hash").s());
+        assertThat(trail.verify())
+                .isEqualTo(new Intact(200, 200, blocks.getLast().get("hash").s()));
     }
 
     @Test
@@ -102,14 +108,17 @@ class DynamoDbAdminAuditTrailIntegrationTests {
 
         var winners = 0;
         try (var pool = Executors.newFixedThreadPool(8)) {
-            var futures = IntStream.range(0, 8).mapToObj(i -> pool.submit(append)).toList();
+            var futures =
+                    IntStream.range(0, 8).mapToObj(i -> pool.submit(append)).toList();
             for (var future : futures) {
                 winners += future.get(2, TimeUnit.MINUTES) ? 1 : 0;
             }
         }
 
         assertThat(winners).isEqualTo(1);
-        assertThat(storedBlocks(table)).extracting(item -> item.get("blockId").s()).containsExactly("before", "cmd-race");
+        assertThat(storedBlocks(table))
+                .extracting(item -> item.get("blockId").s())
+                .containsExactly("before", "cmd-race");
         assertThat(trail.verify().intact()).isTrue();
     }
 
@@ -127,9 +136,13 @@ class DynamoDbAdminAuditTrailIntegrationTests {
         assertThat(entries.get(0).m().get("actor").s()).isEqualTo("hr-admin");
         assertThat(entries.get(0).m().get("finishedAt").n()).isEqualTo(Long.toString(FINISHED.toEpochMilli()));
         assertThat(entries.get(1).m().get("reason").s()).isEqualTo("MALFORMED_COMMAND");
-        assertThat(entries.get(1).m().get("actor")).satisfiesAnyOf(
-                absent -> assertThat(absent).isNull(), nul -> assertThat(nul.nul()).isTrue());
-        assertThat(trail.latest(10)).singleElement().extracting(AuditBlock::entries)
+        assertThat(entries.get(1).m().get("actor"))
+                .satisfiesAnyOf(
+                        absent -> assertThat(absent).isNull(),
+                        nul -> assertThat(nul.nul()).isTrue());
+        assertThat(trail.latest(10))
+                .singleElement()
+                .extracting(AuditBlock::entries)
                 .isEqualTo(List.of(applied("cmd-1"), rejected));
     }
 
@@ -171,7 +184,9 @@ class DynamoDbAdminAuditTrailIntegrationTests {
 
         alter(table, 2, "SET entries[0].#s = :v", AttributeValue.fromS("MAYBE"));
 
-        assertThat(trail(table).verify()).extracting("sequence", "problem").containsExactly(2L, Problem.UNREADABLE_BLOCK);
+        assertThat(trail(table).verify())
+                .extracting("sequence", "problem")
+                .containsExactly(2L, Problem.UNREADABLE_BLOCK);
     }
 
     @Test
@@ -201,10 +216,12 @@ class DynamoDbAdminAuditTrailIntegrationTests {
                 table -> alter(table, 1, "REMOVE entries[0].subjectId", null),
                 table -> alter(table, 2, "SET entries[0].#s = :v", AttributeValue.fromS("MAYBE")),
                 table -> dynamoDb.deleteItem(r -> r.tableName(table).key(key("main", 4))),
-                table -> dynamoDb.updateItem(r -> r.tableName(table).key(key("main", 0))
+                table -> dynamoDb.updateItem(r -> r.tableName(table)
+                        .key(key("main", 0))
                         .updateExpression("SET lastHash = :v")
                         .expressionAttributeValues(Map.of(":v", AttributeValue.fromS("a".repeat(64))))),
-                table -> dynamoDb.updateItem(r -> r.tableName(table).key(key("main", 0))
+                table -> dynamoDb.updateItem(r -> r.tableName(table)
+                        .key(key("main", 0))
                         .updateExpression("SET lastHash = :v")
                         .expressionAttributeValues(Map.of(":v", AttributeValue.fromS("not-a-hash")))));
         for (var tampering : tamperings) {
@@ -215,8 +232,9 @@ class DynamoDbAdminAuditTrailIntegrationTests {
             var script = runScript(table);
 
             assertThat(script.exitCode()).as(script.output()).isEqualTo(1);
-            assertThat(script.output()).contains("admin audit chain BROKEN at sequence " + java.sequence()
-                    + " (blockId " + (java.blockId() == null ? "none" : java.blockId()) + "): " + java.problem());
+            assertThat(script.output())
+                    .contains("admin audit chain BROKEN at sequence " + java.sequence() + " (blockId "
+                            + (java.blockId() == null ? "none" : java.blockId()) + "): " + java.problem());
         }
     }
 
@@ -228,7 +246,10 @@ class DynamoDbAdminAuditTrailIntegrationTests {
         assertThat(trail.append(commandId, List.of(applied(commandId)))).isTrue();
 
         assertThat(trail.verify().intact()).isTrue();
-        assertThat(trail.latest(1)).singleElement().extracting(AuditBlock::blockId).isEqualTo(commandId);
+        assertThat(trail.latest(1))
+                .singleElement()
+                .extracting(AuditBlock::blockId)
+                .isEqualTo(commandId);
     }
 
     @FunctionalInterface
@@ -236,14 +257,22 @@ class DynamoDbAdminAuditTrailIntegrationTests {
         void apply(String table);
     }
 
-    private record ScriptRun(int exitCode, String output) {
-    }
+    private record ScriptRun(int exitCode, String output) {}
 
     private static ScriptRun runScript(String table) throws IOException, InterruptedException {
         var repo = AwsEnvironment.repositoryRoot();
-        var process = new ProcessBuilder(repo.resolve("infra-cloudformation/scripts/admin-audit-verify").toString(),
-                "--stage", "local", "--endpoint", aws.endpoint().toString(), "--table", table)
-                .directory(repo.toFile()).redirectErrorStream(true).start();
+        var process = new ProcessBuilder(
+                        repo.resolve("infra-cloudformation/scripts/admin-audit-verify")
+                                .toString(),
+                        "--stage",
+                        "local",
+                        "--endpoint",
+                        aws.endpoint().toString(),
+                        "--table",
+                        table)
+                .directory(repo.toFile())
+                .redirectErrorStream(true)
+                .start();
         var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly();
@@ -269,10 +298,13 @@ class DynamoDbAdminAuditTrailIntegrationTests {
 
     /** Each test gets its own chain, so tampering in one never breaks another; the keys come from the template's table. */
     private static String freshTable() {
-        var template = dynamoDb.describeTable(r -> r.tableName(aws.output("AdminAuditTableName"))).table();
+        var template = dynamoDb.describeTable(r -> r.tableName(aws.output("AdminAuditTableName")))
+                .table();
         var name = "admin-audit-test-" + UUID.randomUUID();
-        dynamoDb.createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-                .keySchema(template.keySchema()).attributeDefinitions(template.attributeDefinitions()));
+        dynamoDb.createTable(r -> r.tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(template.keySchema())
+                .attributeDefinitions(template.attributeDefinitions()));
         dynamoDb.waiter().waitUntilTableExists(r -> r.tableName(name));
         return name;
     }
@@ -291,17 +323,21 @@ class DynamoDbAdminAuditTrailIntegrationTests {
 
     private static List<Map<String, AttributeValue>> storedBlocks(String table) {
         var blocks = new ArrayList<Map<String, AttributeValue>>();
-        dynamoDb.queryPaginator(r -> r.tableName(table).consistentRead(true)
+        dynamoDb.queryPaginator(r -> r.tableName(table)
+                        .consistentRead(true)
                         .keyConditionExpression("#c = :main AND #s > :zero")
                         .expressionAttributeNames(Map.of("#c", "chain", "#s", "sequence"))
-                        .expressionAttributeValues(Map.of(":main", AttributeValue.fromS("main"),
-                                ":zero", AttributeValue.fromN("0"))))
-                .items().forEach(blocks::add);
+                        .expressionAttributeValues(
+                                Map.of(":main", AttributeValue.fromS("main"), ":zero", AttributeValue.fromN("0"))))
+                .items()
+                .forEach(blocks::add);
         return blocks;
     }
 
     private static Map<String, AttributeValue> item(String table, String chain, long sequence) {
-        return dynamoDb.getItem(r -> r.tableName(table).key(key(chain, sequence)).consistentRead(true)).item();
+        return dynamoDb.getItem(
+                        r -> r.tableName(table).key(key(chain, sequence)).consistentRead(true))
+                .item();
     }
 
     private static Map<String, AttributeValue> key(String chain, long sequence) {
@@ -309,6 +345,7 @@ class DynamoDbAdminAuditTrailIntegrationTests {
     }
 
     private static AuditEntry applied(String commandId) {
-        return new AuditEntry(commandId, "RegisterEmployee", "hr-admin", CommandStatus.APPLIED, null, "emp-1", FINISHED);
+        return new AuditEntry(
+                commandId, "RegisterEmployee", "hr-admin", CommandStatus.APPLIED, null, "emp-1", FINISHED);
     }
 }

@@ -70,10 +70,12 @@ class DynamoDbBackOfficeDirectoryIntegrationTests {
         assertThat(pages).extracting(page -> page.items().size()).containsExactly(10, 10, 5);
         assertThat(pages.getLast().next()).isNull();
         var listed = pages.stream().flatMap(page -> page.items().stream()).toList();
-        assertThat(listed).containsExactlyElementsOf(stored.stream()
-                .sorted(Comparator.comparing((Employee e) -> e.familyName().toLowerCase(Locale.ROOT))
-                        .thenComparing(e -> e.givenName().toLowerCase(Locale.ROOT)))
-                .toList());
+        assertThat(listed)
+                .containsExactlyElementsOf(stored.stream()
+                        .sorted(Comparator.comparing(
+                                        (Employee e) -> e.familyName().toLowerCase(Locale.ROOT))
+                                .thenComparing(e -> e.givenName().toLowerCase(Locale.ROOT)))
+                        .toList());
     }
 
     @Test
@@ -108,14 +110,16 @@ class DynamoDbBackOfficeDirectoryIntegrationTests {
         assertThat(directory.employeeByNumber("N-nobody-" + UUID.randomUUID())).isEmpty();
         assertThat(directory.cardByNumber(id("no"))).isEmpty();
         assertThat(directory.employee(ClaimItem.key(UniqueKind.EMPLOYEE_NUMBER, employee.employeeNumber())))
-                .as("a claim row is no employee").isEmpty();
+                .as("a claim row is no employee")
+                .isEmpty();
     }
 
     @Test
     void listsTheCardsOfAStatusByCardNumberAndNoOthers() {
         var holder = employee("Eve", uniqueName());
         var prefix = "S" + UUID.randomUUID().toString().substring(0, 8);
-        var suspended = List.of(card(CardStatus.SUSPENDED, holder.employeeId(), prefix + "-3"),
+        var suspended = List.of(
+                card(CardStatus.SUSPENDED, holder.employeeId(), prefix + "-3"),
                 card(CardStatus.SUSPENDED, holder.employeeId(), prefix + "-1"),
                 card(CardStatus.SUSPENDED, holder.employeeId(), prefix + "-2"));
         var active = card(CardStatus.ACTIVE, holder.employeeId(), prefix + "-0");
@@ -123,17 +127,25 @@ class DynamoDbBackOfficeDirectoryIntegrationTests {
         put(active);
 
         var listed = pages(cursor -> directory.cards(CardStatus.SUSPENDED, new PageRequest(2, cursor))).stream()
-                .flatMap(page -> page.items().stream()).toList();
+                .flatMap(page -> page.items().stream())
+                .toList();
         var all = pages(cursor -> directory.cards(null, new PageRequest(50, cursor))).stream()
-                .flatMap(page -> page.items().stream()).toList();
+                .flatMap(page -> page.items().stream())
+                .toList();
 
         assertThat(listed).allSatisfy(card -> assertThat(card.status()).isEqualTo(CardStatus.SUSPENDED));
         assertThat(listed).extracting(Card::cardNumber).isSorted().doesNotHaveDuplicates();
-        assertThat(listed.stream().filter(card -> card.cardNumber().startsWith(prefix)).toList())
-                .extracting(Card::cardNumber).containsExactly(prefix + "-1", prefix + "-2", prefix + "-3");
+        assertThat(listed.stream()
+                        .filter(card -> card.cardNumber().startsWith(prefix))
+                        .toList())
+                .extracting(Card::cardNumber)
+                .containsExactly(prefix + "-1", prefix + "-2", prefix + "-3");
         assertThat(all).extracting(Card::cardNumber).isSorted().doesNotHaveDuplicates();
-        assertThat(all.stream().filter(card -> card.cardNumber().startsWith(prefix)).toList())
-                .extracting(Card::cardNumber).containsExactly(prefix + "-0", prefix + "-1", prefix + "-2", prefix + "-3");
+        assertThat(all.stream()
+                        .filter(card -> card.cardNumber().startsWith(prefix))
+                        .toList())
+                .extracting(Card::cardNumber)
+                .containsExactly(prefix + "-0", prefix + "-1", prefix + "-2", prefix + "-3");
     }
 
     @Test
@@ -169,11 +181,12 @@ class DynamoDbBackOfficeDirectoryIntegrationTests {
 
     @Test
     void listsEveryBuildingOnceAcrossPages() {
-        var buildings = List.of(new Building(id("bldg"), "North", ZoneId.of("Europe/Berlin"), 1),
+        var buildings = List.of(
+                new Building(id("bldg"), "North", ZoneId.of("Europe/Berlin"), 1),
                 new Building(id("bldg"), "South", ZoneId.of("America/New_York"), 2),
                 new Building(id("bldg"), "East", ZoneId.of("Asia/Tokyo"), 1));
-        buildings.forEach(building -> enhanced.table(tables.buildings(), BuildingItem.SCHEMA)
-                .putItem(BuildingItem.from(building)));
+        buildings.forEach(building ->
+                enhanced.table(tables.buildings(), BuildingItem.SCHEMA).putItem(BuildingItem.from(building)));
 
         var pages = pages(cursor -> directory.buildings(new PageRequest(2, cursor)));
         var listed = pages.stream().flatMap(page -> page.items().stream()).toList();
@@ -198,7 +211,9 @@ class DynamoDbBackOfficeDirectoryIntegrationTests {
     void listsTheGrantsForABuildingInPagesAndAnEmployeesGrants() {
         var buildingId = id("bldg");
         var employees = List.of(employee("G", "One"), employee("G", "Two"), employee("G", "Three"));
-        var grants = employees.stream().map(employee -> grant(employee.employeeId(), buildingId)).toList();
+        var grants = employees.stream()
+                .map(employee -> grant(employee.employeeId(), buildingId))
+                .toList();
         grants.forEach(this::put);
         var elsewhere = grant(employees.getFirst().employeeId(), id("bldg"));
         put(elsewhere);
@@ -207,7 +222,9 @@ class DynamoDbBackOfficeDirectoryIntegrationTests {
 
         assertThat(pages).extracting(page -> page.items().size()).containsExactly(2, 1);
         assertThat(pages.stream().flatMap(page -> page.items().stream()))
-                .containsExactlyElementsOf(grants.stream().sorted(Comparator.comparing(AccessGrant::employeeId)).toList());
+                .containsExactlyElementsOf(grants.stream()
+                        .sorted(Comparator.comparing(AccessGrant::employeeId))
+                        .toList());
         assertThat(directory.grantsOf(employees.getFirst().employeeId()))
                 .containsExactlyInAnyOrder(grants.getFirst(), elsewhere);
     }
@@ -221,7 +238,8 @@ class DynamoDbBackOfficeDirectoryIntegrationTests {
         assertThat(grantsCursor).isNotNull().matches("[A-Za-z0-9_-]+");
 
         assertThatThrownBy(() -> directory.employees(null, new PageRequest(5, "not a cursor!")))
-                .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
+                .isInstanceOfSatisfying(
+                        InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("cursor"));
         assertThatThrownBy(() -> directory.employees(null, new PageRequest(5, grantsCursor)))
                 .isInstanceOf(InvalidFieldException.class);
         assertThatThrownBy(() -> directory.grantsFor(id("bldg"), new PageRequest(5, grantsCursor)))
@@ -273,7 +291,8 @@ class DynamoDbBackOfficeDirectoryIntegrationTests {
 
     @Test
     void listsTodaysCommandsAmongTheMostRecent() {
-        var mine = List.of(applied("DeactivateEmployee", id("emp"), null, Instant.now().minusSeconds(2)),
+        var mine = List.of(
+                applied("DeactivateEmployee", id("emp"), null, Instant.now().minusSeconds(2)),
                 applied("ReactivateEmployee", id("emp"), null, Instant.now().minusSeconds(1)));
         mine.forEach(this::put);
 
@@ -319,8 +338,9 @@ class DynamoDbBackOfficeDirectoryIntegrationTests {
     }
 
     private void put(CommandRecord record) {
-        enhanced.table(tables.commands(), CommandItem.SCHEMA).putItem(
-                CommandItem.from(record, record.finishedAt().plus(Duration.ofDays(90)).getEpochSecond(), null));
+        enhanced.table(tables.commands(), CommandItem.SCHEMA)
+                .putItem(CommandItem.from(
+                        record, record.finishedAt().plus(Duration.ofDays(90)).getEpochSecond(), null));
     }
 
     private void claim(UniqueKind kind, String value, String ownerId) {

@@ -82,16 +82,27 @@ class DynamoDbBackOfficeStoreIntegrationTests {
     void commitsEveryChangeWithTheCommandRecord() {
         var employee = employee("Ada", "Lovelace");
         var card = card(CardStatus.ACTIVE, employee.employeeId(), id("no"));
-        var building = new Building(id("bldg"), "HQ", ZoneId.of("Europe/London"), AntiPassback.timed(30),
-                Instant.parse("2026-11-24T08:00:00Z"), 1);
+        var building = new Building(
+                id("bldg"),
+                "HQ",
+                ZoneId.of("Europe/London"),
+                AntiPassback.timed(30),
+                Instant.parse("2026-11-24T08:00:00Z"),
+                1);
         var door = door(building.buildingId(), "Lobby");
         var grant = grant(employee.employeeId(), building.buildingId());
         var record = applied("Setup", employee.employeeId(), card.cardId(), Instant.now());
 
-        store.commit(List.of(new SaveEmployee(employee), new SaveCard(card), new SaveBuilding(building),
-                new SaveDoor(door), new SaveGrant(grant),
-                new Claim(UniqueKind.EMPLOYEE_NUMBER, employee.employeeNumber(), employee.employeeId()),
-                new Claim(UniqueKind.CARD_NUMBER, card.cardNumber(), card.cardId())), List.of(record));
+        store.commit(
+                List.of(
+                        new SaveEmployee(employee),
+                        new SaveCard(card),
+                        new SaveBuilding(building),
+                        new SaveDoor(door),
+                        new SaveGrant(grant),
+                        new Claim(UniqueKind.EMPLOYEE_NUMBER, employee.employeeNumber(), employee.employeeId()),
+                        new Claim(UniqueKind.CARD_NUMBER, card.cardNumber(), card.cardId())),
+                List.of(record));
 
         assertThat(store.employee(employee.employeeId())).contains(employee);
         assertThat(store.card(card.cardId())).contains(card);
@@ -101,22 +112,31 @@ class DynamoDbBackOfficeStoreIntegrationTests {
         assertThat(store.grantsOf(employee.employeeId())).containsExactly(grant);
         assertThat(log.find(record.commandId())).contains(record);
         var employeeRow = row(tables.employees(), "employeeId", employee.employeeId());
-        assertThat(employeeRow).containsEntry("version", AttributeValue.fromN("1"))
+        assertThat(employeeRow)
+                .containsEntry("version", AttributeValue.fromN("1"))
                 .containsEntry("listKey", AttributeValue.fromS("EMPLOYEE"))
                 .containsEntry("sortName", AttributeValue.fromS("lovelace ada#" + employee.employeeId()));
         assertThat(row(tables.buildings(), "buildingId", building.buildingId()))
                 .containsEntry("antiPassbackMode", AttributeValue.fromS("TIMED"))
                 .containsEntry("antiPassbackMinutes", AttributeValue.fromN("30"));
-        assertThat(row(tables.cards(), "cardId", card.cardId())).containsEntry("listKey", AttributeValue.fromS("CARD"))
+        assertThat(row(tables.cards(), "cardId", card.cardId()))
+                .containsEntry("listKey", AttributeValue.fromS("CARD"))
                 .containsEntry("status", AttributeValue.fromS("ACTIVE"));
         assertThat(row(tables.grants(), "employeeId", employee.employeeId(), "buildingId", building.buildingId()))
-                .containsEntry("days", AttributeValue.fromL(List.of(AttributeValue.fromS("MONDAY"), AttributeValue.fromS("FRIDAY"))))
-                .containsEntry("from", AttributeValue.fromS("07:00")).containsEntry("until", AttributeValue.fromS("19:30"))
+                .containsEntry(
+                        "days",
+                        AttributeValue.fromL(List.of(AttributeValue.fromS("MONDAY"), AttributeValue.fromS("FRIDAY"))))
+                .containsEntry("from", AttributeValue.fromS("07:00"))
+                .containsEntry("until", AttributeValue.fromS("19:30"))
                 .containsEntry("validFrom", AttributeValue.fromS("2026-12-01"));
-        assertThat(claimOwner(UniqueKind.EMPLOYEE_NUMBER, employee.employeeNumber())).isEqualTo(employee.employeeId());
+        assertThat(claimOwner(UniqueKind.EMPLOYEE_NUMBER, employee.employeeNumber()))
+                .isEqualTo(employee.employeeId());
         assertThat(claimOwner(UniqueKind.CARD_NUMBER, card.cardNumber())).isEqualTo(card.cardId());
-        assertThat(row(tables.employees(), "employeeId", ClaimItem.key(UniqueKind.EMPLOYEE_NUMBER,
-                employee.employeeNumber()))).doesNotContainKeys("listKey", "sortName");
+        assertThat(row(
+                        tables.employees(),
+                        "employeeId",
+                        ClaimItem.key(UniqueKind.EMPLOYEE_NUMBER, employee.employeeNumber())))
+                .doesNotContainKeys("listKey", "sortName");
         var recordRow = row(tables.commands(), "commandId", record.commandId());
         assertThat(recordRow.get("expiresAt").n())
                 .isEqualTo(Long.toString(record.finishedAt().plus(RETENTION).getEpochSecond()));
@@ -132,62 +152,90 @@ class DynamoDbBackOfficeStoreIntegrationTests {
         var grant = grant(employee.employeeId(), building.buildingId());
         var record = record(employee);
 
-        assertThatThrownBy(() -> store.commit(List.of(new SaveCard(card), new SaveBuilding(building),
-                new SaveGrant(grant), new Claim(UniqueKind.CARD_NUMBER, card.cardNumber(), card.cardId()),
-                new SaveEmployee(next(next(employee)))), List.of(record)))
-                .isInstanceOf(ConcurrentChangeException.class).hasMessageContaining(employee.employeeId());
+        assertThatThrownBy(() -> store.commit(
+                        List.of(
+                                new SaveCard(card),
+                                new SaveBuilding(building),
+                                new SaveGrant(grant),
+                                new Claim(UniqueKind.CARD_NUMBER, card.cardNumber(), card.cardId()),
+                                new SaveEmployee(next(next(employee)))),
+                        List.of(record)))
+                .isInstanceOf(ConcurrentChangeException.class)
+                .hasMessageContaining(employee.employeeId());
 
         assertThat(store.employee(employee.employeeId())).contains(employee);
         assertThat(store.card(card.cardId())).isEmpty();
         assertThat(store.building(building.buildingId())).isEmpty();
         assertThat(store.grantsOf(employee.employeeId())).isEmpty();
-        assertThat(row(tables.cards(), "cardId", ClaimItem.key(UniqueKind.CARD_NUMBER, card.cardNumber()))).isEmpty();
+        assertThat(row(tables.cards(), "cardId", ClaimItem.key(UniqueKind.CARD_NUMBER, card.cardNumber())))
+                .isEmpty();
         assertThat(log.find(record.commandId())).isEmpty();
     }
 
     @Test
     void refusesAValueHeldByAnotherRecordNamingItsKindAndWritesNothing() {
         var holder = employee("Cy", "Holder");
-        commit(record(holder), new SaveEmployee(holder),
+        commit(
+                record(holder),
+                new SaveEmployee(holder),
                 new Claim(UniqueKind.EMPLOYEE_NUMBER, holder.employeeNumber(), holder.employeeId()));
         var newcomer = employee("Di", "Newcomer");
         var record = record(newcomer);
 
-        assertThatThrownBy(() -> store.commit(List.of(new SaveEmployee(newcomer),
-                new Claim(UniqueKind.EMPLOYEE_NUMBER, holder.employeeNumber(), newcomer.employeeId())), List.of(record)))
-                .isInstanceOfSatisfying(ValueTakenException.class,
+        assertThatThrownBy(() -> store.commit(
+                        List.of(
+                                new SaveEmployee(newcomer),
+                                new Claim(UniqueKind.EMPLOYEE_NUMBER, holder.employeeNumber(), newcomer.employeeId())),
+                        List.of(record)))
+                .isInstanceOfSatisfying(
+                        ValueTakenException.class,
                         taken -> assertThat(taken.kind()).isEqualTo(UniqueKind.EMPLOYEE_NUMBER));
 
         assertThat(store.employee(newcomer.employeeId())).isEmpty();
-        assertThat(claimOwner(UniqueKind.EMPLOYEE_NUMBER, holder.employeeNumber())).isEqualTo(holder.employeeId());
+        assertThat(claimOwner(UniqueKind.EMPLOYEE_NUMBER, holder.employeeNumber()))
+                .isEqualTo(holder.employeeId());
         assertThat(log.find(record.commandId())).isEmpty();
     }
 
     @Test
     void letsTheOwnerClaimItsValueAgain() {
         var holder = employee("Ed", "Again");
-        commit(record(holder), new SaveEmployee(holder),
+        commit(
+                record(holder),
+                new SaveEmployee(holder),
                 new Claim(UniqueKind.EMPLOYEE_NUMBER, holder.employeeNumber(), holder.employeeId()));
 
-        commit(record(holder), new SaveEmployee(next(holder)),
+        commit(
+                record(holder),
+                new SaveEmployee(next(holder)),
                 new Claim(UniqueKind.EMPLOYEE_NUMBER, holder.employeeNumber(), holder.employeeId()));
 
         assertThat(store.employee(holder.employeeId())).contains(next(holder));
-        assertThat(claimOwner(UniqueKind.EMPLOYEE_NUMBER, holder.employeeNumber())).isEqualTo(holder.employeeId());
+        assertThat(claimOwner(UniqueKind.EMPLOYEE_NUMBER, holder.employeeNumber()))
+                .isEqualTo(holder.employeeId());
     }
 
     @Test
     void releasingFreesTheValueForAnotherRecord() {
         var leaver = employee("Fay", "Leaver");
         var number = leaver.employeeNumber();
-        commit(record(leaver), new SaveEmployee(leaver), new Claim(UniqueKind.EMPLOYEE_NUMBER, number, leaver.employeeId()));
+        commit(
+                record(leaver),
+                new SaveEmployee(leaver),
+                new Claim(UniqueKind.EMPLOYEE_NUMBER, number, leaver.employeeId()));
 
-        commit(record(leaver), new SaveEmployee(next(leaver)),
+        commit(
+                record(leaver),
+                new SaveEmployee(next(leaver)),
                 new Release(UniqueKind.EMPLOYEE_NUMBER, number, leaver.employeeId()));
-        assertThat(row(tables.employees(), "employeeId", ClaimItem.key(UniqueKind.EMPLOYEE_NUMBER, number))).isEmpty();
+        assertThat(row(tables.employees(), "employeeId", ClaimItem.key(UniqueKind.EMPLOYEE_NUMBER, number)))
+                .isEmpty();
 
         var rehire = employee("Fay", "Rehired");
-        commit(record(rehire), new SaveEmployee(rehire), new Claim(UniqueKind.EMPLOYEE_NUMBER, number, rehire.employeeId()));
+        commit(
+                record(rehire),
+                new SaveEmployee(rehire),
+                new Claim(UniqueKind.EMPLOYEE_NUMBER, number, rehire.employeeId()));
         assertThat(claimOwner(UniqueKind.EMPLOYEE_NUMBER, number)).isEqualTo(rehire.employeeId());
     }
 
@@ -198,7 +246,8 @@ class DynamoDbBackOfficeStoreIntegrationTests {
         commit(record, new SaveEmployee(employee));
         var card = card(CardStatus.ISSUED, null, id("no"));
 
-        assertThatThrownBy(() -> store.commit(List.of(new SaveCard(card), new SaveEmployee(next(employee))), List.of(record)))
+        assertThatThrownBy(() ->
+                        store.commit(List.of(new SaveCard(card), new SaveEmployee(next(employee))), List.of(record)))
                 .isInstanceOf(AlreadyRecordedException.class);
         assertThatThrownBy(() -> store.commit(List.of(new SaveEmployee(employee)), List.of(record)))
                 .as("a redelivery of the same decision, whose save fails its condition too")
@@ -212,8 +261,17 @@ class DynamoDbBackOfficeStoreIntegrationTests {
 
     @Test
     void recordsACommandWithoutChangesOnce() {
-        var record = new CommandRecord(id("cmd"), null, null, CommandStatus.REJECTED, RejectionReason.MALFORMED_COMMAND,
-                "not JSON", null, null, "commands/x.json", Instant.now());
+        var record = new CommandRecord(
+                id("cmd"),
+                null,
+                null,
+                CommandStatus.REJECTED,
+                RejectionReason.MALFORMED_COMMAND,
+                "not JSON",
+                null,
+                null,
+                "commands/x.json",
+                Instant.now());
 
         store.commit(List.of(), List.of(record));
 
@@ -225,7 +283,8 @@ class DynamoDbBackOfficeStoreIntegrationTests {
         var employee = employee("Hal", "Grant");
         var grant = grant(employee.employeeId(), id("bldg"));
         commit(record(employee), new SaveEmployee(employee), new SaveGrant(grant));
-        var regranted = new AccessGrant(grant.employeeId(), grant.buildingId(), null, null, null, Instant.now(), "x", 2);
+        var regranted =
+                new AccessGrant(grant.employeeId(), grant.buildingId(), null, null, null, Instant.now(), "x", 2);
         commit(record(employee), new SaveEmployee(next(employee)), new SaveGrant(regranted));
 
         assertThatThrownBy(() -> store.commit(List.of(new DeleteGrant(grant)), List.of(record(employee))))
@@ -266,7 +325,9 @@ class DynamoDbBackOfficeStoreIntegrationTests {
 
         assertThat(counts).isEqualTo(Map.of("committed", 1, "moved", 7));
         assertThat(store.employee(employee.employeeId())).contains(next(employee));
-        assertThat(records.stream().filter(record -> log.find(record.commandId()).isPresent())).hasSize(1);
+        assertThat(records.stream()
+                        .filter(record -> log.find(record.commandId()).isPresent()))
+                .hasSize(1);
     }
 
     @Test
@@ -280,9 +341,12 @@ class DynamoDbBackOfficeStoreIntegrationTests {
         var south = id("bldg");
         var now = Instant.now();
 
-        var registered = applier.apply(new RegisterEmployee(id("cmd"), "admin", now, employeeId, number, "Jo",
-                "Offboarded", "jo@example.com", null), "commands/1.json");
-        applier.apply(new RegisterBuilding(id("cmd"), "admin", now, north, "North", "Europe/Berlin"), "commands/2.json");
+        var registered = applier.apply(
+                new RegisterEmployee(
+                        id("cmd"), "admin", now, employeeId, number, "Jo", "Offboarded", "jo@example.com", null),
+                "commands/1.json");
+        applier.apply(
+                new RegisterBuilding(id("cmd"), "admin", now, north, "North", "Europe/Berlin"), "commands/2.json");
         applier.apply(new RegisterBuilding(id("cmd"), "admin", now, south, "South", "Europe/Paris"), "commands/3.json");
         var issue = new IssueCard(id("cmd"), "admin", now, cardId, cardNumber, employeeId, null, null);
         var issued = applier.apply(issue, "commands/4.json");
@@ -295,17 +359,24 @@ class DynamoDbBackOfficeStoreIntegrationTests {
 
         var offboarded = applier.apply(new OffboardEmployee(id("cmd"), "admin", now, employeeId), "commands/7.json");
 
-        assertThat(List.of(registered, issued, offboarded)).extracting(CommandRecord::status)
+        assertThat(List.of(registered, issued, offboarded))
+                .extracting(CommandRecord::status)
                 .containsOnly(CommandStatus.APPLIED);
-        assertThat(applier.apply(issue, "commands/4.json")).as("a redelivery answers from the log").isEqualTo(issued);
+        assertThat(applier.apply(issue, "commands/4.json"))
+                .as("a redelivery answers from the log")
+                .isEqualTo(issued);
         var employee = store.employee(employeeId).orElseThrow();
         assertThat(employee.status()).isEqualTo(EmployeeStatus.OFFBOARDED);
         assertThat(employee.currentCardId()).isNull();
         assertThat(employee.cardIds()).containsExactly(cardId);
-        assertThat(row(tables.employees(), "employeeId", employeeId).get("version").n()).isEqualTo("5");
+        assertThat(row(tables.employees(), "employeeId", employeeId)
+                        .get("version")
+                        .n())
+                .isEqualTo("5");
         assertThat(store.card(cardId).orElseThrow().status()).isEqualTo(CardStatus.REVOKED);
         assertThat(store.grantsOf(employeeId)).isEmpty();
-        assertThat(row(tables.employees(), "employeeId", ClaimItem.key(UniqueKind.EMPLOYEE_NUMBER, number))).isEmpty();
+        assertThat(row(tables.employees(), "employeeId", ClaimItem.key(UniqueKind.EMPLOYEE_NUMBER, number)))
+                .isEmpty();
         assertThat(log.find(offboarded.commandId())).contains(offboarded);
     }
 
@@ -329,12 +400,16 @@ class DynamoDbBackOfficeStoreIntegrationTests {
     }
 
     private static Map<String, AttributeValue> row(String table, String keyName, String key) {
-        return dynamoDb.getItem(r -> r.tableName(table).key(Map.of(keyName, AttributeValue.fromS(key)))
-                .consistentRead(true)).item();
+        return dynamoDb.getItem(r -> r.tableName(table)
+                        .key(Map.of(keyName, AttributeValue.fromS(key)))
+                        .consistentRead(true))
+                .item();
     }
 
     private static Map<String, AttributeValue> row(String table, String pkName, String pk, String skName, String sk) {
-        return dynamoDb.getItem(r -> r.tableName(table).key(Map.of(pkName, AttributeValue.fromS(pk),
-                skName, AttributeValue.fromS(sk))).consistentRead(true)).item();
+        return dynamoDb.getItem(r -> r.tableName(table)
+                        .key(Map.of(pkName, AttributeValue.fromS(pk), skName, AttributeValue.fromS(sk)))
+                        .consistentRead(true))
+                .item();
     }
 }

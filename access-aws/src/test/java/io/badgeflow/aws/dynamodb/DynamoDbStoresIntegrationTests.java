@@ -51,16 +51,24 @@ class DynamoDbStoresIntegrationTests {
 
     @Test
     void countsEveryFailedAttemptOfABodyAndKeepsItsFirstFailureTime() throws Exception {
-        var failures = new DynamoDbDeliveryFailures(enhanced, aws.output("DeliveryFailuresTableName"),
-                DynamoDbDeliveryFailures.DEFAULT_RETENTION, Clock.systemUTC());
+        var failures = new DynamoDbDeliveryFailures(
+                enhanced,
+                aws.output("DeliveryFailuresTableName"),
+                DynamoDbDeliveryFailures.DEFAULT_RETENTION,
+                Clock.systemUTC());
         var body = "{\"Message\":\"" + UUID.randomUUID() + "\"}";
         var first = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
         failures.record("badgeflow-local-commands", body, "m-0", "java.lang.IllegalStateException: first", first);
 
         try (var pool = Executors.newFixedThreadPool(4)) {
-            var futures = IntStream.range(1, 8).mapToObj(i -> pool.submit(() -> failures.record(
-                    "badgeflow-local-commands", body, "m-" + i, "java.lang.IllegalStateException: later",
-                    first.plusSeconds(i)))).toList();
+            var futures = IntStream.range(1, 8)
+                    .mapToObj(i -> pool.submit(() -> failures.record(
+                            "badgeflow-local-commands",
+                            body,
+                            "m-" + i,
+                            "java.lang.IllegalStateException: later",
+                            first.plusSeconds(i))))
+                    .toList();
             for (var future : futures) {
                 future.get();
             }
@@ -72,9 +80,12 @@ class DynamoDbStoresIntegrationTests {
         assertThat(recorded.lastFailedAt()).isAfter(first);
         assertThat(recorded.reason()).endsWith("later");
         assertThat(failures.find("badgeflow-local-imports", body)).isEmpty();
-        var stored = dynamoDb.getItem(r -> r.tableName(aws.output("DeliveryFailuresTableName")).key(Map.of("failureKey",
-                AttributeValue.fromS(DeliveryFailureKey.of("badgeflow-local-commands", body))))
-                .consistentRead(true)).item();
+        var stored = dynamoDb.getItem(r -> r.tableName(aws.output("DeliveryFailuresTableName"))
+                        .key(Map.of(
+                                "failureKey",
+                                AttributeValue.fromS(DeliveryFailureKey.of("badgeflow-local-commands", body))))
+                        .consistentRead(true))
+                .item();
         assertThat(Long.parseLong(stored.get("expiresAt").n()))
                 .isGreaterThan(first.plus(Duration.ofDays(14)).getEpochSecond());
     }
@@ -89,15 +100,22 @@ class DynamoDbStoresIntegrationTests {
 
         assertThat(registry.find(door.doorId())).contains(door);
         var stored = dynamoDb.getItem(r -> r.tableName(aws.output("DoorsTableName"))
-                .key(Map.of("doorId", AttributeValue.fromS(door.doorId()))).consistentRead(true)).item();
+                        .key(Map.of("doorId", AttributeValue.fromS(door.doorId())))
+                        .consistentRead(true))
+                .item();
         assertThat(stored.values()).noneMatch(value -> key.reveal().equals(value.s()));
     }
 
     @Test
     void keepsADoorsNameCapabilityAndVersion() {
         var registry = new DynamoDbDoorRegistry(enhanced, aws.output("DoorsTableName"));
-        var door = new Door(UUID.randomUUID().toString(), "bldg-1", "Loading bay", DoorCapability.OUT,
-                DeviceKeyHash.of(DeviceKey.generate()), 3);
+        var door = new Door(
+                UUID.randomUUID().toString(),
+                "bldg-1",
+                "Loading bay",
+                DoorCapability.OUT,
+                DeviceKeyHash.of(DeviceKey.generate()),
+                3);
 
         registry.register(door);
 
@@ -114,8 +132,11 @@ class DynamoDbStoresIntegrationTests {
         assertThat(swipes.record(swipe)).isTrue();
         assertThat(swipes.record(swipe)).as("a redelivery is recognised").isFalse();
 
-        var rows = dynamoDb.query(r -> r.tableName(table).keyConditionExpression("doorId = :d")
-                .expressionAttributeValues(Map.of(":d", AttributeValue.fromS(doorId))).consistentRead(true)).items();
+        var rows = dynamoDb.query(r -> r.tableName(table)
+                        .keyConditionExpression("doorId = :d")
+                        .expressionAttributeValues(Map.of(":d", AttributeValue.fromS(doorId)))
+                        .consistentRead(true))
+                .items();
         assertThat(rows).hasSize(1);
         assertThat(rows.getFirst().get("eventId").s()).isEqualTo(swipe.eventId());
     }
@@ -127,34 +148,59 @@ class DynamoDbStoresIntegrationTests {
         var doorId = UUID.randomUUID().toString();
         // 130 events: more than one BatchGetItem (100 keys) and several BatchWriteItems (25 rows).
         var events = new ArrayList<DoorEvent>();
-        IntStream.range(0, 130).forEach(i -> events.add(new SwipeRecorded("evt-" + i + "-" + doorId, doorId,
-                "bldg-1", "card-" + i, Direction.IN, AT.plusSeconds(i), AT.plusSeconds(i))));
+        IntStream.range(0, 130)
+                .forEach(i -> events.add(new SwipeRecorded(
+                        "evt-" + i + "-" + doorId,
+                        doorId,
+                        "bldg-1",
+                        "card-" + i,
+                        Direction.IN,
+                        AT.plusSeconds(i),
+                        AT.plusSeconds(i))));
         var earlier = List.<DoorEvent>copyOf(events.subList(0, 10));
         assertThat(swipes.recordAll(earlier)).hasSize(10);
-        var redecided = new SwipeRecorded(events.get(20).eventId(), doorId, "bldg-1", "card-other", Direction.IN,
-                AT.plusSeconds(20), AT.plusSeconds(20));
+        var redecided = new SwipeRecorded(
+                events.get(20).eventId(),
+                doorId,
+                "bldg-1",
+                "card-other",
+                Direction.IN,
+                AT.plusSeconds(20),
+                AT.plusSeconds(20));
         events.add(redecided);
 
         var first = swipes.recordAll(events);
 
-        assertThat(first).hasSize(120).doesNotContainAnyElementsOf(
-                earlier.stream().map(DoorEvent::eventId).toList());
-        var rows = dynamoDb.query(r -> r.tableName(table).keyConditionExpression("doorId = :d")
-                .expressionAttributeValues(Map.of(":d", AttributeValue.fromS(doorId))).consistentRead(true)).items();
+        assertThat(first)
+                .hasSize(120)
+                .doesNotContainAnyElementsOf(
+                        earlier.stream().map(DoorEvent::eventId).toList());
+        var rows = dynamoDb.query(r -> r.tableName(table)
+                        .keyConditionExpression("doorId = :d")
+                        .expressionAttributeValues(Map.of(":d", AttributeValue.fromS(doorId)))
+                        .consistentRead(true))
+                .items();
         assertThat(rows).hasSize(130);
-        assertThat(rows).filteredOn(row -> row.get("eventId").s().equals(redecided.eventId()))
-                .singleElement().satisfies(row -> assertThat(row.get("cardNumber").s()).isEqualTo("card-20"));
-        assertThat(swipes.recordAll(events)).as("the whole batch again is a redelivery").isEmpty();
+        assertThat(rows)
+                .filteredOn(row -> row.get("eventId").s().equals(redecided.eventId()))
+                .singleElement()
+                .satisfies(row -> assertThat(row.get("cardNumber").s()).isEqualTo("card-20"));
+        assertThat(swipes.recordAll(events))
+                .as("the whole batch again is a redelivery")
+                .isEmpty();
     }
 
     @Test
     void readsManyPresencesInOneGoLeavingOutThoseNeverStored() {
         var ledger = new DynamoDbPresenceLedger(enhanced, aws.output("PresenceTableName"));
         var building = "bldg-" + UUID.randomUUID();
-        var keys = IntStream.range(0, 105).mapToObj(i -> new PresenceKey("emp-" + i, building)).toList();
+        var keys = IntStream.range(0, 105)
+                .mapToObj(i -> new PresenceKey("emp-" + i, building))
+                .toList();
         for (var i : List.of(0, 50, 104)) {
             var unknown = Presence.unknown("emp-" + i, building);
-            assertThat(ledger.replace(unknown, unknown.entered("evt-" + i, "door-1", AT))).isTrue();
+            assertThat(ledger.replace(unknown, unknown.entered("evt-" + i, "door-1", AT)))
+                    .isTrue();
         }
 
         var found = ledger.findAll(keys);
@@ -171,18 +217,30 @@ class DynamoDbStoresIntegrationTests {
         var ledger = new DynamoDbPresenceLedger(enhanced, aws.output("PresenceTableName"));
         var building = "bldg-" + UUID.randomUUID();
         var moved = Presence.unknown("emp-120", building);
-        assertThat(ledger.replace(moved, moved.entered("evt-early", "door-1", AT))).isTrue();
-        var replacements = IntStream.range(0, 150).mapToObj(i -> {
-            var read = Presence.unknown("emp-" + i, building);
-            return new PresenceLedger.Replacement(read, read.entered("evt-" + i, "door-2", AT.plusSeconds(60)));
-        }).toList();
+        assertThat(ledger.replace(moved, moved.entered("evt-early", "door-1", AT)))
+                .isTrue();
+        var replacements = IntStream.range(0, 150)
+                .mapToObj(i -> {
+                    var read = Presence.unknown("emp-" + i, building);
+                    return new PresenceLedger.Replacement(read, read.entered("evt-" + i, "door-2", AT.plusSeconds(60)));
+                })
+                .toList();
 
         var unwritten = ledger.replaceAll(replacements);
 
-        assertThat(unwritten).as("the second group, holding the moved presence").hasSize(50)
-                .extracting(replacement -> replacement.next().employeeId()).contains("emp-120");
-        var keys = IntStream.range(0, 150).mapToObj(i -> new PresenceKey("emp-" + i, building)).toList();
-        assertThat(ledger.findAll(keys)).hasSize(101).filteredOn(presence -> presence.lastEventId().equals("evt-early"))
-                .singleElement().extracting(Presence::employeeId).isEqualTo("emp-120");
+        assertThat(unwritten)
+                .as("the second group, holding the moved presence")
+                .hasSize(50)
+                .extracting(replacement -> replacement.next().employeeId())
+                .contains("emp-120");
+        var keys = IntStream.range(0, 150)
+                .mapToObj(i -> new PresenceKey("emp-" + i, building))
+                .toList();
+        assertThat(ledger.findAll(keys))
+                .hasSize(101)
+                .filteredOn(presence -> presence.lastEventId().equals("evt-early"))
+                .singleElement()
+                .extracting(Presence::employeeId)
+                .isEqualTo("emp-120");
     }
 }

@@ -56,8 +56,8 @@ class DynamoDbSwipeHistoryIntegrationTests {
             log.record(event);
             written.add(event.eventId());
         }
-        log.record(entry(id("evt"), id("door"), id("other"), id("emp"), MIDNIGHT, Outcome.GRANTED,
-                DecisionReason.GRANTED));
+        log.record(entry(
+                id("evt"), id("door"), id("other"), id("emp"), MIDNIGHT, Outcome.GRANTED, DecisionReason.GRANTED));
         var from = MIDNIGHT.minus(Duration.ofHours(2));
         var to = from.plus(Duration.ofMinutes(97L * 29));
 
@@ -65,23 +65,45 @@ class DynamoDbSwipeHistoryIntegrationTests {
 
         assertThat(pages).extracting(page -> page.items().size()).containsExactly(7, 7, 7, 7, 1);
         assertThat(pages.stream().flatMap(page -> page.items().stream()).map(SwipeEntry::eventId))
-                .as("the event at exactly 'to' is left out").containsExactlyElementsOf(written.subList(0, 29));
+                .as("the event at exactly 'to' is left out")
+                .containsExactlyElementsOf(written.subList(0, 29));
     }
 
     @Test
     void readsAnEmployeesPassagesWithDecisionAndReasonAcrossDoors() {
         var employee = id("emp");
-        var denied = entry(id("evt"), id("door"), id("bldg"), employee, MIDNIGHT.plusSeconds(10), Outcome.DENIED,
+        var denied = entry(
+                id("evt"),
+                id("door"),
+                id("bldg"),
+                employee,
+                MIDNIGHT.plusSeconds(10),
+                Outcome.DENIED,
                 DecisionReason.CARD_NOT_ACTIVE);
-        var exit = new ExitRecorded(id("evt"), id("door"), denied.buildingId(), "N-1", "card-1", employee,
-                List.of(AlarmType.REVOKED_CARD_USED), MIDNIGHT.plusSeconds(20), MIDNIGHT.plusSeconds(21));
-        var before = entry(id("evt"), denied.doorId(), denied.buildingId(), employee, MIDNIGHT.minusSeconds(1),
-                Outcome.GRANTED, DecisionReason.GRANTED);
+        var exit = new ExitRecorded(
+                id("evt"),
+                id("door"),
+                denied.buildingId(),
+                "N-1",
+                "card-1",
+                employee,
+                List.of(AlarmType.REVOKED_CARD_USED),
+                MIDNIGHT.plusSeconds(20),
+                MIDNIGHT.plusSeconds(21));
+        var before = entry(
+                id("evt"),
+                denied.doorId(),
+                denied.buildingId(),
+                employee,
+                MIDNIGHT.minusSeconds(1),
+                Outcome.GRANTED,
+                DecisionReason.GRANTED);
         log.record(exit);
         log.record(denied);
         log.record(before);
 
-        var page = history.find(new SwipeQuery(SwipeQuery.By.EMPLOYEE, employee, MIDNIGHT, MIDNIGHT.plusSeconds(60)),
+        var page = history.find(
+                new SwipeQuery(SwipeQuery.By.EMPLOYEE, employee, MIDNIGHT, MIDNIGHT.plusSeconds(60)),
                 PageRequest.first(10));
 
         assertThat(page.next()).isNull();
@@ -100,13 +122,21 @@ class DynamoDbSwipeHistoryIntegrationTests {
     void readsADoorsEventsIncludingItsStateChanges() {
         var door = id("door");
         var forced = new DoorStateChanged(id("evt"), door, id("bldg"), DoorState.FORCED, MIDNIGHT.plusSeconds(5));
-        var swipe = entry(id("evt"), door, forced.buildingId(), id("emp"), MIDNIGHT.plusSeconds(1), Outcome.GRANTED,
+        var swipe = entry(
+                id("evt"),
+                door,
+                forced.buildingId(),
+                id("emp"),
+                MIDNIGHT.plusSeconds(1),
+                Outcome.GRANTED,
                 DecisionReason.GRANTED);
         log.record(forced);
         log.record(swipe);
 
-        var items = history.find(new SwipeQuery(SwipeQuery.By.DOOR, door, MIDNIGHT, MIDNIGHT.plusSeconds(6)),
-                PageRequest.first(10)).items();
+        var items = history.find(
+                        new SwipeQuery(SwipeQuery.By.DOOR, door, MIDNIGHT, MIDNIGHT.plusSeconds(6)),
+                        PageRequest.first(10))
+                .items();
 
         assertThat(items).extracting(SwipeEntry::eventId).containsExactly(swipe.eventId(), forced.eventId());
         assertThat(items.getLast().doorState()).isEqualTo("FORCED");
@@ -118,39 +148,56 @@ class DynamoDbSwipeHistoryIntegrationTests {
         var building = id("bldg");
         var events = new ArrayList<String>();
         for (var i = 0; i < 6; i++) {
-            var event = entry(id("evt"), id("door"), building, id("emp"), MIDNIGHT.minusSeconds(30).plusSeconds(10L * i),
-                    Outcome.GRANTED, DecisionReason.GRANTED);
+            var event = entry(
+                    id("evt"),
+                    id("door"),
+                    building,
+                    id("emp"),
+                    MIDNIGHT.minusSeconds(30).plusSeconds(10L * i),
+                    Outcome.GRANTED,
+                    DecisionReason.GRANTED);
             log.record(event);
             events.add(event.eventId());
         }
 
         var latest = history.latest(building, MIDNIGHT.minusSeconds(20), MIDNIGHT.plusSeconds(30), 3);
 
-        assertThat(latest).extracting(SwipeEntry::eventId)
-                .containsExactly(events.get(5), events.get(4), events.get(3));
+        assertThat(latest).extracting(SwipeEntry::eventId).containsExactly(events.get(5), events.get(4), events.get(3));
         assertThat(history.latest(building, MIDNIGHT.minusSeconds(20), MIDNIGHT.plusSeconds(30), 10))
-                .extracting(SwipeEntry::eventId).containsExactly(events.get(5), events.get(4), events.get(3),
-                        events.get(2), events.get(1));
+                .extracting(SwipeEntry::eventId)
+                .containsExactly(events.get(5), events.get(4), events.get(3), events.get(2), events.get(1));
     }
 
     @Test
     void refusesACursorOfAnotherQuery() {
         var employee = id("emp");
         for (var i = 0; i < 3; i++) {
-            log.record(entry(id("evt"), id("door"), id("bldg"), employee, MIDNIGHT.plusSeconds(i), Outcome.GRANTED,
+            log.record(entry(
+                    id("evt"),
+                    id("door"),
+                    id("bldg"),
+                    employee,
+                    MIDNIGHT.plusSeconds(i),
+                    Outcome.GRANTED,
                     DecisionReason.GRANTED));
         }
         var query = new SwipeQuery(SwipeQuery.By.EMPLOYEE, employee, MIDNIGHT, MIDNIGHT.plusSeconds(10));
         var cursor = history.find(query, PageRequest.first(1)).next();
 
         assertThat(cursor).isNotNull();
-        assertThatThrownBy(() -> history.find(new SwipeQuery(SwipeQuery.By.EMPLOYEE, id("emp"), MIDNIGHT,
-                MIDNIGHT.plusSeconds(10)), new PageRequest(1, cursor))).isInstanceOf(InvalidFieldException.class);
-        assertThatThrownBy(() -> history.find(new SwipeQuery(SwipeQuery.By.EMPLOYEE, employee,
-                MIDNIGHT.plusSeconds(5), MIDNIGHT.plusSeconds(10)), new PageRequest(1, cursor)))
+        assertThatThrownBy(() -> history.find(
+                        new SwipeQuery(SwipeQuery.By.EMPLOYEE, id("emp"), MIDNIGHT, MIDNIGHT.plusSeconds(10)),
+                        new PageRequest(1, cursor)))
                 .isInstanceOf(InvalidFieldException.class);
-        assertThatThrownBy(() -> history.find(new SwipeQuery(SwipeQuery.By.BUILDING, "bldg", MIDNIGHT,
-                MIDNIGHT.plusSeconds(10)), new PageRequest(1, cursor))).isInstanceOf(InvalidFieldException.class);
+        assertThatThrownBy(() -> history.find(
+                        new SwipeQuery(
+                                SwipeQuery.By.EMPLOYEE, employee, MIDNIGHT.plusSeconds(5), MIDNIGHT.plusSeconds(10)),
+                        new PageRequest(1, cursor)))
+                .isInstanceOf(InvalidFieldException.class);
+        assertThatThrownBy(() -> history.find(
+                        new SwipeQuery(SwipeQuery.By.BUILDING, "bldg", MIDNIGHT, MIDNIGHT.plusSeconds(10)),
+                        new PageRequest(1, cursor)))
+                .isInstanceOf(InvalidFieldException.class);
     }
 
     private static List<Page<SwipeEntry>> pages(SwipeQuery query, int size) {
@@ -164,12 +211,31 @@ class DynamoDbSwipeHistoryIntegrationTests {
         return pages;
     }
 
-    private static EntryDecided entry(String eventId, String doorId, String buildingId, String employeeId, Instant at,
-            Outcome outcome, DecisionReason reason) {
+    private static EntryDecided entry(
+            String eventId,
+            String doorId,
+            String buildingId,
+            String employeeId,
+            Instant at,
+            Outcome outcome,
+            DecisionReason reason) {
         var denied = outcome == Outcome.DENIED;
-        return new EntryDecided(eventId, doorId, buildingId, "N-" + employeeId, Direction.IN, "card-" + employeeId,
-                denied ? CardStatus.REVOKED : CardStatus.ACTIVE, employeeId, outcome, reason,
-                denied ? "card-active" : "all-rules-passed", "2026-11-24.1", List.of(), at, at.plusMillis(3));
+        return new EntryDecided(
+                eventId,
+                doorId,
+                buildingId,
+                "N-" + employeeId,
+                Direction.IN,
+                "card-" + employeeId,
+                denied ? CardStatus.REVOKED : CardStatus.ACTIVE,
+                employeeId,
+                outcome,
+                reason,
+                denied ? "card-active" : "all-rules-passed",
+                "2026-11-24.1",
+                List.of(),
+                at,
+                at.plusMillis(3));
     }
 
     private static String id(String kind) {

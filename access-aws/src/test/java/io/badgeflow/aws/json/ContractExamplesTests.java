@@ -57,12 +57,20 @@ class ContractExamplesTests {
     @Test
     void tagsEveryFencedBlockWithItsKind() {
         assertThat(examples).isNotEmpty();
-        assertThat(examples).filteredOn(e -> e.kind() == null)
-                .as("fenced blocks without a <!-- contract: KIND --> line right before them").isEmpty();
-        assertThat(examples).extracting(Example::kind)
-                .allMatch(kind -> List.of("command", "door-event", "alarm", "json", "import-csv", "text").contains(kind));
-        assertThat(examples).filteredOn(e -> List.of("command", "door-event", "alarm", "json").contains(e.kind()))
-                .allSatisfy(e -> assertThat(e.language()).as("block at line %d", e.line()).isEqualTo("json"));
+        assertThat(examples)
+                .filteredOn(e -> e.kind() == null)
+                .as("fenced blocks without a <!-- contract: KIND --> line right before them")
+                .isEmpty();
+        assertThat(examples)
+                .extracting(Example::kind)
+                .allMatch(kind -> List.of("command", "door-event", "alarm", "json", "import-csv", "text")
+                        .contains(kind));
+        assertThat(examples)
+                .filteredOn(
+                        e -> List.of("command", "door-event", "alarm", "json").contains(e.kind()))
+                .allSatisfy(e -> assertThat(e.language())
+                        .as("block at line %d", e.line())
+                        .isEqualTo("json"));
     }
 
     @Test
@@ -80,7 +88,8 @@ class ContractExamplesTests {
         for (var example : examples("command")) {
             var command = command(example);
 
-            assertThat(tree(MessageJson.write(command))).as("%s at line %d", command.type(), example.line())
+            assertThat(tree(MessageJson.write(command)))
+                    .as("%s at line %d", command.type(), example.line())
                     .isEqualTo(tree(example.bytes()));
             assertThat(MessageJson.readCommand(MessageJson.write(command))).isEqualTo(command);
         }
@@ -101,7 +110,8 @@ class ContractExamplesTests {
         for (var example : examples("door-event")) {
             var event = doorEvent(example);
 
-            assertThat(tree(MessageJson.write(event))).as("door event at line %d", example.line())
+            assertThat(tree(MessageJson.write(event)))
+                    .as("door event at line %d", example.line())
                     .isEqualTo(tree(example.bytes()));
         }
     }
@@ -112,13 +122,15 @@ class ContractExamplesTests {
         assertThat(example).hasSize(1);
         var alarm = MessageJson.readAlarm(example.getFirst().bytes());
 
-        assertThat(tree(MessageJson.write(alarm))).isEqualTo(tree(example.getFirst().bytes()));
+        assertThat(tree(MessageJson.write(alarm)))
+                .isEqualTo(tree(example.getFirst().bytes()));
         assertThat(alarm.alarmId()).isEqualTo(Alarm.idOf(alarm.eventId(), alarm.type()));
     }
 
     @Test
     void everyOtherJsonExampleIsJson() {
-        assertThat(examples("json")).allSatisfy(e -> assertThat(TREES.readTree(e.text())).isNotNull());
+        assertThat(examples("json"))
+                .allSatisfy(e -> assertThat(TREES.readTree(e.text())).isNotNull());
     }
 
     @Test
@@ -136,23 +148,37 @@ class ContractExamplesTests {
         assertThat(files).hasSize(1);
         var importId = ImportId.of(files.getFirst().bytes());
         var document = Files.readString(contracts(), StandardCharsets.UTF_8);
-        var first = new OnboardingRow(1, "E-10231", "Grace", "Hopper", "grace.hopper@example.com", "Engineering",
-                List.of("HQ-LON", "DC-AMS"), "04C1D2E3F4A5B6", LocalDate.parse("2027-03-31"));
+        var first = new OnboardingRow(
+                1,
+                "E-10231",
+                "Grace",
+                "Hopper",
+                "grace.hopper@example.com",
+                "Engineering",
+                List.of("HQ-LON", "DC-AMS"),
+                "04C1D2E3F4A5B6",
+                LocalDate.parse("2027-03-31"));
 
         var commands = first.commands(importId, "imports-bucket", Instant.parse("2026-03-02T09:30:00Z"));
 
         assertThat(document).contains(importId, first.employeeId(importId));
-        assertThat(commands).extracting(Command::commandId).allSatisfy(id -> assertThat(document).contains(id));
-        assertThat(commands).filteredOn(IssueCard.class::isInstance).map(IssueCard.class::cast).singleElement()
-                .satisfies(card -> assertThat(document).contains(card.cardId(), card.validUntil().toString()));
+        assertThat(commands)
+                .extracting(Command::commandId)
+                .allSatisfy(id -> assertThat(document).contains(id));
+        assertThat(commands)
+                .filteredOn(IssueCard.class::isInstance)
+                .map(IssueCard.class::cast)
+                .singleElement()
+                .satisfies(card -> assertThat(document)
+                        .contains(card.cardId(), card.validUntil().toString()));
     }
 
     private static Command command(Example example) {
         try {
             return MessageJson.readCommand(example.bytes());
         } catch (UnreadableMessageException e) {
-            throw new AssertionError("the command example at line " + example.line() + " does not read: "
-                    + e.getMessage(), e);
+            throw new AssertionError(
+                    "the command example at line " + example.line() + " does not read: " + e.getMessage(), e);
         }
     }
 
@@ -160,8 +186,8 @@ class ContractExamplesTests {
         try {
             return MessageJson.readDoorEvent(example.bytes());
         } catch (UnreadableMessageException e) {
-            throw new AssertionError("the door event example at line " + example.line() + " does not read: "
-                    + e.getMessage(), e);
+            throw new AssertionError(
+                    "the door event example at line " + example.line() + " does not read: " + e.getMessage(), e);
         }
     }
 

@@ -16,13 +16,14 @@ class MessageJsonTests {
 
     @Test
     void writesACommandWithItsTypeAndReadsItBack() {
-        var command = new RegisterEmployee("cmd-1", "hr", AT, "emp-1", "E-1", "Ada", "Lovelace", "ada@example.com",
-                null);
+        var command =
+                new RegisterEmployee("cmd-1", "hr", AT, "emp-1", "E-1", "Ada", "Lovelace", "ada@example.com", null);
 
         var json = new String(MessageJson.write(command), StandardCharsets.UTF_8);
 
         assertThat(json).contains("\"type\":\"RegisterEmployee\"").contains("\"occurredAt\":\"2026-11-24T08:00:00Z\"");
-        assertThat(MessageJson.readCommand(json.getBytes(StandardCharsets.UTF_8))).isEqualTo(command);
+        assertThat(MessageJson.readCommand(json.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(command);
     }
 
     @Test
@@ -42,7 +43,8 @@ class MessageJsonTests {
 
     @Test
     void namesAnUnknownCommandType() {
-        assertThatThrownBy(() -> MessageJson.readCommand("{\"type\":\"FireEveryone\"}".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(
+                        () -> MessageJson.readCommand("{\"type\":\"FireEveryone\"}".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(UnreadableMessageException.class)
                 .hasMessageContaining("FireEveryone")
                 .extracting(e -> ((UnreadableMessageException) e).kind())

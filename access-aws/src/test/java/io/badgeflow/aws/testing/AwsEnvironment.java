@@ -91,8 +91,15 @@ public final class AwsEnvironment implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        stopper.close();
+    public void close() {
+        try {
+            stopper.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the AWS endpoint", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop the AWS endpoint", e);
+        }
     }
 
     static AwsEnvironment start() {
@@ -100,7 +107,7 @@ public final class AwsEnvironment implements AutoCloseable {
         var given = System.getenv("BADGEFLOW_AWS_ENDPOINT");
         if (given != null && !given.isBlank()) {
             var endpoint = URI.create(given.strip());
-            return new AwsEnvironment(endpoint, deploy(repo, endpoint), "environment", () -> { });
+            return new AwsEnvironment(endpoint, deploy(repo, endpoint), "environment", () -> {});
         }
         if (DockerProbe.dockerAnswers()) {
             var localStack = LocalStackContainers.start(repo);
@@ -136,9 +143,16 @@ public final class AwsEnvironment implements AutoCloseable {
     }
 
     private static Map<String, String> deploy(Path repo, URI endpoint) {
-        var outputsFile = Path.of("target", "stack-outputs-" + endpoint.getPort() + ".json").toAbsolutePath();
-        var command = new ArrayList<>(List.of(repo.resolve("infra-cloudformation/scripts/deploy").toString(),
-                "--stage", "local", "--endpoint", endpoint.toString(), "--outputs-file", outputsFile.toString()));
+        var outputsFile = Path.of("target", "stack-outputs-" + endpoint.getPort() + ".json")
+                .toAbsolutePath();
+        var command = new ArrayList<>(List.of(
+                repo.resolve("infra-cloudformation/scripts/deploy").toString(),
+                "--stage",
+                "local",
+                "--endpoint",
+                endpoint.toString(),
+                "--outputs-file",
+                outputsFile.toString()));
         // A module built before card-events (access-aws) deploys the stacks its tests need, not compute,
         // which needs the function package.
         var stacks = System.getProperty("badgeflow.test.stacks");
@@ -147,9 +161,11 @@ public final class AwsEnvironment implements AutoCloseable {
         }
         run(repo, Map.of(), Duration.ofMinutes(10), command.toArray(String[]::new));
         try {
-            var parsed = JsonMapper.shared().readValue(Files.readAllBytes(outputsFile), Map.class);
+            var parsed = JsonMapper.shared().readTree(Files.readAllBytes(outputsFile));
             var outputs = new LinkedHashMap<String, String>();
-            parsed.forEach((key, value) -> outputs.put(String.valueOf(key), String.valueOf(value)));
+            parsed.properties()
+                    .forEach(entry ->
+                            outputs.put(entry.getKey(), entry.getValue().asString()));
             return outputs;
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the stack outputs in " + outputsFile, e);
@@ -158,16 +174,19 @@ public final class AwsEnvironment implements AutoCloseable {
 
     static void run(Path repo, Map<String, String> env, Duration limit, String... command) {
         try {
-            var log = Files.createDirectories(Path.of("target")).resolve("aws-environment.log").toAbsolutePath();
-            var builder = new ProcessBuilder(List.of(command)).directory(repo.toFile())
+            var log = Files.createDirectories(Path.of("target"))
+                    .resolve("aws-environment.log")
+                    .toAbsolutePath();
+            var builder = new ProcessBuilder(List.of(command))
+                    .directory(repo.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
             var process = builder.start();
             if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " took longer than " + limit
-                        + "; see " + log);
+                throw new IllegalStateException(
+                        String.join(" ", command) + " took longer than " + limit + "; see " + log);
             }
             if (process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed with exit code "

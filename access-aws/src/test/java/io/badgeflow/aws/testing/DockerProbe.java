@@ -5,8 +5,7 @@ import org.testcontainers.DockerClientFactory;
 /** Whether a Docker engine answers; a client binary alone (as on our build machines) is not enough. */
 final class DockerProbe {
 
-    private DockerProbe() {
-    }
+    private DockerProbe() {}
 
     static boolean dockerAnswers() {
         if ("false".equalsIgnoreCase(System.getenv("BADGEFLOW_USE_DOCKER"))) {

@@ -3,7 +3,7 @@ package io.badgeflow.aws.testing;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.testcontainers.containers.localstack.LocalStackContainer;
+import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
@@ -12,8 +12,7 @@ import org.testcontainers.utility.DockerImageName;
  */
 final class LocalStackContainers {
 
-    private LocalStackContainers() {
-    }
+    private LocalStackContainers() {}
 
     /**
      * LocalStack with our stacks, or empty when they cannot be deployed there (its community edition has no
@@ -24,8 +23,8 @@ final class LocalStackContainers {
         var container = new LocalStackContainer(DockerImageName.parse(AwsEnvironment.LOCALSTACK_IMAGE));
         container.start();
         try {
-            return Optional.of(AwsEnvironment.deployedTo(repo, URI.create(container.getEndpoint().toString()),
-                    "testcontainers", container::stop));
+            return Optional.of(AwsEnvironment.deployedTo(
+                    repo, URI.create(container.getEndpoint().toString()), "testcontainers", container::stop));
         } catch (RuntimeException notDeployable) {
             System.err.println("LocalStack " + AwsEnvironment.LOCALSTACK_IMAGE + " cannot carry our stacks ("
                     + notDeployable.getMessage().lines().findFirst().orElse("") + "); using the project's emulator");

@@ -33,13 +33,13 @@ public final class StackNames {
     /** On AWS: {@code BADGEFLOW_STACK_<OUTPUTKEY>}, which Spring's relaxed binding maps to the component. */
     public static final String VARIABLE_PREFIX = "BADGEFLOW_STACK_";
 
-    private StackNames() {
-    }
+    private StackNames() {}
 
     /** The stack output each component is, e.g. {@code EmployeesTableName}. */
     public static List<String> outputKeys(Class<? extends Record> type) {
         return Arrays.stream(type.getRecordComponents())
-                .map(component -> Character.toUpperCase(component.getName().charAt(0)) + component.getName().substring(1))
+                .map(component -> Character.toUpperCase(component.getName().charAt(0))
+                        + component.getName().substring(1))
                 .toList();
     }
 

@@ -41,9 +41,13 @@ public abstract class StackTypeContract<T extends Record> {
     @Test
     void bindsEveryNameFromTheVariablesTheTemplateSets() {
         var environment = new StandardEnvironment();
-        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                        StackNames.asVariables(names)));
+        environment
+                .getPropertySources()
+                .replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                                StackNames.asVariables(names)));
 
         assertThat(StackNames.valuesOf(bind(environment))).isEqualTo(StackNames.byOutputKey(names));
     }
@@ -63,15 +67,22 @@ public abstract class StackTypeContract<T extends Record> {
 
     @Test
     void refusesToStartWithoutItsNamesAndNamesEveryMissingOne() {
-        assertThatException().isThrownBy(() -> bind(new StandardEnvironment()))
-                .satisfies(failure -> assertThat(messages(failure)).contains(Arrays.stream(type.getRecordComponents())
-                        .map(component -> "field '" + component.getName() + "'").toArray(String[]::new)));
+        assertThatException()
+                .isThrownBy(() -> bind(new StandardEnvironment()))
+                .satisfies(failure -> assertThat(messages(failure))
+                        .contains(Arrays.stream(type.getRecordComponents())
+                                .map(component -> "field '" + component.getName() + "'")
+                                .toArray(String[]::new)));
     }
 
     /** The type as a started application binds it from {@code environment} and the command-line {@code args}. */
     protected T bind(StandardEnvironment environment, String... args) {
-        try (var context = new SpringApplicationBuilder(binding).web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF).logStartupInfo(false).environment(environment).run(args)) {
+        try (var context = new SpringApplicationBuilder(binding)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .environment(environment)
+                .run(args)) {
             return context.getBean(type);
         }
     }

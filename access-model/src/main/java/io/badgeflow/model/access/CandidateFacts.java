@@ -41,18 +41,21 @@ final class CandidateFacts implements AccessFacts {
 
     @Override
     public Optional<Card> cardByNumber(String cardNumber) {
-        return Optional.ofNullable(candidate.card()).filter(card -> card.cardNumber().equals(cardNumber));
+        return Optional.ofNullable(candidate.card())
+                .filter(card -> card.cardNumber().equals(cardNumber));
     }
 
     @Override
     public Optional<Employee> employee(String employeeId) {
-        return Optional.of(candidate.employee()).filter(employee -> employee.employeeId().equals(employeeId));
+        return Optional.of(candidate.employee())
+                .filter(employee -> employee.employeeId().equals(employeeId));
     }
 
     @Override
     public Optional<AccessGrant> grant(String employeeId, String buildingId) {
         return candidate.grants().stream()
-                .filter(grant -> grant.employeeId().equals(employeeId) && grant.buildingId().equals(buildingId))
+                .filter(grant -> grant.employeeId().equals(employeeId)
+                        && grant.buildingId().equals(buildingId))
                 .findFirst();
     }
 

@@ -73,8 +73,8 @@ public record Decision(
             return Optional.empty();
         }
         if (!read.employeeId().equals(employeeId) || !read.buildingId().equals(buildingId)) {
-            throw new IllegalArgumentException("the presence of " + read.employeeId() + " in " + read.buildingId()
-                    + " is not the one decided on");
+            throw new IllegalArgumentException(
+                    "the presence of " + read.employeeId() + " in " + read.buildingId() + " is not the one decided on");
         }
         var next = isExit() ? read.left(eventId, doorId, occurredAt) : read.entered(eventId, doorId, occurredAt);
         return next.isNewerThan(read) ? Optional.of(next) : Optional.empty();
@@ -91,10 +91,24 @@ public record Decision(
             throw new IllegalStateException("only the decision of a swipe is recorded");
         }
         if (isExit()) {
-            return new ExitRecorded(eventId, doorId, buildingId, cardNumber, cardId, employeeId, alarms, occurredAt,
-                    decidedAt);
+            return new ExitRecorded(
+                    eventId, doorId, buildingId, cardNumber, cardId, employeeId, alarms, occurredAt, decidedAt);
         }
-        return new EntryDecided(eventId, doorId, buildingId, cardNumber, direction, cardId, cardStatus, employeeId,
-                decision, reason, rule, policyVersion, alarms, occurredAt, decidedAt);
+        return new EntryDecided(
+                eventId,
+                doorId,
+                buildingId,
+                cardNumber,
+                direction,
+                cardId,
+                cardStatus,
+                employeeId,
+                decision,
+                reason,
+                rule,
+                policyVersion,
+                alarms,
+                occurredAt,
+                decidedAt);
     }
 }

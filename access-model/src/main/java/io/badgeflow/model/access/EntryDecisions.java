@@ -93,8 +93,11 @@ public final class EntryDecisions {
 
         /** The stored presence the decision was made on, which a write must find unchanged. */
         Presence presenceRead(String employeeId, String buildingId) {
-            if (stored == null || !stored.employeeId().equals(employeeId) || !stored.buildingId().equals(buildingId)) {
-                stored = presences.recall(employeeId, buildingId)
+            if (stored == null
+                    || !stored.employeeId().equals(employeeId)
+                    || !stored.buildingId().equals(buildingId)) {
+                stored = presences
+                        .recall(employeeId, buildingId)
                         .orElseGet(() -> Presence.unknown(employeeId, buildingId));
             }
             return stored;

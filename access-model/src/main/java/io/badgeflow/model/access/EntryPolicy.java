@@ -36,8 +36,13 @@ public final class EntryPolicy {
 
     /** Decides a swipe at a door, judged at its {@code occurredAt}. */
     public Decision decide(EntryRequest request) {
-        return atDoor(request.eventId(), request.doorId(), request.direction(), request.cardNumber(),
-                request.occurredAt(), facts);
+        return atDoor(
+                request.eventId(),
+                request.doorId(),
+                request.direction(),
+                request.cardNumber(),
+                request.occurredAt(),
+                facts);
     }
 
     /**
@@ -58,7 +63,9 @@ public final class EntryPolicy {
 
     /** The candidates the rules would let into {@code building} at {@code at}, by any door; as above. */
     public List<Decision> whoCanEnter(Building building, Instant at, Collection<Candidate> candidates) {
-        return candidates.stream().map(candidate -> canEnter(candidate, building, at)).filter(Decision::granted)
+        return candidates.stream()
+                .map(candidate -> canEnter(candidate, building, at))
+                .filter(Decision::granted)
                 .toList();
     }
 
@@ -76,8 +83,8 @@ public final class EntryPolicy {
         return evaluate(draft, null, building, new CandidateFacts(facts, candidate));
     }
 
-    private Decision atDoor(String eventId, String doorId, Direction direction, String cardNumber, Instant at,
-            AccessFacts from) {
+    private Decision atDoor(
+            String eventId, String doorId, Direction direction, String cardNumber, Instant at, AccessFacts from) {
         var draft = new Draft(eventId, doorId, direction, cardNumber, at);
         var door = from.door(doorId);
         var building = door.flatMap(d -> from.building(d.buildingId()));
@@ -130,10 +137,9 @@ public final class EntryPolicy {
         var presence = from.presence(card.employeeId(), building.buildingId())
                 .orElseGet(() -> Presence.unknown(card.employeeId(), building.buildingId()));
         return switch (antiPassback.judge(presence, draft.at)) {
-            case DENY -> draft.alarm(AlarmType.ANTI_PASSBACK)
-                    .deny(EntryRule.ANTI_PASSBACK, DecisionReason.ANTI_PASSBACK);
-            case ALARM -> draft.alarm(AlarmType.ANTI_PASSBACK)
-                    .grant(EntryRule.ANTI_PASSBACK, DecisionReason.GRANTED);
+            case DENY ->
+                draft.alarm(AlarmType.ANTI_PASSBACK).deny(EntryRule.ANTI_PASSBACK, DecisionReason.ANTI_PASSBACK);
+            case ALARM -> draft.alarm(AlarmType.ANTI_PASSBACK).grant(EntryRule.ANTI_PASSBACK, DecisionReason.GRANTED);
             case PASS -> draft.grant(EntryRule.ALL_RULES_PASSED, DecisionReason.GRANTED);
         };
     }
@@ -141,9 +147,11 @@ public final class EntryPolicy {
     /** An exit is granted whatever the card; the card is read only to record who left and raise its alarms. */
     private Decision exit(Draft draft, AccessFacts from) {
         if (draft.cardNumber != null) {
-            from.cardByNumber(draft.cardNumber).ifPresentOrElse(
-                    card -> AlarmType.forCardUsedIn(draft.read(card).status()).ifPresent(draft::alarm),
-                    () -> draft.alarm(AlarmType.UNKNOWN_CARD));
+            from.cardByNumber(draft.cardNumber)
+                    .ifPresentOrElse(
+                            card -> AlarmType.forCardUsedIn(draft.read(card).status())
+                                    .ifPresent(draft::alarm),
+                            () -> draft.alarm(AlarmType.UNKNOWN_CARD));
         }
         return draft.grant(EntryRule.EXIT_ALWAYS_ALLOWED, DecisionReason.EXIT);
     }
@@ -195,8 +203,22 @@ public final class EntryPolicy {
         }
 
         private Decision finish(Outcome outcome, EntryRule rule, DecisionReason reason) {
-            return new Decision(eventId, outcome, reason, rule.ruleName(), VERSION, direction, doorId, buildingId,
-                    cardNumber, cardId, cardStatus, employeeId, alarms, at, clock.instant());
+            return new Decision(
+                    eventId,
+                    outcome,
+                    reason,
+                    rule.ruleName(),
+                    VERSION,
+                    direction,
+                    doorId,
+                    buildingId,
+                    cardNumber,
+                    cardId,
+                    cardStatus,
+                    employeeId,
+                    alarms,
+                    at,
+                    clock.instant());
         }
     }
 }

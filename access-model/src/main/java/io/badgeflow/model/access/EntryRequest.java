@@ -8,8 +8,7 @@ import java.time.Instant;
  * A reader asks whether the card it saw may pass its door. {@code occurredAt} is the moment the rules judge
  * (validity window, schedule, anti-passback); the door API keeps it honest against its own clock.
  */
-public record EntryRequest(String eventId, String doorId, String cardNumber, Direction direction,
-        Instant occurredAt) {
+public record EntryRequest(String eventId, String doorId, String cardNumber, Direction direction, Instant occurredAt) {
 
     public EntryRequest {
         eventId = Require.id("eventId", eventId);

@@ -17,25 +17,57 @@ import java.util.List;
  */
 public final class AlarmRules {
 
-    private AlarmRules() {
-    }
+    private AlarmRules() {}
 
     public static List<Alarm> alarmsOf(DoorEvent event, Instant raisedAt) {
         return switch (event) {
-            case EntryDecided entry -> entry.alarms().stream().distinct()
-                    .map(type -> new Alarm(Alarm.idOf(entry.eventId(), type), type, entry.doorId(), entry.buildingId(),
-                            entry.eventId(), entry.cardNumber(), entry.cardId(), entry.employeeId(),
-                            entry.occurredAt(), raisedAt))
-                    .toList();
-            case ExitRecorded exit -> exit.alarms().stream().distinct()
-                    .map(type -> new Alarm(Alarm.idOf(exit.eventId(), type), type, exit.doorId(), exit.buildingId(),
-                            exit.eventId(), exit.cardNumber(), exit.cardId(), exit.employeeId(), exit.occurredAt(),
-                            raisedAt))
-                    .toList();
-            case DoorStateChanged state -> state.state().alarm()
-                    .map(type -> new Alarm(Alarm.idOf(state.eventId(), type), type, state.doorId(), state.buildingId(),
-                            state.eventId(), null, null, null, state.occurredAt(), raisedAt))
-                    .stream().toList();
+            case EntryDecided entry ->
+                entry.alarms().stream()
+                        .distinct()
+                        .map(type -> new Alarm(
+                                Alarm.idOf(entry.eventId(), type),
+                                type,
+                                entry.doorId(),
+                                entry.buildingId(),
+                                entry.eventId(),
+                                entry.cardNumber(),
+                                entry.cardId(),
+                                entry.employeeId(),
+                                entry.occurredAt(),
+                                raisedAt))
+                        .toList();
+            case ExitRecorded exit ->
+                exit.alarms().stream()
+                        .distinct()
+                        .map(type -> new Alarm(
+                                Alarm.idOf(exit.eventId(), type),
+                                type,
+                                exit.doorId(),
+                                exit.buildingId(),
+                                exit.eventId(),
+                                exit.cardNumber(),
+                                exit.cardId(),
+                                exit.employeeId(),
+                                exit.occurredAt(),
+                                raisedAt))
+                        .toList();
+            case DoorStateChanged state ->
+                state
+                        .state()
+                        .alarm()
+                        .map(type -> new Alarm(
+                                Alarm.idOf(state.eventId(), type),
+                                type,
+                                state.doorId(),
+                                state.buildingId(),
+                                state.eventId(),
+                                null,
+                                null,
+                                null,
+                                state.occurredAt(),
+                                raisedAt))
+                        .stream()
+                        .toList();
             // Not decided yet: its decision, when made, raises the alarms.
             case SwipeRecorded swipe -> List.of();
         };
@@ -43,14 +75,21 @@ public final class AlarmRules {
 
     /** A refusal at a door we know: what REPEATED_DENIALS counts (an unknown door has no one to alert). */
     public static boolean countsAsDenial(DoorEvent event) {
-        return event instanceof EntryDecided entry && entry.decision() == Outcome.DENIED
-                && entry.buildingId() != null;
+        return event instanceof EntryDecided entry && entry.decision() == Outcome.DENIED && entry.buildingId() != null;
     }
 
     /** The REPEATED_DENIALS alarm of the bucket {@code denial} falls in, named after the denial that reached it. */
     static Alarm repeatedDenials(EntryDecided denial, Instant bucketStart, Instant raisedAt) {
-        return new Alarm(Alarm.repeatedDenialsIdOf(denial.doorId(), bucketStart), AlarmType.REPEATED_DENIALS,
-                denial.doorId(), denial.buildingId(), denial.eventId(), null, null, null, denial.occurredAt(),
+        return new Alarm(
+                Alarm.repeatedDenialsIdOf(denial.doorId(), bucketStart),
+                AlarmType.REPEATED_DENIALS,
+                denial.doorId(),
+                denial.buildingId(),
+                denial.eventId(),
+                null,
+                null,
+                null,
+                denial.occurredAt(),
                 raisedAt);
     }
 }

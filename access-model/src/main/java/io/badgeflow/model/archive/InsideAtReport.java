@@ -11,8 +11,8 @@ import java.util.List;
  * @param people by {@code since}, then employee id
  * @param eventsRead every archived event read for the window, of all buildings
  */
-public record InsideAtReport(String buildingId, Instant at, Instant lookBackFrom, List<PersonInside> people,
-        long eventsRead) {
+public record InsideAtReport(
+        String buildingId, Instant at, Instant lookBackFrom, List<PersonInside> people, long eventsRead) {
 
     public InsideAtReport {
         people = List.copyOf(people);

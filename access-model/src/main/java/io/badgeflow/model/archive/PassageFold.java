@@ -38,12 +38,15 @@ public final class PassageFold {
             return;
         }
         switch (event) {
-            case EntryDecided entry when entry.decision() == Outcome.GRANTED && entry.employeeId() != null
+            case EntryDecided entry
+            when entry.decision() == Outcome.GRANTED
+                    && entry.employeeId() != null
                     && buildingId.equals(entry.buildingId()) -> {
                 holderOfCard.put(entry.cardNumber(), entry.employeeId());
                 pass(entry.employeeId(), true, entry.doorId(), entry.occurredAt());
             }
-            case ExitRecorded exit when buildingId.equals(exit.buildingId()) -> {
+            case ExitRecorded exit
+            when buildingId.equals(exit.buildingId()) -> {
                 var who = exit.employeeId() != null ? exit.employeeId() : holderOfCard.get(exit.cardNumber());
                 if (who != null) {
                     pass(who, false, exit.doorId(), exit.occurredAt());
@@ -57,8 +60,10 @@ public final class PassageFold {
 
     /** Everyone whose newest passage so far is an entry, by {@code since}, then employee id. */
     public List<PersonInside> inside() {
-        return newest.entrySet().stream().filter(e -> e.getValue().inside())
-                .map(e -> new PersonInside(e.getKey(), e.getValue().doorId(), e.getValue().at()))
+        return newest.entrySet().stream()
+                .filter(e -> e.getValue().inside())
+                .map(e -> new PersonInside(
+                        e.getKey(), e.getValue().doorId(), e.getValue().at()))
                 .sorted(Comparator.comparing(PersonInside::since).thenComparing(PersonInside::employeeId))
                 .toList();
     }
@@ -69,10 +74,11 @@ public final class PassageFold {
 
     private void pass(String employeeId, boolean inside, String doorId, Instant when) {
         // Same instant: the later one read wins, as presence lets a passage at the recorded time replace it.
-        newest.merge(employeeId, new Passage(inside, doorId, when),
+        newest.merge(
+                employeeId,
+                new Passage(inside, doorId, when),
                 (old, now) -> now.at().isBefore(old.at()) ? old : now);
     }
 
-    private record Passage(boolean inside, String doorId, Instant at) {
-    }
+    private record Passage(boolean inside, String doorId, Instant at) {}
 }

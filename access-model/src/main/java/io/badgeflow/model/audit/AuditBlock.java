@@ -13,12 +13,7 @@ import java.util.regex.Pattern;
  * {@link AuditVerifier}.
  */
 public record AuditBlock(
-        long sequence,
-        String blockId,
-        List<AuditEntry> entries,
-        Instant appendedAt,
-        String previousHash,
-        String hash) {
+        long sequence, String blockId, List<AuditEntry> entries, Instant appendedAt, String previousHash, String hash) {
 
     /** At most this many entries in one block: one import batch, and well under DynamoDB's 400 KB item limit. */
     public static final int MAX_ENTRIES = 500;

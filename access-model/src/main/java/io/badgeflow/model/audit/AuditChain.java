@@ -38,8 +38,7 @@ public final class AuditChain {
 
     private static final int NULL_LENGTH = 0xFFFFFFFF;
 
-    private AuditChain() {
-    }
+    private AuditChain() {}
 
     /** The block that follows {@code head}, holding {@code entries}, appended at {@code now}. */
     public static AuditBlock next(ChainHead head, String blockId, List<AuditEntry> entries, Instant now) {
@@ -48,7 +47,12 @@ public final class AuditChain {
         var sequence = Math.addExact(head.sequence(), 1);
         var appendedAt = Objects.requireNonNull(now, "now").truncatedTo(ChronoUnit.MILLIS);
         AuditBlock.requireBlockId(blockId);
-        return new AuditBlock(sequence, blockId, entries, appendedAt, head.hash(),
+        return new AuditBlock(
+                sequence,
+                blockId,
+                entries,
+                appendedAt,
+                head.hash(),
                 hash(sequence, blockId, appendedAt, head.hash(), entries));
     }
 
@@ -57,14 +61,14 @@ public final class AuditChain {
         return hash(block.sequence(), block.blockId(), block.appendedAt(), block.previousHash(), block.entries());
     }
 
-    public static String hash(long sequence, String blockId, Instant appendedAt, String previousHash,
-            List<AuditEntry> entries) {
+    public static String hash(
+            long sequence, String blockId, Instant appendedAt, String previousHash, List<AuditEntry> entries) {
         return HexFormat.of().formatHex(sha256(canonicalBytes(sequence, blockId, appendedAt, previousHash, entries)));
     }
 
     /** The byte string the hash is taken of, as documented on this class. */
-    public static byte[] canonicalBytes(long sequence, String blockId, Instant appendedAt, String previousHash,
-            List<AuditEntry> entries) {
+    public static byte[] canonicalBytes(
+            long sequence, String blockId, Instant appendedAt, String previousHash, List<AuditEntry> entries) {
         var out = new ByteArrayOutputStream(256 + 128 * entries.size());
         string(out, FORMAT);
         int64(out, sequence);

@@ -43,7 +43,13 @@ public record AuditEntry(
 
     /** The entry for a finished command; {@code subjectId} is the employee, card, building or door it was about. */
     public static AuditEntry of(CommandRecord record, String subjectId) {
-        return new AuditEntry(record.commandId(), record.type(), record.actor(), record.status(),
-                record.reason() == null ? null : record.reason().name(), subjectId, record.finishedAt());
+        return new AuditEntry(
+                record.commandId(),
+                record.type(),
+                record.actor(),
+                record.status(),
+                record.reason() == null ? null : record.reason().name(),
+                subjectId,
+                record.finishedAt());
     }
 }

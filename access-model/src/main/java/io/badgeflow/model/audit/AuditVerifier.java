@@ -14,8 +14,7 @@ import java.util.Optional;
  */
 public final class AuditVerifier {
 
-    private AuditVerifier() {
-    }
+    private AuditVerifier() {}
 
     /**
      * @param head the stored chain head, empty when nothing was ever appended
@@ -38,11 +37,17 @@ public final class AuditVerifier {
                 if (head.isPresent() && unreadable.sequence() > expected) {
                     return missing(expected, unreadable.sequence());
                 }
-                return new Broken(unreadable.sequence(), unreadable.blockId(),
-                        head.isEmpty() ? Problem.HEAD_MISMATCH : Problem.UNREADABLE_BLOCK, unreadable.getMessage());
+                return new Broken(
+                        unreadable.sequence(),
+                        unreadable.blockId(),
+                        head.isEmpty() ? Problem.HEAD_MISMATCH : Problem.UNREADABLE_BLOCK,
+                        unreadable.getMessage());
             }
             if (head.isEmpty()) {
-                return new Broken(block.sequence(), block.blockId(), Problem.HEAD_MISMATCH,
+                return new Broken(
+                        block.sequence(),
+                        block.blockId(),
+                        Problem.HEAD_MISMATCH,
                         "block " + block.sequence() + " exists but the chain has no head");
             }
             if (block.sequence() > last) {
@@ -52,17 +57,26 @@ public final class AuditVerifier {
                 return missing(expected, block.sequence());
             }
             if (block.sequence() < expected) {
-                return new Broken(block.sequence(), block.blockId(), Problem.SEQUENCE_GAP,
+                return new Broken(
+                        block.sequence(),
+                        block.blockId(),
+                        Problem.SEQUENCE_GAP,
                         "block " + block.sequence() + " came again after block " + (expected - 1));
             }
             if (!block.previousHash().equals(previousHash)) {
-                return new Broken(block.sequence(), block.blockId(), Problem.PREVIOUS_HASH_MISMATCH,
-                        "previousHash " + block.previousHash() + " is not the hash of block " + (expected - 1)
-                                + ", " + previousHash);
+                return new Broken(
+                        block.sequence(),
+                        block.blockId(),
+                        Problem.PREVIOUS_HASH_MISMATCH,
+                        "previousHash " + block.previousHash() + " is not the hash of block " + (expected - 1) + ", "
+                                + previousHash);
             }
             var recomputed = AuditChain.hashOf(block);
             if (!recomputed.equals(block.hash())) {
-                return new Broken(block.sequence(), block.blockId(), Problem.HASH_MISMATCH,
+                return new Broken(
+                        block.sequence(),
+                        block.blockId(),
+                        Problem.HASH_MISMATCH,
                         "stored hash " + block.hash() + " but the block's fields hash to " + recomputed);
             }
             previousHash = block.hash();
@@ -72,18 +86,27 @@ public final class AuditVerifier {
             return new Intact(0, 0, ChainHead.GENESIS.hash());
         }
         if (expected <= last) {
-            return new Broken(expected, null, Problem.SEQUENCE_GAP,
+            return new Broken(
+                    expected,
+                    null,
+                    Problem.SEQUENCE_GAP,
                     "block " + expected + " is missing; the head says the chain reaches block " + last);
         }
         if (!previousHash.equals(head.get().hash())) {
-            return new Broken(last, null, Problem.HEAD_MISMATCH,
+            return new Broken(
+                    last,
+                    null,
+                    Problem.HEAD_MISMATCH,
                     "the head holds hash " + head.get().hash() + " but block " + last + " hashes to " + previousHash);
         }
         return new Intact(expected - 1, last, previousHash);
     }
 
     private static Broken missing(long expected, long found) {
-        return new Broken(expected, null, Problem.SEQUENCE_GAP,
+        return new Broken(
+                expected,
+                null,
+                Problem.SEQUENCE_GAP,
                 "block " + expected + " is missing; the next stored block is " + found);
     }
 }

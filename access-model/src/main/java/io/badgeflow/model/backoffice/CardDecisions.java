@@ -30,12 +30,12 @@ final class CardDecisions {
 
     Decision issue(IssueCard command) {
         if (store.card(command.cardId()).isPresent()) {
-            throw new RejectedException(RejectionReason.CARD_ALREADY_EXISTS,
-                    "card " + command.cardId() + " is already issued");
+            throw new RejectedException(
+                    RejectionReason.CARD_ALREADY_EXISTS, "card " + command.cardId() + " is already issued");
         }
         var card = Card.issued(command);
-        var changes = new ArrayList<Change>(List.of(new SaveCard(card),
-                new Claim(UniqueKind.CARD_NUMBER, card.cardNumber(), card.cardId())));
+        var changes = new ArrayList<Change>(
+                List.of(new SaveCard(card), new Claim(UniqueKind.CARD_NUMBER, card.cardNumber(), card.cardId())));
         if (command.employeeId() != null) {
             var employee = employee(command.employeeId());
             employee.requireNotOffboarded();
@@ -53,10 +53,15 @@ final class CardDecisions {
         var linked = card.linkedTo(employee.employeeId());
         employee.requireNotOffboarded();
         if (employee.hasCurrentCard()) {
-            throw new RejectedException(RejectionReason.EMPLOYEE_HAS_CARD, "employee " + employee.employeeId()
-                    + " already holds card " + employee.currentCardId() + "; issue a new card to replace it");
+            throw new RejectedException(
+                    RejectionReason.EMPLOYEE_HAS_CARD,
+                    "employee " + employee.employeeId() + " already holds card " + employee.currentCardId()
+                            + "; issue a new card to replace it");
         }
-        return Decision.of(employee.employeeId(), card.cardId(), new SaveCard(linked),
+        return Decision.of(
+                employee.employeeId(),
+                card.cardId(),
+                new SaveCard(linked),
                 new SaveEmployee(employee.holding(card.cardId())));
     }
 
@@ -64,8 +69,8 @@ final class CardDecisions {
         var card = card(cardId);
         var unlinked = card.unlinked();
         var employee = employee(card.employeeId());
-        return Decision.of(employee.employeeId(), cardId, new SaveCard(unlinked),
-                new SaveEmployee(employee.without(cardId)));
+        return Decision.of(
+                employee.employeeId(), cardId, new SaveCard(unlinked), new SaveEmployee(employee.without(cardId)));
     }
 
     Decision suspend(String cardId) {

@@ -55,8 +55,8 @@ public final class CommandApplier {
         for (var attempt = 1; ; attempt++) {
             try {
                 var decision = deciders.decide(command);
-                var record = CommandRecord.applied(command, decision.employeeId(), decision.subjectId(), documentKey,
-                        clock.instant());
+                var record = CommandRecord.applied(
+                        command, decision.employeeId(), decision.subjectId(), documentKey, clock.instant());
                 store.commit(decision.changes(), List.of(record));
                 return record;
             } catch (RejectedException rejected) {
@@ -67,8 +67,11 @@ public final class CommandApplier {
                 if (Duration.between(command.occurredAt(), clock.instant()).compareTo(dependencyWait) < 0) {
                     throw new CommandDeferredException(command.commandId() + " waits: " + missing.getMessage());
                 }
-                return recordRejection(command, missing.reason(),
-                        missing.getMessage() + " (still missing " + dependencyWait + " after the command)", documentKey);
+                return recordRejection(
+                        command,
+                        missing.reason(),
+                        missing.getMessage() + " (still missing " + dependencyWait + " after the command)",
+                        documentKey);
             } catch (AlreadyRecordedException done) {
                 return recorded(command.commandId());
             } catch (ConcurrentChangeException moved) {
@@ -93,8 +96,8 @@ public final class CommandApplier {
      * @return the records, in the order of the commands
      * @throws ConcurrentChangeException the state kept moving under every attempt; retry it later
      */
-    public List<CommandRecord> applyTogether(List<Command> commands, String documentKey, BuildingCache buildings,
-            Set<String> minted) {
+    public List<CommandRecord> applyTogether(
+            List<Command> commands, String documentKey, BuildingCache buildings, Set<String> minted) {
         if (commands.isEmpty()) {
             return List.of();
         }
@@ -110,16 +113,18 @@ public final class CommandApplier {
                     }
                     var applied = (Decision) decision;
                     staged.stage(applied.changes());
-                    records.add(CommandRecord.applied(command, applied.employeeId(), applied.subjectId(), documentKey,
-                            clock.instant()));
+                    records.add(CommandRecord.applied(
+                            command, applied.employeeId(), applied.subjectId(), documentKey, clock.instant()));
                 }
                 store.commit(staged.merged(), records);
                 return records;
             } catch (ValueTakenException taken) {
-                var culprit = commands.stream().filter(c -> claims(c, taken.kind())).findFirst()
+                var culprit = commands.stream()
+                        .filter(c -> claims(c, taken.kind()))
+                        .findFirst()
                         .orElse(commands.getFirst());
-                return recordGroupRejection(commands, culprit,
-                        new Refusal(taken.kind().whenTaken(), taken.getMessage()), documentKey);
+                return recordGroupRejection(
+                        commands, culprit, new Refusal(taken.kind().whenTaken(), taken.getMessage()), documentKey);
             } catch (AlreadyRecordedException done) {
                 return recorded(commands);
             } catch (ConcurrentChangeException moved) {
@@ -140,8 +145,7 @@ public final class CommandApplier {
         return commitRecords(List.of(record)).getFirst();
     }
 
-    private record Refusal(RejectionReason reason, String message) {
-    }
+    private record Refusal(RejectionReason reason, String message) {}
 
     private static Object decide(Deciders deciders, Command command) {
         try {
@@ -160,24 +164,31 @@ public final class CommandApplier {
         };
     }
 
-    private List<CommandRecord> recordGroupRejection(List<Command> commands, Command culprit, Refusal refusal,
-            String documentKey) {
+    private List<CommandRecord> recordGroupRejection(
+            List<Command> commands, Command culprit, Refusal refusal, String documentKey) {
         var records = new ArrayList<CommandRecord>();
         for (var command : commands) {
             var subject = CommandSubject.of(command);
             var own = command == culprit;
-            records.add(CommandRecord.rejected(command, own ? refusal.reason() : RejectionReason.GROUP_REJECTED,
-                    own ? refusal.message() : "not applied: " + culprit.type() + " " + culprit.commandId()
-                            + " of the same group was rejected (" + refusal.reason() + ")",
-                    subject.employeeId(), subject.subjectId(), documentKey, clock.instant()));
+            records.add(CommandRecord.rejected(
+                    command,
+                    own ? refusal.reason() : RejectionReason.GROUP_REJECTED,
+                    own
+                            ? refusal.message()
+                            : "not applied: " + culprit.type() + " " + culprit.commandId()
+                                    + " of the same group was rejected (" + refusal.reason() + ")",
+                    subject.employeeId(),
+                    subject.subjectId(),
+                    documentKey,
+                    clock.instant()));
         }
         return commitRecords(records);
     }
 
     private CommandRecord recordRejection(Command command, RejectionReason reason, String message, String documentKey) {
         var subject = CommandSubject.of(command);
-        var record = CommandRecord.rejected(command, reason, message, subject.employeeId(), subject.subjectId(),
-                documentKey, clock.instant());
+        var record = CommandRecord.rejected(
+                command, reason, message, subject.employeeId(), subject.subjectId(), documentKey, clock.instant());
         return commitRecords(List.of(record)).getFirst();
     }
 
@@ -195,7 +206,8 @@ public final class CommandApplier {
     }
 
     private CommandRecord recorded(String commandId) {
-        return log.find(commandId).orElseThrow(() -> new ConcurrentChangeException(
-                "command " + commandId + " was reported recorded but is not in the log yet"));
+        return log.find(commandId)
+                .orElseThrow(() -> new ConcurrentChangeException(
+                        "command " + commandId + " was reported recorded but is not in the log yet"));
     }
 }

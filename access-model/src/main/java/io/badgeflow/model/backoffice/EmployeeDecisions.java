@@ -28,10 +28,13 @@ final class EmployeeDecisions {
 
     Decision register(RegisterEmployee command) {
         if (store.employee(command.employeeId()).isPresent()) {
-            throw new RejectedException(RejectionReason.EMPLOYEE_ALREADY_EXISTS,
+            throw new RejectedException(
+                    RejectionReason.EMPLOYEE_ALREADY_EXISTS,
                     "employee " + command.employeeId() + " is already registered");
         }
-        return Decision.of(command.employeeId(), null,
+        return Decision.of(
+                command.employeeId(),
+                null,
                 new SaveEmployee(Employee.registered(command)),
                 new Claim(UniqueKind.EMPLOYEE_NUMBER, command.employeeNumber(), command.employeeId()));
     }
@@ -48,11 +51,17 @@ final class EmployeeDecisions {
     }
 
     Decision deactivate(DeactivateEmployee command) {
-        return Decision.of(command.employeeId(), null, new SaveEmployee(employee(command.employeeId()).deactivated()));
+        return Decision.of(
+                command.employeeId(),
+                null,
+                new SaveEmployee(employee(command.employeeId()).deactivated()));
     }
 
     Decision reactivate(ReactivateEmployee command) {
-        return Decision.of(command.employeeId(), null, new SaveEmployee(employee(command.employeeId()).reactivated()));
+        return Decision.of(
+                command.employeeId(),
+                null,
+                new SaveEmployee(employee(command.employeeId()).reactivated()));
     }
 
     /**
@@ -65,8 +74,9 @@ final class EmployeeDecisions {
         var employee = employee(command.employeeId());
         var changes = new ArrayList<Change>(List.of(new SaveEmployee(employee.offboarded())));
         if (employee.hasCurrentCard()) {
-            var card = store.card(employee.currentCardId()).orElseThrow(() -> new IllegalStateException(
-                    "employee " + employee.employeeId() + " holds card " + employee.currentCardId() + " that is not stored"));
+            var card = store.card(employee.currentCardId())
+                    .orElseThrow(() -> new IllegalStateException("employee " + employee.employeeId() + " holds card "
+                            + employee.currentCardId() + " that is not stored"));
             changes.add(new SaveCard(card.revoked()));
         }
         store.grantsOf(employee.employeeId()).forEach(grant -> changes.add(new DeleteGrant(grant)));

@@ -34,20 +34,29 @@ final class GrantDecisions {
         }
         var existing = store.grant(command.employeeId(), command.buildingId()).orElse(null);
         if (existing == null && store.grantsOf(command.employeeId()).size() >= MAX_GRANTS_PER_EMPLOYEE) {
-            throw new RejectedException(RejectionReason.TOO_MANY_GRANTS, "employee " + command.employeeId()
-                    + " already has " + MAX_GRANTS_PER_EMPLOYEE + " grants, the most one employee may hold");
+            throw new RejectedException(
+                    RejectionReason.TOO_MANY_GRANTS,
+                    "employee " + command.employeeId() + " already has " + MAX_GRANTS_PER_EMPLOYEE
+                            + " grants, the most one employee may hold");
         }
-        return Decision.of(employee.employeeId(), command.buildingId(),
-                new SaveGrant(AccessGrant.granted(command, existing)), new SaveEmployee(employee.touched()));
+        return Decision.of(
+                employee.employeeId(),
+                command.buildingId(),
+                new SaveGrant(AccessGrant.granted(command, existing)),
+                new SaveEmployee(employee.touched()));
     }
 
     Decision revoke(RevokeAccess command) {
         var employee = employee(command.employeeId());
         employee.requireNotOffboarded();
         var grant = store.grant(command.employeeId(), command.buildingId())
-                .orElseThrow(() -> new NotYetKnownException(RejectionReason.GRANT_NOT_FOUND,
+                .orElseThrow(() -> new NotYetKnownException(
+                        RejectionReason.GRANT_NOT_FOUND,
                         "employee " + command.employeeId() + " has no grant for building " + command.buildingId()));
-        return Decision.of(employee.employeeId(), command.buildingId(), new DeleteGrant(grant),
+        return Decision.of(
+                employee.employeeId(),
+                command.buildingId(),
+                new DeleteGrant(grant),
                 new SaveEmployee(employee.touched()));
     }
 

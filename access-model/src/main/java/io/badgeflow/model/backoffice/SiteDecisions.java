@@ -23,7 +23,8 @@ final class SiteDecisions {
 
     Decision registerBuilding(RegisterBuilding command) {
         if (store.building(command.buildingId()).isPresent()) {
-            throw new RejectedException(RejectionReason.BUILDING_ALREADY_EXISTS,
+            throw new RejectedException(
+                    RejectionReason.BUILDING_ALREADY_EXISTS,
                     "building " + command.buildingId() + " is already registered");
         }
         return Decision.of(null, command.buildingId(), new SaveBuilding(Building.registered(command)));
@@ -31,8 +32,8 @@ final class SiteDecisions {
 
     Decision registerDoor(RegisterDoor command) {
         if (store.door(command.doorId()).isPresent()) {
-            throw new RejectedException(RejectionReason.DOOR_ALREADY_EXISTS,
-                    "door " + command.doorId() + " is already registered");
+            throw new RejectedException(
+                    RejectionReason.DOOR_ALREADY_EXISTS, "door " + command.doorId() + " is already registered");
         }
         if (store.building(command.buildingId()).isEmpty()) {
             throw NotYetKnownException.building(command.buildingId());

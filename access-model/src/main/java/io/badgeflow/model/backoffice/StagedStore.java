@@ -40,8 +40,7 @@ final class StagedStore implements BackOfficeStore {
     private final Set<Change> claims = new LinkedHashSet<>();
 
     /** The latest staged value (the last one seen, when deleted) and the version stored before this transaction. */
-    private record Staged<T>(T value, boolean deleted, long storedVersion) {
-    }
+    private record Staged<T>(T value, boolean deleted, long storedVersion) {}
 
     /**
      * @param minted ids the caller just made up for records this group creates (an import row's employee and
@@ -56,16 +55,31 @@ final class StagedStore implements BackOfficeStore {
     void stage(List<Change> changes) {
         for (var change : changes) {
             switch (change) {
-                case SaveEmployee c -> put(employees, c.employee().employeeId(), c.employee(), c.employee().version());
-                case SaveCard c -> put(cards, c.card().cardId(), c.card(), c.card().version());
-                case SaveBuilding c -> put(buildings, c.building().buildingId(), c.building(), c.building().version());
-                case SaveDoor c -> put(doors, c.door().doorId(), c.door(), c.door().version());
-                case SaveGrant c -> put(grants, grantKey(c.grant()), c.grant(), c.grant().version());
+                case SaveEmployee c ->
+                    put(
+                            employees,
+                            c.employee().employeeId(),
+                            c.employee(),
+                            c.employee().version());
+                case SaveCard c ->
+                    put(cards, c.card().cardId(), c.card(), c.card().version());
+                case SaveBuilding c ->
+                    put(
+                            buildings,
+                            c.building().buildingId(),
+                            c.building(),
+                            c.building().version());
+                case SaveDoor c ->
+                    put(doors, c.door().doorId(), c.door(), c.door().version());
+                case SaveGrant c ->
+                    put(grants, grantKey(c.grant()), c.grant(), c.grant().version());
                 case DeleteGrant c -> {
                     var key = grantKey(c.grant());
                     var before = grants.get(key);
-                    grants.put(key, new Staged<>(c.grant(), true,
-                            before == null ? c.grant().version() : before.storedVersion()));
+                    grants.put(
+                            key,
+                            new Staged<>(
+                                    c.grant(), true, before == null ? c.grant().version() : before.storedVersion()));
                 }
                 case Claim c -> claims.add(c);
                 case Release c -> claims.add(c);

@@ -17,8 +17,13 @@ import java.util.Objects;
  * @param antiPassbackSetAt {@code occurredAt} of the command that set {@code antiPassback}, so an older one cannot
  *     undo a newer; null while the building has the default
  */
-public record Building(String buildingId, String name, ZoneId timeZone, AntiPassback antiPassback,
-        Instant antiPassbackSetAt, long version) {
+public record Building(
+        String buildingId,
+        String name,
+        ZoneId timeZone,
+        AntiPassback antiPassback,
+        Instant antiPassbackSetAt,
+        long version) {
 
     public Building {
         Objects.requireNonNull(buildingId, "buildingId");
@@ -46,8 +51,10 @@ public record Building(String buildingId, String name, ZoneId timeZone, AntiPass
      */
     public Building withAntiPassback(SetAntiPassback command) {
         if (antiPassbackSetAt != null && command.occurredAt().isBefore(antiPassbackSetAt)) {
-            throw new RejectedException(RejectionReason.STALE_UPDATE, "building " + buildingId
-                    + " already has an anti-passback setting from a newer command (" + antiPassbackSetAt + ")");
+            throw new RejectedException(
+                    RejectionReason.STALE_UPDATE,
+                    "building " + buildingId + " already has an anti-passback setting from a newer command ("
+                            + antiPassbackSetAt + ")");
         }
         return new Building(buildingId, name, timeZone, command.antiPassback(), command.occurredAt(), version + 1);
     }

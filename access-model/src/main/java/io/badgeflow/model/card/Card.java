@@ -44,8 +44,16 @@ public record Card(
 
     public static Card issued(IssueCard command) {
         var status = command.employeeId() == null ? CardStatus.ISSUED : CardStatus.ACTIVE;
-        return new Card(command.cardId(), command.cardNumber(), status, command.employeeId(), command.validFrom(),
-                command.validUntil(), command.occurredAt(), command.occurredAt(), 1);
+        return new Card(
+                command.cardId(),
+                command.cardNumber(),
+                status,
+                command.employeeId(),
+                command.validFrom(),
+                command.validUntil(),
+                command.occurredAt(),
+                command.occurredAt(),
+                1);
     }
 
     /** Whether the card is the one its employee holds now (ACTIVE or SUSPENDED). */
@@ -56,7 +64,8 @@ public record Card(
     public Card linkedTo(String employee) {
         requireNotTerminal();
         if (employeeId != null) {
-            throw new RejectedException(RejectionReason.CARD_ALREADY_LINKED,
+            throw new RejectedException(
+                    RejectionReason.CARD_ALREADY_LINKED,
                     "card " + cardId + " is already linked to employee " + employeeId);
         }
         return with(CardStatus.ACTIVE, employee);
@@ -72,7 +81,8 @@ public record Card(
             throw new RejectedException(RejectionReason.CARD_NOT_LINKED, "card " + cardId + " is not linked");
         }
         if (status != CardStatus.ACTIVE) {
-            throw new RejectedException(RejectionReason.CARD_NOT_ACTIVE,
+            throw new RejectedException(
+                    RejectionReason.CARD_NOT_ACTIVE,
                     "card " + cardId + " is " + status + "; resume or revoke it instead of taking it back");
         }
         return with(CardStatus.ISSUED, null);
@@ -81,7 +91,8 @@ public record Card(
     public Card suspended() {
         requireNotTerminal();
         if (status != CardStatus.ACTIVE) {
-            throw new RejectedException(RejectionReason.CARD_NOT_ACTIVE,
+            throw new RejectedException(
+                    RejectionReason.CARD_NOT_ACTIVE,
                     "card " + cardId + " is " + status + ", only an ACTIVE card can be suspended");
         }
         return with(CardStatus.SUSPENDED, employeeId);
@@ -90,7 +101,8 @@ public record Card(
     public Card resumed() {
         requireNotTerminal();
         if (status != CardStatus.SUSPENDED) {
-            throw new RejectedException(RejectionReason.CARD_NOT_SUSPENDED,
+            throw new RejectedException(
+                    RejectionReason.CARD_NOT_SUSPENDED,
                     "card " + cardId + " is " + status + ", only a SUSPENDED card can be resumed");
         }
         return with(CardStatus.ACTIVE, employeeId);
@@ -114,16 +126,26 @@ public record Card(
     public Card withValidity(SetCardValidity command) {
         requireNotTerminal();
         if (command.occurredAt().isBefore(validitySetAt)) {
-            throw new RejectedException(RejectionReason.STALE_UPDATE,
+            throw new RejectedException(
+                    RejectionReason.STALE_UPDATE,
                     "card " + cardId + " already has a validity window from a newer command (" + validitySetAt + ")");
         }
-        return new Card(cardId, cardNumber, status, employeeId, command.validFrom(), command.validUntil(), issuedAt,
-                command.occurredAt(), version + 1);
+        return new Card(
+                cardId,
+                cardNumber,
+                status,
+                employeeId,
+                command.validFrom(),
+                command.validUntil(),
+                issuedAt,
+                command.occurredAt(),
+                version + 1);
     }
 
     /** Whether the card's window contains {@code moment}; an open end does not limit it. */
     public boolean isValidAt(Instant moment) {
-        return (validFrom == null || !moment.isBefore(validFrom)) && (validUntil == null || moment.isBefore(validUntil));
+        return (validFrom == null || !moment.isBefore(validFrom))
+                && (validUntil == null || moment.isBefore(validUntil));
     }
 
     /** The same card stored as {@code next}: several changes of one transaction are written as one. */
@@ -133,13 +155,13 @@ public record Card(
 
     public void requireNotTerminal() {
         if (status.isTerminal()) {
-            throw new RejectedException(RejectionReason.CARD_TERMINAL,
-                    "card " + cardId + " is " + status + " and can no longer change");
+            throw new RejectedException(
+                    RejectionReason.CARD_TERMINAL, "card " + cardId + " is " + status + " and can no longer change");
         }
     }
 
     private Card with(CardStatus next, String employee) {
-        return new Card(cardId, cardNumber, next, employee, validFrom, validUntil, issuedAt, validitySetAt,
-                version + 1);
+        return new Card(
+                cardId, cardNumber, next, employee, validFrom, validUntil, issuedAt, validitySetAt, version + 1);
     }
 }

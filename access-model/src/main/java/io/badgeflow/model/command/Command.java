@@ -31,9 +31,26 @@ import java.time.Instant;
     @JsonSubTypes.Type(value = GrantAccess.class, name = "GrantAccess"),
     @JsonSubTypes.Type(value = RevokeAccess.class, name = "RevokeAccess")
 })
-public sealed interface Command permits RegisterEmployee, UpdateEmployee, DeactivateEmployee, ReactivateEmployee,
-        OffboardEmployee, IssueCard, LinkCard, UnlinkCard, SuspendCard, ResumeCard, ReportCardLost, RevokeCard,
-        SetCardValidity, RegisterBuilding, RegisterDoor, RotateDoorKey, SetAntiPassback, GrantAccess, RevokeAccess {
+public sealed interface Command
+        permits RegisterEmployee,
+                UpdateEmployee,
+                DeactivateEmployee,
+                ReactivateEmployee,
+                OffboardEmployee,
+                IssueCard,
+                LinkCard,
+                UnlinkCard,
+                SuspendCard,
+                ResumeCard,
+                ReportCardLost,
+                RevokeCard,
+                SetCardValidity,
+                RegisterBuilding,
+                RegisterDoor,
+                RotateDoorKey,
+                SetAntiPassback,
+                GrantAccess,
+                RevokeAccess {
 
     String commandId();
 

@@ -35,22 +35,46 @@ public record CommandRecord(
         }
     }
 
-    public static CommandRecord applied(Command command, String employeeId, String subjectId, String documentKey,
-            Instant finishedAt) {
-        return new CommandRecord(command.commandId(), command.type(), command.actor(), CommandStatus.APPLIED, null,
-                null, employeeId, subjectId, documentKey, finishedAt);
+    public static CommandRecord applied(
+            Command command, String employeeId, String subjectId, String documentKey, Instant finishedAt) {
+        return new CommandRecord(
+                command.commandId(),
+                command.type(),
+                command.actor(),
+                CommandStatus.APPLIED,
+                null,
+                null,
+                employeeId,
+                subjectId,
+                documentKey,
+                finishedAt);
     }
 
-    public static CommandRecord rejected(Command command, RejectionReason reason, String message, String employeeId,
-            String subjectId, String documentKey, Instant finishedAt) {
-        return new CommandRecord(command.commandId(), command.type(), command.actor(), CommandStatus.REJECTED,
-                reason, message, employeeId, subjectId, documentKey, finishedAt);
+    public static CommandRecord rejected(
+            Command command,
+            RejectionReason reason,
+            String message,
+            String employeeId,
+            String subjectId,
+            String documentKey,
+            Instant finishedAt) {
+        return new CommandRecord(
+                command.commandId(),
+                command.type(),
+                command.actor(),
+                CommandStatus.REJECTED,
+                reason,
+                message,
+                employeeId,
+                subjectId,
+                documentKey,
+                finishedAt);
     }
 
     /** A document that could not be read as a command: rejected for good, the raw document stays where it was. */
-    public static CommandRecord unreadable(String commandId, RejectionReason reason, String message,
-            String documentKey, Instant finishedAt) {
-        return new CommandRecord(commandId, null, null, CommandStatus.REJECTED, reason, message, null, null,
-                documentKey, finishedAt);
+    public static CommandRecord unreadable(
+            String commandId, RejectionReason reason, String message, String documentKey, Instant finishedAt) {
+        return new CommandRecord(
+                commandId, null, null, CommandStatus.REJECTED, reason, message, null, null, documentKey, finishedAt);
     }
 }

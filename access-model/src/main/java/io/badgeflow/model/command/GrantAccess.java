@@ -18,7 +18,8 @@ public record GrantAccess(
         String buildingId,
         Schedule schedule,
         LocalDate validFrom,
-        LocalDate validUntil) implements Command {
+        LocalDate validUntil)
+        implements Command {
 
     public GrantAccess {
         commandId = Require.id("commandId", commandId);

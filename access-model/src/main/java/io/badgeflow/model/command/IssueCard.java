@@ -15,7 +15,8 @@ public record IssueCard(
         String cardNumber,
         String employeeId,
         Instant validFrom,
-        Instant validUntil) implements Command {
+        Instant validUntil)
+        implements Command {
 
     public IssueCard {
         commandId = Require.id("commandId", commandId);

@@ -4,12 +4,8 @@ import io.badgeflow.model.Require;
 import java.time.Instant;
 
 /** Links a card in stock (ISSUED) to an employee who holds no current card; it becomes ACTIVE. */
-public record LinkCard(
-        String commandId,
-        String actor,
-        Instant occurredAt,
-        String cardId,
-        String employeeId) implements Command {
+public record LinkCard(String commandId, String actor, Instant occurredAt, String cardId, String employeeId)
+        implements Command {
 
     public LinkCard {
         commandId = Require.id("commandId", commandId);

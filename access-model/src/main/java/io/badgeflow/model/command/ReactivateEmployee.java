@@ -4,11 +4,8 @@ import io.badgeflow.model.Require;
 import java.time.Instant;
 
 /** Lets a deactivated employee's cards open doors again. */
-public record ReactivateEmployee(
-        String commandId,
-        String actor,
-        Instant occurredAt,
-        String employeeId) implements Command {
+public record ReactivateEmployee(String commandId, String actor, Instant occurredAt, String employeeId)
+        implements Command {
 
     public ReactivateEmployee {
         commandId = Require.id("commandId", commandId);

@@ -11,12 +11,8 @@ import java.time.ZoneId;
  * id, used by imports and grants.
  */
 public record RegisterBuilding(
-        String commandId,
-        String actor,
-        Instant occurredAt,
-        String buildingId,
-        String name,
-        String timeZone) implements Command {
+        String commandId, String actor, Instant occurredAt, String buildingId, String name, String timeZone)
+        implements Command {
 
     public RegisterBuilding {
         commandId = Require.id("commandId", commandId);

@@ -17,7 +17,8 @@ public record RegisterDoor(
         String buildingId,
         String name,
         DoorCapability capability,
-        String keyHash) implements Command {
+        String keyHash)
+        implements Command {
 
     public RegisterDoor {
         commandId = Require.id("commandId", commandId);

@@ -16,7 +16,8 @@ public record RegisterEmployee(
         String givenName,
         String familyName,
         String email,
-        String department) implements Command {
+        String department)
+        implements Command {
 
     public RegisterEmployee {
         commandId = Require.id("commandId", commandId);

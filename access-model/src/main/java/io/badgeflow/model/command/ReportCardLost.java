@@ -4,11 +4,7 @@ import io.badgeflow.model.Require;
 import java.time.Instant;
 
 /** Marks a card lost or stolen: terminal, it never opens a door again. */
-public record ReportCardLost(
-        String commandId,
-        String actor,
-        Instant occurredAt,
-        String cardId) implements Command {
+public record ReportCardLost(String commandId, String actor, Instant occurredAt, String cardId) implements Command {
 
     public ReportCardLost {
         commandId = Require.id("commandId", commandId);

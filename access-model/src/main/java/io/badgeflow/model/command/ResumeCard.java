@@ -4,11 +4,7 @@ import io.badgeflow.model.Require;
 import java.time.Instant;
 
 /** Makes a SUSPENDED card ACTIVE again. */
-public record ResumeCard(
-        String commandId,
-        String actor,
-        Instant occurredAt,
-        String cardId) implements Command {
+public record ResumeCard(String commandId, String actor, Instant occurredAt, String cardId) implements Command {
 
     public ResumeCard {
         commandId = Require.id("commandId", commandId);

@@ -4,12 +4,8 @@ import io.badgeflow.model.Require;
 import java.time.Instant;
 
 /** Removes an employee's grant for a building. */
-public record RevokeAccess(
-        String commandId,
-        String actor,
-        Instant occurredAt,
-        String employeeId,
-        String buildingId) implements Command {
+public record RevokeAccess(String commandId, String actor, Instant occurredAt, String employeeId, String buildingId)
+        implements Command {
 
     public RevokeAccess {
         commandId = Require.id("commandId", commandId);

@@ -4,11 +4,7 @@ import io.badgeflow.model.Require;
 import java.time.Instant;
 
 /** Revokes a card for good: terminal. */
-public record RevokeCard(
-        String commandId,
-        String actor,
-        Instant occurredAt,
-        String cardId) implements Command {
+public record RevokeCard(String commandId, String actor, Instant occurredAt, String cardId) implements Command {
 
     public RevokeCard {
         commandId = Require.id("commandId", commandId);

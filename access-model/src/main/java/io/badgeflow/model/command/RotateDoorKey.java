@@ -8,12 +8,8 @@ import java.time.Instant;
  * Replaces a door's device key; the old key stops working once this is applied. Only the new key's hash travels
  * here.
  */
-public record RotateDoorKey(
-        String commandId,
-        String actor,
-        Instant occurredAt,
-        String doorId,
-        String keyHash) implements Command {
+public record RotateDoorKey(String commandId, String actor, Instant occurredAt, String doorId, String keyHash)
+        implements Command {
 
     public RotateDoorKey {
         commandId = Require.id("commandId", commandId);

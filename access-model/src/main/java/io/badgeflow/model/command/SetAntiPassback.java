@@ -14,12 +14,8 @@ import java.util.Arrays;
  * @param minutes for TIMED only: how long after the last entry a re-entry is allowed; null for the other modes
  */
 public record SetAntiPassback(
-        String commandId,
-        String actor,
-        Instant occurredAt,
-        String buildingId,
-        String mode,
-        Integer minutes) implements Command {
+        String commandId, String actor, Instant occurredAt, String buildingId, String mode, Integer minutes)
+        implements Command {
 
     /** A day: a longer wait is HARD in all but name. */
     public static final int MAX_MINUTES = 1440;
@@ -49,8 +45,16 @@ public record SetAntiPassback(
     }
 
     private static AntiPassback.Mode mode(String value) {
-        return Arrays.stream(AntiPassback.Mode.values()).filter(m -> m.name().equals(value)).findFirst()
-                .orElseThrow(() -> new InvalidFieldException("mode", "must be one of "
-                        + String.join(", ", Arrays.stream(AntiPassback.Mode.values()).map(Enum::name).toList())));
+        return Arrays.stream(AntiPassback.Mode.values())
+                .filter(m -> m.name().equals(value))
+                .findFirst()
+                .orElseThrow(() -> new InvalidFieldException(
+                        "mode",
+                        "must be one of "
+                                + String.join(
+                                        ", ",
+                                        Arrays.stream(AntiPassback.Mode.values())
+                                                .map(Enum::name)
+                                                .toList())));
     }
 }

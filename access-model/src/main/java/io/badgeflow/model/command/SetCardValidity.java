@@ -8,12 +8,8 @@ import java.time.Instant;
  * wins.
  */
 public record SetCardValidity(
-        String commandId,
-        String actor,
-        Instant occurredAt,
-        String cardId,
-        Instant validFrom,
-        Instant validUntil) implements Command {
+        String commandId, String actor, Instant occurredAt, String cardId, Instant validFrom, Instant validUntil)
+        implements Command {
 
     public SetCardValidity {
         commandId = Require.id("commandId", commandId);

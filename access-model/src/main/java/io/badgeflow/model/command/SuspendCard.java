@@ -4,11 +4,7 @@ import io.badgeflow.model.Require;
 import java.time.Instant;
 
 /** Blocks an ACTIVE card for now (reversible with ResumeCard). */
-public record SuspendCard(
-        String commandId,
-        String actor,
-        Instant occurredAt,
-        String cardId) implements Command {
+public record SuspendCard(String commandId, String actor, Instant occurredAt, String cardId) implements Command {
 
     public SuspendCard {
         commandId = Require.id("commandId", commandId);

@@ -4,11 +4,7 @@ import io.badgeflow.model.Require;
 import java.time.Instant;
 
 /** Takes a card back from its employee into stock (ISSUED), for example when a badge is returned at a desk. */
-public record UnlinkCard(
-        String commandId,
-        String actor,
-        Instant occurredAt,
-        String cardId) implements Command {
+public record UnlinkCard(String commandId, String actor, Instant occurredAt, String cardId) implements Command {
 
     public UnlinkCard {
         commandId = Require.id("commandId", commandId);

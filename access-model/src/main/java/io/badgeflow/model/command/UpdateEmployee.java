@@ -13,7 +13,8 @@ public record UpdateEmployee(
         String givenName,
         String familyName,
         String email,
-        String department) implements Command {
+        String department)
+        implements Command {
 
     public UpdateEmployee {
         commandId = Require.id("commandId", commandId);

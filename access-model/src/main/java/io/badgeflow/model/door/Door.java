@@ -5,8 +5,8 @@ import io.badgeflow.model.command.RotateDoorKey;
 import java.util.Objects;
 
 /** A reader or turnstile of one building, known by the hash of its device API key, never the key itself. */
-public record Door(String doorId, String buildingId, String name, DoorCapability capability, DeviceKeyHash keyHash,
-        long version) {
+public record Door(
+        String doorId, String buildingId, String name, DoorCapability capability, DeviceKeyHash keyHash, long version) {
 
     public Door {
         Objects.requireNonNull(doorId, "doorId");
@@ -25,8 +25,13 @@ public record Door(String doorId, String buildingId, String name, DoorCapability
     }
 
     public static Door registered(RegisterDoor command) {
-        return new Door(command.doorId(), command.buildingId(), command.name(), command.capability(),
-                new DeviceKeyHash(command.keyHash()), 1);
+        return new Door(
+                command.doorId(),
+                command.buildingId(),
+                command.name(),
+                command.capability(),
+                new DeviceKeyHash(command.keyHash()),
+                1);
     }
 
     public Door withKey(RotateDoorKey command) {

@@ -14,7 +14,8 @@ import java.time.Instant;
     @JsonSubTypes.Type(value = SwipeRecorded.class, name = "SwipeRecorded"),
     @JsonSubTypes.Type(value = EntryDecided.class, name = "EntryDecided"),
     @JsonSubTypes.Type(value = ExitRecorded.class, name = "ExitRecorded"),
-    @JsonSubTypes.Type(value = DoorStateChanged.class, name = "DoorStateChanged")})
+    @JsonSubTypes.Type(value = DoorStateChanged.class, name = "DoorStateChanged")
+})
 public sealed interface DoorEvent permits SwipeRecorded, EntryDecided, ExitRecorded, DoorStateChanged {
 
     String eventId();

@@ -7,12 +7,8 @@ import java.time.Instant;
  * A door reported its leaf opened, closed, forced or held open. Readers may put it on the stream directly.
  * Partition key {@code door:<doorId>}: one door's states stay in order, whoever passes it.
  */
-public record DoorStateChanged(
-        String eventId,
-        String doorId,
-        String buildingId,
-        DoorState state,
-        Instant occurredAt) implements DoorEvent {
+public record DoorStateChanged(String eventId, String doorId, String buildingId, DoorState state, Instant occurredAt)
+        implements DoorEvent {
 
     public DoorStateChanged {
         eventId = Require.id("eventId", eventId);

@@ -35,7 +35,8 @@ public record EntryDecided(
         String policyVersion,
         List<AlarmType> alarms,
         Instant occurredAt,
-        Instant decidedAt) implements DoorEvent {
+        Instant decidedAt)
+        implements DoorEvent {
 
     public EntryDecided {
         eventId = Require.id("eventId", eventId);

@@ -23,7 +23,8 @@ public record ExitRecorded(
         String employeeId,
         List<AlarmType> alarms,
         Instant occurredAt,
-        Instant recordedAt) implements DoorEvent {
+        Instant recordedAt)
+        implements DoorEvent {
 
     public ExitRecorded {
         eventId = Require.id("eventId", eventId);

@@ -25,14 +25,17 @@ public final class SwipeIntake {
      * @throws WrongDoorException the key is another door's
      */
     public Door authenticate(String doorId, DeviceKey presented) {
-        var door = doors.find(doorId).filter(found -> found.accepts(presented))
+        var door = doors.find(doorId)
+                .filter(found -> found.accepts(presented))
                 .or(() -> doors.reload(doorId).filter(found -> found.accepts(presented)));
         if (door.isPresent()) {
             return door.get();
         }
         // The index may still name this very door for a key it has just rotated away from: that is no wrong door.
-        if (presented != null && doors.findByKey(DeviceKeyHash.of(presented))
-                .filter(other -> !other.doorId().equals(doorId)).isPresent()) {
+        if (presented != null
+                && doors.findByKey(DeviceKeyHash.of(presented))
+                        .filter(other -> !other.doorId().equals(doorId))
+                        .isPresent()) {
             throw new WrongDoorException(doorId);
         }
         throw new UnknownDeviceException();
@@ -40,8 +43,14 @@ public final class SwipeIntake {
 
     public SwipeRecorded accept(String doorId, DeviceKey presented, Swipe swipe) {
         var door = authenticate(doorId, presented);
-        var event = new SwipeRecorded(swipe.eventId(), door.doorId(), door.buildingId(), swipe.cardNumber(),
-                swipe.direction(), swipe.occurredAt(), clock.instant());
+        var event = new SwipeRecorded(
+                swipe.eventId(),
+                door.doorId(),
+                door.buildingId(),
+                swipe.cardNumber(),
+                swipe.direction(),
+                swipe.occurredAt(),
+                clock.instant());
         stream.publish(event);
         return event;
     }

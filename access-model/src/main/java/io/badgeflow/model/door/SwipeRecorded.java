@@ -11,7 +11,8 @@ public record SwipeRecorded(
         String cardNumber,
         Direction direction,
         Instant occurredAt,
-        Instant receivedAt) implements DoorEvent {
+        Instant receivedAt)
+        implements DoorEvent {
 
     public SwipeRecorded {
         eventId = Require.id("eventId", eventId);

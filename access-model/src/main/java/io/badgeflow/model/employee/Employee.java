@@ -53,9 +53,20 @@ public record Employee(
 
     /** The employee a registration creates; {@code registeredBy} is the command id, to recognise redelivery. */
     public static Employee registered(RegisterEmployee command) {
-        return new Employee(command.employeeId(), command.employeeNumber(), command.givenName(),
-                command.familyName(), command.email(), command.department(), EmployeeStatus.ACTIVE, null, List.of(),
-                command.occurredAt(), command.commandId(), command.occurredAt(), 1);
+        return new Employee(
+                command.employeeId(),
+                command.employeeNumber(),
+                command.givenName(),
+                command.familyName(),
+                command.email(),
+                command.department(),
+                EmployeeStatus.ACTIVE,
+                null,
+                List.of(),
+                command.occurredAt(),
+                command.commandId(),
+                command.occurredAt(),
+                1);
     }
 
     public String fullName() {
@@ -69,19 +80,31 @@ public record Employee(
     public Employee updated(UpdateEmployee command) {
         requireNotOffboarded();
         if (command.occurredAt().isBefore(updatedAt)) {
-            throw new RejectedException(RejectionReason.STALE_UPDATE,
+            throw new RejectedException(
+                    RejectionReason.STALE_UPDATE,
                     "employee " + employeeId + " already has data from a newer update (" + updatedAt + ")");
         }
-        return new Employee(employeeId, command.employeeNumber(), command.givenName(), command.familyName(),
-                command.email(), command.department(), status, currentCardId, cardIds, registeredAt, registeredBy,
-                command.occurredAt(), version + 1);
+        return new Employee(
+                employeeId,
+                command.employeeNumber(),
+                command.givenName(),
+                command.familyName(),
+                command.email(),
+                command.department(),
+                status,
+                currentCardId,
+                cardIds,
+                registeredAt,
+                registeredBy,
+                command.occurredAt(),
+                version + 1);
     }
 
     public Employee deactivated() {
         requireNotOffboarded();
         if (status == EmployeeStatus.INACTIVE) {
-            throw new RejectedException(RejectionReason.EMPLOYEE_ALREADY_INACTIVE,
-                    "employee " + employeeId + " is already inactive");
+            throw new RejectedException(
+                    RejectionReason.EMPLOYEE_ALREADY_INACTIVE, "employee " + employeeId + " is already inactive");
         }
         return withStatus(EmployeeStatus.INACTIVE);
     }
@@ -89,8 +112,8 @@ public record Employee(
     public Employee reactivated() {
         requireNotOffboarded();
         if (status == EmployeeStatus.ACTIVE) {
-            throw new RejectedException(RejectionReason.EMPLOYEE_ALREADY_ACTIVE,
-                    "employee " + employeeId + " is already active");
+            throw new RejectedException(
+                    RejectionReason.EMPLOYEE_ALREADY_ACTIVE, "employee " + employeeId + " is already active");
         }
         return withStatus(EmployeeStatus.ACTIVE);
     }
@@ -98,8 +121,20 @@ public record Employee(
     /** Terminal. The caller revokes the current card and removes the grants in the same transaction. */
     public Employee offboarded() {
         requireNotOffboarded();
-        return new Employee(employeeId, employeeNumber, givenName, familyName, email, department,
-                EmployeeStatus.OFFBOARDED, null, cardIds, registeredAt, registeredBy, updatedAt, version + 1);
+        return new Employee(
+                employeeId,
+                employeeNumber,
+                givenName,
+                familyName,
+                email,
+                department,
+                EmployeeStatus.OFFBOARDED,
+                null,
+                cardIds,
+                registeredAt,
+                registeredBy,
+                updatedAt,
+                version + 1);
     }
 
     /** The employee holding {@code cardId} as their current card, kept in their card history. */
@@ -132,24 +167,60 @@ public record Employee(
 
     /** The same employee stored as {@code next}: several changes of one transaction are written as one. */
     public Employee atVersion(long next) {
-        return new Employee(employeeId, employeeNumber, givenName, familyName, email, department, status,
-                currentCardId, cardIds, registeredAt, registeredBy, updatedAt, next);
+        return new Employee(
+                employeeId,
+                employeeNumber,
+                givenName,
+                familyName,
+                email,
+                department,
+                status,
+                currentCardId,
+                cardIds,
+                registeredAt,
+                registeredBy,
+                updatedAt,
+                next);
     }
 
     public void requireNotOffboarded() {
         if (status == EmployeeStatus.OFFBOARDED) {
-            throw new RejectedException(RejectionReason.EMPLOYEE_OFFBOARDED,
-                    "employee " + employeeId + " is offboarded");
+            throw new RejectedException(
+                    RejectionReason.EMPLOYEE_OFFBOARDED, "employee " + employeeId + " is offboarded");
         }
     }
 
     private Employee withStatus(EmployeeStatus next) {
-        return new Employee(employeeId, employeeNumber, givenName, familyName, email, department, next,
-                currentCardId, cardIds, registeredAt, registeredBy, updatedAt, version + 1);
+        return new Employee(
+                employeeId,
+                employeeNumber,
+                givenName,
+                familyName,
+                email,
+                department,
+                next,
+                currentCardId,
+                cardIds,
+                registeredAt,
+                registeredBy,
+                updatedAt,
+                version + 1);
     }
 
     private Employee withCards(String current, List<String> cards) {
-        return new Employee(employeeId, employeeNumber, givenName, familyName, email, department, status, current,
-                cards, registeredAt, registeredBy, updatedAt, version + 1);
+        return new Employee(
+                employeeId,
+                employeeNumber,
+                givenName,
+                familyName,
+                email,
+                department,
+                status,
+                current,
+                cards,
+                registeredAt,
+                registeredBy,
+                updatedAt,
+                version + 1);
     }
 }

@@ -32,8 +32,15 @@ public record AccessGrant(
 
     /** The grant a GrantAccess leaves: a new one, or the next version of {@code existing} with its terms replaced. */
     public static AccessGrant granted(GrantAccess command, AccessGrant existing) {
-        return new AccessGrant(command.employeeId(), command.buildingId(), command.schedule(), command.validFrom(),
-                command.validUntil(), command.occurredAt(), command.actor(), existing == null ? 1 : existing.version() + 1);
+        return new AccessGrant(
+                command.employeeId(),
+                command.buildingId(),
+                command.schedule(),
+                command.validFrom(),
+                command.validUntil(),
+                command.occurredAt(),
+                command.actor(),
+                existing == null ? 1 : existing.version() + 1);
     }
 
     /** The same grant stored as {@code next}: several changes of one transaction are written as one. */

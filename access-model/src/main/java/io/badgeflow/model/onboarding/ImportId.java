@@ -10,8 +10,7 @@ import java.util.HexFormat;
  */
 public final class ImportId {
 
-    private ImportId() {
-    }
+    private ImportId() {}
 
     public static String of(byte[] content) {
         try {

@@ -34,8 +34,14 @@ public final class Onboarding {
     private final int batchSize;
     private final Clock clock;
 
-    public Onboarding(CommandApplier applier, ImportLedger ledger, ImportReports reports, AdminAuditTrail audit,
-            Executor executor, int batchSize, Clock clock) {
+    public Onboarding(
+            CommandApplier applier,
+            ImportLedger ledger,
+            ImportReports reports,
+            AdminAuditTrail audit,
+            Executor executor,
+            int batchSize,
+            Clock clock) {
         this.applier = Objects.requireNonNull(applier);
         this.ledger = Objects.requireNonNull(ledger);
         this.reports = Objects.requireNonNull(reports);
@@ -83,19 +89,25 @@ public final class Onboarding {
         ledger.rejected(importId, objectKey, reason, clock.instant());
     }
 
-    private void runBatch(String importId, String objectKey, String actor, Instant occurredAt, int batch,
-            List<ParsedRow> rows, BuildingCache buildings) {
+    private void runBatch(
+            String importId,
+            String objectKey,
+            String actor,
+            Instant occurredAt,
+            int batch,
+            List<ParsedRow> rows,
+            BuildingCache buildings) {
         var results = new ArrayList<RowResult>();
         var entries = new ArrayList<AuditEntry>();
         for (var parsed : rows) {
             if (parsed.row() == null) {
-                results.add(RowResult.rejected(parsed.rowNumber(), RejectionReason.INVALID_FIELD.name(),
-                        parsed.error()));
+                results.add(
+                        RowResult.rejected(parsed.rowNumber(), RejectionReason.INVALID_FIELD.name(), parsed.error()));
                 continue;
             }
             var row = parsed.row();
-            var records = applier.applyTogether(row.commands(importId, actor, occurredAt), objectKey,
-                    buildings, row.mintedIds(importId));
+            var records = applier.applyTogether(
+                    row.commands(importId, actor, occurredAt), objectKey, buildings, row.mintedIds(importId));
             records.forEach(record -> entries.add(AuditEntry.of(record)));
             results.add(resultOf(row, importId, records));
         }
@@ -107,8 +119,10 @@ public final class Onboarding {
     }
 
     private static RowResult resultOf(OnboardingRow row, String importId, List<CommandRecord> records) {
-        var failed = records.stream().filter(r -> r.status() == CommandStatus.REJECTED)
-                .filter(r -> r.reason() != RejectionReason.GROUP_REJECTED).findFirst();
+        var failed = records.stream()
+                .filter(r -> r.status() == CommandStatus.REJECTED)
+                .filter(r -> r.reason() != RejectionReason.GROUP_REJECTED)
+                .findFirst();
         if (failed.isEmpty() && records.stream().allMatch(r -> r.status() == CommandStatus.APPLIED)) {
             return RowResult.applied(row.rowNumber(), row.employeeId(importId));
         }

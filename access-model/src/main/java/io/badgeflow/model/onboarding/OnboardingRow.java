@@ -64,7 +64,8 @@ public record OnboardingRow(
 
     /** The ids this row's commands give the records they create. */
     public Set<String> mintedIds(String importId) {
-        return cardNumber == null ? Set.of(employeeId(importId))
+        return cardNumber == null
+                ? Set.of(employeeId(importId))
                 : Set.of(employeeId(importId), derivedId("card", importId));
     }
 
@@ -73,16 +74,33 @@ public record OnboardingRow(
         var prefix = importId + ":" + rowNumber + ":";
         var employeeId = employeeId(importId);
         var commands = new ArrayList<Command>();
-        commands.add(new RegisterEmployee(prefix + "register", actor, occurredAt, employeeId, employeeNumber,
-                givenName, familyName, email, department));
+        commands.add(new RegisterEmployee(
+                prefix + "register",
+                actor,
+                occurredAt,
+                employeeId,
+                employeeNumber,
+                givenName,
+                familyName,
+                email,
+                department));
         if (cardNumber != null) {
-            var until = validUntil == null ? null : validUntil.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-            commands.add(new IssueCard(prefix + "card", actor, occurredAt, derivedId("card", importId), cardNumber,
-                    employeeId, null, until));
+            var until = validUntil == null
+                    ? null
+                    : validUntil.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+            commands.add(new IssueCard(
+                    prefix + "card",
+                    actor,
+                    occurredAt,
+                    derivedId("card", importId),
+                    cardNumber,
+                    employeeId,
+                    null,
+                    until));
         }
         for (var i = 0; i < buildingCodes.size(); i++) {
-            commands.add(new GrantAccess(prefix + "grant-" + i, actor, occurredAt, employeeId, buildingCodes.get(i),
-                    null, null, null));
+            commands.add(new GrantAccess(
+                    prefix + "grant-" + i, actor, occurredAt, employeeId, buildingCodes.get(i), null, null, null));
         }
         return commands;
     }

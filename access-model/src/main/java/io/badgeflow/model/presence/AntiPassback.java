@@ -68,8 +68,7 @@ public record AntiPassback(Mode mode, int minutes) {
         return switch (mode) {
             case HARD -> Verdict.DENY;
             case SOFT -> Verdict.ALARM;
-            case TIMED -> at.isBefore(presence.since().plus(Duration.ofMinutes(minutes))) ? Verdict.DENY
-                    : Verdict.PASS;
+            case TIMED -> at.isBefore(presence.since().plus(Duration.ofMinutes(minutes))) ? Verdict.DENY : Verdict.PASS;
             case OFF -> Verdict.PASS;
         };
     }

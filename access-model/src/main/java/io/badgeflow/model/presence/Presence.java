@@ -15,8 +15,14 @@ import java.util.Objects;
  * @param lastEventId the event of the last passage; the same event applied again changes nothing
  * @param version 0 for a presence never stored, then 1, 2, ...
  */
-public record Presence(String employeeId, String buildingId, boolean inside, String lastDoorId, Instant since,
-        String lastEventId, long version) {
+public record Presence(
+        String employeeId,
+        String buildingId,
+        boolean inside,
+        String lastDoorId,
+        Instant since,
+        String lastEventId,
+        long version) {
 
     public Presence {
         Objects.requireNonNull(employeeId, "employeeId");

@@ -23,15 +23,16 @@ public interface PresenceLedger {
 
     /** Strongly consistent reads of many presences at once; those never stored are left out. */
     default List<Presence> findAll(Collection<PresenceKey> keys) {
-        return keys.stream().flatMap(key -> find(key.employeeId(), key.buildingId()).stream()).toList();
+        return keys.stream()
+                .flatMap(key -> find(key.employeeId(), key.buildingId()).stream())
+                .toList();
     }
 
     /**
      * A hint that these presences are about to be recalled: a ledger that remembers reads those it lacks in one
      * go (see {@link #findAll}), so the recalls that follow cost no round trip each. By default nothing.
      */
-    default void prefetch(Collection<PresenceKey> keys) {
-    }
+    default void prefetch(Collection<PresenceKey> keys) {}
 
     /**
      * Stores {@code next} if the stored presence is still {@code read} (by version; version 0 means none stored).
@@ -48,12 +49,13 @@ public interface PresenceLedger {
      * @return the replacements not written (their presence moved, or they shared a group with one that did)
      */
     default List<Replacement> replaceAll(List<Replacement> replacements) {
-        return replacements.stream().filter(replacement -> !replace(replacement.read(), replacement.next())).toList();
+        return replacements.stream()
+                .filter(replacement -> !replace(replacement.read(), replacement.next()))
+                .toList();
     }
 
     /** The presence read, and the one to store in its place if it is still there. */
-    record Replacement(Presence read, Presence next) {
-    }
+    record Replacement(Presence read, Presence next) {}
 
     /** Everyone inside {@code buildingId} now, in no particular order. */
     List<Presence> inside(String buildingId);

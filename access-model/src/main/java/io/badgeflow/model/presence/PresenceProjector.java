@@ -45,8 +45,10 @@ public final class PresenceProjector {
      */
     public void applyAll(Collection<? extends DoorEvent> events) {
         var byKey = new LinkedHashMap<PresenceKey, List<Passage>>();
-        events.forEach(event -> passage(event).ifPresent(passage -> whose(passage).ifPresent(
-                key -> byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(passage))));
+        events.forEach(event -> passage(event)
+                .ifPresent(passage -> whose(passage)
+                        .ifPresent(key -> byKey.computeIfAbsent(key, k -> new ArrayList<>())
+                                .add(passage))));
         if (byKey.isEmpty()) {
             return;
         }
@@ -64,7 +66,8 @@ public final class PresenceProjector {
             }
         });
         for (var unwritten : ledger.replaceAll(replacements)) {
-            var key = new PresenceKey(unwritten.next().employeeId(), unwritten.next().buildingId());
+            var key = new PresenceKey(
+                    unwritten.next().employeeId(), unwritten.next().buildingId());
             byKey.get(key).forEach(passage -> move(passage, key));
         }
     }
@@ -82,18 +85,33 @@ public final class PresenceProjector {
     /** Granted entries and exits move people; denials, unconfirmed swipes and door states move nobody. */
     private static Optional<Passage> passage(DoorEvent event) {
         return switch (event) {
-            case EntryDecided entry when entry.decision() == Outcome.GRANTED -> Optional.of(new Passage(
-                    entry.eventId(), entry.employeeId(), entry.cardNumber(), entry.buildingId(), entry.doorId(),
-                    entry.occurredAt(), true));
-            case ExitRecorded exit -> Optional.of(new Passage(exit.eventId(), exit.employeeId(), exit.cardNumber(),
-                    exit.buildingId(), exit.doorId(), exit.occurredAt(), false));
+            case EntryDecided entry
+            when entry.decision() == Outcome.GRANTED ->
+                Optional.of(new Passage(
+                        entry.eventId(),
+                        entry.employeeId(),
+                        entry.cardNumber(),
+                        entry.buildingId(),
+                        entry.doorId(),
+                        entry.occurredAt(),
+                        true));
+            case ExitRecorded exit ->
+                Optional.of(new Passage(
+                        exit.eventId(),
+                        exit.employeeId(),
+                        exit.cardNumber(),
+                        exit.buildingId(),
+                        exit.doorId(),
+                        exit.occurredAt(),
+                        false));
             default -> Optional.empty();
         };
     }
 
     /** The presence a passage moves: an exit that names just a card number is its card's employee's. */
     private Optional<PresenceKey> whose(Passage passage) {
-        var who = passage.employeeId() != null ? passage.employeeId()
+        var who = passage.employeeId() != null
+                ? passage.employeeId()
                 : facts.cardByNumber(passage.cardNumber()).map(Card::employeeId).orElse(null);
         if (who == null || passage.buildingId() == null) {
             return Optional.empty();
@@ -119,8 +137,14 @@ public final class PresenceProjector {
         throw new PresenceContentionException(passage.eventId(), MAX_ATTEMPTS);
     }
 
-    private record Passage(String eventId, String employeeId, String cardNumber, String buildingId, String doorId,
-            Instant at, boolean inside) {
+    private record Passage(
+            String eventId,
+            String employeeId,
+            String cardNumber,
+            String buildingId,
+            String doorId,
+            Instant at,
+            boolean inside) {
 
         Presence applyTo(Presence presence) {
             return inside ? presence.entered(eventId, doorId, at) : presence.left(eventId, doorId, at);

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class AntiPassbackRuleTests {
 
-    private static final Presence INSIDE_SINCE_NINE = Presence.unknown("emp-1", "HQ").entered("evt-13", "door-1", TUESDAY_9);
+    private static final Presence INSIDE_SINCE_NINE =
+            Presence.unknown("emp-1", "HQ").entered("evt-13", "door-1", TUESDAY_9);
 
     private final InMemoryAccessFacts facts = Site.standard();
 
@@ -28,7 +29,8 @@ class AntiPassbackRuleTests {
 
         var decision = decide(in("door-2", "0042", TUESDAY_9.plusSeconds(30)));
 
-        assertThat(decision).extracting(Decision::decision, Decision::reason, Decision::rule)
+        assertThat(decision)
+                .extracting(Decision::decision, Decision::reason, Decision::rule)
                 .containsExactly(Outcome.DENIED, DecisionReason.ANTI_PASSBACK, "anti-passback");
         assertThat(decision.alarms()).containsExactly(AlarmType.ANTI_PASSBACK);
     }
@@ -53,7 +55,8 @@ class AntiPassbackRuleTests {
 
         var decision = decide(in(TUESDAY_9.plusSeconds(30)));
 
-        assertThat(decision).extracting(Decision::decision, Decision::reason, Decision::rule)
+        assertThat(decision)
+                .extracting(Decision::decision, Decision::reason, Decision::rule)
                 .containsExactly(Outcome.GRANTED, DecisionReason.GRANTED, "anti-passback");
         assertThat(decision.alarms()).containsExactly(AlarmType.ANTI_PASSBACK);
     }
@@ -68,7 +71,8 @@ class AntiPassbackRuleTests {
 
         assertThat(early.reason()).isEqualTo(DecisionReason.ANTI_PASSBACK);
         assertThat(early.alarms()).containsExactly(AlarmType.ANTI_PASSBACK);
-        assertThat(onTime).extracting(Decision::reason, Decision::rule)
+        assertThat(onTime)
+                .extracting(Decision::reason, Decision::rule)
                 .containsExactly(DecisionReason.GRANTED, "all-rules-passed");
         assertThat(onTime.alarms()).isEmpty();
     }
@@ -88,7 +92,8 @@ class AntiPassbackRuleTests {
     void looksOnlyAtPresenceInTheDoorsOwnBuilding() {
         facts.with(Grants.to("emp-1", "DC").build()).with(INSIDE_SINCE_NINE);
 
-        assertThat(decide(in("dc-door", "0042", TUESDAY_9.plusSeconds(30))).granted()).isTrue();
+        assertThat(decide(in("dc-door", "0042", TUESDAY_9.plusSeconds(30))).granted())
+                .isTrue();
     }
 
     @Test
@@ -101,8 +106,8 @@ class AntiPassbackRuleTests {
         var left = exit.presenceAfter(entered).orElseThrow();
 
         assertThat(entered).isEqualTo(new Presence("emp-1", "HQ", true, "door-1", TUESDAY_9, entry.eventId(), 1));
-        assertThat(left).isEqualTo(
-                new Presence("emp-1", "HQ", false, "door-2", TUESDAY_9.plusSeconds(60), exit.eventId(), 2));
+        assertThat(left)
+                .isEqualTo(new Presence("emp-1", "HQ", false, "door-2", TUESDAY_9.plusSeconds(60), exit.eventId(), 2));
     }
 
     @Test
@@ -119,8 +124,10 @@ class AntiPassbackRuleTests {
         facts.with(inside);
 
         assertThat(decide(in(TUESDAY_9.plusSeconds(30))).presenceAfter(inside)).isEmpty();
-        assertThat(decide(out("door-1", "FFFF", TUESDAY_9.plusSeconds(30))).presenceAfter(inside)).isEmpty();
-        assertThat(decide(out("door-1", "0042", TUESDAY_9.minusSeconds(30))).presenceAfter(inside)).isEmpty();
+        assertThat(decide(out("door-1", "FFFF", TUESDAY_9.plusSeconds(30))).presenceAfter(inside))
+                .isEmpty();
+        assertThat(decide(out("door-1", "0042", TUESDAY_9.minusSeconds(30))).presenceAfter(inside))
+                .isEmpty();
     }
 
     @Test
@@ -132,13 +139,15 @@ class AntiPassbackRuleTests {
         assertThat(atDoorTwo.granted()).as("both decided on the same presence").isTrue();
 
         var firstWrite = facts.writePresence(read, atDoorOne.presenceAfter(read).orElseThrow());
-        var secondWrite = facts.writePresence(read, atDoorTwo.presenceAfter(read).orElseThrow());
+        var secondWrite =
+                facts.writePresence(read, atDoorTwo.presenceAfter(read).orElseThrow());
         var decidedAgain = decide(in("door-2", "0042", TUESDAY_9));
 
         assertThat(firstWrite).isTrue();
         assertThat(secondWrite).as("the version it read is gone").isFalse();
         assertThat(decidedAgain.reason()).isEqualTo(DecisionReason.ANTI_PASSBACK);
-        assertThat(facts.presenceOf("emp-1", "HQ")).extracting(Presence::lastDoorId, Presence::version)
+        assertThat(facts.presenceOf("emp-1", "HQ"))
+                .extracting(Presence::lastDoorId, Presence::version)
                 .containsExactly("door-1", 1L);
     }
 }

@@ -29,9 +29,23 @@ class DecisionEventTests {
 
         var event = (EntryDecided) policy(facts).decide(request).toEvent();
 
-        assertThat(event).isEqualTo(new EntryDecided(request.eventId(), "door-1", "HQ", "0042", Direction.IN,
-                "card-1", CardStatus.LOST, "emp-1", Outcome.DENIED, DecisionReason.CARD_NOT_ACTIVE, "card-active",
-                EntryPolicy.VERSION, List.of(AlarmType.LOST_CARD_USED), TUESDAY_9, DECIDED_AT));
+        assertThat(event)
+                .isEqualTo(new EntryDecided(
+                        request.eventId(),
+                        "door-1",
+                        "HQ",
+                        "0042",
+                        Direction.IN,
+                        "card-1",
+                        CardStatus.LOST,
+                        "emp-1",
+                        Outcome.DENIED,
+                        DecisionReason.CARD_NOT_ACTIVE,
+                        "card-active",
+                        EntryPolicy.VERSION,
+                        List.of(AlarmType.LOST_CARD_USED),
+                        TUESDAY_9,
+                        DECIDED_AT));
         assertThat(event.partitionKey()).isEqualTo("employee:emp-1");
     }
 
@@ -57,14 +71,24 @@ class DecisionEventTests {
 
         var event = policy(facts).decide(request).toEvent();
 
-        assertThat(event).isEqualTo(new ExitRecorded(request.eventId(), "door-2", "HQ", "0042", "card-1", "emp-1",
-                List.of(AlarmType.REVOKED_CARD_USED), TUESDAY_9, DECIDED_AT));
+        assertThat(event)
+                .isEqualTo(new ExitRecorded(
+                        request.eventId(),
+                        "door-2",
+                        "HQ",
+                        "0042",
+                        "card-1",
+                        "emp-1",
+                        List.of(AlarmType.REVOKED_CARD_USED),
+                        TUESDAY_9,
+                        DECIDED_AT));
         assertThat(event.partitionKey()).isEqualTo("employee:emp-1");
     }
 
     @Test
     void recordsAnExitAtAnUnknownDoorAsADeniedDecision() {
-        var event = (EntryDecided) policy(facts).decide(out("door-404", "0042", TUESDAY_9)).toEvent();
+        var event = (EntryDecided)
+                policy(facts).decide(out("door-404", "0042", TUESDAY_9)).toEvent();
 
         assertThat(event.direction()).isEqualTo(Direction.OUT);
         assertThat(event.reason()).isEqualTo(DecisionReason.UNKNOWN_DOOR);
@@ -73,8 +97,8 @@ class DecisionEventTests {
 
     @Test
     void recordsNothingForAnAnswerNoSwipeAsked() {
-        var candidate = new Candidate(Employees.active().holding("card-1").build(),
-                Cards.active().build(), List.of());
+        var candidate = new Candidate(
+                Employees.active().holding("card-1").build(), Cards.active().build(), List.of());
 
         var answer = policy(facts).canEnterThrough(candidate, "door-1", TUESDAY_9);
 
@@ -83,9 +107,22 @@ class DecisionEventTests {
 
     @Test
     void refusesAnEntryDecidedWhoseReasonContradictsItsOutcome() {
-        assertThatThrownBy(() -> new EntryDecided("evt-1", "door-1", "HQ", "0042", Direction.IN, null, null, null,
-                Outcome.GRANTED, DecisionReason.UNKNOWN_CARD, "card-known", EntryPolicy.VERSION, List.of(),
-                TUESDAY_9, DECIDED_AT))
+        assertThatThrownBy(() -> new EntryDecided(
+                        "evt-1",
+                        "door-1",
+                        "HQ",
+                        "0042",
+                        Direction.IN,
+                        null,
+                        null,
+                        null,
+                        Outcome.GRANTED,
+                        DecisionReason.UNKNOWN_CARD,
+                        "card-known",
+                        EntryPolicy.VERSION,
+                        List.of(),
+                        TUESDAY_9,
+                        DECIDED_AT))
                 .isInstanceOf(InvalidFieldException.class)
                 .hasMessageContaining("reason");
     }

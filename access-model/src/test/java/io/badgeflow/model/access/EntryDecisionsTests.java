@@ -24,8 +24,8 @@ class EntryDecisionsTests {
     private final InMemoryAccessFacts facts = Site.standard();
     private final FactsLedger ledger = new FactsLedger(facts);
     private final List<DoorEvent> published = new ArrayList<>();
-    private final EntryDecisions decisions = new EntryDecisions(facts, ledger, published::add,
-            Clock.fixed(DECIDED_AT, ZoneOffset.UTC));
+    private final EntryDecisions decisions =
+            new EntryDecisions(facts, ledger, published::add, Clock.fixed(DECIDED_AT, ZoneOffset.UTC));
 
     @Test
     void grantsAnEntryStoresThePersonInsideAndPublishesTheDecision() {
@@ -34,10 +34,12 @@ class EntryDecisionsTests {
         var decision = decisions.decide(request);
 
         assertThat(decision.reason()).isEqualTo(DecisionReason.GRANTED);
-        assertThat(facts.presenceOf("emp-1", "HQ")).isEqualTo(
-                new Presence("emp-1", "HQ", true, "door-1", TUESDAY_9, request.eventId(), 1));
-        assertThat(published).singleElement().isInstanceOfSatisfying(EntryDecided.class,
-                event -> assertThat(event.eventId()).isEqualTo(request.eventId()));
+        assertThat(facts.presenceOf("emp-1", "HQ"))
+                .isEqualTo(new Presence("emp-1", "HQ", true, "door-1", TUESDAY_9, request.eventId(), 1));
+        assertThat(published)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        EntryDecided.class, event -> assertThat(event.eventId()).isEqualTo(request.eventId()));
     }
 
     @Test
@@ -59,7 +61,8 @@ class EntryDecisionsTests {
 
         var decision = decisions.decide(in("door-1", "0042", TUESDAY_9));
 
-        assertThat(decision.reason()).as("the write on the stale version lost, the fresh read is inside")
+        assertThat(decision.reason())
+                .as("the write on the stale version lost, the fresh read is inside")
                 .isEqualTo(DecisionReason.ANTI_PASSBACK);
         assertThat(facts.presenceOf("emp-1", "HQ").lastEventId()).isEqualTo("evt-other");
         assertThat(published).singleElement();
@@ -73,7 +76,8 @@ class EntryDecisionsTests {
 
         var decision = decisions.decide(in("door-1", "0042", TUESDAY_9));
 
-        assertThat(decision.reason()).as("the fresh read shows the exit the recall missed")
+        assertThat(decision.reason())
+                .as("the fresh read shows the exit the recall missed")
                 .isEqualTo(DecisionReason.GRANTED);
         assertThat(facts.presenceOf("emp-1", "HQ").inside()).isTrue();
         assertThat(facts.presenceOf("emp-1", "HQ").version()).isEqualTo(3);

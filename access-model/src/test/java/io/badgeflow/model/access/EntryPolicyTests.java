@@ -48,11 +48,29 @@ class EntryPolicyTests {
         assertThat(decision.rule()).isEqualTo("all-rules-passed");
         assertThat(decision.policyVersion()).isEqualTo(EntryPolicy.VERSION).isEqualTo("2026-11-24.1");
         assertThat(decision.alarms()).isEmpty();
-        assertThat(decision).extracting(Decision::eventId, Decision::doorId, Decision::buildingId,
-                Decision::cardNumber, Decision::cardId, Decision::cardStatus, Decision::employeeId,
-                Decision::direction, Decision::occurredAt, Decision::decidedAt)
-                .containsExactly(request.eventId(), "door-1", "HQ", "0042", "card-1", CardStatus.ACTIVE, "emp-1",
-                        Direction.IN, TUESDAY_9, DECIDED_AT);
+        assertThat(decision)
+                .extracting(
+                        Decision::eventId,
+                        Decision::doorId,
+                        Decision::buildingId,
+                        Decision::cardNumber,
+                        Decision::cardId,
+                        Decision::cardStatus,
+                        Decision::employeeId,
+                        Decision::direction,
+                        Decision::occurredAt,
+                        Decision::decidedAt)
+                .containsExactly(
+                        request.eventId(),
+                        "door-1",
+                        "HQ",
+                        "0042",
+                        "card-1",
+                        CardStatus.ACTIVE,
+                        "emp-1",
+                        Direction.IN,
+                        TUESDAY_9,
+                        DECIDED_AT);
     }
 
     @Nested
@@ -62,7 +80,8 @@ class EntryPolicyTests {
         void deniesAnUnknownDoorBeforeReadingAnythingAboutTheCard() {
             var decision = decide(in("door-404", "0042", TUESDAY_9));
 
-            assertThat(decision).extracting(Decision::decision, Decision::reason, Decision::rule)
+            assertThat(decision)
+                    .extracting(Decision::decision, Decision::reason, Decision::rule)
                     .containsExactly(Outcome.DENIED, DecisionReason.UNKNOWN_DOOR, "door-known");
             assertThat(decision.buildingId()).isNull();
             assertThat(decision.cardId()).isNull();
@@ -82,7 +101,8 @@ class EntryPolicyTests {
 
             var decision = decide(in(TUESDAY_9));
 
-            assertThat(decision).extracting(Decision::decision, Decision::reason, Decision::rule)
+            assertThat(decision)
+                    .extracting(Decision::decision, Decision::reason, Decision::rule)
                     .containsExactly(Outcome.DENIED, DecisionReason.DIRECTION_NOT_SUPPORTED, "door-direction");
             assertThat(decision.buildingId()).isEqualTo("HQ");
         }
@@ -102,7 +122,8 @@ class EntryPolicyTests {
         void deniesAnUnknownCardAndRaisesTheUnknownCardAlarm() {
             var decision = decide(in("door-1", "FFFF", TUESDAY_9));
 
-            assertThat(decision).extracting(Decision::decision, Decision::reason, Decision::rule)
+            assertThat(decision)
+                    .extracting(Decision::decision, Decision::reason, Decision::rule)
                     .containsExactly(Outcome.DENIED, DecisionReason.UNKNOWN_CARD, "card-known");
             assertThat(decision.alarms()).containsExactly(AlarmType.UNKNOWN_CARD);
             assertThat(decision.cardNumber()).isEqualTo("FFFF");
@@ -121,15 +142,17 @@ class EntryPolicyTests {
 
             var decision = decide(in(TUESDAY_9));
 
-            assertThat(decision).extracting(Decision::decision, Decision::reason, Decision::rule,
-                    Decision::cardStatus)
+            assertThat(decision)
+                    .extracting(Decision::decision, Decision::reason, Decision::rule, Decision::cardStatus)
                     .containsExactly(Outcome.DENIED, DecisionReason.CARD_NOT_ACTIVE, "card-active", status);
             assertThat(decision.alarms()).containsExactly(alarm);
             assertThat(decision.employeeId()).isEqualTo("emp-1");
         }
 
         @ParameterizedTest
-        @EnumSource(value = CardStatus.class, names = {"ISSUED", "SUPERSEDED"})
+        @EnumSource(
+                value = CardStatus.class,
+                names = {"ISSUED", "SUPERSEDED"})
         void deniesACardInStockOrSupersededWithoutAnAlarm(CardStatus status) {
             facts.with(Cards.in(status).build());
 
@@ -146,7 +169,8 @@ class EntryPolicyTests {
 
             var before = decide(in(TUESDAY_9.minusNanos(1)));
 
-            assertThat(before).extracting(Decision::reason, Decision::rule)
+            assertThat(before)
+                    .extracting(Decision::reason, Decision::rule)
                     .containsExactly(DecisionReason.CARD_EXPIRED, "card-validity");
             assertThat(decide(in(TUESDAY_9)).granted()).isTrue();
         }
@@ -164,19 +188,25 @@ class EntryPolicyTests {
     class TheEmployee {
 
         @ParameterizedTest
-        @EnumSource(value = EmployeeStatus.class, names = {"INACTIVE", "OFFBOARDED"})
+        @EnumSource(
+                value = EmployeeStatus.class,
+                names = {"INACTIVE", "OFFBOARDED"})
         void deniesAnEmployeeWhoIsNotActive(EmployeeStatus status) {
             facts.with(Employees.in(status).build());
 
             var decision = decide(in(TUESDAY_9));
 
-            assertThat(decision).extracting(Decision::decision, Decision::reason, Decision::rule, Decision::employeeId)
+            assertThat(decision)
+                    .extracting(Decision::decision, Decision::reason, Decision::rule, Decision::employeeId)
                     .containsExactly(Outcome.DENIED, DecisionReason.EMPLOYEE_INACTIVE, "employee-active", "emp-1");
         }
 
         @Test
         void deniesACardWhoseEmployeeIsNotKnown() {
-            facts.with(Cards.active().number("card-9", "0099").employeeId("emp-ghost").build());
+            facts.with(Cards.active()
+                    .number("card-9", "0099")
+                    .employeeId("emp-ghost")
+                    .build());
 
             assertThat(decide(in("door-1", "0099", TUESDAY_9)).reason()).isEqualTo(DecisionReason.EMPLOYEE_INACTIVE);
         }
@@ -189,7 +219,8 @@ class EntryPolicyTests {
         void deniesAnEmployeeWithoutAGrantForTheDoorsBuilding() {
             var decision = decide(in("dc-door", "0042", TUESDAY_9));
 
-            assertThat(decision).extracting(Decision::decision, Decision::reason, Decision::rule, Decision::buildingId)
+            assertThat(decision)
+                    .extracting(Decision::decision, Decision::reason, Decision::rule, Decision::buildingId)
                     .containsExactly(Outcome.DENIED, DecisionReason.NO_ACCESS_TO_BUILDING, "grant-for-building", "DC");
             facts.with(Grants.to("emp-1", "DC").build());
             assertThat(decide(in("dc-door", "0042", TUESDAY_9)).granted()).isTrue();
@@ -199,13 +230,16 @@ class EntryPolicyTests {
         void deniesOnTheDayBeforeTheGrantStartsAndAfterItEndsInTheBuildingsTimeZone() {
             // Tokyo is 9 hours ahead: 2026-11-30T15:00Z is already 1 December there.
             facts.with(new Building("HQ", "Head office", ZoneId.of("Asia/Tokyo"), 2))
-                    .with(Grants.to("emp-1", "HQ").between(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31))
+                    .with(Grants.to("emp-1", "HQ")
+                            .between(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31))
                             .build());
 
             assertThat(decide(in(Instant.parse("2026-11-30T14:59:59Z"))).reason())
                     .isEqualTo(DecisionReason.NO_ACCESS_TO_BUILDING);
-            assertThat(decide(in(Instant.parse("2026-11-30T15:00:00Z"))).granted()).isTrue();
-            assertThat(decide(in(Instant.parse("2026-12-31T14:59:59Z"))).granted()).isTrue();
+            assertThat(decide(in(Instant.parse("2026-11-30T15:00:00Z"))).granted())
+                    .isTrue();
+            assertThat(decide(in(Instant.parse("2026-12-31T14:59:59Z"))).granted())
+                    .isTrue();
             assertThat(decide(in(Instant.parse("2026-12-31T15:00:00Z"))).reason())
                     .isEqualTo(DecisionReason.NO_ACCESS_TO_BUILDING);
         }
@@ -217,14 +251,18 @@ class EntryPolicyTests {
 
             var early = decide(in(seven.minusSeconds(1)));
 
-            assertThat(early).extracting(Decision::decision, Decision::reason, Decision::rule)
+            assertThat(early)
+                    .extracting(Decision::decision, Decision::reason, Decision::rule)
                     .containsExactly(Outcome.DENIED, DecisionReason.OUTSIDE_SCHEDULE, "grant-schedule");
             assertThat(decide(in(seven)).granted()).isTrue();
-            assertThat(decide(in(seven.plus(Duration.ofHours(12)).minusSeconds(1))).granted()).isTrue();
+            assertThat(decide(in(seven.plus(Duration.ofHours(12)).minusSeconds(1)))
+                            .granted())
+                    .isTrue();
             assertThat(decide(in(seven.plus(Duration.ofHours(12)))).reason())
                     .isEqualTo(DecisionReason.OUTSIDE_SCHEDULE);
             assertThat(decide(in(Instant.parse("2026-11-28T10:00:00Z"))).reason())
-                    .as("a Saturday").isEqualTo(DecisionReason.OUTSIDE_SCHEDULE);
+                    .as("a Saturday")
+                    .isEqualTo(DecisionReason.OUTSIDE_SCHEDULE);
         }
 
         @Test
@@ -235,7 +273,8 @@ class EntryPolicyTests {
             // 07:00 in New York in November is 12:00 UTC.
             assertThat(decide(in(Instant.parse("2026-11-24T11:59:00Z"))).reason())
                     .isEqualTo(DecisionReason.OUTSIDE_SCHEDULE);
-            assertThat(decide(in(Instant.parse("2026-11-24T12:00:00Z"))).granted()).isTrue();
+            assertThat(decide(in(Instant.parse("2026-11-24T12:00:00Z"))).granted())
+                    .isTrue();
         }
 
         @Test
@@ -245,8 +284,10 @@ class EntryPolicyTests {
 
             assertThat(decide(in(Instant.parse("2026-11-27T21:59:59Z"))).reason())
                     .isEqualTo(DecisionReason.OUTSIDE_SCHEDULE);
-            assertThat(decide(in(Instant.parse("2026-11-27T22:00:00Z"))).granted()).isTrue();
-            assertThat(decide(in(Instant.parse("2026-11-28T05:59:59Z"))).granted()).as("Saturday, before six")
+            assertThat(decide(in(Instant.parse("2026-11-27T22:00:00Z"))).granted())
+                    .isTrue();
+            assertThat(decide(in(Instant.parse("2026-11-28T05:59:59Z"))).granted())
+                    .as("Saturday, before six")
                     .isTrue();
             assertThat(decide(in(Instant.parse("2026-11-28T06:00:00Z"))).reason())
                     .isEqualTo(DecisionReason.OUTSIDE_SCHEDULE);
@@ -276,8 +317,12 @@ class EntryPolicyTests {
 
         @Test
         void aRevokedCardBeatsAMissingGrantAndAnExpiredWindow() {
-            var noGrant = new InMemoryAccessFacts().with(Site.HQ).with(Doors.twoWay("door-1", "HQ"))
-                    .with(Cards.in(CardStatus.REVOKED).validUntil(TUESDAY_9.minusSeconds(60)).build())
+            var noGrant = new InMemoryAccessFacts()
+                    .with(Site.HQ)
+                    .with(Doors.twoWay("door-1", "HQ"))
+                    .with(Cards.in(CardStatus.REVOKED)
+                            .validUntil(TUESDAY_9.minusSeconds(60))
+                            .build())
                     .with(Employees.active().build());
 
             assertThat(policy(noGrant).decide(in(TUESDAY_9)).reason()).isEqualTo(DecisionReason.CARD_NOT_ACTIVE);
@@ -293,8 +338,11 @@ class EntryPolicyTests {
 
         @Test
         void anInactiveEmployeeBeatsAMissingGrantWithoutReadingGrants() {
-            var bare = new InMemoryAccessFacts().with(Site.HQ).with(Doors.twoWay("door-1", "HQ"))
-                    .with(Cards.active().build()).with(Employees.in(EmployeeStatus.OFFBOARDED).build());
+            var bare = new InMemoryAccessFacts()
+                    .with(Site.HQ)
+                    .with(Doors.twoWay("door-1", "HQ"))
+                    .with(Cards.active().build())
+                    .with(Employees.in(EmployeeStatus.OFFBOARDED).build());
 
             assertThat(policy(bare).decide(in(TUESDAY_9)).reason()).isEqualTo(DecisionReason.EMPLOYEE_INACTIVE);
             assertThat(bare.reads()).noneMatch(read -> read.startsWith("grant:"));
@@ -302,8 +350,10 @@ class EntryPolicyTests {
 
         @Test
         void aGrantOutOfItsDatesBeatsItsSchedule() {
-            facts.with(Grants.to("emp-1", "HQ").officeHours()
-                    .between(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31)).build());
+            facts.with(Grants.to("emp-1", "HQ")
+                    .officeHours()
+                    .between(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31))
+                    .build());
 
             assertThat(decide(in(Instant.parse("2026-11-28T10:00:00Z"))).reason())
                     .isEqualTo(DecisionReason.NO_ACCESS_TO_BUILDING);
@@ -323,8 +373,15 @@ class EntryPolicyTests {
         void readsTheFactsInRuleOrderForAGrantedEntry() {
             decide(in(TUESDAY_9));
 
-            assertThat(facts.reads()).containsExactly("door:door-1", "building:HQ", "card:0042", "employee:emp-1",
-                    "grant:emp-1/HQ", "anti-passback:HQ", "presence:emp-1/HQ");
+            assertThat(facts.reads())
+                    .containsExactly(
+                            "door:door-1",
+                            "building:HQ",
+                            "card:0042",
+                            "employee:emp-1",
+                            "grant:emp-1/HQ",
+                            "anti-passback:HQ",
+                            "presence:emp-1/HQ");
         }
     }
 }

@@ -28,9 +28,11 @@ class ExitTests {
     void grantsAnExitWithReasonExitAndRecordsWhoLeft() {
         var decision = leave(out("door-1", "0042", TUESDAY_9));
 
-        assertThat(decision).extracting(Decision::decision, Decision::reason, Decision::rule, Decision::direction)
+        assertThat(decision)
+                .extracting(Decision::decision, Decision::reason, Decision::rule, Decision::direction)
                 .containsExactly(Outcome.GRANTED, DecisionReason.EXIT, "exit-always-allowed", Direction.OUT);
-        assertThat(decision).extracting(Decision::buildingId, Decision::cardId, Decision::employeeId)
+        assertThat(decision)
+                .extracting(Decision::buildingId, Decision::cardId, Decision::employeeId)
                 .containsExactly("HQ", "card-1", "emp-1");
         assertThat(decision.alarms()).isEmpty();
     }
@@ -63,7 +65,8 @@ class ExitTests {
     void grantsAnExitOfAnUnknownCardAndRaisesTheUnknownCardAlarm() {
         var decision = leave(out("door-1", "FFFF", TUESDAY_9));
 
-        assertThat(decision).extracting(Decision::decision, Decision::reason)
+        assertThat(decision)
+                .extracting(Decision::decision, Decision::reason)
                 .containsExactly(Outcome.GRANTED, DecisionReason.EXIT);
         assertThat(decision.cardId()).isNull();
         assertThat(decision.employeeId()).isNull();
@@ -76,7 +79,8 @@ class ExitTests {
                 .with(Employees.in(EmployeeStatus.OFFBOARDED).build())
                 .with(Cards.active().validUntil(TUESDAY_9.minusSeconds(3600)).build());
 
-        assertThat(leave(out("dc-door", "0042", Site.TUESDAY_9.plusSeconds(14 * 3600))).reason())
+        assertThat(leave(out("dc-door", "0042", Site.TUESDAY_9.plusSeconds(14 * 3600)))
+                        .reason())
                 .isEqualTo(DecisionReason.EXIT);
         assertThat(leave(out("door-1", "0042", TUESDAY_9)).reason()).isEqualTo(DecisionReason.EXIT);
     }
@@ -92,7 +96,8 @@ class ExitTests {
     void refusesOnlyAnExitAtAnUnknownDoorBecauseNoBuildingCanBeLeftThere() {
         var decision = leave(out("door-404", "0042", TUESDAY_9));
 
-        assertThat(decision).extracting(Decision::decision, Decision::reason, Decision::rule)
+        assertThat(decision)
+                .extracting(Decision::decision, Decision::reason, Decision::rule)
                 .containsExactly(Outcome.DENIED, DecisionReason.UNKNOWN_DOOR, "door-known");
     }
 }

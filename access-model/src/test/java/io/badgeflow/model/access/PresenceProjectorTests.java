@@ -35,8 +35,16 @@ class PresenceProjectorTests {
     void resolvesTheEmployeeOfAnExitAReaderReportedWithJustTheCardNumber() {
         projector.apply(Site.policy(facts).decide(Site.in(TUESDAY_9)).toEvent());
 
-        projector.apply(new ExitRecorded("evt-out", "door-2", "HQ", "0042", null, null, List.of(),
-                TUESDAY_9.plusSeconds(60), DECIDED_AT.plusSeconds(60)));
+        projector.apply(new ExitRecorded(
+                "evt-out",
+                "door-2",
+                "HQ",
+                "0042",
+                null,
+                null,
+                List.of(),
+                TUESDAY_9.plusSeconds(60),
+                DECIDED_AT.plusSeconds(60)));
 
         assertThat(facts.presenceOf("emp-1", "HQ").inside()).isFalse();
         assertThat(facts.presenceOf("emp-1", "HQ").lastEventId()).isEqualTo("evt-out");
@@ -45,8 +53,16 @@ class PresenceProjectorTests {
     @Test
     void keepsTheNewerPassageWhenAnOlderOneArrivesLate() {
         var entry = Site.policy(facts).decide(Site.in(TUESDAY_9)).toEvent();
-        var exit = new ExitRecorded("evt-out", "door-2", "HQ", "0042", "card-1", "emp-1", List.of(),
-                TUESDAY_9.plusSeconds(60), DECIDED_AT.plusSeconds(60));
+        var exit = new ExitRecorded(
+                "evt-out",
+                "door-2",
+                "HQ",
+                "0042",
+                "card-1",
+                "emp-1",
+                List.of(),
+                TUESDAY_9.plusSeconds(60),
+                DECIDED_AT.plusSeconds(60));
 
         projector.apply(exit);
         projector.apply(entry);
@@ -56,9 +72,10 @@ class PresenceProjectorTests {
 
     @Test
     void movesNobodyForADenialAnUnknownCardOrADoorState() {
-        projector.apply(Site.policy(facts).decide(Site.in("door-1", "9999", TUESDAY_9)).toEvent());
-        projector.apply(new ExitRecorded("evt-x", "door-2", "HQ", "9999", null, null, List.of(), TUESDAY_9,
-                DECIDED_AT));
+        projector.apply(
+                Site.policy(facts).decide(Site.in("door-1", "9999", TUESDAY_9)).toEvent());
+        projector.apply(
+                new ExitRecorded("evt-x", "door-2", "HQ", "9999", null, null, List.of(), TUESDAY_9, DECIDED_AT));
         projector.apply(new DoorStateChanged("evt-d", "door-1", "HQ", DoorState.FORCED, TUESDAY_9));
 
         assertThat(ledger.writes).isZero();
@@ -67,16 +84,26 @@ class PresenceProjectorTests {
     @Test
     void appliesABatchByPrefetchingThePresencesItMovesAndWritingEachOnceFoldedInOrder() {
         var entry = Site.policy(facts).decide(Site.in(TUESDAY_9)).toEvent();
-        var exitByCardNumber = new ExitRecorded("evt-out", "door-2", "HQ", "0042", null, null, List.of(),
-                TUESDAY_9.plusSeconds(60), DECIDED_AT.plusSeconds(60));
-        var unknownCardExit = new ExitRecorded("evt-x", "door-2", "HQ", "9999", null, null, List.of(), TUESDAY_9,
-                DECIDED_AT);
+        var exitByCardNumber = new ExitRecorded(
+                "evt-out",
+                "door-2",
+                "HQ",
+                "0042",
+                null,
+                null,
+                List.of(),
+                TUESDAY_9.plusSeconds(60),
+                DECIDED_AT.plusSeconds(60));
+        var unknownCardExit =
+                new ExitRecorded("evt-x", "door-2", "HQ", "9999", null, null, List.of(), TUESDAY_9, DECIDED_AT);
         var doorState = new DoorStateChanged("evt-d", "door-1", "HQ", DoorState.FORCED, TUESDAY_9);
 
         projector.applyAll(List.of(entry, exitByCardNumber, unknownCardExit, doorState));
 
         assertThat(ledger.prefetched).containsExactly(List.of(new PresenceKey("emp-1", "HQ")));
-        assertThat(ledger.writes).as("the entry and the exit folded into one write").isEqualTo(1);
+        assertThat(ledger.writes)
+                .as("the entry and the exit folded into one write")
+                .isEqualTo(1);
         var presence = facts.presenceOf("emp-1", "HQ");
         assertThat(presence.inside()).isFalse();
         assertThat(presence.lastEventId()).isEqualTo("evt-out");

@@ -20,13 +20,13 @@ final class Site {
 
     /** A Tuesday, 09:00 in London (GMT in November). */
     static final Instant TUESDAY_9 = Instant.parse("2026-11-24T09:00:00Z");
+
     static final Instant DECIDED_AT = Instant.parse("2026-11-24T09:00:00.012Z");
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final Building HQ = new Building("HQ", "Head office", LONDON, 1);
     static final Building DC = new Building("DC", "Data centre", ZoneId.of("Europe/Amsterdam"), 1);
 
-    private Site() {
-    }
+    private Site() {}
 
     static InMemoryAccessFacts standard() {
         return new InMemoryAccessFacts()

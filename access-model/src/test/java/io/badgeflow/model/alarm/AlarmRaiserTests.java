@@ -28,8 +28,8 @@ class AlarmRaiserTests {
 
     final InMemoryAlarmLedger ledger = new InMemoryAlarmLedger();
     final List<Alarm> sent = new ArrayList<>();
-    final AlarmRaiser raiser = new AlarmRaiser(ledger, sent::add, new RepeatedDenials(3, Duration.ofMinutes(5)),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    final AlarmRaiser raiser = new AlarmRaiser(
+            ledger, sent::add, new RepeatedDenials(3, Duration.ofMinutes(5)), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void anUnknownCardDenialRaisesUnknownCardWithTheIdsItKnows() {
@@ -56,13 +56,29 @@ class AlarmRaiserTests {
     void eachCardStatusAlarmIsRaisedWithTheCardAndEmployee() {
         for (var status : List.of(CardStatus.REVOKED, CardStatus.LOST, CardStatus.SUSPENDED)) {
             var type = AlarmType.forCardUsedIn(status).orElseThrow();
-            raiser.raise(new EntryDecided("ev-" + status, "door-" + status, "bldg-1", "CARD-1", Direction.IN, "card-1", status,
-                    "emp-1", Outcome.DENIED, DecisionReason.CARD_NOT_ACTIVE, "card-active", "v", List.of(type), AT,
-                    AT), true);
+            raiser.raise(
+                    new EntryDecided(
+                            "ev-" + status,
+                            "door-" + status,
+                            "bldg-1",
+                            "CARD-1",
+                            Direction.IN,
+                            "card-1",
+                            status,
+                            "emp-1",
+                            Outcome.DENIED,
+                            DecisionReason.CARD_NOT_ACTIVE,
+                            "card-active",
+                            "v",
+                            List.of(type),
+                            AT,
+                            AT),
+                    true);
         }
 
-        assertThat(sent).extracting(Alarm::type).containsExactly(AlarmType.REVOKED_CARD_USED,
-                AlarmType.LOST_CARD_USED, AlarmType.SUSPENDED_CARD_USED);
+        assertThat(sent)
+                .extracting(Alarm::type)
+                .containsExactly(AlarmType.REVOKED_CARD_USED, AlarmType.LOST_CARD_USED, AlarmType.SUSPENDED_CARD_USED);
         assertThat(sent).allSatisfy(alarm -> {
             assertThat(alarm.cardId()).isEqualTo("card-1");
             assertThat(alarm.employeeId()).isEqualTo("emp-1");
@@ -71,9 +87,22 @@ class AlarmRaiserTests {
 
     @Test
     void aSoftAntiPassbackGrantRaisesAntiPassback() {
-        var event = new EntryDecided("ev-apb", "door-1", "bldg-1", "CARD-1", Direction.IN, "card-1",
-                CardStatus.ACTIVE, "emp-1", Outcome.GRANTED, DecisionReason.GRANTED, "anti-passback", "v",
-                List.of(AlarmType.ANTI_PASSBACK), AT, AT);
+        var event = new EntryDecided(
+                "ev-apb",
+                "door-1",
+                "bldg-1",
+                "CARD-1",
+                Direction.IN,
+                "card-1",
+                CardStatus.ACTIVE,
+                "emp-1",
+                Outcome.GRANTED,
+                DecisionReason.GRANTED,
+                "anti-passback",
+                "v",
+                List.of(AlarmType.ANTI_PASSBACK),
+                AT,
+                AT);
 
         raiser.raise(event, true);
 
@@ -82,12 +111,21 @@ class AlarmRaiserTests {
 
     @Test
     void anExitOfARevokedCardRaisesRevokedCardUsed() {
-        var exit = new ExitRecorded("ev-exit", "door-1", "bldg-1", "CARD-1", "card-1", "emp-1",
-                List.of(AlarmType.REVOKED_CARD_USED), AT, AT);
+        var exit = new ExitRecorded(
+                "ev-exit",
+                "door-1",
+                "bldg-1",
+                "CARD-1",
+                "card-1",
+                "emp-1",
+                List.of(AlarmType.REVOKED_CARD_USED),
+                AT,
+                AT);
 
         raiser.raise(exit, true);
 
-        assertThat(sent).extracting(Alarm::type, Alarm::employeeId)
+        assertThat(sent)
+                .extracting(Alarm::type, Alarm::employeeId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(AlarmType.REVOKED_CARD_USED, "emp-1"));
     }
 
@@ -97,16 +135,33 @@ class AlarmRaiserTests {
             raiser.raise(new DoorStateChanged("ev-" + state, "door-1", "bldg-1", state, AT), true);
         }
 
-        assertThat(sent).extracting(Alarm::type, Alarm::eventId).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(AlarmType.DOOR_FORCED, "ev-FORCED"),
-                org.assertj.core.groups.Tuple.tuple(AlarmType.DOOR_HELD_OPEN, "ev-HELD_OPEN"));
+        assertThat(sent)
+                .extracting(Alarm::type, Alarm::eventId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(AlarmType.DOOR_FORCED, "ev-FORCED"),
+                        org.assertj.core.groups.Tuple.tuple(AlarmType.DOOR_HELD_OPEN, "ev-HELD_OPEN"));
     }
 
     @Test
     void aGrantedEntryAndAnUnconfirmedSwipeRaiseNothing() {
-        raiser.raise(new EntryDecided("ev-ok", "door-1", "bldg-1", "CARD-1", Direction.IN, "card-1",
-                CardStatus.ACTIVE, "emp-1", Outcome.GRANTED, DecisionReason.GRANTED, "all-rules-passed", "v",
-                List.of(), AT, AT), true);
+        raiser.raise(
+                new EntryDecided(
+                        "ev-ok",
+                        "door-1",
+                        "bldg-1",
+                        "CARD-1",
+                        Direction.IN,
+                        "card-1",
+                        CardStatus.ACTIVE,
+                        "emp-1",
+                        Outcome.GRANTED,
+                        DecisionReason.GRANTED,
+                        "all-rules-passed",
+                        "v",
+                        List.of(),
+                        AT,
+                        AT),
+                true);
         raiser.raise(new SwipeRecorded("ev-swipe", "door-1", "bldg-1", "CARD-1", Direction.IN, AT, AT), true);
 
         assertThat(sent).isEmpty();
@@ -127,9 +182,13 @@ class AlarmRaiserTests {
     @Test
     void aRedeliveredEventWhoseFirstPublishFailedPublishesItThen() {
         var event = new DoorStateChanged("ev-forced", "door-1", "bldg-1", DoorState.HELD_OPEN, AT);
-        var failing = new AlarmRaiser(ledger, alarm -> {
-            throw new IllegalStateException("topic unavailable");
-        }, RepeatedDenials.DEFAULT, Clock.fixed(NOW, ZoneOffset.UTC));
+        var failing = new AlarmRaiser(
+                ledger,
+                alarm -> {
+                    throw new IllegalStateException("topic unavailable");
+                },
+                RepeatedDenials.DEFAULT,
+                Clock.fixed(NOW, ZoneOffset.UTC));
         assertThatThrownBy(() -> failing.raise(event, true)).hasMessage("topic unavailable");
         assertThat(ledger.marked).isEmpty();
 
@@ -143,8 +202,15 @@ class AlarmRaiserTests {
     void theThirdDenialAtOneDoorWithinTheBucketRaisesRepeatedDenialsOnce() {
         var bucket = Instant.parse("2026-03-03T08:55:00Z");
         for (var i = 1; i <= 5; i++) {
-            raiser.raise(denied("ev-" + i, "door-1", bucket.plusSeconds(10L * i), DecisionReason.NO_ACCESS_TO_BUILDING,
-                    "card-1", "emp-1"), true);
+            raiser.raise(
+                    denied(
+                            "ev-" + i,
+                            "door-1",
+                            bucket.plusSeconds(10L * i),
+                            DecisionReason.NO_ACCESS_TO_BUILDING,
+                            "card-1",
+                            "emp-1"),
+                    true);
         }
 
         assertThat(sent).singleElement().satisfies(alarm -> {
@@ -174,17 +240,17 @@ class AlarmRaiserTests {
     @Test
     void denialsInTwoBucketsOrAtTwoDoorsAreCountedApart() {
         var bucket = Instant.parse("2026-03-03T08:55:00Z");
-        raiser.raise(denied("a", "door-1", bucket.minusSeconds(1), DecisionReason.CARD_EXPIRED, "card-1", "emp-1"),
-                true);
+        raiser.raise(
+                denied("a", "door-1", bucket.minusSeconds(1), DecisionReason.CARD_EXPIRED, "card-1", "emp-1"), true);
         raiser.raise(denied("b", "door-1", bucket, DecisionReason.CARD_EXPIRED, "card-1", "emp-1"), true);
-        raiser.raise(denied("c", "door-2", bucket.plusSeconds(1), DecisionReason.CARD_EXPIRED, "card-1", "emp-1"),
-                true);
-        raiser.raise(denied("d", "door-1", bucket.plusSeconds(2), DecisionReason.CARD_EXPIRED, "card-1", "emp-1"),
-                true);
+        raiser.raise(
+                denied("c", "door-2", bucket.plusSeconds(1), DecisionReason.CARD_EXPIRED, "card-1", "emp-1"), true);
+        raiser.raise(
+                denied("d", "door-1", bucket.plusSeconds(2), DecisionReason.CARD_EXPIRED, "card-1", "emp-1"), true);
 
         assertThat(sent).isEmpty();
-        raiser.raise(denied("e", "door-1", bucket.plusSeconds(299), DecisionReason.CARD_EXPIRED, "card-1", "emp-1"),
-                true);
+        raiser.raise(
+                denied("e", "door-1", bucket.plusSeconds(299), DecisionReason.CARD_EXPIRED, "card-1", "emp-1"), true);
         assertThat(sent).extracting(Alarm::type).containsExactly(AlarmType.REPEATED_DENIALS);
     }
 
@@ -199,15 +265,30 @@ class AlarmRaiserTests {
 
         denials.reversed().forEach(denial -> raiser.raise(denial, false));
 
-        assertThat(sent).extracting(Alarm::alarmId)
-                .containsExactly(Alarm.repeatedDenialsIdOf("door-1", bucket));
+        assertThat(sent).extracting(Alarm::alarmId).containsExactly(Alarm.repeatedDenialsIdOf("door-1", bucket));
     }
 
     @Test
     void aDenialAtAnUnknownDoorIsNotCounted() {
         for (var i = 0; i < 4; i++) {
-            raiser.raise(new EntryDecided("ev-" + i, "door-x", null, "CARD-1", Direction.IN, null, null, null,
-                    Outcome.DENIED, DecisionReason.UNKNOWN_DOOR, "door-known", "v", List.of(), AT, AT), true);
+            raiser.raise(
+                    new EntryDecided(
+                            "ev-" + i,
+                            "door-x",
+                            null,
+                            "CARD-1",
+                            Direction.IN,
+                            null,
+                            null,
+                            null,
+                            Outcome.DENIED,
+                            DecisionReason.UNKNOWN_DOOR,
+                            "door-known",
+                            "v",
+                            List.of(),
+                            AT,
+                            AT),
+                    true);
         }
 
         assertThat(sent).isEmpty();
@@ -226,16 +307,36 @@ class AlarmRaiserTests {
 
     @Test
     void alarmIdsDependOnlyOnWhatRaisedThem() {
-        assertThat(Alarm.idOf("ev-1", AlarmType.UNKNOWN_CARD)).isEqualTo(Alarm.idOf("ev-1", AlarmType.UNKNOWN_CARD))
+        assertThat(Alarm.idOf("ev-1", AlarmType.UNKNOWN_CARD))
+                .isEqualTo(Alarm.idOf("ev-1", AlarmType.UNKNOWN_CARD))
                 .isNotEqualTo(Alarm.idOf("ev-1", AlarmType.ANTI_PASSBACK))
                 .isNotEqualTo(Alarm.idOf("ev-2", AlarmType.UNKNOWN_CARD))
                 .matches("[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}");
     }
 
-    private static EntryDecided denied(String eventId, String doorId, Instant at, DecisionReason reason,
-            String cardId, String employeeId, AlarmType... alarms) {
-        return new EntryDecided(eventId, doorId, "bldg-1", "CARD-1", Direction.IN, cardId,
-                cardId == null ? null : CardStatus.ACTIVE, employeeId, Outcome.DENIED, reason, "rule", "v",
-                List.of(alarms), at, at);
+    private static EntryDecided denied(
+            String eventId,
+            String doorId,
+            Instant at,
+            DecisionReason reason,
+            String cardId,
+            String employeeId,
+            AlarmType... alarms) {
+        return new EntryDecided(
+                eventId,
+                doorId,
+                "bldg-1",
+                "CARD-1",
+                Direction.IN,
+                cardId,
+                cardId == null ? null : CardStatus.ACTIVE,
+                employeeId,
+                Outcome.DENIED,
+                reason,
+                "rule",
+                "v",
+                List.of(alarms),
+                at,
+                at);
     }
 }

@@ -30,8 +30,12 @@ class ArchivedPresenceTests {
         public void read(Instant from, Instant to, Consumer<ArchivedObject> visitor) {
             askedFrom = from;
             askedTo = to;
-            visitor.accept(new ArchivedObject("all", events.stream()
-                    .filter(e -> !e.occurredAt().isBefore(from) && e.occurredAt().isBefore(to)).toList()));
+            visitor.accept(new ArchivedObject(
+                    "all",
+                    events.stream()
+                            .filter(e -> !e.occurredAt().isBefore(from)
+                                    && e.occurredAt().isBefore(to))
+                            .toList()));
         }
     }
 
@@ -53,10 +57,12 @@ class ArchivedPresenceTests {
     @Test
     void doesNotKnowSomeoneWhoEnteredBeforeTheLookBackWindow() {
         var at = NINE.plus(Duration.ofHours(30));
-        archive.store("shard-0", List.of(
-                new ArchivedEvent("1", entry("e1", "emp-old", "HQ", "door-a", NINE)),
-                new ArchivedEvent("2", entry("e2", "emp-new", "HQ", "door-a", at.minusSeconds(60))),
-                new ArchivedEvent("3", exit("x3", "emp-gone", "HQ", "door-a", at.minusSeconds(30)))));
+        archive.store(
+                "shard-0",
+                List.of(
+                        new ArchivedEvent("1", entry("e1", "emp-old", "HQ", "door-a", NINE)),
+                        new ArchivedEvent("2", entry("e2", "emp-new", "HQ", "door-a", at.minusSeconds(60))),
+                        new ArchivedEvent("3", exit("x3", "emp-gone", "HQ", "door-a", at.minusSeconds(30)))));
 
         var report = new ArchivedPresence(archive, ArchivedPresence.DEFAULT_LOOK_BACK).insideAt("HQ", at);
 

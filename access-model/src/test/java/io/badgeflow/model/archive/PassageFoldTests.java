@@ -20,24 +20,31 @@ class PassageFoldTests {
 
     @Test
     void listsWhoseNewestPassageBeforeTheMomentIsAnEntryWithTheirDoorAndSince() {
-        var fold = fold("HQ", NINE.plusSeconds(3600), List.of(
-                entry("e1", "emp-1", "HQ", "door-a", NINE),
-                entry("e2", "emp-2", "HQ", "door-b", NINE.plusSeconds(60)),
-                exit("x2", "emp-2", "HQ", "door-c", NINE.plusSeconds(120)),
-                entry("e3", "emp-3", "HQ", "door-c", NINE.plusSeconds(30))));
+        var fold = fold(
+                "HQ",
+                NINE.plusSeconds(3600),
+                List.of(
+                        entry("e1", "emp-1", "HQ", "door-a", NINE),
+                        entry("e2", "emp-2", "HQ", "door-b", NINE.plusSeconds(60)),
+                        exit("x2", "emp-2", "HQ", "door-c", NINE.plusSeconds(120)),
+                        entry("e3", "emp-3", "HQ", "door-c", NINE.plusSeconds(30))));
 
-        assertThat(fold.inside()).containsExactly(
-                new PersonInside("emp-1", "door-a", NINE),
-                new PersonInside("emp-3", "door-c", NINE.plusSeconds(30)));
+        assertThat(fold.inside())
+                .containsExactly(
+                        new PersonInside("emp-1", "door-a", NINE),
+                        new PersonInside("emp-3", "door-c", NINE.plusSeconds(30)));
         assertThat(fold.eventsRead()).isEqualTo(4);
     }
 
     @Test
     void ignoresPassagesAfterTheMomentButCountsAPassageAtIt() {
-        var fold = fold("HQ", NINE, List.of(
-                entry("e1", "emp-1", "HQ", "door-a", NINE),
-                entry("e2", "emp-2", "HQ", "door-a", NINE.minusSeconds(60)),
-                exit("x2", "emp-2", "HQ", "door-a", NINE.plusSeconds(1))));
+        var fold = fold(
+                "HQ",
+                NINE,
+                List.of(
+                        entry("e1", "emp-1", "HQ", "door-a", NINE),
+                        entry("e2", "emp-2", "HQ", "door-a", NINE.minusSeconds(60)),
+                        exit("x2", "emp-2", "HQ", "door-a", NINE.plusSeconds(1))));
 
         assertThat(fold.inside()).extracting(PersonInside::employeeId).containsExactly("emp-2", "emp-1");
     }
@@ -61,10 +68,13 @@ class PassageFoldTests {
 
     @Test
     void leavesOutOtherBuildingsDenialsAndDoorStates() {
-        var fold = fold("HQ", NINE.plusSeconds(3600), List.of(
-                entry("e1", "emp-1", "LAB", "door-l", NINE),
-                denied("d2", "emp-2", "HQ", "door-a", NINE),
-                new DoorStateChanged("s1", "door-a", "HQ", DoorState.FORCED, NINE)));
+        var fold = fold(
+                "HQ",
+                NINE.plusSeconds(3600),
+                List.of(
+                        entry("e1", "emp-1", "LAB", "door-l", NINE),
+                        denied("d2", "emp-2", "HQ", "door-a", NINE),
+                        new DoorStateChanged("s1", "door-a", "HQ", DoorState.FORCED, NINE)));
 
         assertThat(fold.inside()).isEmpty();
         assertThat(fold.eventsRead()).isEqualTo(3);
@@ -72,11 +82,14 @@ class PassageFoldTests {
 
     @Test
     void appliesAReaderExitWithJustACardNumberToWhoEnteredWithThatCard() {
-        var fold = fold("HQ", NINE.plusSeconds(3600), List.of(
-                entry("e1", "emp-1", "HQ", "door-a", NINE),
-                entry("e2", "emp-2", "HQ", "door-a", NINE),
-                readerExit("x1", "card-of-emp-1", "HQ", "door-b", NINE.plusSeconds(60)),
-                readerExit("x9", "card-never-seen", "HQ", "door-b", NINE.plusSeconds(60))));
+        var fold = fold(
+                "HQ",
+                NINE.plusSeconds(3600),
+                List.of(
+                        entry("e1", "emp-1", "HQ", "door-a", NINE),
+                        entry("e2", "emp-2", "HQ", "door-a", NINE),
+                        readerExit("x1", "card-of-emp-1", "HQ", "door-b", NINE.plusSeconds(60)),
+                        readerExit("x9", "card-never-seen", "HQ", "door-b", NINE.plusSeconds(60))));
 
         assertThat(fold.inside()).extracting(PersonInside::employeeId).containsExactly("emp-2");
     }

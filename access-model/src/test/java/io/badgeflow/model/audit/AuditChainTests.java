@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class AuditChainTests {
 
-    private static final AuditBlock BLOCK = AuditChain.next(ChainHead.GENESIS, "cmd-1",
-            List.of(applied("cmd-1"), rejected("cmd-2")), AT);
+    private static final AuditBlock BLOCK =
+            AuditChain.next(ChainHead.GENESIS, "cmd-1", List.of(applied("cmd-1"), rejected("cmd-2")), AT);
 
     @Test
     void hashesTheDocumentedTestVectorToTheDocumentedHash() {
@@ -40,27 +40,59 @@ class AuditChainTests {
         var entries = BLOCK.entries();
         var original = BLOCK.hash();
 
-        assertThat(AuditChain.hash(2, "cmd-1", AT, BLOCK.previousHash(), entries)).isNotEqualTo(original);
-        assertThat(AuditChain.hash(1, "cmd-9", AT, BLOCK.previousHash(), entries)).isNotEqualTo(original);
-        assertThat(AuditChain.hash(1, "cmd-1", AT.plusMillis(1), BLOCK.previousHash(), entries)).isNotEqualTo(original);
+        assertThat(AuditChain.hash(2, "cmd-1", AT, BLOCK.previousHash(), entries))
+                .isNotEqualTo(original);
+        assertThat(AuditChain.hash(1, "cmd-9", AT, BLOCK.previousHash(), entries))
+                .isNotEqualTo(original);
+        assertThat(AuditChain.hash(1, "cmd-1", AT.plusMillis(1), BLOCK.previousHash(), entries))
+                .isNotEqualTo(original);
         assertThat(AuditChain.hash(1, "cmd-1", AT, "1".repeat(64), entries)).isNotEqualTo(original);
-        assertThat(AuditChain.hash(1, "cmd-1", AT, BLOCK.previousHash(), entries.reversed())).isNotEqualTo(original);
-        assertThat(AuditChain.hash(1, "cmd-1", AT, BLOCK.previousHash(), entries.subList(0, 1))).isNotEqualTo(original);
+        assertThat(AuditChain.hash(1, "cmd-1", AT, BLOCK.previousHash(), entries.reversed()))
+                .isNotEqualTo(original);
+        assertThat(AuditChain.hash(1, "cmd-1", AT, BLOCK.previousHash(), entries.subList(0, 1)))
+                .isNotEqualTo(original);
     }
 
     @Test
     void changesTheHashWhenAnyEntryFieldChanges() {
         var e = applied("cmd-1");
         List<UnaryOperator<AuditEntry>> changes = List.of(
-                x -> new AuditEntry("cmd-x", x.commandType(), x.actor(), x.status(), x.reason(), x.subjectId(), x.finishedAt()),
-                x -> new AuditEntry(x.commandId(), "IssueCard", x.actor(), x.status(), x.reason(), x.subjectId(), x.finishedAt()),
-                x -> new AuditEntry(x.commandId(), null, x.actor(), x.status(), x.reason(), x.subjectId(), x.finishedAt()),
-                x -> new AuditEntry(x.commandId(), x.commandType(), "mallory", x.status(), x.reason(), x.subjectId(), x.finishedAt()),
-                x -> new AuditEntry(x.commandId(), x.commandType(), null, x.status(), x.reason(), x.subjectId(), x.finishedAt()),
-                x -> new AuditEntry(x.commandId(), x.commandType(), x.actor(), CommandStatus.REJECTED, "INVALID_FIELD", x.subjectId(), x.finishedAt()),
-                x -> new AuditEntry(x.commandId(), x.commandType(), x.actor(), x.status(), x.reason(), "emp-2", x.finishedAt()),
-                x -> new AuditEntry(x.commandId(), x.commandType(), x.actor(), x.status(), x.reason(), null, x.finishedAt()),
-                x -> new AuditEntry(x.commandId(), x.commandType(), x.actor(), x.status(), x.reason(), x.subjectId(), x.finishedAt().plusMillis(1)));
+                x -> new AuditEntry(
+                        "cmd-x", x.commandType(), x.actor(), x.status(), x.reason(), x.subjectId(), x.finishedAt()),
+                x -> new AuditEntry(
+                        x.commandId(), "IssueCard", x.actor(), x.status(), x.reason(), x.subjectId(), x.finishedAt()),
+                x -> new AuditEntry(
+                        x.commandId(), null, x.actor(), x.status(), x.reason(), x.subjectId(), x.finishedAt()),
+                x -> new AuditEntry(
+                        x.commandId(),
+                        x.commandType(),
+                        "mallory",
+                        x.status(),
+                        x.reason(),
+                        x.subjectId(),
+                        x.finishedAt()),
+                x -> new AuditEntry(
+                        x.commandId(), x.commandType(), null, x.status(), x.reason(), x.subjectId(), x.finishedAt()),
+                x -> new AuditEntry(
+                        x.commandId(),
+                        x.commandType(),
+                        x.actor(),
+                        CommandStatus.REJECTED,
+                        "INVALID_FIELD",
+                        x.subjectId(),
+                        x.finishedAt()),
+                x -> new AuditEntry(
+                        x.commandId(), x.commandType(), x.actor(), x.status(), x.reason(), "emp-2", x.finishedAt()),
+                x -> new AuditEntry(
+                        x.commandId(), x.commandType(), x.actor(), x.status(), x.reason(), null, x.finishedAt()),
+                x -> new AuditEntry(
+                        x.commandId(),
+                        x.commandType(),
+                        x.actor(),
+                        x.status(),
+                        x.reason(),
+                        x.subjectId(),
+                        x.finishedAt().plusMillis(1)));
         var original = AuditChain.hash(1, "b", AT, ChainHead.GENESIS.hash(), List.of(e));
 
         var hashes = new ArrayList<String>();
@@ -79,7 +111,8 @@ class AuditChainTests {
         var shiftedBack = new AuditEntry("c", "ab", "", CommandStatus.APPLIED, null, null, AT);
 
         var hashes = List.of(absent, empty, shifted, shiftedBack).stream()
-                .map(entry -> AuditChain.hash(1, "b", AT, ChainHead.GENESIS.hash(), List.of(entry))).toList();
+                .map(entry -> AuditChain.hash(1, "b", AT, ChainHead.GENESIS.hash(), List.of(entry)))
+                .toList();
 
         assertThat(hashes).doesNotHaveDuplicates();
     }
@@ -104,8 +137,11 @@ class AuditChainTests {
     void keepsTimesToTheMillisecondBecauseTheHashCoversEpochMilliseconds() {
         var precise = Instant.parse("2026-11-24T08:00:00.123456789Z");
 
-        var block = AuditChain.next(ChainHead.GENESIS, "cmd-1",
-                List.of(new AuditEntry("cmd-1", null, null, CommandStatus.REJECTED, "MALFORMED_COMMAND", null, precise)),
+        var block = AuditChain.next(
+                ChainHead.GENESIS,
+                "cmd-1",
+                List.of(new AuditEntry(
+                        "cmd-1", null, null, CommandStatus.REJECTED, "MALFORMED_COMMAND", null, precise)),
                 precise);
 
         assertThat(block.appendedAt()).isEqualTo(Instant.parse("2026-11-24T08:00:00.123Z"));
@@ -126,13 +162,29 @@ class AuditChainTests {
 
     @Test
     void recordsAFinishedCommandWithItsSubject() {
-        var finished = new CommandRecord("cmd-7", "RegisterEmployee", "hr-admin", CommandStatus.REJECTED,
-                RejectionReason.EMPLOYEE_ALREADY_EXISTS, "taken", "emp-7", null, "commands/cmd-7.json", AT);
+        var finished = new CommandRecord(
+                "cmd-7",
+                "RegisterEmployee",
+                "hr-admin",
+                CommandStatus.REJECTED,
+                RejectionReason.EMPLOYEE_ALREADY_EXISTS,
+                "taken",
+                "emp-7",
+                null,
+                "commands/cmd-7.json",
+                AT);
 
         var entry = AuditEntry.of(finished);
 
-        assertThat(entry).isEqualTo(new AuditEntry("cmd-7", "RegisterEmployee", "hr-admin", CommandStatus.REJECTED,
-                "EMPLOYEE_ALREADY_EXISTS", "emp-7", AT));
+        assertThat(entry)
+                .isEqualTo(new AuditEntry(
+                        "cmd-7",
+                        "RegisterEmployee",
+                        "hr-admin",
+                        CommandStatus.REJECTED,
+                        "EMPLOYEE_ALREADY_EXISTS",
+                        "emp-7",
+                        AT));
     }
 
     @Test

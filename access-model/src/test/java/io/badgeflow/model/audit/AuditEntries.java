@@ -11,16 +11,15 @@ final class AuditEntries {
 
     static final Instant AT = Instant.parse("2026-11-24T08:00:00Z");
 
-    private AuditEntries() {
-    }
+    private AuditEntries() {}
 
     static AuditEntry applied(String commandId) {
         return new AuditEntry(commandId, "RegisterEmployee", "hr-admin", CommandStatus.APPLIED, null, "emp-1", AT);
     }
 
     static AuditEntry rejected(String commandId) {
-        return new AuditEntry(commandId, null, null, CommandStatus.REJECTED, "MALFORMED_COMMAND", null,
-                AT.plusMillis(250));
+        return new AuditEntry(
+                commandId, null, null, CommandStatus.REJECTED, "MALFORMED_COMMAND", null, AT.plusMillis(250));
     }
 
     /** A chain of {@code length} blocks, one entry each, block ids {@code cmd-1}, {@code cmd-2}, ... */

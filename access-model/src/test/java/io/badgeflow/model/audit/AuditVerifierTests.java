@@ -38,10 +38,22 @@ class AuditVerifierTests {
         var blocks = new ArrayList<>(chain(5));
         var original = blocks.get(2);
         var altered = applied("cmd-3");
-        blocks.set(2, new AuditBlock(original.sequence(), original.blockId(),
-                List.of(new AuditEntry(altered.commandId(), altered.commandType(), "mallory", altered.status(),
-                        altered.reason(), altered.subjectId(), altered.finishedAt())),
-                original.appendedAt(), original.previousHash(), original.hash()));
+        blocks.set(
+                2,
+                new AuditBlock(
+                        original.sequence(),
+                        original.blockId(),
+                        List.of(new AuditEntry(
+                                altered.commandId(),
+                                altered.commandType(),
+                                "mallory",
+                                altered.status(),
+                                altered.reason(),
+                                altered.subjectId(),
+                                altered.finishedAt())),
+                        original.appendedAt(),
+                        original.previousHash(),
+                        original.hash()));
 
         var result = AuditVerifier.verify(Optional.of(headOf(blocks)), stream(blocks));
 
@@ -57,8 +69,16 @@ class AuditVerifierTests {
         var blocks = new ArrayList<>(chain(5));
         var original = blocks.get(1);
         var entries = List.of(applied("forged"));
-        blocks.set(1, new AuditBlock(2, original.blockId(), entries, original.appendedAt(), original.previousHash(),
-                AuditChain.hash(2, original.blockId(), original.appendedAt(), original.previousHash(), entries)));
+        blocks.set(
+                1,
+                new AuditBlock(
+                        2,
+                        original.blockId(),
+                        entries,
+                        original.appendedAt(),
+                        original.previousHash(),
+                        AuditChain.hash(
+                                2, original.blockId(), original.appendedAt(), original.previousHash(), entries)));
 
         var result = AuditVerifier.verify(Optional.of(headOf(blocks)), stream(blocks));
 
@@ -69,12 +89,20 @@ class AuditVerifierTests {
     void reportsAnAlteredPreviousHashAtThatBlock() {
         var blocks = new ArrayList<>(chain(4));
         var original = blocks.get(3);
-        blocks.set(3, new AuditBlock(4, original.blockId(), original.entries(), original.appendedAt(),
-                "f".repeat(64), original.hash()));
+        blocks.set(
+                3,
+                new AuditBlock(
+                        4,
+                        original.blockId(),
+                        original.entries(),
+                        original.appendedAt(),
+                        "f".repeat(64),
+                        original.hash()));
 
         var result = AuditVerifier.verify(Optional.of(headOf(blocks)), stream(blocks));
 
-        assertThat(result).extracting("sequence", "blockId", "problem")
+        assertThat(result)
+                .extracting("sequence", "blockId", "problem")
                 .containsExactly(4L, "cmd-4", Problem.PREVIOUS_HASH_MISMATCH);
     }
 
@@ -147,7 +175,8 @@ class AuditVerifierTests {
 
         var result = AuditVerifier.verify(Optional.of(headOf(blocks)), storedBlocks);
 
-        assertThat(result).extracting("sequence", "blockId", "problem")
+        assertThat(result)
+                .extracting("sequence", "blockId", "problem")
                 .containsExactly(2L, "cmd-2", Problem.UNREADABLE_BLOCK);
     }
 

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 class ApplyTogetherTests {
 
     private final InMemoryBackOfficeStore store = new InMemoryBackOfficeStore();
-    private final CommandApplier applier = new CommandApplier(store, store,
-            Clock.fixed(NOW.plusSeconds(1), ZoneOffset.UTC), Duration.ofMinutes(2));
+    private final CommandApplier applier =
+            new CommandApplier(store, store, Clock.fixed(NOW.plusSeconds(1), ZoneOffset.UTC), Duration.ofMinutes(2));
 
     @BeforeEach
     void twoBuildings() {
@@ -37,7 +37,8 @@ class ApplyTogetherTests {
     void onboardsAnEmployeeWithCardAndGrantsInOneCommit() {
         var commits = store.commits;
 
-        var records = applier.applyTogether(row("emp-1", "E-1", "card-1", "0001", "HQ", "LAB"), "imports/a.csv", new BuildingCache(), Set.of());
+        var records = applier.applyTogether(
+                row("emp-1", "E-1", "card-1", "0001", "HQ", "LAB"), "imports/a.csv", new BuildingCache(), Set.of());
 
         assertThat(records).extracting(CommandRecord::status).containsOnly(CommandStatus.APPLIED);
         assertThat(store.commits).isEqualTo(commits + 1);
@@ -47,18 +48,26 @@ class ApplyTogetherTests {
         assertThat(store.cards.get("card-1").status()).isEqualTo(CardStatus.ACTIVE);
         assertThat(store.cards.get("card-1").version()).isEqualTo(1);
         assertThat(store.grantsOf("emp-1")).extracting(g -> g.buildingId()).containsExactly("HQ", "LAB");
-        assertThat(store.claims).containsEntry("EMPLOYEE_NUMBER/E-1", "emp-1").containsEntry("CARD_NUMBER/0001", "card-1");
-        assertThat(store.records).containsKeys(records.stream().map(CommandRecord::commandId).toArray(String[]::new));
+        assertThat(store.claims)
+                .containsEntry("EMPLOYEE_NUMBER/E-1", "emp-1")
+                .containsEntry("CARD_NUMBER/0001", "card-1");
+        assertThat(store.records)
+                .containsKeys(records.stream().map(CommandRecord::commandId).toArray(String[]::new));
     }
 
     @Test
     void rejectsTheWholeRowWhenItsEmployeeNumberIsTaken() {
         applier.applyTogether(row("emp-1", "E-1", "card-1", "0001", "HQ"), "k", new BuildingCache(), Set.of());
 
-        var records = applier.applyTogether(row("emp-2", "E-1", "card-2", "0002", "HQ"), "k", new BuildingCache(), Set.of());
+        var records =
+                applier.applyTogether(row("emp-2", "E-1", "card-2", "0002", "HQ"), "k", new BuildingCache(), Set.of());
 
-        assertThat(records).extracting(CommandRecord::reason).containsExactly(RejectionReason.EMPLOYEE_NUMBER_TAKEN,
-                RejectionReason.GROUP_REJECTED, RejectionReason.GROUP_REJECTED);
+        assertThat(records)
+                .extracting(CommandRecord::reason)
+                .containsExactly(
+                        RejectionReason.EMPLOYEE_NUMBER_TAKEN,
+                        RejectionReason.GROUP_REJECTED,
+                        RejectionReason.GROUP_REJECTED);
         assertThat(store.employees).doesNotContainKey("emp-2");
         assertThat(store.cards).doesNotContainKey("card-2");
         assertThat(store.claims).doesNotContainKey("CARD_NUMBER/0002");
@@ -66,10 +75,16 @@ class ApplyTogetherTests {
 
     @Test
     void rejectsTheWholeRowAtOnceWhenABuildingIsUnknown() {
-        var records = applier.applyTogether(row("emp-1", "E-1", "card-1", "0001", "HQ", "NOWHERE"), "k", new BuildingCache(), Set.of());
+        var records = applier.applyTogether(
+                row("emp-1", "E-1", "card-1", "0001", "HQ", "NOWHERE"), "k", new BuildingCache(), Set.of());
 
-        assertThat(records).extracting(CommandRecord::reason).containsExactly(RejectionReason.GROUP_REJECTED,
-                RejectionReason.GROUP_REJECTED, RejectionReason.GROUP_REJECTED, RejectionReason.BUILDING_NOT_FOUND);
+        assertThat(records)
+                .extracting(CommandRecord::reason)
+                .containsExactly(
+                        RejectionReason.GROUP_REJECTED,
+                        RejectionReason.GROUP_REJECTED,
+                        RejectionReason.GROUP_REJECTED,
+                        RejectionReason.BUILDING_NOT_FOUND);
         assertThat(records.get(0).message()).contains("GrantAccess", "BUILDING_NOT_FOUND");
         assertThat(store.employees).doesNotContainKey("emp-1");
     }
@@ -92,7 +107,8 @@ class ApplyTogetherTests {
             throw new ConcurrentChangeException("moved");
         });
 
-        var records = applier.applyTogether(row("emp-1", "E-1", "card-1", "0001", "HQ"), "k", new BuildingCache(), Set.of());
+        var records =
+                applier.applyTogether(row("emp-1", "E-1", "card-1", "0001", "HQ"), "k", new BuildingCache(), Set.of());
 
         assertThat(records).extracting(CommandRecord::status).containsOnly(CommandStatus.APPLIED);
     }
@@ -101,7 +117,11 @@ class ApplyTogetherTests {
     void supersedesAnExistingCardWhenTheRowIssuesANewOneToAKnownEmployee() {
         applier.applyTogether(row("emp-1", "E-1", "card-1", "0001", "HQ"), "k", new BuildingCache(), Set.of());
 
-        var records = applier.applyTogether(List.of(issueCard("card-2", "0002", "emp-1"), grant("emp-1", "LAB")), "k", new BuildingCache(), Set.of());
+        var records = applier.applyTogether(
+                List.of(issueCard("card-2", "0002", "emp-1"), grant("emp-1", "LAB")),
+                "k",
+                new BuildingCache(),
+                Set.of());
 
         assertThat(records).extracting(CommandRecord::status).containsOnly(CommandStatus.APPLIED);
         assertThat(store.cards.get("card-1").status()).isEqualTo(CardStatus.SUPERSEDED);
@@ -113,8 +133,8 @@ class ApplyTogetherTests {
     void presumesMintedIdsFreeButFindsOutAtCommitWhenOneIsTaken() {
         applier.applyTogether(row("emp-1", "E-1", "card-1", "0001", "HQ"), "k", new BuildingCache(), Set.of());
 
-        var records = applier.applyTogether(row("emp-1", "E-2", "card-2", "0002", "HQ"), "k", new BuildingCache(),
-                Set.of("emp-1", "card-2"));
+        var records = applier.applyTogether(
+                row("emp-1", "E-2", "card-2", "0002", "HQ"), "k", new BuildingCache(), Set.of("emp-1", "card-2"));
 
         assertThat(records.getFirst().reason()).isEqualTo(RejectionReason.EMPLOYEE_ALREADY_EXISTS);
         assertThat(store.cards).doesNotContainKey("card-2");
@@ -130,10 +150,11 @@ class ApplyTogetherTests {
         assertThat(again).isEqualTo(first);
     }
 
-    private static List<Command> row(String employeeId, String number, String cardId, String cardNumber,
-            String... buildings) {
+    private static List<Command> row(
+            String employeeId, String number, String cardId, String cardNumber, String... buildings) {
         var commands = new java.util.ArrayList<Command>();
-        commands.add(registerEmployee().employeeId(employeeId).employeeNumber(number).build());
+        commands.add(
+                registerEmployee().employeeId(employeeId).employeeNumber(number).build());
         commands.add(issueCard(cardId, cardNumber, employeeId));
         for (var building : buildings) {
             commands.add(grant(employeeId, building));

@@ -46,7 +46,8 @@ class CommandApplierTests {
     private static final Duration WAIT = Duration.ofMinutes(2);
 
     private final InMemoryBackOfficeStore store = new InMemoryBackOfficeStore();
-    private final CommandApplier applier = new CommandApplier(store, store, Clock.fixed(FINISHED, ZoneOffset.UTC), WAIT);
+    private final CommandApplier applier =
+            new CommandApplier(store, store, Clock.fixed(FINISHED, ZoneOffset.UTC), WAIT);
 
     @BeforeEach
     void aBuildingAndAnEmployee() {
@@ -56,7 +57,8 @@ class CommandApplierTests {
 
     @Test
     void registersAnEmployeeActiveAndRecordsTheCommandWithIt() {
-        var command = registerEmployee().employeeId("emp-2").employeeNumber("E-2").build();
+        var command =
+                registerEmployee().employeeId("emp-2").employeeNumber("E-2").build();
 
         var record = applier.apply(command, "commands/" + command.commandId() + ".json");
 
@@ -71,7 +73,8 @@ class CommandApplierTests {
 
     @Test
     void answersARedeliveryFromTheLogWithoutWritingAgain() {
-        var command = registerEmployee().employeeId("emp-2").employeeNumber("E-2").build();
+        var command =
+                registerEmployee().employeeId("emp-2").employeeNumber("E-2").build();
         var first = applier.apply(command, "k");
         var commits = store.commits;
 
@@ -83,7 +86,8 @@ class CommandApplierTests {
 
     @Test
     void rejectsASecondRegistrationOfTheSameEmployeeId() {
-        var record = applier.apply(registerEmployee().employeeId("emp-1").employeeNumber("E-9").build(), "k");
+        var record = applier.apply(
+                registerEmployee().employeeId("emp-1").employeeNumber("E-9").build(), "k");
 
         assertRejected(record, RejectionReason.EMPLOYEE_ALREADY_EXISTS);
         assertThat(store.claims).doesNotContainKey("EMPLOYEE_NUMBER/E-9");
@@ -91,7 +95,8 @@ class CommandApplierTests {
 
     @Test
     void rejectsAnEmployeeNumberHeldByAnotherEmployee() {
-        var record = applier.apply(registerEmployee().employeeId("emp-2").employeeNumber("E-1").build(), "k");
+        var record = applier.apply(
+                registerEmployee().employeeId("emp-2").employeeNumber("E-1").build(), "k");
 
         assertRejected(record, RejectionReason.EMPLOYEE_NUMBER_TAKEN);
         assertThat(store.employees).doesNotContainKey("emp-2");
@@ -101,13 +106,16 @@ class CommandApplierTests {
     void movesTheNumberClaimWhenAnUpdateRenumbersTheEmployee() {
         applied(renumberEmployee("emp-1", "E-77"));
 
-        assertThat(store.claims).containsEntry("EMPLOYEE_NUMBER/E-77", "emp-1").doesNotContainKey("EMPLOYEE_NUMBER/E-1");
+        assertThat(store.claims)
+                .containsEntry("EMPLOYEE_NUMBER/E-77", "emp-1")
+                .doesNotContainKey("EMPLOYEE_NUMBER/E-1");
         assertThat(store.employees.get("emp-1").employeeNumber()).isEqualTo("E-77");
     }
 
     @Test
     void rejectsAnUpdateOlderThanTheRegistration() {
-        assertRejected(applier.apply(updateEmployee("emp-1", "Byron", NOW.minusSeconds(60)), "k"),
+        assertRejected(
+                applier.apply(updateEmployee("emp-1", "Byron", NOW.minusSeconds(60)), "k"),
                 RejectionReason.STALE_UPDATE);
     }
 
@@ -281,7 +289,10 @@ class CommandApplierTests {
         applied(grant("emp-1", "HQ"));
         applied(grant("emp-1", "HQ"));
 
-        assertThat(store.grant("emp-1", "HQ")).get().extracting(g -> g.version()).isEqualTo(2L);
+        assertThat(store.grant("emp-1", "HQ"))
+                .get()
+                .extracting(g -> g.version())
+                .isEqualTo(2L);
         assertThat(store.employees.get("emp-1").version()).isEqualTo(before + 2);
     }
 
@@ -368,7 +379,8 @@ class CommandApplierTests {
     @Test
     void defersAnAntiPassbackSettingUntilItsBuildingArrivesAndRejectsItAfterTheWait() {
         assertThatThrownBy(() -> applier.apply(antiPassback("LATE", "HARD", null, NOW), "k"))
-                .isInstanceOf(CommandDeferredException.class).hasMessageContaining("LATE");
+                .isInstanceOf(CommandDeferredException.class)
+                .hasMessageContaining("LATE");
 
         var record = applier.apply(antiPassback("NEVER", "HARD", null, FINISHED.minus(WAIT)), "k");
 
@@ -381,7 +393,8 @@ class CommandApplierTests {
         applied(issueCard("card-1", "0001", null));
 
         assertThatThrownBy(() -> applier.apply(link("card-1", "emp-late", NOW), "k"))
-                .isInstanceOf(CommandDeferredException.class).hasMessageContaining("emp-late");
+                .isInstanceOf(CommandDeferredException.class)
+                .hasMessageContaining("emp-late");
         assertThat(store.records).hasSize(3);
     }
 
@@ -398,9 +411,14 @@ class CommandApplierTests {
 
     @Test
     void defersEveryKindOfMissingRecord() {
-        for (Command command : new Command[] {suspend("card-x"), registerDoor("door-1", "NOWHERE"),
-                rotateKey("door-x", DeviceKey.generate()), revokeAccess("emp-1", "HQ"), grant("emp-1", "NOWHERE"),
-                deactivate("emp-x")}) {
+        for (Command command : new Command[] {
+            suspend("card-x"),
+            registerDoor("door-1", "NOWHERE"),
+            rotateKey("door-x", DeviceKey.generate()),
+            revokeAccess("emp-1", "HQ"),
+            grant("emp-1", "NOWHERE"),
+            deactivate("emp-x")
+        }) {
             assertThatThrownBy(() -> applier.apply(command, "k")).isInstanceOf(CommandDeferredException.class);
         }
     }
@@ -414,7 +432,8 @@ class CommandApplierTests {
 
         assertThat(store.cards.get("card-rival").status()).isEqualTo(CardStatus.SUPERSEDED);
         assertThat(store.cards.get("card-1").status()).isEqualTo(CardStatus.ACTIVE);
-        assertThat(store.cards.values().stream().filter(c -> c.status() == CardStatus.ACTIVE)).hasSize(1);
+        assertThat(store.cards.values().stream().filter(c -> c.status() == CardStatus.ACTIVE))
+                .hasSize(1);
     }
 
     @Test

@@ -39,7 +39,7 @@ public final class InMemoryBackOfficeStore implements BackOfficeStore, CommandLo
     final Map<String, CommandRecord> records = new HashMap<>();
     int commits;
     private Runnable beforeNextCommit;
-    private Runnable beforeEveryCommit = () -> { };
+    private Runnable beforeEveryCommit = () -> {};
 
     void beforeNextCommit(Runnable interference) {
         beforeNextCommit = interference;
@@ -81,7 +81,9 @@ public final class InMemoryBackOfficeStore implements BackOfficeStore, CommandLo
 
     @Override
     public synchronized List<AccessGrant> grantsOf(String employeeId) {
-        return grants.values().stream().filter(g -> g.employeeId().equals(employeeId)).toList();
+        return grants.values().stream()
+                .filter(g -> g.employeeId().equals(employeeId))
+                .toList();
     }
 
     @Override
@@ -122,11 +124,18 @@ public final class InMemoryBackOfficeStore implements BackOfficeStore, CommandLo
 
     private void check(Change change) {
         switch (change) {
-            case SaveEmployee c -> expectVersion(employees.get(c.employee().employeeId()), c.employee().version());
-            case SaveCard c -> expectVersion(cards.get(c.card().cardId()), c.card().version());
-            case SaveBuilding c -> expectVersion(buildings.get(c.building().buildingId()), c.building().version());
-            case SaveDoor c -> expectVersion(doors.get(c.door().doorId()), c.door().version());
-            case SaveGrant c -> expectVersion(grants.get(grantKey(c.grant())), c.grant().version());
+            case SaveEmployee c ->
+                expectVersion(
+                        employees.get(c.employee().employeeId()), c.employee().version());
+            case SaveCard c ->
+                expectVersion(cards.get(c.card().cardId()), c.card().version());
+            case SaveBuilding c ->
+                expectVersion(
+                        buildings.get(c.building().buildingId()), c.building().version());
+            case SaveDoor c ->
+                expectVersion(doors.get(c.door().doorId()), c.door().version());
+            case SaveGrant c ->
+                expectVersion(grants.get(grantKey(c.grant())), c.grant().version());
             case DeleteGrant c -> {
                 var stored = grants.get(grantKey(c.grant()));
                 if (stored == null || stored.version() != c.grant().version()) {
@@ -139,8 +148,7 @@ public final class InMemoryBackOfficeStore implements BackOfficeStore, CommandLo
                     throw new ValueTakenException(c.kind(), c.kind() + " " + c.value() + " is held by " + owner);
                 }
             }
-            case Release c -> {
-            }
+            case Release c -> {}
         }
     }
 

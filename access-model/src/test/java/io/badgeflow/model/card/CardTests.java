@@ -45,8 +45,8 @@ class CardTests {
     @Test
     void refusesToLinkACardThatIsAlreadyLinked() {
         assertRejected(() -> Cards.active().build().linkedTo("emp-2"), RejectionReason.CARD_ALREADY_LINKED);
-        assertRejected(() -> Cards.in(CardStatus.SUSPENDED).build().linkedTo("emp-2"),
-                RejectionReason.CARD_ALREADY_LINKED);
+        assertRejected(
+                () -> Cards.in(CardStatus.SUSPENDED).build().linkedTo("emp-2"), RejectionReason.CARD_ALREADY_LINKED);
     }
 
     @Test
@@ -87,7 +87,9 @@ class CardTests {
     }
 
     @ParameterizedTest
-    @EnumSource(value = CardStatus.class, names = {"ISSUED", "ACTIVE", "SUSPENDED"})
+    @EnumSource(
+            value = CardStatus.class,
+            names = {"ISSUED", "ACTIVE", "SUSPENDED"})
     void endsForGoodWhenLostRevokedOrSuperseded(CardStatus from) {
         var card = Cards.in(from).build();
 
@@ -98,8 +100,15 @@ class CardTests {
     }
 
     static Stream<UnaryOperator<Card>> everyTransition() {
-        return Stream.of(c -> c.linkedTo("emp-2"), Card::unlinked, Card::suspended, Card::resumed, Card::lost,
-                Card::revoked, Card::superseded, c -> c.withValidity(validity("card-1", null, null, NOW)));
+        return Stream.of(
+                c -> c.linkedTo("emp-2"),
+                Card::unlinked,
+                Card::suspended,
+                Card::resumed,
+                Card::lost,
+                Card::revoked,
+                Card::superseded,
+                c -> c.withValidity(validity("card-1", null, null, NOW)));
     }
 
     @ParameterizedTest
@@ -126,7 +135,8 @@ class CardTests {
     void refusesAValidityWindowOlderThanTheOneItHas() {
         var card = Cards.active().validitySetAt(NOW).build();
 
-        assertRejected(() -> card.withValidity(validity("card-1", null, null, NOW.minusSeconds(1))),
+        assertRejected(
+                () -> card.withValidity(validity("card-1", null, null, NOW.minusSeconds(1))),
                 RejectionReason.STALE_UPDATE);
     }
 
@@ -151,7 +161,9 @@ class CardTests {
     }
 
     static void assertRejected(ThrowingCallable transition, RejectionReason reason) {
-        assertThatThrownBy(transition).isInstanceOf(RejectedException.class)
-                .extracting(e -> ((RejectedException) e).reason()).isEqualTo(reason);
+        assertThatThrownBy(transition)
+                .isInstanceOf(RejectedException.class)
+                .extracting(e -> ((RejectedException) e).reason())
+                .isEqualTo(reason);
     }
 }

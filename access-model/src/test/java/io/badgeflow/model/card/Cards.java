@@ -15,8 +15,7 @@ public final class Cards {
     private Instant validUntil;
     private Instant validitySetAt = ISSUED_AT;
 
-    private Cards() {
-    }
+    private Cards() {}
 
     public static Cards active() {
         return new Cards();

@@ -20,7 +20,8 @@ class CommandValidationTests {
 
     @Test
     void refusesACardWindowThatEndsBeforeItStarts() {
-        assertInvalid(() -> new IssueCard(newId(), "hr", NOW, "card-1", "0042", null, NOW.plusSeconds(60), NOW),
+        assertInvalid(
+                () -> new IssueCard(newId(), "hr", NOW, "card-1", "0042", null, NOW.plusSeconds(60), NOW),
                 "validUntil");
     }
 
@@ -31,33 +32,36 @@ class CommandValidationTests {
 
     @Test
     void refusesAnUnknownTimeZone() {
-        assertInvalid(() -> new RegisterBuilding(newId(), "hr", NOW, "HQ", "Head office", "Mars/Olympus"),
-                "timeZone");
+        assertInvalid(() -> new RegisterBuilding(newId(), "hr", NOW, "HQ", "Head office", "Mars/Olympus"), "timeZone");
     }
 
     @Test
     void refusesADoorKeyHashThatIsNotSha256Hex() {
-        assertInvalid(() -> new RegisterDoor(newId(), "hr", NOW, "door-1", "HQ", "Main", DoorCapability.IN,
-                "not-a-hash"), "keyHash");
+        assertInvalid(
+                () -> new RegisterDoor(newId(), "hr", NOW, "door-1", "HQ", "Main", DoorCapability.IN, "not-a-hash"),
+                "keyHash");
         assertInvalid(() -> new RotateDoorKey(newId(), "hr", NOW, "door-1", "AB".repeat(32)), "keyHash");
     }
 
     @Test
     void refusesADoorWithoutCapability() {
-        assertInvalid(() -> new RegisterDoor(newId(), "hr", NOW, "door-1", "HQ", "Main", null, "a".repeat(64)),
-                "capability");
+        assertInvalid(
+                () -> new RegisterDoor(newId(), "hr", NOW, "door-1", "HQ", "Main", null, "a".repeat(64)), "capability");
     }
 
     @Test
     void refusesAGrantWhoseDatesAreReversed() {
-        assertInvalid(() -> new GrantAccess(newId(), "hr", NOW, "emp-1", "HQ", null, LocalDate.of(2026, 12, 2),
-                LocalDate.of(2026, 12, 1)), "validUntil");
+        assertInvalid(
+                () -> new GrantAccess(
+                        newId(), "hr", NOW, "emp-1", "HQ", null, LocalDate.of(2026, 12, 2), LocalDate.of(2026, 12, 1)),
+                "validUntil");
     }
 
     @Test
     void acceptsAOneDayGrant() {
         var day = LocalDate.of(2026, 12, 1);
-        assertThat(new GrantAccess(newId(), "hr", NOW, "emp-1", "HQ", null, day, day).validUntil()).isEqualTo(day);
+        assertThat(new GrantAccess(newId(), "hr", NOW, "emp-1", "HQ", null, day, day).validUntil())
+                .isEqualTo(day);
     }
 
     @Test
@@ -112,7 +116,9 @@ class CommandValidationTests {
     }
 
     private static void assertInvalid(ThrowingCallable construction, String field) {
-        assertThatThrownBy(construction).isInstanceOf(InvalidFieldException.class)
-                .extracting(e -> ((InvalidFieldException) e).field()).isEqualTo(field);
+        assertThatThrownBy(construction)
+                .isInstanceOf(InvalidFieldException.class)
+                .extracting(e -> ((InvalidFieldException) e).field())
+                .isEqualTo(field);
     }
 }

@@ -14,8 +14,7 @@ public final class Commands {
     public static final Instant NOW = Instant.parse("2026-11-24T08:00:00Z");
     private static final String ACTOR = "hr-admin";
 
-    private Commands() {
-    }
+    private Commands() {}
 
     public static String newId() {
         return UUID.randomUUID().toString();
@@ -30,8 +29,8 @@ public final class Commands {
     }
 
     public static UpdateEmployee renumberEmployee(String employeeId, String employeeNumber) {
-        return new UpdateEmployee(newId(), ACTOR, NOW, employeeId, employeeNumber, "Ada", "Lovelace",
-                "ada@example.com", null);
+        return new UpdateEmployee(
+                newId(), ACTOR, NOW, employeeId, employeeNumber, "Ada", "Lovelace", "ada@example.com", null);
     }
 
     public static DeactivateEmployee deactivate(String employeeId) {
@@ -87,12 +86,20 @@ public final class Commands {
     }
 
     public static RegisterDoor registerDoor(String doorId, String buildingId) {
-        return new RegisterDoor(newId(), ACTOR, NOW, doorId, buildingId, "Main entrance", DoorCapability.BOTH,
+        return new RegisterDoor(
+                newId(),
+                ACTOR,
+                NOW,
+                doorId,
+                buildingId,
+                "Main entrance",
+                DoorCapability.BOTH,
                 DeviceKeyHash.of(DeviceKey.generate()).sha256Hex());
     }
 
     public static RotateDoorKey rotateKey(String doorId, DeviceKey key) {
-        return new RotateDoorKey(newId(), ACTOR, NOW, doorId, DeviceKeyHash.of(key).sha256Hex());
+        return new RotateDoorKey(
+                newId(), ACTOR, NOW, doorId, DeviceKeyHash.of(key).sha256Hex());
     }
 
     public static SetAntiPassback antiPassback(String buildingId, String mode, Integer minutes, Instant at) {
@@ -154,8 +161,16 @@ public final class Commands {
         }
 
         public RegisterEmployee build() {
-            return new RegisterEmployee(commandId, ACTOR, occurredAt, employeeId, employeeNumber, givenName,
-                    "Lovelace", email, "Engineering");
+            return new RegisterEmployee(
+                    commandId,
+                    ACTOR,
+                    occurredAt,
+                    employeeId,
+                    employeeNumber,
+                    givenName,
+                    "Lovelace",
+                    email,
+                    "Engineering");
         }
     }
 }

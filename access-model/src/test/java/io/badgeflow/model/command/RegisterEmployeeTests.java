@@ -13,7 +13,8 @@ class RegisterEmployeeTests {
     void refusesAnEmailWithoutADomain() {
         assertThatThrownBy(() -> registerEmployee().email("ada").build())
                 .isInstanceOf(InvalidFieldException.class)
-                .extracting(e -> ((InvalidFieldException) e).field()).isEqualTo("email");
+                .extracting(e -> ((InvalidFieldException) e).field())
+                .isEqualTo("email");
     }
 
     @Test

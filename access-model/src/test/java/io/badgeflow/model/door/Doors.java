@@ -5,8 +5,7 @@ public final class Doors {
 
     private static final DeviceKeyHash KEY = new DeviceKeyHash("ab".repeat(32));
 
-    private Doors() {
-    }
+    private Doors() {}
 
     public static Door twoWay(String doorId, String buildingId) {
         return of(doorId, buildingId, DoorCapability.BOTH);

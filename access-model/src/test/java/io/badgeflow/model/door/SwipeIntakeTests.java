@@ -31,7 +31,9 @@ class SwipeIntakeTests {
 
         @Override
         public Optional<Door> findByKey(DeviceKeyHash keyHash) {
-            return byId.values().stream().filter(found -> found.keyHash().equals(keyHash)).findFirst();
+            return byId.values().stream()
+                    .filter(found -> found.keyHash().equals(keyHash))
+                    .findFirst();
         }
 
         @Override

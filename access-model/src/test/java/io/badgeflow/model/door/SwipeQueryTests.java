@@ -16,16 +16,20 @@ class SwipeQueryTests {
     void takesWhicheverOneFilterIsGiven() {
         assertThat(SwipeQuery.of(" ", "door-1", null, FROM, FROM.plusSeconds(1)))
                 .isEqualTo(new SwipeQuery(SwipeQuery.By.DOOR, "door-1", FROM, FROM.plusSeconds(1)));
-        assertThat(SwipeQuery.of(null, null, "HQ", FROM, FROM.plusSeconds(1)).by()).isEqualTo(SwipeQuery.By.BUILDING);
-        assertThat(SwipeQuery.of("emp-1", null, null, FROM, FROM.plusSeconds(1)).by()).isEqualTo(SwipeQuery.By.EMPLOYEE);
+        assertThat(SwipeQuery.of(null, null, "HQ", FROM, FROM.plusSeconds(1)).by())
+                .isEqualTo(SwipeQuery.By.BUILDING);
+        assertThat(SwipeQuery.of("emp-1", null, null, FROM, FROM.plusSeconds(1)).by())
+                .isEqualTo(SwipeQuery.By.EMPLOYEE);
     }
 
     @Test
     void refusesNoFilterOrMoreThanOne() {
         assertThatThrownBy(() -> SwipeQuery.of(null, "", null, FROM, FROM.plusSeconds(1)))
-                .isInstanceOf(InvalidFieldException.class).hasMessageContaining("exactly one");
+                .isInstanceOf(InvalidFieldException.class)
+                .hasMessageContaining("exactly one");
         assertThatThrownBy(() -> SwipeQuery.of("emp-1", "door-1", null, FROM, FROM.plusSeconds(1)))
-                .isInstanceOf(InvalidFieldException.class).hasMessageContaining("only one");
+                .isInstanceOf(InvalidFieldException.class)
+                .hasMessageContaining("only one");
     }
 
     @Test
@@ -33,15 +37,22 @@ class SwipeQueryTests {
         assertThat(field(() -> SwipeQuery.of("emp-1", null, null, null, FROM))).isEqualTo("from");
         assertThat(field(() -> SwipeQuery.of("emp-1", null, null, FROM, null))).isEqualTo("to");
         assertThat(field(() -> SwipeQuery.of("emp-1", null, null, FROM, FROM))).isEqualTo("to");
-        assertThat(field(() -> SwipeQuery.of("emp-1", null, null, FROM, FROM.plus(Duration.ofDays(31)).plusNanos(1))))
+        assertThat(field(() -> SwipeQuery.of(
+                        "emp-1",
+                        null,
+                        null,
+                        FROM,
+                        FROM.plus(Duration.ofDays(31)).plusNanos(1))))
                 .isEqualTo("to");
-        assertThat(SwipeQuery.of("emp-1", null, null, FROM, FROM.plus(Duration.ofDays(31))).to())
+        assertThat(SwipeQuery.of("emp-1", null, null, FROM, FROM.plus(Duration.ofDays(31)))
+                        .to())
                 .isEqualTo(FROM.plus(Duration.ofDays(31)));
     }
 
     @Test
     void refusesAnIdTheModelWouldNotAccept() {
-        assertThat(field(() -> SwipeQuery.of(null, null, "no spaces", FROM, FROM.plusSeconds(1)))).isEqualTo("buildingId");
+        assertThat(field(() -> SwipeQuery.of(null, null, "no spaces", FROM, FROM.plusSeconds(1))))
+                .isEqualTo("buildingId");
     }
 
     @Test

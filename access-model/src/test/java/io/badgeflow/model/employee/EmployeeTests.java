@@ -40,7 +40,8 @@ class EmployeeTests {
 
     @Test
     void refusesToDeactivateAnInactiveEmployee() {
-        assertRejected(() -> Employees.in(EmployeeStatus.INACTIVE).build().deactivated(),
+        assertRejected(
+                () -> Employees.in(EmployeeStatus.INACTIVE).build().deactivated(),
                 RejectionReason.EMPLOYEE_ALREADY_INACTIVE);
     }
 
@@ -65,14 +66,20 @@ class EmployeeTests {
     }
 
     static Stream<UnaryOperator<Employee>> everyChange() {
-        return Stream.of(Employee::deactivated, Employee::reactivated, Employee::offboarded, Employee::touched,
-                e -> e.holding("card-9"), e -> e.updated(updateEmployee("emp-1", "Byron", NOW)));
+        return Stream.of(
+                Employee::deactivated,
+                Employee::reactivated,
+                Employee::offboarded,
+                Employee::touched,
+                e -> e.holding("card-9"),
+                e -> e.updated(updateEmployee("emp-1", "Byron", NOW)));
     }
 
     @ParameterizedTest
     @MethodSource("everyChange")
     void neverChangesOnceOffboarded(UnaryOperator<Employee> change) {
-        assertRejected(() -> change.apply(Employees.in(EmployeeStatus.OFFBOARDED).build()),
+        assertRejected(
+                () -> change.apply(Employees.in(EmployeeStatus.OFFBOARDED).build()),
                 RejectionReason.EMPLOYEE_OFFBOARDED);
     }
 
@@ -88,7 +95,8 @@ class EmployeeTests {
     void refusesAnUpdateOlderThanTheDataItHas() {
         var employee = Employees.active().updatedAt(NOW).build();
 
-        assertRejected(() -> employee.updated(updateEmployee("emp-1", "Byron", NOW.minusSeconds(1))),
+        assertRejected(
+                () -> employee.updated(updateEmployee("emp-1", "Byron", NOW.minusSeconds(1))),
                 RejectionReason.STALE_UPDATE);
     }
 
@@ -102,7 +110,11 @@ class EmployeeTests {
 
     @Test
     void keepsAnEndedCardInItsHistory() {
-        var employee = Employees.active().holding("card-1").build().withoutCurrentCard().holding("card-2");
+        var employee = Employees.active()
+                .holding("card-1")
+                .build()
+                .withoutCurrentCard()
+                .holding("card-2");
 
         assertThat(employee.currentCardId()).isEqualTo("card-2");
         assertThat(employee.cardIds()).containsExactly("card-1", "card-2");
@@ -110,12 +122,27 @@ class EmployeeTests {
 
     @Test
     void cannotHoldACurrentCardOutsideItsCards() {
-        assertThatThrownBy(() -> new Employee("e", "1", "A", "B", "a@b.c", null, EmployeeStatus.ACTIVE, "card-1",
-                java.util.List.of(), NOW, "c", NOW, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Employee(
+                        "e",
+                        "1",
+                        "A",
+                        "B",
+                        "a@b.c",
+                        null,
+                        EmployeeStatus.ACTIVE,
+                        "card-1",
+                        java.util.List.of(),
+                        NOW,
+                        "c",
+                        NOW,
+                        1))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static void assertRejected(ThrowingCallable change, RejectionReason reason) {
-        assertThatThrownBy(change).isInstanceOf(RejectedException.class)
-                .extracting(e -> ((RejectedException) e).reason()).isEqualTo(reason);
+        assertThatThrownBy(change)
+                .isInstanceOf(RejectedException.class)
+                .extracting(e -> ((RejectedException) e).reason())
+                .isEqualTo(reason);
     }
 }

@@ -14,8 +14,7 @@ public final class Employees {
     private List<String> cardIds = List.of();
     private Instant updatedAt = REGISTERED;
 
-    private Employees() {
-    }
+    private Employees() {}
 
     public static Employees active() {
         return new Employees();
@@ -48,7 +47,19 @@ public final class Employees {
     }
 
     public Employee build() {
-        return new Employee(employeeId, "E-1001", "Ada", "Lovelace", "ada@example.com", "Engineering", status,
-                currentCardId, cardIds, REGISTERED, "cmd-0", updatedAt, 2);
+        return new Employee(
+                employeeId,
+                "E-1001",
+                "Ada",
+                "Lovelace",
+                "ada@example.com",
+                "Engineering",
+                status,
+                currentCardId,
+                cardIds,
+                REGISTERED,
+                "cmd-0",
+                updatedAt,
+                2);
     }
 }

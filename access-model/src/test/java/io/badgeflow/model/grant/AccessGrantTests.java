@@ -18,7 +18,8 @@ class AccessGrantTests {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final Schedule OFFICE_HOURS = new Schedule(
             Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY),
-            LocalTime.of(7, 0), LocalTime.of(19, 0));
+            LocalTime.of(7, 0),
+            LocalTime.of(19, 0));
 
     @Test
     void coversOfficeHoursOnWorkingDaysOnly() {
@@ -53,8 +54,8 @@ class AccessGrantTests {
 
     @Test
     void coversItsFirstAndLastDayInclusive() {
-        var grant = AccessGrant.granted(grantBetween("emp-1", "HQ", LocalDate.of(2026, 12, 1),
-                LocalDate.of(2026, 12, 31)), null);
+        var grant = AccessGrant.granted(
+                grantBetween("emp-1", "HQ", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31)), null);
 
         assertThat(grant.covers(Instant.parse("2026-12-01T00:00:00Z"), LONDON)).isTrue();
         assertThat(grant.covers(Instant.parse("2026-12-31T23:59:59Z"), LONDON)).isTrue();
@@ -74,6 +75,7 @@ class AccessGrantTests {
 
     @Test
     void coversAlwaysWithoutScheduleOrDates() {
-        assertThat(AccessGrant.granted(grant("emp-1", "HQ"), null).covers(Instant.EPOCH, LONDON)).isTrue();
+        assertThat(AccessGrant.granted(grant("emp-1", "HQ"), null).covers(Instant.EPOCH, LONDON))
+                .isTrue();
     }
 }

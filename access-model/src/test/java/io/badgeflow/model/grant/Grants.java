@@ -10,8 +10,8 @@ import java.util.EnumSet;
 public final class Grants {
 
     /** Mon-Fri 07:00-19:00. */
-    public static final Schedule OFFICE_HOURS = new Schedule(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
-            LocalTime.of(7, 0), LocalTime.of(19, 0));
+    public static final Schedule OFFICE_HOURS =
+            new Schedule(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(7, 0), LocalTime.of(19, 0));
 
     private final String employeeId;
     private final String buildingId;
@@ -45,7 +45,14 @@ public final class Grants {
     }
 
     public AccessGrant build() {
-        return new AccessGrant(employeeId, buildingId, schedule, validFrom, validUntil,
-                Instant.parse("2026-11-01T09:00:00Z"), "hr-admin", 1);
+        return new AccessGrant(
+                employeeId,
+                buildingId,
+                schedule,
+                validFrom,
+                validUntil,
+                Instant.parse("2026-11-01T09:00:00Z"),
+                "hr-admin",
+                1);
     }
 }

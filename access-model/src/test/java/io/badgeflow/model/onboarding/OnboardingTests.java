@@ -40,11 +40,17 @@ class OnboardingTests {
     private final Map<String, List<RowResult>> reports = new ConcurrentHashMap<>();
     private final Trail audit = new Trail();
     private final java.util.concurrent.ExecutorService workers = Executors.newFixedThreadPool(4);
-    private final Onboarding onboarding = new Onboarding(applier, ledger,
+    private final Onboarding onboarding = new Onboarding(
+            applier,
+            ledger,
             (importId, results) -> {
                 reports.put(importId, results);
                 return "imports/" + importId + "/report.csv";
-            }, audit, workers, 2, clock);
+            },
+            audit,
+            workers,
+            2,
+            clock);
 
     @BeforeEach
     void aBuilding() {
@@ -58,8 +64,12 @@ class OnboardingTests {
 
     @Test
     void appliesEveryGoodRowAndReportsEveryRow() {
-        var rows = List.of(row(1, "E-1", "C-1"), row(2, "E-2", "C-2"), ParsedRow.unreadable(3, "email must be an email address"),
-                row(4, "E-4", "C-1"), row(5, "E-5", null));
+        var rows = List.of(
+                row(1, "E-1", "C-1"),
+                row(2, "E-2", "C-2"),
+                ParsedRow.unreadable(3, "email must be an email address"),
+                row(4, "E-4", "C-1"),
+                row(5, "E-5", null));
 
         var summary = onboarding.run("imp", "imports/a.csv", "hr-admin", rows);
 
@@ -72,18 +82,24 @@ class OnboardingTests {
         // Rows 1 and 4 share a card number and run in parallel batches: either may win, the other is rejected.
         var sharing = List.of(reports.get("imp").get(0), reports.get("imp").get(3));
         assertThat(sharing).extracting(RowResult::reason).containsExactlyInAnyOrder(null, "CARD_NUMBER_TAKEN");
-        assertThat(reports.get("imp").get(1).employeeId()).isEqualTo(rows.get(1).row().employeeId("imp"));
+        assertThat(reports.get("imp").get(1).employeeId())
+                .isEqualTo(rows.get(1).row().employeeId("imp"));
         assertThat(summary.reportKey()).isEqualTo("imports/imp/report.csv");
     }
 
     @Test
     void appendsOneAuditBlockPerBatchHoldingEveryCommandOfIt() {
-        onboarding.run("imp", "imports/a.csv", "hr-admin", List.of(row(1, "E-1", "C-1"), row(2, "E-2", null),
-                row(3, "E-3", null)));
+        onboarding.run(
+                "imp",
+                "imports/a.csv",
+                "hr-admin",
+                List.of(row(1, "E-1", "C-1"), row(2, "E-2", null), row(3, "E-3", null)));
 
         assertThat(audit.blocks.keySet()).containsExactlyInAnyOrder("import:imp:0:0", "import:imp:1:0");
         assertThat(audit.blocks.get("import:imp:0:0")).hasSize(3 + 2);
-        assertThat(audit.blocks.get("import:imp:0:0")).extracting(AuditEntry::actor).containsOnly("hr-admin");
+        assertThat(audit.blocks.get("import:imp:0:0"))
+                .extracting(AuditEntry::actor)
+                .containsOnly("hr-admin");
     }
 
     @Test
@@ -115,17 +131,21 @@ class OnboardingTests {
 
     @Test
     void failsTheRunWhenABatchCannotBeWrittenAndResumesAfterwards() {
-        var rows = IntStream.rangeClosed(1, 6).mapToObj(i -> row(i, "E-" + i, null)).toList();
+        var rows = IntStream.rangeClosed(1, 6)
+                .mapToObj(i -> row(i, "E-" + i, null))
+                .toList();
         store.beforeEveryCommit(() -> {
             throw new IllegalStateException("store unavailable");
         });
 
         assertThatThrownBy(() -> onboarding.run("imp", "imports/a.csv", "hr-admin", rows))
-                .isInstanceOf(IllegalStateException.class).hasMessage("store unavailable");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("store unavailable");
         assertThat(ledger.find("imp")).get().extracting(ImportSummary::status).isEqualTo(ImportStatus.RUNNING);
 
-        store.beforeEveryCommit(() -> { });
-        assertThat(onboarding.run("imp", "imports/a.csv", "hr-admin", rows).applied()).isEqualTo(6);
+        store.beforeEveryCommit(() -> {});
+        assertThat(onboarding.run("imp", "imports/a.csv", "hr-admin", rows).applied())
+                .isEqualTo(6);
     }
 
     @Test
@@ -139,8 +159,8 @@ class OnboardingTests {
     }
 
     private static ParsedRow row(int number, String employeeNumber, String cardNumber) {
-        return ParsedRow.of(new OnboardingRow(number, employeeNumber, "Test", "Person", "t@example.com", null,
-                List.of("HQ"), cardNumber, null));
+        return ParsedRow.of(new OnboardingRow(
+                number, employeeNumber, "Test", "Person", "t@example.com", null, List.of("HQ"), cardNumber, null));
     }
 
     /** The ledger's contract in memory: batch results keyed by batch, progress summed from them. */
@@ -156,15 +176,27 @@ class OnboardingTests {
             }
             var results = results(importId);
             var applied = (int) results.stream().filter(RowResult::isApplied).count();
-            return Optional.of(new ImportSummary(importId, summary.objectKey(), summary.status(), summary.rowsTotal(),
-                    applied, results.size() - applied, summary.startedAt(), summary.finishedAt(), summary.reason(),
+            return Optional.of(new ImportSummary(
+                    importId,
+                    summary.objectKey(),
+                    summary.status(),
+                    summary.rowsTotal(),
+                    applied,
+                    results.size() - applied,
+                    summary.startedAt(),
+                    summary.finishedAt(),
+                    summary.reason(),
                     summary.reportKey()));
         }
 
         @Override
         public Instant started(String importId, String objectKey, int rowsTotal, Instant at) {
-            return summaries.computeIfAbsent(importId, id -> new ImportSummary(id, objectKey, ImportStatus.RUNNING,
-                    rowsTotal, 0, 0, at, null, null, null)).startedAt();
+            return summaries
+                    .computeIfAbsent(
+                            importId,
+                            id -> new ImportSummary(
+                                    id, objectKey, ImportStatus.RUNNING, rowsTotal, 0, 0, at, null, null, null))
+                    .startedAt();
         }
 
         @Override
@@ -179,20 +211,34 @@ class OnboardingTests {
 
         @Override
         public List<RowResult> results(String importId) {
-            return batches.getOrDefault(importId, Map.of()).values().stream().flatMap(List::stream)
-                    .sorted(Comparator.comparingInt(RowResult::rowNumber)).toList();
+            return batches.getOrDefault(importId, Map.of()).values().stream()
+                    .flatMap(List::stream)
+                    .sorted(Comparator.comparingInt(RowResult::rowNumber))
+                    .toList();
         }
 
         @Override
         public void completed(String importId, String reportKey, Instant at) {
-            summaries.computeIfPresent(importId, (id, s) -> new ImportSummary(id, s.objectKey(), ImportStatus.COMPLETED,
-                    s.rowsTotal(), 0, 0, s.startedAt(), at, null, reportKey));
+            summaries.computeIfPresent(
+                    importId,
+                    (id, s) -> new ImportSummary(
+                            id,
+                            s.objectKey(),
+                            ImportStatus.COMPLETED,
+                            s.rowsTotal(),
+                            0,
+                            0,
+                            s.startedAt(),
+                            at,
+                            null,
+                            reportKey));
         }
 
         @Override
         public void rejected(String importId, String objectKey, String reason, Instant at) {
-            summaries.put(importId, new ImportSummary(importId, objectKey, ImportStatus.REJECTED, 0, 0, 0, at, at,
-                    reason, null));
+            summaries.put(
+                    importId,
+                    new ImportSummary(importId, objectKey, ImportStatus.REJECTED, 0, 0, 0, at, at, reason, null));
         }
     }
 

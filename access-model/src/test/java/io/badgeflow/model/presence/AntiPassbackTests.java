@@ -16,8 +16,9 @@ class AntiPassbackTests {
 
     @Test
     void passesAnyoneOutsideWhateverTheMode() {
-        for (var setting : new AntiPassback[] {AntiPassback.hard(), AntiPassback.soft(), AntiPassback.timed(5),
-            AntiPassback.off()}) {
+        for (var setting :
+                new AntiPassback[] {AntiPassback.hard(), AntiPassback.soft(), AntiPassback.timed(5), AntiPassback.off()
+                }) {
             assertThat(setting.judge(OUTSIDE, NINE)).as(setting.mode().name()).isEqualTo(Verdict.PASS);
             assertThat(setting.judge(LEFT_AT_TEN, NINE.plusSeconds(3601))).isEqualTo(Verdict.PASS);
         }
@@ -25,12 +26,14 @@ class AntiPassbackTests {
 
     @Test
     void hardDeniesReentryWhileInsideHoweverLongAgo() {
-        assertThat(AntiPassback.hard().judge(INSIDE_SINCE_NINE, NINE.plusSeconds(86_400))).isEqualTo(Verdict.DENY);
+        assertThat(AntiPassback.hard().judge(INSIDE_SINCE_NINE, NINE.plusSeconds(86_400)))
+                .isEqualTo(Verdict.DENY);
     }
 
     @Test
     void softAllowsReentryWhileInsideButRaisesAnAlarm() {
-        assertThat(AntiPassback.soft().judge(INSIDE_SINCE_NINE, NINE.plusSeconds(1))).isEqualTo(Verdict.ALARM);
+        assertThat(AntiPassback.soft().judge(INSIDE_SINCE_NINE, NINE.plusSeconds(1)))
+                .isEqualTo(Verdict.ALARM);
     }
 
     @Test
@@ -38,7 +41,8 @@ class AntiPassbackTests {
         var tenMinutes = AntiPassback.timed(10);
 
         assertThat(tenMinutes.judge(INSIDE_SINCE_NINE, NINE.plusSeconds(599))).isEqualTo(Verdict.DENY);
-        assertThat(tenMinutes.judge(INSIDE_SINCE_NINE, NINE.plusSeconds(600).minusNanos(1))).isEqualTo(Verdict.DENY);
+        assertThat(tenMinutes.judge(INSIDE_SINCE_NINE, NINE.plusSeconds(600).minusNanos(1)))
+                .isEqualTo(Verdict.DENY);
         assertThat(tenMinutes.judge(INSIDE_SINCE_NINE, NINE.plusSeconds(600))).isEqualTo(Verdict.PASS);
     }
 

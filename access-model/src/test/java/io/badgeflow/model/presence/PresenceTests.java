@@ -28,7 +28,8 @@ class PresenceTests {
 
     @Test
     void leavesThroughAnotherDoorAndBumpsTheVersionAgain() {
-        var outside = Presence.unknown("emp-1", "HQ").entered("evt-2", "door-1", NINE)
+        var outside = Presence.unknown("emp-1", "HQ")
+                .entered("evt-2", "door-1", NINE)
                 .left("evt-3", "door-2", NINE.plusSeconds(60));
 
         assertThat(outside).isEqualTo(new Presence("emp-1", "HQ", false, "door-2", NINE.plusSeconds(60), "evt-3", 2));
@@ -36,7 +37,8 @@ class PresenceTests {
 
     @Test
     void bumpsTheVersionForEveryPassageEvenInTheSameState() {
-        var twice = Presence.unknown("emp-1", "HQ").entered("evt-4", "door-1", NINE)
+        var twice = Presence.unknown("emp-1", "HQ")
+                .entered("evt-4", "door-1", NINE)
                 .entered("evt-5", "door-2", NINE.plusSeconds(1));
 
         assertThat(twice.version()).isEqualTo(2);
@@ -51,7 +53,8 @@ class PresenceTests {
 
         assertThat(late).isSameAs(inside);
         assertThat(late.isNewerThan(inside)).isFalse();
-        assertThat(inside.left("evt-8", "door-2", NINE).isNewerThan(inside)).as("the same instant still counts")
+        assertThat(inside.left("evt-8", "door-2", NINE).isNewerThan(inside))
+                .as("the same instant still counts")
                 .isTrue();
     }
 

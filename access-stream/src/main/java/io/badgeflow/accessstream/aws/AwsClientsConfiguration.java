@@ -52,8 +52,10 @@ class AwsClientsConfiguration {
      */
     @Bean
     DynamoDbClient dynamoDbClient(AwsClientBuilderConfigurer configurer) {
-        return configurer.configure(DynamoDbClient.builder())
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(DYNAMODB_CONNECTIONS)).build();
+        return configurer
+                .configure(DynamoDbClient.builder())
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(DYNAMODB_CONNECTIONS))
+                .build();
     }
 
     @Bean
@@ -73,11 +75,18 @@ class AwsClientsConfiguration {
 
     /** The back office's records read straight from its tables; the decision path remembers them. */
     @Bean
-    DynamoDbAccessFacts storedAccessFacts(DynamoDbEnhancedClient enhanced, AccessStreamStack stack,
-            DynamoDbPresenceLedger presences) {
-        return new DynamoDbAccessFacts(enhanced, new BackOfficeTables(stack.employeesTableName(),
-                stack.cardsTableName(), stack.buildingsTableName(), stack.doorsTableName(), stack.grantsTableName(),
-                stack.commandsTableName()), presences);
+    DynamoDbAccessFacts storedAccessFacts(
+            DynamoDbEnhancedClient enhanced, AccessStreamStack stack, DynamoDbPresenceLedger presences) {
+        return new DynamoDbAccessFacts(
+                enhanced,
+                new BackOfficeTables(
+                        stack.employeesTableName(),
+                        stack.cardsTableName(),
+                        stack.buildingsTableName(),
+                        stack.doorsTableName(),
+                        stack.grantsTableName(),
+                        stack.commandsTableName()),
+                presences);
     }
 
     @Bean
@@ -98,17 +107,16 @@ class AwsClientsConfiguration {
 
     /** Records the consumer can never apply, kept for operators (GET /api/v1/parked-records in admin-service). */
     @Bean
-    ParkedRecordStore parkedRecordStore(DynamoDbEnhancedClient enhanced, AccessStreamStack stack,
-            Clock clock) {
-        return new DynamoDbParkedRecords(enhanced, stack.parkedRecordsTableName(),
-                DynamoDbParkedRecords.DEFAULT_RETENTION, clock);
+    ParkedRecordStore parkedRecordStore(DynamoDbEnhancedClient enhanced, AccessStreamStack stack, Clock clock) {
+        return new DynamoDbParkedRecords(
+                enhanced, stack.parkedRecordsTableName(), DynamoDbParkedRecords.DEFAULT_RETENTION, clock);
     }
 
     @Bean
-    AlarmLedger alarmLedger(DynamoDbEnhancedClient enhanced, DynamoDbClient dynamoDb,
-            AccessStreamStack stack, Clock clock) {
-        return new DynamoDbAlarmLedger(enhanced, dynamoDb, stack.alarmsTableName(),
-                DynamoDbAlarmLedger.DEFAULT_RETENTION, clock);
+    AlarmLedger alarmLedger(
+            DynamoDbEnhancedClient enhanced, DynamoDbClient dynamoDb, AccessStreamStack stack, Clock clock) {
+        return new DynamoDbAlarmLedger(
+                enhanced, dynamoDb, stack.alarmsTableName(), DynamoDbAlarmLedger.DEFAULT_RETENTION, clock);
     }
 
     @Bean
@@ -138,7 +146,10 @@ class AwsClientsConfiguration {
         if (aws.getEndpoint() != null) {
             http.protocol(Protocol.HTTP1_1);
         }
-        return configurer.configure(KinesisAsyncClient.builder()).httpClientBuilder(http).build();
+        return configurer
+                .configure(KinesisAsyncClient.builder())
+                .httpClientBuilder(http)
+                .build();
     }
 
     @Bean

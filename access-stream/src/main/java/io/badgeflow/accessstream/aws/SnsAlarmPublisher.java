@@ -27,7 +27,8 @@ final class SnsAlarmPublisher implements AlarmPublisher {
     @Override
     public void publish(Alarm alarm) {
         try {
-            sns.publish(r -> r.topicArn(topicArn).message(new String(MessageJson.write(alarm), StandardCharsets.UTF_8))
+            sns.publish(r -> r.topicArn(topicArn)
+                    .message(new String(MessageJson.write(alarm), StandardCharsets.UTF_8))
                     .subject("badgeflow alarm " + alarm.type())
                     .messageAttributes(Map.of(
                             "alarmId", text(alarm.alarmId()),
@@ -40,7 +41,10 @@ final class SnsAlarmPublisher implements AlarmPublisher {
     }
 
     private static MessageAttributeValue text(String value) {
-        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+        return MessageAttributeValue.builder()
+                .dataType("String")
+                .stringValue(value)
+                .build();
     }
 
     /** The alarm could not be published now; the consumer retries the event, which publishes it then. */

@@ -49,8 +49,12 @@ final class CommandFeedFollower implements SmartLifecycle {
     private Instant lastSuccessfulStart;
     private volatile boolean running;
 
-    CommandFeedFollower(CommandFeed feed, RememberedBackOffice backOffice, Clock clock,
-            AccessStreamProperties.Decisions settings, MeterRegistry meters) {
+    CommandFeedFollower(
+            CommandFeed feed,
+            RememberedBackOffice backOffice,
+            Clock clock,
+            AccessStreamProperties.Decisions settings,
+            MeterRegistry meters) {
         this.feed = feed;
         this.backOffice = backOffice;
         this.clock = clock;
@@ -58,7 +62,8 @@ final class CommandFeedFollower implements SmartLifecycle {
         this.overlap = settings.feedOverlap();
         this.lag = Timer.builder("badgeflow.decisions.change.lag")
                 .description("From a back-office command's finish to the decision path forgetting what it changed")
-                .publishPercentiles(0.5, 0.99).register(meters);
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
     }
 
     @Override
@@ -67,8 +72,8 @@ final class CommandFeedFollower implements SmartLifecycle {
             return;
         }
         lastSuccessfulStart = clock.instant();
-        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("command-feed").daemon()
-                .factory());
+        executor = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("command-feed").daemon().factory());
         executor.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         running = true;
     }
@@ -92,7 +97,8 @@ final class CommandFeedFollower implements SmartLifecycle {
         var start = clock.instant();
         if (Duration.between(lastSuccessfulStart, start).compareTo(MAX_CATCH_UP) > 0) {
             // The feed failed for long: reading every second since is dearer than reading the back office again.
-            LOG.warn("decisions: the command feed was last read at {}; forgetting everything remembered",
+            LOG.warn(
+                    "decisions: the command feed was last read at {}; forgetting everything remembered",
                     lastSuccessfulStart);
             backOffice.forgetAll();
             lastSuccessfulStart = start;
@@ -102,13 +108,16 @@ final class CommandFeedFollower implements SmartLifecycle {
                 if (seen.add(command.commandId())) {
                     backOffice.forget(command);
                     if (command.finishedAt() != null) {
-                        lag.record(Duration.between(command.finishedAt(), clock.instant()).abs());
+                        lag.record(Duration.between(command.finishedAt(), clock.instant())
+                                .abs());
                     }
                 }
             }
             lastSuccessfulStart = start;
         } catch (RuntimeException e) {
-            LOG.warn("decisions: the command feed did not answer ({}); asking again from {}", e.toString(),
+            LOG.warn(
+                    "decisions: the command feed did not answer ({}); asking again from {}",
+                    e.toString(),
                     lastSuccessfulStart.minus(overlap));
         }
     }

@@ -32,8 +32,8 @@ class DecisionConfiguration {
 
     @Bean
     @Primary
-    RememberedBackOffice rememberedBackOffice(DynamoDbAccessFacts stored, PresenceLedger presences,
-            AccessStreamProperties properties) {
+    RememberedBackOffice rememberedBackOffice(
+            DynamoDbAccessFacts stored, PresenceLedger presences, AccessStreamProperties properties) {
         return new RememberedBackOffice(stored, presences, properties.decisions());
     }
 
@@ -49,14 +49,18 @@ class DecisionConfiguration {
      */
     @Bean
     @ConditionalOnWebApplication
-    CommandFeedFollower commandFeedFollower(CommandFeed feed, RememberedBackOffice backOffice, Clock clock,
-            AccessStreamProperties properties, MeterRegistry meters) {
+    CommandFeedFollower commandFeedFollower(
+            CommandFeed feed,
+            RememberedBackOffice backOffice,
+            Clock clock,
+            AccessStreamProperties properties,
+            MeterRegistry meters) {
         return new CommandFeedFollower(feed, backOffice, clock, properties.decisions(), meters);
     }
 
     @Bean
-    EntryDecisions entryDecisions(RememberedBackOffice backOffice, PresenceLedger presences,
-            DoorEventStream stream, Clock clock) {
+    EntryDecisions entryDecisions(
+            RememberedBackOffice backOffice, PresenceLedger presences, DoorEventStream stream, Clock clock) {
         return new EntryDecisions(backOffice, presences, stream, clock);
     }
 }

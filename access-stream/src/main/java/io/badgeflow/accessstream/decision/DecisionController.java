@@ -31,8 +31,10 @@ class DecisionController {
     private final SwipeIntake doors;
     private final EntryDecisions decisions;
     private final Clock clock;
-    private final Cache<String, DecisionAnswer> answered = Caffeine.newBuilder().maximumSize(200_000)
-            .expireAfterWrite(Duration.ofMinutes(10)).build();
+    private final Cache<String, DecisionAnswer> answered = Caffeine.newBuilder()
+            .maximumSize(200_000)
+            .expireAfterWrite(Duration.ofMinutes(10))
+            .build();
 
     DecisionController(SwipeIntake doors, EntryDecisions decisions, Clock clock) {
         this.doors = doors;
@@ -41,7 +43,8 @@ class DecisionController {
     }
 
     @PostMapping("/door-api/v1/doors/{doorId}/decisions")
-    DecisionAnswer decide(@PathVariable String doorId,
+    DecisionAnswer decide(
+            @PathVariable String doorId,
             @RequestHeader(name = DOOR_KEY_HEADER, required = false) String key,
             @RequestBody DecisionRequest body) {
         var door = doors.authenticate(doorId, DeviceKey.presented(key));

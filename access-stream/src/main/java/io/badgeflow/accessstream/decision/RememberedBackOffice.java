@@ -41,10 +41,11 @@ final class RememberedBackOffice implements AccessFacts {
     private final Cache<String, Boolean> unknownCards;
     /** Which card numbers to forget when a command names a card id or an employee. */
     private final Map<String, String> numberOfCard = new ConcurrentHashMap<>();
+
     private final Map<String, Set<String>> numbersOfEmployee = new ConcurrentHashMap<>();
 
-    RememberedBackOffice(DynamoDbAccessFacts store, PresenceLedger presences,
-            AccessStreamProperties.Decisions settings) {
+    RememberedBackOffice(
+            DynamoDbAccessFacts store, PresenceLedger presences, AccessStreamProperties.Decisions settings) {
         this.store = store;
         this.presences = presences;
         this.doors = cache(settings);
@@ -52,12 +53,16 @@ final class RememberedBackOffice implements AccessFacts {
         this.employees = cache(settings);
         this.grants = cache(settings);
         this.cards = cache(settings);
-        this.unknownCards = Caffeine.newBuilder().maximumSize(settings.maxRecords())
-                .expireAfterWrite(settings.unknownCardTtl()).build();
+        this.unknownCards = Caffeine.newBuilder()
+                .maximumSize(settings.maxRecords())
+                .expireAfterWrite(settings.unknownCardTtl())
+                .build();
     }
 
     private static <V> Cache<String, V> cache(AccessStreamProperties.Decisions settings) {
-        return Caffeine.newBuilder().maximumSize(settings.maxRecords()).expireAfterWrite(settings.recordTtl())
+        return Caffeine.newBuilder()
+                .maximumSize(settings.maxRecords())
+                .expireAfterWrite(settings.recordTtl())
                 .build();
     }
 
@@ -95,7 +100,8 @@ final class RememberedBackOffice implements AccessFacts {
     private void remember(Card card) {
         numberOfCard.put(card.cardId(), card.cardNumber());
         if (card.employeeId() != null) {
-            numbersOfEmployee.computeIfAbsent(card.employeeId(), id -> ConcurrentHashMap.newKeySet())
+            numbersOfEmployee
+                    .computeIfAbsent(card.employeeId(), id -> ConcurrentHashMap.newKeySet())
                     .add(card.cardNumber());
         }
         cards.put(card.cardNumber(), card);
@@ -109,7 +115,8 @@ final class RememberedBackOffice implements AccessFacts {
     @Override
     public Optional<AccessGrant> grant(String employeeId, String buildingId) {
         return grants.get(employeeId, store::grantsOf).stream()
-                .filter(grant -> grant.buildingId().equals(buildingId)).findFirst();
+                .filter(grant -> grant.buildingId().equals(buildingId))
+                .findFirst();
     }
 
     @Override

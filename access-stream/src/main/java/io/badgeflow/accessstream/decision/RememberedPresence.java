@@ -24,8 +24,10 @@ final class RememberedPresence implements PresenceLedger {
 
     RememberedPresence(PresenceLedger ledger, AccessStreamProperties.Decisions settings) {
         this.ledger = ledger;
-        this.remembered = Caffeine.newBuilder().maximumSize(settings.maxRecords())
-                .expireAfterWrite(settings.recordTtl()).build();
+        this.remembered = Caffeine.newBuilder()
+                .maximumSize(settings.maxRecords())
+                .expireAfterWrite(settings.recordTtl())
+                .build();
     }
 
     @Override
@@ -49,10 +51,12 @@ final class RememberedPresence implements PresenceLedger {
         var found = ledger.findAll(keys);
         // A decision may have written meanwhile: what is remembered only moves to a newer version.
         var memory = remembered.asMap();
-        found.forEach(presence -> memory.merge(key(presence.employeeId(), presence.buildingId()), presence,
+        found.forEach(presence -> memory.merge(
+                key(presence.employeeId(), presence.buildingId()),
+                presence,
                 (known, read) -> read.version() >= known.version() ? read : known));
-        keys.forEach(key -> memory.putIfAbsent(key(key.employeeId(), key.buildingId()),
-                Presence.unknown(key.employeeId(), key.buildingId())));
+        keys.forEach(key -> memory.putIfAbsent(
+                key(key.employeeId(), key.buildingId()), Presence.unknown(key.employeeId(), key.buildingId())));
         return found;
     }
 
@@ -60,7 +64,8 @@ final class RememberedPresence implements PresenceLedger {
     @Override
     public void prefetch(Collection<PresenceKey> keys) {
         var lacking = keys.stream()
-                .filter(key -> remembered.getIfPresent(key(key.employeeId(), key.buildingId())) == null).toList();
+                .filter(key -> remembered.getIfPresent(key(key.employeeId(), key.buildingId())) == null)
+                .toList();
         if (!lacking.isEmpty()) {
             findAll(lacking);
         }

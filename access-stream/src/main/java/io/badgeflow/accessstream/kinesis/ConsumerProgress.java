@@ -29,7 +29,8 @@ final class ConsumerProgress implements WorkerStateChangeListener {
     ConsumerProgress(MeterRegistry meters) {
         this.lag = Timer.builder("badgeflow.stream.lag")
                 .description("From a record's arrival on the stream to the consumer having applied it")
-                .publishPercentiles(0.5, 0.99).register(meters);
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
     }
 
     /** A record put on the stream at about {@code put} is applied now. */

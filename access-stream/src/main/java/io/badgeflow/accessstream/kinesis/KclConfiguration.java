@@ -19,14 +19,27 @@ import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 class KclConfiguration {
 
     @Bean
-    SwipeStreamConsumer swipeStreamConsumer(KinesisAsyncClient kinesis, DynamoDbAsyncClient dynamoDb,
-            CloudWatchAsyncClient cloudWatch, AccessStreamStack stack, AccessStreamProperties properties,
+    SwipeStreamConsumer swipeStreamConsumer(
+            KinesisAsyncClient kinesis,
+            DynamoDbAsyncClient dynamoDb,
+            CloudWatchAsyncClient cloudWatch,
+            AccessStreamStack stack,
+            AccessStreamProperties properties,
             DoorEventHandler handler,
-            EventArchive archive, ParkedRecords parked, MeterRegistry meters) {
+            EventArchive archive,
+            ParkedRecords parked,
+            MeterRegistry meters) {
         var progress = new ConsumerProgress(meters);
-        var processors = new SwipeRecordProcessorFactory(handler, archive, parked, progress,
-                properties.kcl().retryBackoff());
-        return new SwipeStreamConsumer(kinesis, dynamoDb, cloudWatch, stack.swipeStreamName(), properties, processors,
-                progress, new KclLeaseBootstrap());
+        var processors = new SwipeRecordProcessorFactory(
+                handler, archive, parked, progress, properties.kcl().retryBackoff());
+        return new SwipeStreamConsumer(
+                kinesis,
+                dynamoDb,
+                cloudWatch,
+                stack.swipeStreamName(),
+                properties,
+                processors,
+                progress,
+                new KclLeaseBootstrap());
     }
 }

@@ -44,19 +44,28 @@ final class KclLeaseBootstrap {
                 Thread.sleep(TABLE_POLL);
             }
             if (!active) {
-                LOG.warn("lease table of {} not active after {}; leaving lease creation to KCL",
-                        configs.applicationName(), TABLE_WAIT);
+                LOG.warn(
+                        "lease table of {} not active after {}; leaving lease creation to KCL",
+                        configs.applicationName(),
+                        TABLE_WAIT);
                 return;
             }
             if (!leases.isLeaseTableEmpty()) {
                 return;
             }
             var stream = configs.streamTracker().streamConfigList().getFirst();
-            var created = new HierarchicalShardSyncer().checkAndCreateLeaseForNewShards(
-                    factory.createShardDetector(stream), leases, stream.initialPositionInStreamExtended(),
-                    new NullMetricsScope(), false, true);
-            LOG.info("created the shard leases of {} before the scheduler started: {}",
-                    stream.streamIdentifier().streamName(), created);
+            var created = new HierarchicalShardSyncer()
+                    .checkAndCreateLeaseForNewShards(
+                            factory.createShardDetector(stream),
+                            leases,
+                            stream.initialPositionInStreamExtended(),
+                            new NullMetricsScope(),
+                            false,
+                            true);
+            LOG.info(
+                    "created the shard leases of {} before the scheduler started: {}",
+                    stream.streamIdentifier().streamName(),
+                    created);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

@@ -52,14 +52,18 @@ class KinesisDoorEventStream implements DoorEventStream, DisposableBean {
 
     @Override
     public void publish(DoorEvent event) {
-        var pending = new Pending(PutRecordsRequestEntry.builder().partitionKey(event.partitionKey())
-                .data(SdkBytes.fromByteArray(MessageJson.write(event))).build(), new CompletableFuture<>());
+        var pending = new Pending(
+                PutRecordsRequestEntry.builder()
+                        .partitionKey(event.partitionKey())
+                        .data(SdkBytes.fromByteArray(MessageJson.write(event)))
+                        .build(),
+                new CompletableFuture<>());
         waiting.add(pending);
         try {
             pending.done().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw new StreamUnavailableException("PutRecords to " + streamName + " failed: "
-                    + e.getCause().getMessage(), e.getCause());
+            throw new StreamUnavailableException(
+                    "PutRecords to " + streamName + " failed: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new StreamUnavailableException("PutRecords to " + streamName + " took longer than " + WAIT, e);
         } catch (InterruptedException e) {
@@ -87,7 +91,8 @@ class KinesisDoorEventStream implements DoorEventStream, DisposableBean {
         for (var attempt = 1; attempt <= ATTEMPTS && !left.isEmpty(); attempt++) {
             var entries = left.stream().map(Pending::entry).toList();
             try {
-                var results = kinesis.putRecords(r -> r.streamName(streamName).records(entries)).records();
+                var results = kinesis.putRecords(r -> r.streamName(streamName).records(entries))
+                        .records();
                 var refused = new ArrayList<Pending>();
                 for (var i = 0; i < left.size(); i++) {
                     if (results.get(i).errorCode() == null) {
@@ -112,6 +117,5 @@ class KinesisDoorEventStream implements DoorEventStream, DisposableBean {
         senders.forEach(Thread::interrupt);
     }
 
-    private record Pending(PutRecordsRequestEntry entry, CompletableFuture<Void> done) {
-    }
+    private record Pending(PutRecordsRequestEntry entry, CompletableFuture<Void> done) {}
 }

@@ -1,8 +1,8 @@
 package io.badgeflow.accessstream.kinesis;
 
 import io.badgeflow.accessstream.stream.DoorEventHandler;
-import io.badgeflow.accessstream.stream.ParkedRecords.UnreadableRecord;
 import io.badgeflow.accessstream.stream.ParkedRecords;
+import io.badgeflow.accessstream.stream.ParkedRecords.UnreadableRecord;
 import io.badgeflow.aws.json.MessageJson;
 import io.badgeflow.aws.json.UnreadableMessageException;
 import io.badgeflow.aws.parking.ParkReason;
@@ -67,8 +67,12 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
     private final Duration retryBackoff;
     private String shardId = "?";
 
-    SwipeRecordProcessor(DoorEventHandler handler, EventArchive archive, ParkedRecords parked,
-            ConsumerProgress progress, Duration retryBackoff) {
+    SwipeRecordProcessor(
+            DoorEventHandler handler,
+            EventArchive archive,
+            ParkedRecords parked,
+            ConsumerProgress progress,
+            Duration retryBackoff) {
         this.handler = handler;
         this.archive = archive;
         this.parked = parked;
@@ -92,7 +96,9 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
                 batch.add(read);
             }
         }
-        var archived = batch.stream().map(r -> new ArchivedEvent(r.record().sequenceNumber(), r.event())).toList();
+        var archived = batch.stream()
+                .map(r -> new ArchivedEvent(r.record().sequenceNumber(), r.event()))
+                .toList();
         archiveWithRetry(archived);
         var recorded = recordWithRetry(batch);
         applyByKey(recorded.reads(), recorded.first());
@@ -125,7 +131,8 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
      */
     private void applyByKey(List<Read> batch, Set<String> first) {
         var byKey = new LinkedHashMap<String, List<Read>>();
-        batch.forEach(read -> byKey.computeIfAbsent(read.record().partitionKey(), key -> new ArrayList<>()).add(read));
+        batch.forEach(read -> byKey.computeIfAbsent(read.record().partitionKey(), key -> new ArrayList<>())
+                .add(read));
         if (byKey.size() <= 1) {
             batch.forEach(read -> apply(read, first));
             return;
@@ -178,8 +185,11 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
         var bytes = new byte[record.data().remaining()];
         record.data().duplicate().get(bytes);
         if (bytes.length > MAX_EVENT_BYTES) {
-            park(record, bytes, ParkReason.OVERSIZED, bytes.length + " bytes; a door event is at most "
-                    + MAX_EVENT_BYTES);
+            park(
+                    record,
+                    bytes,
+                    ParkReason.OVERSIZED,
+                    bytes.length + " bytes; a door event is at most " + MAX_EVENT_BYTES);
             return null;
         }
         try {
@@ -201,8 +211,13 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
                 archive.store(shardId, batch);
                 return;
             } catch (RuntimeException e) {
-                LOG.warn("archiving a batch of {} events of {} failed (attempt {}), retrying in {}: {}",
-                        batch.size(), shardId, attempt, backoff, e.toString());
+                LOG.warn(
+                        "archiving a batch of {} events of {} failed (attempt {}), retrying in {}: {}",
+                        batch.size(),
+                        shardId,
+                        attempt,
+                        backoff,
+                        e.toString());
             }
             pause(backoff);
             backoff = next(backoff);
@@ -224,12 +239,20 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
                 return new Recorded(batch, handler.record(events));
             } catch (RuntimeException e) {
                 if (e instanceof AwsServiceException store && rejectedForGood(store)) {
-                    LOG.warn("recording a batch of {} events of {} was refused ({}); recording them one by one",
-                            batch.size(), shardId, store.awsErrorDetails().errorCode());
+                    LOG.warn(
+                            "recording a batch of {} events of {} was refused ({}); recording them one by one",
+                            batch.size(),
+                            shardId,
+                            store.awsErrorDetails().errorCode());
                     return recordOneByOne(batch);
                 }
-                LOG.warn("recording a batch of {} events of {} failed (attempt {}), retrying in {}: {}",
-                        batch.size(), shardId, attempt, backoff, e.toString());
+                LOG.warn(
+                        "recording a batch of {} events of {} failed (attempt {}), retrying in {}: {}",
+                        batch.size(),
+                        shardId,
+                        attempt,
+                        backoff,
+                        e.toString());
             }
             pause(backoff);
             backoff = next(backoff);
@@ -268,8 +291,13 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
                     park(read.record(), read.bytes(), ParkReason.REJECTED_BY_STORE, refusal(refused));
                     return false;
                 }
-                LOG.warn("{} event {} failed (attempt {}), retrying in {}: {}", doing, read.event().eventId(), attempt,
-                        backoff, e.toString());
+                LOG.warn(
+                        "{} event {} failed (attempt {}), retrying in {}: {}",
+                        doing,
+                        read.event().eventId(),
+                        attempt,
+                        backoff,
+                        e.toString());
             }
             pause(backoff);
             backoff = next(backoff);
@@ -277,21 +305,27 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
     }
 
     private static String refusal(AwsServiceException store) {
-        return store.awsErrorDetails().errorCode() + ": " + store.awsErrorDetails().errorMessage();
+        return store.awsErrorDetails().errorCode() + ": "
+                + store.awsErrorDetails().errorMessage();
     }
 
     /** Parks the record, retrying while the parking table cannot be written: a record is never passed unparked. */
     private void park(KinesisClientRecord record, byte[] bytes, ParkReason reason, String problem) {
-        var unreadable = new UnreadableRecord(shardId, record.sequenceNumber(), record.partitionKey(), bytes, reason,
-                problem);
+        var unreadable =
+                new UnreadableRecord(shardId, record.sequenceNumber(), record.partitionKey(), bytes, reason, problem);
         var backoff = retryBackoff;
         for (int attempt = 1; ; attempt++) {
             try {
                 parked.park(unreadable);
                 return;
             } catch (RuntimeException e) {
-                LOG.warn("parking record {} of {} failed (attempt {}), retrying in {}: {}", record.sequenceNumber(),
-                        shardId, attempt, backoff, e.toString());
+                LOG.warn(
+                        "parking record {} of {} failed (attempt {}), retrying in {}: {}",
+                        record.sequenceNumber(),
+                        shardId,
+                        attempt,
+                        backoff,
+                        e.toString());
             }
             pause(backoff);
             backoff = next(backoff);
@@ -305,7 +339,9 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
 
     /** A 4xx that is neither throttling nor a missing table: the same write will fail the same way forever. */
     private static boolean rejectedForGood(AwsServiceException e) {
-        return e.statusCode() >= 400 && e.statusCode() < 500 && !e.isThrottlingException()
+        return e.statusCode() >= 400
+                && e.statusCode() < 500
+                && !e.isThrottlingException()
                 && !(e instanceof ResourceNotFoundException);
     }
 
@@ -325,11 +361,18 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
                 checkpointer.checkpoint();
                 return;
             } catch (ShutdownException e) {
-                LOG.info("no checkpoint at {} of {}: the lease is gone; the next owner re-reads from the last one",
-                        when, shardId);
+                LOG.info(
+                        "no checkpoint at {} of {}: the lease is gone; the next owner re-reads from the last one",
+                        when,
+                        shardId);
                 return;
             } catch (ThrottlingException | KinesisClientLibDependencyException e) {
-                LOG.warn("checkpoint at {} of {} failed (attempt {} of {}): {}", when, shardId, attempt, attempts,
+                LOG.warn(
+                        "checkpoint at {} of {} failed (attempt {} of {}): {}",
+                        when,
+                        shardId,
+                        attempt,
+                        attempts,
                         e.getMessage());
                 if (attempt < attempts) {
                     pauseQuietly(retryBackoff.multipliedBy(attempt));
@@ -349,10 +392,8 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
         }
     }
 
-    private record Read(KinesisClientRecord record, byte[] bytes, DoorEvent event) {
-    }
+    private record Read(KinesisClientRecord record, byte[] bytes, DoorEvent event) {}
 
     /** The reads whose audit rows are stored (the refused ones parked), and which of them were recorded first. */
-    private record Recorded(List<Read> reads, Set<String> first) {
-    }
+    private record Recorded(List<Read> reads, Set<String> first) {}
 }

@@ -16,8 +16,12 @@ final class SwipeRecordProcessorFactory implements ShardRecordProcessorFactory {
     private final ConsumerProgress progress;
     private final Duration retryBackoff;
 
-    SwipeRecordProcessorFactory(DoorEventHandler handler, EventArchive archive, ParkedRecords parked,
-            ConsumerProgress progress, Duration retryBackoff) {
+    SwipeRecordProcessorFactory(
+            DoorEventHandler handler,
+            EventArchive archive,
+            ParkedRecords parked,
+            ConsumerProgress progress,
+            Duration retryBackoff) {
         this.handler = handler;
         this.archive = archive;
         this.parked = parked;

@@ -46,9 +46,15 @@ final class SwipeStreamConsumer implements SmartLifecycle {
     private boolean stopping;
     private boolean ran;
 
-    SwipeStreamConsumer(KinesisAsyncClient kinesis, DynamoDbAsyncClient dynamoDb, CloudWatchAsyncClient cloudWatch,
-            String streamName, AccessStreamProperties properties, ShardRecordProcessorFactory processors,
-            ConsumerProgress progress, KclLeaseBootstrap bootstrap) {
+    SwipeStreamConsumer(
+            KinesisAsyncClient kinesis,
+            DynamoDbAsyncClient dynamoDb,
+            CloudWatchAsyncClient cloudWatch,
+            String streamName,
+            AccessStreamProperties properties,
+            ShardRecordProcessorFactory processors,
+            ConsumerProgress progress,
+            KclLeaseBootstrap bootstrap) {
         this.kinesis = kinesis;
         this.dynamoDb = dynamoDb;
         this.cloudWatch = cloudWatch;
@@ -84,8 +90,11 @@ final class SwipeStreamConsumer implements SmartLifecycle {
             }
             newScheduler.run();
         });
-        LOG.info("KCL scheduler starting: application {}, stream {}, worker {}", configs.applicationName(),
-                streamName, configs.workerIdentifier());
+        LOG.info(
+                "KCL scheduler starting: application {}, stream {}, worker {}",
+                configs.applicationName(),
+                streamName,
+                configs.workerIdentifier());
     }
 
     @Override
@@ -136,8 +145,14 @@ final class SwipeStreamConsumer implements SmartLifecycle {
     private ConfigsBuilder configs() {
         var position = InitialPositionInStreamExtended.newInitialPosition(
                 InitialPositionInStream.valueOf(properties.kcl().initialPosition()));
-        return new ConfigsBuilder(new SingleStreamTracker(streamName, position),
-                properties.kclApplicationName(), kinesis, dynamoDb, cloudWatch, workerId(), processors);
+        return new ConfigsBuilder(
+                new SingleStreamTracker(streamName, position),
+                properties.kclApplicationName(),
+                kinesis,
+                dynamoDb,
+                cloudWatch,
+                workerId(),
+                processors);
     }
 
     private Scheduler scheduler(ConfigsBuilder configs) {
@@ -146,8 +161,10 @@ final class SwipeStreamConsumer implements SmartLifecycle {
                 .failoverTimeMillis(kcl.failoverTime().toMillis())
                 .leaseAssignmentIntervalMillis(kcl.leaseAssignmentInterval().toMillis())
                 .shardSyncIntervalMillis(kcl.shardSyncInterval().toMillis())
-                .dynamoDbLockBasedLeaderLeaseDurationInMillis(kcl.leaderLockDuration().toMillis())
-                .dynamoDbLockBasedLeaderHeartbeatPeriodInMillis(kcl.leaderLockHeartbeat().toMillis());
+                .dynamoDbLockBasedLeaderLeaseDurationInMillis(
+                        kcl.leaderLockDuration().toMillis())
+                .dynamoDbLockBasedLeaderHeartbeatPeriodInMillis(
+                        kcl.leaderLockHeartbeat().toMillis());
         // The first report goes out two capture intervals after start, and the leader assigns leases only to
         // workers that have reported: capture at most a quarter of the report interval (KCL's default: 1 s).
         var reportMillis = kcl.workerMetricsReportInterval().toMillis();
@@ -155,14 +172,21 @@ final class SwipeStreamConsumer implements SmartLifecycle {
                 .workerMetricsReporterFreqInMillis(reportMillis)
                 .inMemoryWorkerMetricsCaptureFrequencyMillis(Math.max(50, Math.min(1000, reportMillis / 4)));
         var coordinator = configs.coordinatorConfig()
-                .shardConsumerDispatchPollIntervalMillis(kcl.dispatchPollInterval().toMillis())
+                .shardConsumerDispatchPollIntervalMillis(
+                        kcl.dispatchPollInterval().toMillis())
                 .workerStateChangeListener(progress);
         var retrieval = configs.retrievalConfig()
                 .retrievalSpecificConfig(new PollingConfig(streamName, kinesis)
                         .idleTimeBetweenReadsInMillis(kcl.idleTimeBetweenReads().toMillis()));
         var metrics = configs.metricsConfig().metricsLevel(MetricsLevel.valueOf(kcl.metricsLevel()));
-        return new Scheduler(configs.checkpointConfig(), coordinator, leases, configs.lifecycleConfig(), metrics,
-                configs.processorConfig(), retrieval);
+        return new Scheduler(
+                configs.checkpointConfig(),
+                coordinator,
+                leases,
+                configs.lifecycleConfig(),
+                metrics,
+                configs.processorConfig(),
+                retrieval);
     }
 
     private static String workerId() {

@@ -70,8 +70,8 @@ class ReplayCommand implements ApplicationRunner {
         try {
             return Instant.parse(values.getFirst());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--" + name + " is not an ISO instant (e.g. 2026-12-06T07:00:00Z): "
-                    + values.getFirst(), e);
+            throw new IllegalArgumentException(
+                    "--" + name + " is not an ISO instant (e.g. 2026-12-06T07:00:00Z): " + values.getFirst(), e);
         }
     }
 }

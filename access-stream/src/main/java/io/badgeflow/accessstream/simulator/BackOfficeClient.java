@@ -31,8 +31,12 @@ final class BackOfficeClient {
     }
 
     void signIn(String username, String password) {
-        var answer = send("POST", "/auth/login", "application/json",
-                JSON.writeValueAsString(Map.of("username", username, "password", password)), false);
+        var answer = send(
+                "POST",
+                "/auth/login",
+                "application/json",
+                JSON.writeValueAsString(Map.of("username", username, "password", password)),
+                false);
         token = answer.get("accessToken").asString();
     }
 
@@ -43,8 +47,13 @@ final class BackOfficeClient {
     /** Registers a building in UTC unless it exists. */
     void ensureBuilding(String buildingId) {
         if (!exists("/api/v1/buildings/" + buildingId)) {
-            await(send("POST", "/api/v1/buildings", "application/json", JSON.writeValueAsString(Map.of(
-                    "buildingId", buildingId, "name", "Simulated " + buildingId, "timeZone", "UTC")), true));
+            await(send(
+                    "POST",
+                    "/api/v1/buildings",
+                    "application/json",
+                    JSON.writeValueAsString(
+                            Map.of("buildingId", buildingId, "name", "Simulated " + buildingId, "timeZone", "UTC")),
+                    true));
         }
     }
 
@@ -52,9 +61,13 @@ final class BackOfficeClient {
     String doorKey(String buildingId, String doorId) {
         JsonNode accepted = exists("/api/v1/doors/" + doorId)
                 ? send("POST", "/api/v1/doors/" + doorId + "/rotate-key", "application/json", "{}", true)
-                : send("POST", "/api/v1/buildings/" + buildingId + "/doors", "application/json",
-                        JSON.writeValueAsString(Map.of("name", "Simulated " + doorId, "capability", "BOTH",
-                                "doorId", doorId)), true);
+                : send(
+                        "POST",
+                        "/api/v1/buildings/" + buildingId + "/doors",
+                        "application/json",
+                        JSON.writeValueAsString(
+                                Map.of("name", "Simulated " + doorId, "capability", "BOTH", "doorId", doorId)),
+                        true);
         await(accepted);
         return accepted.get("deviceKey").asString();
     }
@@ -121,11 +134,11 @@ final class BackOfficeClient {
 
     private JsonNode send(String method, String path, String contentType, String body, boolean signed) {
         try {
-            var response = http.send(request(method, path, contentType, body, signed),
-                    HttpResponse.BodyHandlers.ofString());
+            var response =
+                    http.send(request(method, path, contentType, body, signed), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
-                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
-                        + response.body());
+                throw new IllegalStateException(
+                        method + " " + path + " answered " + response.statusCode() + ": " + response.body());
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {
@@ -137,9 +150,13 @@ final class BackOfficeClient {
     }
 
     private HttpRequest request(String method, String path, String contentType, String body, boolean signed) {
-        var builder = HttpRequest.newBuilder(BaseUrls.under(base, path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        var builder = HttpRequest.newBuilder(BaseUrls.under(base, path))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }

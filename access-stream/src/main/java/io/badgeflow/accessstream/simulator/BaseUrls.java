@@ -8,8 +8,7 @@ import java.net.URI;
  */
 final class BaseUrls {
 
-    private BaseUrls() {
-    }
+    private BaseUrls() {}
 
     static URI under(URI base, String path) {
         var text = base.toString();

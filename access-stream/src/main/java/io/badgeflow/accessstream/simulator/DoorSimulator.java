@@ -7,7 +7,6 @@ import io.badgeflow.model.door.DoorEventStream;
 import io.badgeflow.model.door.DoorState;
 import io.badgeflow.model.door.DoorStateChanged;
 import io.badgeflow.model.onboarding.ImportId;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -53,8 +52,10 @@ class DoorSimulator implements SmartLifecycle {
     private final AccessStreamProperties.Simulator settings;
     private final DoorEventStream stream;
     private final ApplicationContext context;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final LoadStats stats = new LoadStats();
     private final LoadStats warmUpStats = new LoadStats();
     private Thread runner;
@@ -131,18 +132,26 @@ class DoorSimulator implements SmartLifecycle {
         var cards = new ArrayList<String>();
         var revoked = new ArrayList<String>();
         var revokeFrom = settings.playing() == Profile.MISUSE
-                ? settings.people() - Math.max(1, settings.people() * REVOKED_PER_THOUSAND / 1000) : settings.people();
+                ? settings.people() - Math.max(1, settings.people() * REVOKED_PER_THOUSAND / 1000)
+                : settings.people();
         for (var row = 1; row <= settings.people(); row++) {
             if (row > revokeFrom) {
-                backOffice.revokeCard(UUID.nameUUIDFromBytes(("card:" + importId + ":" + row)
-                        .getBytes(StandardCharsets.UTF_8)).toString());
+                backOffice.revokeCard(
+                        UUID.nameUUIDFromBytes(("card:" + importId + ":" + row).getBytes(StandardCharsets.UTF_8))
+                                .toString());
                 revoked.add(cardNumber(building, row));
             } else {
                 cards.add(cardNumber(building, row));
             }
         }
-        LOG.info("simulator: {} doors, {} people ({} cards revoked) ready in {}; playing {} at {}/s",
-                doors.size(), cards.size(), revoked.size(), building, settings.profile(), settings.ratePerSecond());
+        LOG.info(
+                "simulator: {} doors, {} people ({} cards revoked) ready in {}; playing {} at {}/s",
+                doors.size(),
+                cards.size(),
+                revoked.size(),
+                building,
+                settings.profile(),
+                settings.ratePerSecond());
         return new Site(building, doors, keys, new Population(cards, revoked));
     }
 
@@ -171,7 +180,8 @@ class DoorSimulator implements SmartLifecycle {
                     var counted = dueAt >= warmingUntil;
                     senders.execute(() -> perform(site, swipe, dueAt, counted ? stats : warmUpStats));
                 }
-                if (System.nanoTime() - lastProgress >= settings.progressInterval().toNanos()) {
+                if (System.nanoTime() - lastProgress
+                        >= settings.progressInterval().toNanos()) {
                     lastProgress = System.nanoTime();
                     LOG.info("simulator: {} inside, {}", site.people().insideCount(), stats.summary(seconds(started)));
                 }
@@ -190,14 +200,17 @@ class DoorSimulator implements SmartLifecycle {
     }
 
     private boolean finished(SwipePlan plan, long sent, long started) {
-        return plan.finished() || settings.count() > 0 && sent >= settings.count()
-                || settings.duration() != null && System.nanoTime() - started >= settings.duration().toNanos();
+        return plan.finished()
+                || settings.count() > 0 && sent >= settings.count()
+                || settings.duration() != null
+                        && System.nanoTime() - started >= settings.duration().toNanos();
     }
 
     /** The gap between two actions; an evacuation's exits are spread over its window. */
     private long periodNanos(Site site) {
         if (settings.playing() == Profile.EVACUATION && site.people().everyoneEntered()) {
-            return settings.evacuationWindow().toNanos() / Math.max(1, site.people().size());
+            return settings.evacuationWindow().toNanos()
+                    / Math.max(1, site.people().size());
         }
         return (long) (1_000_000_000L / settings.ratePerSecond());
     }
@@ -206,18 +219,27 @@ class DoorSimulator implements SmartLifecycle {
         var doorId = site.doors().get(swipe.door());
         try {
             if (swipe.kind() == Kind.FORCED_DOOR) {
-                stream.publish(new DoorStateChanged(UUID.randomUUID().toString(), doorId, site.buildingId(),
-                        DoorState.FORCED, Instant.now()));
+                stream.publish(new DoorStateChanged(
+                        UUID.randomUUID().toString(), doorId, site.buildingId(), DoorState.FORCED, Instant.now()));
                 stats.forcedDoor();
                 return;
             }
-            var body = JSON.writeValueAsString(Map.of("eventId", UUID.randomUUID().toString(),
-                    "cardNumber", swipe.cardNumber(), "direction", swipe.direction().name(),
-                    "occurredAt", Instant.now().toString()));
-            var request = HttpRequest.newBuilder(BaseUrls.under(settings.baseUrl(), "/door-api/v1/doors/" + doorId + "/decisions"))
-                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+            var body = JSON.writeValueAsString(Map.of(
+                    "eventId",
+                    UUID.randomUUID().toString(),
+                    "cardNumber",
+                    swipe.cardNumber(),
+                    "direction",
+                    swipe.direction().name(),
+                    "occurredAt",
+                    Instant.now().toString()));
+            var request = HttpRequest.newBuilder(
+                            BaseUrls.under(settings.baseUrl(), "/door-api/v1/doors/" + doorId + "/decisions"))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
                     .header("X-Door-Key", site.keys().get(swipe.door()))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
             var response = http.send(request, HttpResponse.BodyHandlers.ofString());
             var latency = System.nanoTime() - dueNanos;
             if (response.statusCode() != 200) {
@@ -254,11 +276,11 @@ class DoorSimulator implements SmartLifecycle {
     }
 
     static String peopleCsv(String building, int people) {
-        var csv = new StringBuilder("employee number,given name,family name,email,department,building codes,"
-                + "card number\n");
+        var csv = new StringBuilder(
+                "employee number,given name,family name,email,department,building codes," + "card number\n");
         for (var row = 1; row <= people; row++) {
-            csv.append("%s-E%06d,Sim,Person %d,sim.%d@example.test,Simulation,%s,%s\n".formatted(building, row, row,
-                    row, building, cardNumber(building, row)));
+            csv.append("%s-E%06d,Sim,Person %d,sim.%d@example.test,Simulation,%s,%s\n"
+                    .formatted(building, row, row, row, building, cardNumber(building, row)));
         }
         return csv.toString();
     }
@@ -271,6 +293,5 @@ class DoorSimulator implements SmartLifecycle {
         return (System.nanoTime() - startedNanos) / 1e9;
     }
 
-    private record Site(String buildingId, List<String> doors, List<String> keys, Population people) {
-    }
+    private record Site(String buildingId, List<String> doors, List<String> keys, Population people) {}
 }

@@ -54,7 +54,8 @@ final class Population {
     }
 
     Optional<String> revokedCard(RandomGenerator random) {
-        return revokedCards.isEmpty() ? Optional.empty()
+        return revokedCards.isEmpty()
+                ? Optional.empty()
                 : Optional.of(revokedCards.get(random.nextInt(revokedCards.size())));
     }
 

@@ -55,10 +55,12 @@ final class SwipePlan {
         }
         var door = random.nextInt(doors);
         Optional<PlannedSwipe> irregular = switch (random.nextInt(4)) {
-            case 0 -> Optional.of(new PlannedSwipe(Kind.UNKNOWN_CARD, -1, door,
-                    "UNKNOWN-" + Long.toHexString(random.nextLong()), Direction.IN));
-            case 1 -> people.revokedCard(random).map(card -> new PlannedSwipe(Kind.REVOKED_CARD, -1, door, card,
-                    Direction.IN));
+            case 0 ->
+                Optional.of(new PlannedSwipe(
+                        Kind.UNKNOWN_CARD, -1, door, "UNKNOWN-" + Long.toHexString(random.nextLong()), Direction.IN));
+            case 1 ->
+                people.revokedCard(random)
+                        .map(card -> new PlannedSwipe(Kind.REVOKED_CARD, -1, door, card, Direction.IN));
             case 2 -> people.claimInside(random).map(p -> swipe(Kind.TAILGATE, p, Direction.IN));
             default -> Optional.of(new PlannedSwipe(Kind.FORCED_DOOR, -1, door, null, null));
         };

@@ -31,7 +31,8 @@ public class DoorEventHandler {
         this.presence = presence;
         this.alarms = alarms;
         this.applied = Counter.builder("badgeflow.stream.events.applied")
-                .description("Door events from the stream recorded for the first time").register(meters);
+                .description("Door events from the stream recorded for the first time")
+                .register(meters);
         this.repeated = Counter.builder("badgeflow.stream.events.repeated")
                 .description("Door events from the stream recorded before (redelivered or replayed)")
                 .register(meters);

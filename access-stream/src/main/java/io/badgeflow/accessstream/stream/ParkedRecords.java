@@ -33,16 +33,35 @@ public class ParkedRecords {
 
     /** Stores the record; throws when the store cannot be written, for the caller to retry before passing it. */
     public void park(UnreadableRecord record) {
-        store.park(ParkedRecord.of(record.shardId(), record.sequenceNumber(), record.partitionKey(), record.payload(),
-                record.reason(), record.problem(), clock.instant()));
-        meters.counter("badgeflow.stream.records.parked", "reason", record.reason().name()).increment();
-        LOG.warn("parked unreadable record: shard={} sequenceNumber={} partitionKey={} bytes={} reason={}: {}",
-                record.shardId(), record.sequenceNumber(), record.partitionKey(), record.payload().length,
-                record.reason(), record.problem());
+        store.park(ParkedRecord.of(
+                record.shardId(),
+                record.sequenceNumber(),
+                record.partitionKey(),
+                record.payload(),
+                record.reason(),
+                record.problem(),
+                clock.instant()));
+        meters.counter(
+                        "badgeflow.stream.records.parked",
+                        "reason",
+                        record.reason().name())
+                .increment();
+        LOG.warn(
+                "parked unreadable record: shard={} sequenceNumber={} partitionKey={} bytes={} reason={}: {}",
+                record.shardId(),
+                record.sequenceNumber(),
+                record.partitionKey(),
+                record.payload().length,
+                record.reason(),
+                record.problem());
     }
 
     /** Where an unreadable record sits on the stream, what it holds and why it cannot be applied. */
-    public record UnreadableRecord(String shardId, String sequenceNumber, String partitionKey, byte[] payload,
-            ParkReason reason, String problem) {
-    }
+    public record UnreadableRecord(
+            String shardId,
+            String sequenceNumber,
+            String partitionKey,
+            byte[] payload,
+            ParkReason reason,
+            String problem) {}
 }

@@ -19,12 +19,21 @@ import org.springframework.context.annotation.Configuration;
 class StreamConfiguration {
 
     @Bean
-    DoorEventHandler doorEventHandler(SwipeLog swipes, PresenceLedger presences, AccessFacts facts,
-            AlarmLedger alarmLedger, AlarmPublisher alarmPublisher, AccessStreamProperties properties, Clock clock,
+    DoorEventHandler doorEventHandler(
+            SwipeLog swipes,
+            PresenceLedger presences,
+            AccessFacts facts,
+            AlarmLedger alarmLedger,
+            AlarmPublisher alarmPublisher,
+            AccessStreamProperties properties,
+            Clock clock,
             MeterRegistry meters) {
         var alarms = properties.alarms();
-        var raiser = new AlarmRaiser(alarmLedger, alarmPublisher,
-                new RepeatedDenials(alarms.repeatedDenialsThreshold(), alarms.repeatedDenialsWindow()), clock);
+        var raiser = new AlarmRaiser(
+                alarmLedger,
+                alarmPublisher,
+                new RepeatedDenials(alarms.repeatedDenialsThreshold(), alarms.repeatedDenialsWindow()),
+                clock);
         return new DoorEventHandler(swipes, new PresenceProjector(presences, facts), raiser, meters);
     }
 }

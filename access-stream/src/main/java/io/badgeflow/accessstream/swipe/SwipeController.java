@@ -27,7 +27,8 @@ class SwipeController {
 
     @PostMapping("/door-api/v1/doors/{doorId}/swipes")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    SwipeReceipt swipe(@PathVariable String doorId,
+    SwipeReceipt swipe(
+            @PathVariable String doorId,
             @RequestHeader(name = DOOR_KEY_HEADER, required = false) String key,
             @RequestBody SwipeRequest request) {
         return SwipeReceipt.of(intake.accept(doorId, DeviceKey.presented(key), request.toSwipe()));

@@ -33,7 +33,8 @@ class SwipeProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(UnknownDeviceException.class)
     ResponseEntity<ProblemDetail> unknownDevice(UnknownDeviceException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNAUTHORIZED,
                 "Unknown door or missing or wrong " + SwipeController.DOOR_KEY_HEADER + " header.");
         problem.setTitle("Unknown device");
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
@@ -43,7 +44,8 @@ class SwipeProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(WrongDoorException.class)
     ResponseEntity<ProblemDetail> wrongDoor(WrongDoorException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.FORBIDDEN,
                 "The key presented belongs to another door: check which door this reader is configured for.");
         problem.setTitle("Wrong door");
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
@@ -52,10 +54,12 @@ class SwipeProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PresenceContentionException.class)
     ResponseEntity<ProblemDetail> presenceContention(PresenceContentionException e) {
         LOG.warn("decision not answered: {}", e.getMessage());
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE,
                 "Other passages of this person are being recorded right now; retry with the same eventId.");
         problem.setTitle("Busy");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem);
     }
 
@@ -67,10 +71,12 @@ class SwipeProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(StreamUnavailableException.class)
     ResponseEntity<ProblemDetail> streamUnavailable(StreamUnavailableException e) {
         LOG.warn("swipe not accepted, the stream did not take it: {}", e.getMessage());
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE,
                 "The swipe could not be stored right now; retry with the same eventId.");
         problem.setTitle("Stream unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem);
     }
 
@@ -83,8 +89,8 @@ class SwipeProblems extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return ResponseEntity.badRequest().body(unreadable(e));
     }
 
@@ -94,11 +100,13 @@ class SwipeProblems extends ResponseEntityExceptionHandler {
                 return invalidSwipe(field.field(), field.getMessage());
             }
         }
-        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (e.getCause() instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
             var field = fieldOf(mismatch);
             var target = mismatch.getTargetType();
             if (target != null && target.isEnum()) {
-                var values = Arrays.stream(target.getEnumConstants()).map(String::valueOf)
+                var values = Arrays.stream(target.getEnumConstants())
+                        .map(String::valueOf)
                         .collect(Collectors.joining(", "));
                 return invalidSwipe(field, field + " must be one of " + values);
             }
@@ -114,8 +122,9 @@ class SwipeProblems extends ResponseEntityExceptionHandler {
     }
 
     private static String fieldOf(JacksonException e) {
-        return e.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName()
-                : "[" + r.getIndex() + "]").collect(Collectors.joining("."));
+        return e.getPath().stream()
+                .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
     }
 
     private static ProblemDetail invalidSwipe(String field, String detail) {

@@ -14,7 +14,8 @@ class DoorApiDocument {
 
     @Bean
     OpenAPI doorApi() {
-        return new OpenAPI().info(new Info().title("Badgeflow door API").version("v1").description("""
+        return new OpenAPI()
+                .info(new Info().title("Badgeflow door API").version("v1").description("""
                 Door readers and turnstiles ask for entry decisions and report swipes, authenticated by the \
                 door's device key in X-Door-Key."""));
     }

@@ -38,38 +38,83 @@ final class BackOffice {
     private final CommandApplier applier;
 
     BackOffice(DynamoDbEnhancedClient enhanced, AwsEnvironment aws) {
-        var tables = new BackOfficeTables(aws.output("EmployeesTableName"), aws.output("CardsTableName"),
-                aws.output("BuildingsTableName"), aws.output("DoorsTableName"), aws.output("GrantsTableName"),
+        var tables = new BackOfficeTables(
+                aws.output("EmployeesTableName"),
+                aws.output("CardsTableName"),
+                aws.output("BuildingsTableName"),
+                aws.output("DoorsTableName"),
+                aws.output("GrantsTableName"),
                 aws.output("CommandsTableName"));
-        this.applier = new CommandApplier(new DynamoDbBackOfficeStore(enhanced, tables, Duration.ofDays(1)),
-                new DynamoDbCommandLog(enhanced, tables.commands()), Clock.systemUTC(), Duration.ofSeconds(2));
+        this.applier = new CommandApplier(
+                new DynamoDbBackOfficeStore(enhanced, tables, Duration.ofDays(1)),
+                new DynamoDbCommandLog(enhanced, tables.commands()),
+                Clock.systemUTC(),
+                Duration.ofSeconds(2));
     }
 
     void apply(Command command) {
         var record = applier.apply(command, "commands/" + command.commandId() + ".json");
-        assertThat(record.status()).as("%s: %s", command.type(), record.message()).isEqualTo(CommandStatus.APPLIED);
+        assertThat(record.status())
+                .as("%s: %s", command.type(), record.message())
+                .isEqualTo(CommandStatus.APPLIED);
     }
 
     /** A building (UTC) with two two-way doors, and one employee holding an active card with an every-day grant. */
     Site site(String mode, int minutes) {
         var id = UUID.randomUUID().toString().substring(0, 8);
-        var site = new Site("bldg-" + id, "door-a-" + id, "door-b-" + id, DeviceKey.generate(), DeviceKey.generate(),
-                "emp-" + id, "card-" + id, "N-" + id);
+        var site = new Site(
+                "bldg-" + id,
+                "door-a-" + id,
+                "door-b-" + id,
+                DeviceKey.generate(),
+                DeviceKey.generate(),
+                "emp-" + id,
+                "card-" + id,
+                "N-" + id);
         apply(new RegisterBuilding(id(), "it", Instant.now(), site.buildingId(), "Building " + id, "UTC"));
         if (mode != null) {
-            apply(new SetAntiPassback(id(), "it", Instant.now(), site.buildingId(), mode,
-                    minutes == 0 ? null : minutes));
+            apply(new SetAntiPassback(
+                    id(), "it", Instant.now(), site.buildingId(), mode, minutes == 0 ? null : minutes));
         }
-        apply(new RegisterDoor(id(), "it", Instant.now(), site.doorA(), site.buildingId(), "A", DoorCapability.BOTH,
+        apply(new RegisterDoor(
+                id(),
+                "it",
+                Instant.now(),
+                site.doorA(),
+                site.buildingId(),
+                "A",
+                DoorCapability.BOTH,
                 DeviceKeyHash.of(site.keyA()).sha256Hex()));
-        apply(new RegisterDoor(id(), "it", Instant.now(), site.doorB(), site.buildingId(), "B", DoorCapability.BOTH,
+        apply(new RegisterDoor(
+                id(),
+                "it",
+                Instant.now(),
+                site.doorB(),
+                site.buildingId(),
+                "B",
+                DoorCapability.BOTH,
                 DeviceKeyHash.of(site.keyB()).sha256Hex()));
-        apply(new RegisterEmployee(id(), "it", Instant.now(), site.employeeId(), "E-" + id, "Test", "Person",
-                id + "@example.test", "Security"));
-        apply(new IssueCard(id(), "it", Instant.now(), site.cardId(), site.cardNumber(), site.employeeId(), null,
+        apply(new RegisterEmployee(
+                id(),
+                "it",
+                Instant.now(),
+                site.employeeId(),
+                "E-" + id,
+                "Test",
+                "Person",
+                id + "@example.test",
+                "Security"));
+        apply(new IssueCard(
+                id(), "it", Instant.now(), site.cardId(), site.cardNumber(), site.employeeId(), null, null));
+        apply(new GrantAccess(
+                id(),
+                "it",
+                Instant.now(),
+                site.employeeId(),
+                site.buildingId(),
+                new Schedule(EnumSet.allOf(DayOfWeek.class), LocalTime.MIDNIGHT, LocalTime.of(23, 59)),
+                null,
                 null));
-        apply(new GrantAccess(id(), "it", Instant.now(), site.employeeId(), site.buildingId(),
-                new Schedule(EnumSet.allOf(DayOfWeek.class), LocalTime.MIDNIGHT, LocalTime.of(23, 59)), null, null));
         return site;
     }
 
@@ -77,7 +122,13 @@ final class BackOffice {
         return UUID.randomUUID().toString();
     }
 
-    record Site(String buildingId, String doorA, String doorB, DeviceKey keyA, DeviceKey keyB, String employeeId,
-            String cardId, String cardNumber) {
-    }
+    record Site(
+            String buildingId,
+            String doorA,
+            String doorB,
+            DeviceKey keyA,
+            DeviceKey keyB,
+            String employeeId,
+            String cardId,
+            String cardNumber) {}
 }

@@ -30,16 +30,28 @@ class CommandFeedFollowerTests {
     private final MutableClock clock = new MutableClock(T0);
     private final RecordingFeed feed = new RecordingFeed();
     // Never called: forgetting touches only memory.
-    private final DynamoDbClient unusedStore = DynamoDbClient.builder().region(Region.US_EAST_1)
-            .endpointOverride(URI.create("http://127.0.0.1:9")).credentialsProvider(AnonymousCredentialsProvider.create())
+    private final DynamoDbClient unusedStore = DynamoDbClient.builder()
+            .region(Region.US_EAST_1)
+            .endpointOverride(URI.create("http://127.0.0.1:9"))
+            .credentialsProvider(AnonymousCredentialsProvider.create())
             .build();
     // The scheduled poll (hourly here) never fires during a test: each test polls on its own clock.
-    private final AccessStreamProperties.Decisions settings = new AccessStreamProperties.Decisions(
-            Duration.ofHours(1), Duration.ofSeconds(3), null, null, 0);
-    private final CommandFeedFollower follower = new CommandFeedFollower(feed,
-            new RememberedBackOffice(new DynamoDbAccessFacts(DynamoDbEnhancedClient.builder().dynamoDbClient(unusedStore)
-                    .build(), new BackOfficeTables("e", "c", "b", "d", "g", "m"), new InMemoryPresence()),
-                    new InMemoryPresence(), settings), clock, settings, new SimpleMeterRegistry());
+    private final AccessStreamProperties.Decisions settings =
+            new AccessStreamProperties.Decisions(Duration.ofHours(1), Duration.ofSeconds(3), null, null, 0);
+    private final CommandFeedFollower follower = new CommandFeedFollower(
+            feed,
+            new RememberedBackOffice(
+                    new DynamoDbAccessFacts(
+                            DynamoDbEnhancedClient.builder()
+                                    .dynamoDbClient(unusedStore)
+                                    .build(),
+                            new BackOfficeTables("e", "c", "b", "d", "g", "m"),
+                            new InMemoryPresence()),
+                    new InMemoryPresence(),
+                    settings),
+            clock,
+            settings,
+            new SimpleMeterRegistry());
 
     @AfterEach
     void stop() {

@@ -85,7 +85,8 @@ class DecisionPathIntegrationTests extends RunningApplication {
         assertThat(second.json()).isEqualTo(first.json());
         var marker = BackOffice.id();
         decide(site.doorA(), site.keyA(), marker, site.cardNumber(), "OUT");
-        assertThat(awaitRows(site.doorA(), 2)).extracting(row -> row.get("eventId").s())
+        assertThat(awaitRows(site.doorA(), 2))
+                .extracting(row -> row.get("eventId").s())
                 .containsExactlyInAnyOrder(eventId, marker);
         assertThat(presence().get("version").n()).isEqualTo("2");
     }
@@ -106,15 +107,18 @@ class DecisionPathIntegrationTests extends RunningApplication {
 
     @Test
     void judgesAReentryByTheBuildingsAntiPassbackMode() {
-        var expected = Map.of("SOFT", "GRANTED anti-passback", "OFF", "GRANTED all-rules-passed",
-                "TIMED", "DENIED anti-passback");
+        var expected = Map.of(
+                "SOFT", "GRANTED anti-passback", "OFF", "GRANTED all-rules-passed", "TIMED", "DENIED anti-passback");
         expected.forEach((mode, outcome) -> {
             var building = backOffice.site(mode, "TIMED".equals(mode) ? 5 : 0);
             decide(building.doorA(), building.keyA(), BackOffice.id(), building.cardNumber(), "IN");
 
-            var again = decide(building.doorB(), building.keyB(), BackOffice.id(), building.cardNumber(), "IN").json();
+            var again = decide(building.doorB(), building.keyB(), BackOffice.id(), building.cardNumber(), "IN")
+                    .json();
 
-            assertThat(again.get("decision").asString() + " " + again.get("rule").asString()).as(mode)
+            assertThat(again.get("decision").asString() + " "
+                            + again.get("rule").asString())
+                    .as(mode)
                     .isEqualTo(outcome);
         });
     }
@@ -133,20 +137,26 @@ class DecisionPathIntegrationTests extends RunningApplication {
                     return decide(site.doorB(), site.keyB(), BackOffice.id(), site.cardNumber(), "IN");
                 });
                 start.countDown();
-                var reasons = List.of(atA.get().json().get("reason").asString(),
+                var reasons = List.of(
+                        atA.get().json().get("reason").asString(),
                         atB.get().json().get("reason").asString());
 
                 assertThat(reasons).as("round %d", round).containsExactlyInAnyOrder("GRANTED", "ANTI_PASSBACK");
             }
             decide(site.doorA(), site.keyA(), BackOffice.id(), site.cardNumber(), "OUT");
         }
-        assertThat(presence().get("version").n()).as("five entries and five exits").isEqualTo("10");
+        assertThat(presence().get("version").n())
+                .as("five entries and five exits")
+                .isEqualTo("10");
     }
 
     @Test
     void deniesARevokedCardOnceTheRevocationIsApplied() {
-        assertThat(decide(site.doorA(), site.keyA(), BackOffice.id(), site.cardNumber(), "IN").json()
-                .get("reason").asString()).isEqualTo("GRANTED");
+        assertThat(decide(site.doorA(), site.keyA(), BackOffice.id(), site.cardNumber(), "IN")
+                        .json()
+                        .get("reason")
+                        .asString())
+                .isEqualTo("GRANTED");
         decide(site.doorA(), site.keyA(), BackOffice.id(), site.cardNumber(), "OUT");
 
         backOffice.apply(new RevokeCard(BackOffice.id(), "it", Instant.now(), site.cardId()));
@@ -154,12 +164,16 @@ class DecisionPathIntegrationTests extends RunningApplication {
 
         // Swipes before the revocation takes effect may be granted (then refused by anti-passback): the card rule
         // comes first, so the first CARD_NOT_ACTIVE is the moment the revocation reached the door.
-        var denied = await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
-                .until(() -> decide(site.doorA(), site.keyA(), BackOffice.id(), site.cardNumber(), "IN").json(),
+        var denied = await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> decide(site.doorA(), site.keyA(), BackOffice.id(), site.cardNumber(), "IN")
+                                .json(),
                         json -> "CARD_NOT_ACTIVE".equals(json.get("reason").asString()));
         assertThat(denied.get("decision").asString()).isEqualTo("DENIED");
         assertThat(denied.get("cardStatus").asString()).isEqualTo("REVOKED");
-        assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).as("time to revoke")
+        assertThat(Duration.ofNanos(System.nanoTime() - revokedAt))
+                .as("time to revoke")
                 .isLessThan(Duration.ofSeconds(2));
     }
 
@@ -174,13 +188,23 @@ class DecisionPathIntegrationTests extends RunningApplication {
     @Test
     void appliesAnExitThatAReaderPutOnTheStreamDirectly() {
         decide(site.doorA(), site.keyA(), BackOffice.id(), site.cardNumber(), "IN");
-        var exit = new ExitRecorded(BackOffice.id(), site.doorB(), site.buildingId(), site.cardNumber(), null, null,
-                List.of(), now(), now());
+        var exit = new ExitRecorded(
+                BackOffice.id(),
+                site.doorB(),
+                site.buildingId(),
+                site.cardNumber(),
+                null,
+                null,
+                List.of(),
+                now(),
+                now());
 
-        kinesis.putRecord(r -> r.streamName(aws.output("SwipeStreamName")).partitionKey(exit.partitionKey())
+        kinesis.putRecord(r -> r.streamName(aws.output("SwipeStreamName"))
+                .partitionKey(exit.partitionKey())
                 .data(SdkBytes.fromByteArray(MessageJson.write(exit))));
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> !presence().get("inside").bool());
         assertThat(presence().get("lastEventId").s()).isEqualTo(exit.eventId());
     }
@@ -194,15 +218,14 @@ class DecisionPathIntegrationTests extends RunningApplication {
         assertThat(missing.status()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(unknown.status()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(otherDoors.status()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(List.of(missing, unknown, otherDoors)).allSatisfy(
-                answer -> assertThat(answer.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(List.of(missing, unknown, otherDoors))
+                .allSatisfy(answer -> assertThat(answer.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test
     void refusesAMalformedBodyWithAProblemNamingTheField() {
         var answer = post(site.doorA(), site.keyA().reveal(), """
-                {"eventId": "evt-x", "cardNumber": "C", "direction": "SIDEWAYS", "occurredAt": "%s"}"""
-                .formatted(now()));
+                {"eventId": "evt-x", "cardNumber": "C", "direction": "SIDEWAYS", "occurredAt": "%s"}""".formatted(now()));
         var notJson = post(site.doorA(), site.keyA().reveal(), "not json");
 
         assertThat(answer.status()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -212,16 +235,25 @@ class DecisionPathIntegrationTests extends RunningApplication {
     }
 
     private Map<String, AttributeValue> presence() {
-        return dynamoDb.getItem(r -> r.tableName(aws.output("PresenceTableName")).consistentRead(true)
-                .key(Map.of("employeeId", AttributeValue.fromS(site.employeeId()),
-                        "buildingId", AttributeValue.fromS(site.buildingId())))).item();
+        return dynamoDb.getItem(r -> r.tableName(aws.output("PresenceTableName"))
+                        .consistentRead(true)
+                        .key(Map.of(
+                                "employeeId",
+                                AttributeValue.fromS(site.employeeId()),
+                                "buildingId",
+                                AttributeValue.fromS(site.buildingId()))))
+                .item();
     }
 
     private List<Map<String, AttributeValue>> awaitRows(String doorId, int count) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> dynamoDb.query(r -> r.tableName(aws.output("SwipesTableName")).consistentRead(true)
-                        .keyConditionExpression("doorId = :door")
-                        .expressionAttributeValues(Map.of(":door", AttributeValue.fromS(doorId)))).items(),
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> dynamoDb.query(r -> r.tableName(aws.output("SwipesTableName"))
+                                        .consistentRead(true)
+                                        .keyConditionExpression("doorId = :door")
+                                        .expressionAttributeValues(Map.of(":door", AttributeValue.fromS(doorId))))
+                                .items(),
                         items -> items.size() >= count);
     }
 
@@ -230,21 +262,24 @@ class DecisionPathIntegrationTests extends RunningApplication {
     }
 
     private Answer post(String doorId, String key, String body) {
-        return http().post().uri("/door-api/v1/doors/{doorId}/decisions", doorId)
+        return http().post()
+                .uri("/door-api/v1/doors/{doorId}/decisions", doorId)
                 .headers(headers -> {
                     if (key != null) {
                         headers.set("X-Door-Key", key);
                     }
                 })
-                .contentType(MediaType.APPLICATION_JSON).body(body)
-                .exchange((request, response) -> new Answer(HttpStatus.valueOf(response.getStatusCode().value()),
-                        response.getHeaders().getContentType(), new String(response.getBody().readAllBytes())));
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange((request, response) -> new Answer(
+                        HttpStatus.valueOf(response.getStatusCode().value()),
+                        response.getHeaders().getContentType(),
+                        new String(response.getBody().readAllBytes())));
     }
 
     private static String body(String eventId, String cardNumber, String direction) {
         return """
-                {"eventId": "%s", "cardNumber": "%s", "direction": "%s", "occurredAt": "%s"}"""
-                .formatted(eventId, cardNumber, direction, now());
+                {"eventId": "%s", "cardNumber": "%s", "direction": "%s", "occurredAt": "%s"}""".formatted(eventId, cardNumber, direction, now());
     }
 
     /** Now, or a minute earlier in the last minute of a UTC day, which the every-day grant (to 23:59) leaves out. */

@@ -58,8 +58,11 @@ class DoorAlarmsIntegrationTests extends RunningApplication {
     @Autowired
     SnsClient sns;
 
-    private final SqsClient sqs = SqsClient.builder().endpointOverride(aws.endpoint()).region(AwsEnvironment.REGION)
-            .credentialsProvider(AwsEnvironment.CREDENTIALS).build();
+    private final SqsClient sqs = SqsClient.builder()
+            .endpointOverride(aws.endpoint())
+            .region(AwsEnvironment.REGION)
+            .credentialsProvider(AwsEnvironment.CREDENTIALS)
+            .build();
 
     private BackOffice.Site site;
 
@@ -67,10 +70,14 @@ class DoorAlarmsIntegrationTests extends RunningApplication {
     void siteAndSubscribedQueue() {
         site = new BackOffice(enhanced, aws).site(null, 0);
         if (queueUrl == null) {
-            queueUrl = sqs.createQueue(r -> r.queueName("alarms-it-" + UUID.randomUUID())).queueUrl();
-            var queueArn = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl)
-                    .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
-            sns.subscribe(r -> r.topicArn(aws.output("AlarmsTopicArn")).protocol("sqs").endpoint(queueArn));
+            queueUrl = sqs.createQueue(r -> r.queueName("alarms-it-" + UUID.randomUUID()))
+                    .queueUrl();
+            var queueArn = sqs.getQueueAttributes(
+                            r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                    .attributes()
+                    .get(QueueAttributeName.QUEUE_ARN);
+            sns.subscribe(r ->
+                    r.topicArn(aws.output("AlarmsTopicArn")).protocol("sqs").endpoint(queueArn));
         }
     }
 
@@ -88,22 +95,25 @@ class DoorAlarmsIntegrationTests extends RunningApplication {
             put(stored.partitionKey(), stored);
         }
         // Behind the copies on the same shard: once its alarm is out, the copies have been consumed.
-        var sentinel = new DoorStateChanged(BackOffice.id(), site.doorB(), site.buildingId(), DoorState.FORCED,
-                now());
+        var sentinel = new DoorStateChanged(BackOffice.id(), site.doorB(), site.buildingId(), DoorState.FORCED, now());
         put(stored.partitionKey(), sentinel);
         awaitAlarms(alarm -> alarm.eventId().equals(sentinel.eventId()), 1);
 
-        assertThat(alarms(alarm -> alarm.eventId().equals(eventId))).singleElement().satisfies(received -> {
-            assertThat(received.alarm().type()).isEqualTo(AlarmType.UNKNOWN_CARD);
-            assertThat(received.alarm().alarmId()).isEqualTo(Alarm.idOf(eventId, AlarmType.UNKNOWN_CARD));
-            assertThat(received.alarmIdAttribute()).isEqualTo(received.alarm().alarmId());
-            assertThat(received.alarm().doorId()).isEqualTo(site.doorA());
-            assertThat(received.alarm().buildingId()).isEqualTo(site.buildingId());
-            assertThat(received.alarm().cardNumber()).isEqualTo(cardNumber);
-            assertThat(received.alarm().employeeId()).isNull();
-        });
+        assertThat(alarms(alarm -> alarm.eventId().equals(eventId)))
+                .singleElement()
+                .satisfies(received -> {
+                    assertThat(received.alarm().type()).isEqualTo(AlarmType.UNKNOWN_CARD);
+                    assertThat(received.alarm().alarmId()).isEqualTo(Alarm.idOf(eventId, AlarmType.UNKNOWN_CARD));
+                    assertThat(received.alarmIdAttribute())
+                            .isEqualTo(received.alarm().alarmId());
+                    assertThat(received.alarm().doorId()).isEqualTo(site.doorA());
+                    assertThat(received.alarm().buildingId()).isEqualTo(site.buildingId());
+                    assertThat(received.alarm().cardNumber()).isEqualTo(cardNumber);
+                    assertThat(received.alarm().employeeId()).isNull();
+                });
         assertThat(first.alarm().eventId()).isEqualTo(eventId);
-        assertThat(alarmRow(first.alarm().alarmId())).containsKey("publishedAt")
+        assertThat(alarmRow(first.alarm().alarmId()))
+                .containsKey("publishedAt")
                 .containsEntry("type", AttributeValue.fromS("UNKNOWN_CARD"));
     }
 
@@ -129,9 +139,22 @@ class DoorAlarmsIntegrationTests extends RunningApplication {
         var at = Instant.parse("2026-03-03T10:00:00Z");
         var denials = new ArrayList<EntryDecided>();
         for (var i = 0; i < 4; i++) {
-            denials.add(new EntryDecided(BackOffice.id(), site.doorB(), site.buildingId(), "C-" + i, Direction.IN,
-                    null, null, null, Outcome.DENIED, DecisionReason.NO_ACCESS_TO_BUILDING, "grant-for-building",
-                    "v", List.of(), at.plusSeconds(i), at.plusSeconds(i)));
+            denials.add(new EntryDecided(
+                    BackOffice.id(),
+                    site.doorB(),
+                    site.buildingId(),
+                    "C-" + i,
+                    Direction.IN,
+                    null,
+                    null,
+                    null,
+                    Outcome.DENIED,
+                    DecisionReason.NO_ACCESS_TO_BUILDING,
+                    "grant-for-building",
+                    "v",
+                    List.of(),
+                    at.plusSeconds(i),
+                    at.plusSeconds(i)));
         }
 
         // One partition key keeps them in order on one shard; the last one is a redelivery of the first.
@@ -139,15 +162,17 @@ class DoorAlarmsIntegrationTests extends RunningApplication {
         put("door:" + site.doorB(), denials.getFirst());
 
         var received = awaitAlarms(alarm -> alarm.doorId().equals(site.doorB()), 1);
-        var sentinel = new DoorStateChanged(BackOffice.id(), site.doorB(), site.buildingId(), DoorState.HELD_OPEN,
-                now());
+        var sentinel =
+                new DoorStateChanged(BackOffice.id(), site.doorB(), site.buildingId(), DoorState.HELD_OPEN, now());
         put("door:" + site.doorB(), sentinel);
         awaitAlarms(alarm -> alarm.eventId().equals(sentinel.eventId()), 1);
 
-        assertThat(alarms(alarm -> alarm.type() == AlarmType.REPEATED_DENIALS && alarm.doorId().equals(site.doorB())))
-                .singleElement().satisfies(alarm -> {
-                    assertThat(alarm.alarm().alarmId()).isEqualTo(Alarm.repeatedDenialsIdOf(site.doorB(),
-                            Instant.parse("2026-03-03T10:00:00Z")));
+        assertThat(alarms(alarm -> alarm.type() == AlarmType.REPEATED_DENIALS
+                        && alarm.doorId().equals(site.doorB())))
+                .singleElement()
+                .satisfies(alarm -> {
+                    assertThat(alarm.alarm().alarmId())
+                            .isEqualTo(Alarm.repeatedDenialsIdOf(site.doorB(), Instant.parse("2026-03-03T10:00:00Z")));
                     assertThat(alarm.alarm().eventId()).isEqualTo(denials.get(2).eventId());
                 });
         assertThat(received).extracting(r -> r.alarm().type()).containsExactly(AlarmType.REPEATED_DENIALS);
@@ -155,41 +180,68 @@ class DoorAlarmsIntegrationTests extends RunningApplication {
 
     private JsonNode decide(String eventId, String cardNumber) {
         var body = """
-                {"eventId": "%s", "cardNumber": "%s", "direction": "IN", "occurredAt": "%s"}"""
-                .formatted(eventId, cardNumber, now());
-        var text = http().post().uri("/door-api/v1/doors/{doorId}/decisions", site.doorA())
-                .header("X-Door-Key", site.keyA().reveal()).contentType(MediaType.APPLICATION_JSON).body(body)
-                .retrieve().body(String.class);
+                {"eventId": "%s", "cardNumber": "%s", "direction": "IN", "occurredAt": "%s"}""".formatted(eventId, cardNumber, now());
+        var text = http().post()
+                .uri("/door-api/v1/doors/{doorId}/decisions", site.doorA())
+                .header("X-Door-Key", site.keyA().reveal())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .body(String.class);
         return JsonMapper.shared().readTree(text);
     }
 
     /** The decision as the consumer stored it, rebuilt into the event the door API put on the stream. */
     private EntryDecided decisionAsStored(String eventId, String cardNumber) {
-        var row = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> dynamoDb.query(r -> r.tableName(aws.output("SwipesTableName")).consistentRead(true)
-                                .keyConditionExpression("doorId = :door")
-                                .expressionAttributeValues(Map.of(":door", AttributeValue.fromS(site.doorA()))))
-                                .items().stream().filter(item -> item.get("eventId").s().equals(eventId)).findFirst(),
-                        java.util.Optional::isPresent).orElseThrow();
-        return new EntryDecided(eventId, site.doorA(), site.buildingId(), cardNumber, Direction.IN, null, null, null,
-                Outcome.DENIED, DecisionReason.UNKNOWN_CARD, row.get("rule").s(), row.get("policyVersion").s(),
-                List.of(AlarmType.UNKNOWN_CARD), Instant.parse(row.get("occurredAt").s()),
+        var row = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> dynamoDb
+                                .query(r -> r.tableName(aws.output("SwipesTableName"))
+                                        .consistentRead(true)
+                                        .keyConditionExpression("doorId = :door")
+                                        .expressionAttributeValues(Map.of(":door", AttributeValue.fromS(site.doorA()))))
+                                .items()
+                                .stream()
+                                .filter(item -> item.get("eventId").s().equals(eventId))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+        return new EntryDecided(
+                eventId,
+                site.doorA(),
+                site.buildingId(),
+                cardNumber,
+                Direction.IN,
+                null,
+                null,
+                null,
+                Outcome.DENIED,
+                DecisionReason.UNKNOWN_CARD,
+                row.get("rule").s(),
+                row.get("policyVersion").s(),
+                List.of(AlarmType.UNKNOWN_CARD),
+                Instant.parse(row.get("occurredAt").s()),
                 Instant.parse(row.get("receivedAt").s()));
     }
 
     private Map<String, AttributeValue> alarmRow(String alarmId) {
-        return dynamoDb.getItem(r -> r.tableName(aws.output("AlarmsTableName")).consistentRead(true)
-                .key(Map.of("alarmId", AttributeValue.fromS(alarmId)))).item();
+        return dynamoDb.getItem(r -> r.tableName(aws.output("AlarmsTableName"))
+                        .consistentRead(true)
+                        .key(Map.of("alarmId", AttributeValue.fromS(alarmId))))
+                .item();
     }
 
     private void put(String partitionKey, DoorEvent event) {
-        kinesis.putRecord(r -> r.streamName(aws.output("SwipeStreamName")).partitionKey(partitionKey)
+        kinesis.putRecord(r -> r.streamName(aws.output("SwipeStreamName"))
+                .partitionKey(partitionKey)
                 .data(SdkBytes.fromByteArray(MessageJson.write(event))));
     }
 
     /** Waits until {@code count} alarms matching {@code which} arrived, then a moment longer for any extra one. */
     private List<Received> awaitAlarms(Predicate<Alarm> which, int count) {
-        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(45))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     drain();
                     return alarms(which).size() >= count;
@@ -200,17 +252,23 @@ class DoorAlarmsIntegrationTests extends RunningApplication {
 
     private static List<Received> alarms(Predicate<Alarm> which) {
         synchronized (RECEIVED) {
-            return RECEIVED.stream().filter(received -> which.test(received.alarm())).toList();
+            return RECEIVED.stream()
+                    .filter(received -> which.test(received.alarm()))
+                    .toList();
         }
     }
 
     private void drain() {
-        var messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
+        var messages = sqs.receiveMessage(
+                        r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
                 .messages();
         for (var message : messages) {
             var envelope = JsonMapper.shared().readTree(message.body());
             var alarm = MessageJson.readAlarm(envelope.get("Message").asString().getBytes(StandardCharsets.UTF_8));
-            var attribute = envelope.path("MessageAttributes").path("alarmId").path("Value").asString();
+            var attribute = envelope.path("MessageAttributes")
+                    .path("alarmId")
+                    .path("Value")
+                    .asString();
             synchronized (RECEIVED) {
                 RECEIVED.add(new Received(alarm, attribute));
             }
@@ -222,6 +280,5 @@ class DoorAlarmsIntegrationTests extends RunningApplication {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    record Received(Alarm alarm, String alarmIdAttribute) {
-    }
+    record Received(Alarm alarm, String alarmIdAttribute) {}
 }

@@ -20,8 +20,8 @@ class RememberedPresenceTests {
     private static final Instant AT = Instant.parse("2026-12-06T08:00:00Z");
 
     private final CountingLedger store = new CountingLedger();
-    private final RememberedPresence presence = new RememberedPresence(store,
-            new AccessStreamProperties.Decisions(null, null, null, null, 0));
+    private final RememberedPresence presence =
+            new RememberedPresence(store, new AccessStreamProperties.Decisions(null, null, null, null, 0));
 
     @Test
     void recallsWhatItWroteWithoutReading() {
@@ -41,11 +41,11 @@ class RememberedPresenceTests {
         var other = Presence.unknown("emp-2", "HQ");
         store.replace(other, other.entered("evt-2", "door-1", AT));
 
-        presence.prefetch(List.of(new PresenceKey("emp-1", "HQ"), new PresenceKey("emp-2", "HQ"),
-                new PresenceKey("emp-3", "HQ")));
+        presence.prefetch(List.of(
+                new PresenceKey("emp-1", "HQ"), new PresenceKey("emp-2", "HQ"), new PresenceKey("emp-3", "HQ")));
 
-        assertThat(store.findAlls).containsExactly(List.of(new PresenceKey("emp-2", "HQ"),
-                new PresenceKey("emp-3", "HQ")));
+        assertThat(store.findAlls)
+                .containsExactly(List.of(new PresenceKey("emp-2", "HQ"), new PresenceKey("emp-3", "HQ")));
         assertThat(presence.recall("emp-2", "HQ")).map(Presence::lastEventId).contains("evt-2");
         assertThat(presence.recall("emp-3", "HQ")).isEmpty();
         assertThat(store.finds).isZero();
@@ -57,13 +57,18 @@ class RememberedPresenceTests {
         var second = Presence.unknown("emp-2", "HQ");
         store.replace(second, second.entered("evt-elsewhere", "door-9", AT));
 
-        var unwritten = presence.replaceAll(List.of(new Replacement(first, first.entered("evt-1", "door-1", AT)),
+        var unwritten = presence.replaceAll(List.of(
+                new Replacement(first, first.entered("evt-1", "door-1", AT)),
                 new Replacement(second, second.entered("evt-2", "door-1", AT))));
 
-        assertThat(unwritten).extracting(replacement -> replacement.next().employeeId()).containsExactly("emp-2");
+        assertThat(unwritten)
+                .extracting(replacement -> replacement.next().employeeId())
+                .containsExactly("emp-2");
         assertThat(presence.recall("emp-1", "HQ")).map(Presence::lastEventId).contains("evt-1");
         assertThat(store.finds).isZero();
-        assertThat(presence.recall("emp-2", "HQ")).as("read again").map(Presence::lastEventId)
+        assertThat(presence.recall("emp-2", "HQ"))
+                .as("read again")
+                .map(Presence::lastEventId)
                 .contains("evt-elsewhere");
         assertThat(store.finds).isEqualTo(1);
     }
@@ -101,7 +106,9 @@ class RememberedPresenceTests {
             if (answerFindAllWith != null) {
                 return answerFindAllWith;
             }
-            return keys.stream().flatMap(key -> stored.find(key.employeeId(), key.buildingId()).stream()).toList();
+            return keys.stream()
+                    .flatMap(key -> stored.find(key.employeeId(), key.buildingId()).stream())
+                    .toList();
         }
 
         @Override

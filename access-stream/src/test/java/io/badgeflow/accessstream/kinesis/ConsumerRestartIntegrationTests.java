@@ -59,7 +59,8 @@ class ConsumerRestartIntegrationTests extends RunningApplication {
 
         var repeatedBefore = repeated();
         put(events);
-        var storedWhenStopped = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+        var storedWhenStopped = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(10))
                 .until(() -> rows(door), stored -> stored > 0);
         consumer.stop();
         consumer.start();
@@ -67,7 +68,8 @@ class ConsumerRestartIntegrationTests extends RunningApplication {
         put(events.subList(0, 100));
         put(events.subList(0, 100));
 
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> rows(door) >= events.size() && repeated() - repeatedBefore >= 200);
         assertThat(storedWhenStopped).as("stopped part-way through the burst").isLessThan(events.size());
         assertThat(rows(door)).as("each event stored once").isEqualTo(events.size());
@@ -88,12 +90,34 @@ class ConsumerRestartIntegrationTests extends RunningApplication {
                 var employee = "emp-" + run + "-" + person;
                 var eventId = run + "-" + person + "-" + i;
                 var at = start.plusSeconds(i);
-                events.add(i % 2 == 0
-                        ? new EntryDecided(eventId, door, building, "card-" + employee, Direction.IN, "c-" + employee,
-                                CardStatus.ACTIVE, employee, Outcome.GRANTED, DecisionReason.GRANTED,
-                                "all-rules-passed", "test", List.of(), at, at)
-                        : new ExitRecorded(eventId, door, building, "card-" + employee, "c-" + employee, employee,
-                                List.of(), at, at));
+                events.add(
+                        i % 2 == 0
+                                ? new EntryDecided(
+                                        eventId,
+                                        door,
+                                        building,
+                                        "card-" + employee,
+                                        Direction.IN,
+                                        "c-" + employee,
+                                        CardStatus.ACTIVE,
+                                        employee,
+                                        Outcome.GRANTED,
+                                        DecisionReason.GRANTED,
+                                        "all-rules-passed",
+                                        "test",
+                                        List.of(),
+                                        at,
+                                        at)
+                                : new ExitRecorded(
+                                        eventId,
+                                        door,
+                                        building,
+                                        "card-" + employee,
+                                        "c-" + employee,
+                                        employee,
+                                        List.of(),
+                                        at,
+                                        at));
             }
         }
         return events;
@@ -102,23 +126,37 @@ class ConsumerRestartIntegrationTests extends RunningApplication {
     private void put(List<DoorEvent> events) {
         for (var from = 0; from < events.size(); from += 500) {
             var entries = events.subList(from, Math.min(events.size(), from + 500)).stream()
-                    .map(event -> PutRecordsRequestEntry.builder().partitionKey(event.partitionKey())
-                            .data(SdkBytes.fromByteArray(MessageJson.write(event))).build()).toList();
-            var result = kinesis.putRecords(r -> r.streamName(aws.output("SwipeStreamName")).records(entries));
+                    .map(event -> PutRecordsRequestEntry.builder()
+                            .partitionKey(event.partitionKey())
+                            .data(SdkBytes.fromByteArray(MessageJson.write(event)))
+                            .build())
+                    .toList();
+            var result = kinesis.putRecords(
+                    r -> r.streamName(aws.output("SwipeStreamName")).records(entries));
             assertThat(result.failedRecordCount()).isZero();
         }
     }
 
     private int rows(String door) {
-        return dynamoDb.queryPaginator(r -> r.tableName(aws.output("SwipesTableName")).consistentRead(true)
-                        .keyConditionExpression("doorId = :door").select("COUNT")
+        return dynamoDb
+                .queryPaginator(r -> r.tableName(aws.output("SwipesTableName"))
+                        .consistentRead(true)
+                        .keyConditionExpression("doorId = :door")
+                        .select("COUNT")
                         .expressionAttributeValues(Map.of(":door", AttributeValue.fromS(door))))
-                .stream().mapToInt(page -> page.count()).sum();
+                .stream()
+                .mapToInt(page -> page.count())
+                .sum();
     }
 
     private Map<String, AttributeValue> presence(String employee, String building) {
-        return dynamoDb.getItem(r -> r.tableName(aws.output("PresenceTableName")).consistentRead(true)
-                .key(Map.of("employeeId", AttributeValue.fromS(employee),
-                        "buildingId", AttributeValue.fromS(building)))).item();
+        return dynamoDb.getItem(r -> r.tableName(aws.output("PresenceTableName"))
+                        .consistentRead(true)
+                        .key(Map.of(
+                                "employeeId",
+                                AttributeValue.fromS(employee),
+                                "buildingId",
+                                AttributeValue.fromS(building))))
+                .item();
     }
 }

@@ -76,14 +76,21 @@ class SwipeRecordProcessorTests {
     private final InMemoryParkedRecords parkedRecords = new InMemoryParkedRecords();
     private final InMemoryPresence presence = new InMemoryPresence();
     private final SwipeRecordProcessor processor = new SwipeRecordProcessor(
-            new DoorEventHandler(swipes, new PresenceProjector(presence, new NoBackOffice()),
-                    new AlarmRaiser(alarms, alarms, RepeatedDenials.DEFAULT, Clock.systemUTC()), meters),
-            archive, new ParkedRecords(parkedRecords, Clock.fixed(PARKED_AT, ZoneOffset.UTC), meters),
-            new ConsumerProgress(meters), Duration.ofMillis(1));
+            new DoorEventHandler(
+                    swipes,
+                    new PresenceProjector(presence, new NoBackOffice()),
+                    new AlarmRaiser(alarms, alarms, RepeatedDenials.DEFAULT, Clock.systemUTC()),
+                    meters),
+            archive,
+            new ParkedRecords(parkedRecords, Clock.fixed(PARKED_AT, ZoneOffset.UTC), meters),
+            new ConsumerProgress(meters),
+            Duration.ofMillis(1));
 
     SwipeRecordProcessorTests() {
-        processor.initialize(InitializationInput.builder().shardId("shardId-000000000000")
-                .extendedSequenceNumber(ExtendedSequenceNumber.TRIM_HORIZON).build());
+        processor.initialize(InitializationInput.builder()
+                .shardId("shardId-000000000000")
+                .extendedSequenceNumber(ExtendedSequenceNumber.TRIM_HORIZON)
+                .build());
     }
 
     @Test
@@ -99,8 +106,12 @@ class SwipeRecordProcessorTests {
         processor.processRecords(batch(record("11", swipe("evt-1")), record("12", swipe("evt-2"))));
 
         assertThat(archive.batches).hasSize(1);
-        assertThat(archive.batches.getFirst()).extracting(ArchivedEvent::sequenceNumber).containsExactly("11", "12");
-        assertThat(archive.batches.getFirst()).extracting(a -> a.event().eventId()).containsExactly("evt-1", "evt-2");
+        assertThat(archive.batches.getFirst())
+                .extracting(ArchivedEvent::sequenceNumber)
+                .containsExactly("11", "12");
+        assertThat(archive.batches.getFirst())
+                .extracting(a -> a.event().eventId())
+                .containsExactly("evt-1", "evt-2");
         assertThat(archive.swipesStoredWhenArchived).containsExactly(0);
         assertThat(checkpointer.swipesStoredAtEachCheckpoint).containsExactly(2);
     }
@@ -118,29 +129,35 @@ class SwipeRecordProcessorTests {
 
     @Test
     void leavesAnUnreadableRecordOutOfTheArchive() {
-        processor.processRecords(batch(record("1", "{ not json".getBytes(StandardCharsets.UTF_8)),
-                record("2", swipe("evt-2"))));
+        processor.processRecords(
+                batch(record("1", "{ not json".getBytes(StandardCharsets.UTF_8)), record("2", swipe("evt-2"))));
 
-        assertThat(archive.batches.getFirst()).extracting(ArchivedEvent::sequenceNumber).containsExactly("2");
+        assertThat(archive.batches.getFirst())
+                .extracting(ArchivedEvent::sequenceNumber)
+                .containsExactly("2");
     }
 
     @Test
     void parksAnUnreadableRecordAndCheckpointsPastIt() {
-        processor.processRecords(batch(record("1", "{ not json".getBytes(StandardCharsets.UTF_8)),
+        processor.processRecords(batch(
+                record("1", "{ not json".getBytes(StandardCharsets.UTF_8)),
                 record("2", "{\"type\":\"DoorExploded\"}".getBytes(StandardCharsets.UTF_8)),
                 record("3", swipe("evt-3"))));
 
         assertThat(swipes.recorded).extracting(DoorEvent::eventId).containsExactly("evt-3");
         assertThat(parked("MALFORMED")).isEqualTo(1);
         assertThat(parked("UNKNOWN_TYPE")).isEqualTo(1);
-        assertThat(parkedRecords.parked).extracting(ParkedRecord::sequenceNumber, ParkedRecord::reason,
-                ParkedRecord::partitionKey).containsExactly(tuple("1", ParkReason.MALFORMED, "card:CARD-7"),
-                tuple("2", ParkReason.UNKNOWN_TYPE, "card:CARD-7"));
+        assertThat(parkedRecords.parked)
+                .extracting(ParkedRecord::sequenceNumber, ParkedRecord::reason, ParkedRecord::partitionKey)
+                .containsExactly(
+                        tuple("1", ParkReason.MALFORMED, "card:CARD-7"),
+                        tuple("2", ParkReason.UNKNOWN_TYPE, "card:CARD-7"));
         assertThat(parkedRecords.parked.get(1)).satisfies(record -> {
             assertThat(record.shardId()).isEqualTo("shardId-000000000000");
             assertThat(record.size()).isEqualTo(23);
             assertThat(Base64.getDecoder().decode(record.payloadBase64()))
-                    .asString(StandardCharsets.UTF_8).isEqualTo("{\"type\":\"DoorExploded\"}");
+                    .asString(StandardCharsets.UTF_8)
+                    .isEqualTo("{\"type\":\"DoorExploded\"}");
             assertThat(record.message()).contains("DoorExploded");
             assertThat(record.parkedAt()).isEqualTo(PARKED_AT);
         });
@@ -165,10 +182,12 @@ class SwipeRecordProcessorTests {
 
     @Test
     void parksARecordWithoutAnEventIdAsAnInvalidField() {
-        processor.processRecords(batch(record("1", ("{\"type\":\"SwipeRecorded\",\"doorId\":\"door-1\","
-                + "\"buildingId\":\"b\",\"cardNumber\":\"C\",\"direction\":\"IN\","
-                + "\"occurredAt\":\"2026-03-02T08:00:00Z\",\"receivedAt\":\"2026-03-02T08:00:00Z\"}")
-                .getBytes(StandardCharsets.UTF_8))));
+        processor.processRecords(batch(record(
+                "1",
+                ("{\"type\":\"SwipeRecorded\",\"doorId\":\"door-1\","
+                                + "\"buildingId\":\"b\",\"cardNumber\":\"C\",\"direction\":\"IN\","
+                                + "\"occurredAt\":\"2026-03-02T08:00:00Z\",\"receivedAt\":\"2026-03-02T08:00:00Z\"}")
+                        .getBytes(StandardCharsets.UTF_8))));
 
         assertThat(parkedRecords.parked).extracting(ParkedRecord::reason).containsExactly(ParkReason.INVALID_FIELD);
         assertThat(checkpointer.swipesStoredAtEachCheckpoint).containsExactly(0);
@@ -193,12 +212,13 @@ class SwipeRecordProcessorTests {
         assertThat(swipes.attempts).isEqualTo(1);
 
         swipes.refused.add("evt-4");
-        processor.processRecords(batch(record("3", swipe("evt-3")), record("4", swipe("evt-4")),
-                record("5", swipe("evt-5"))));
+        processor.processRecords(
+                batch(record("3", swipe("evt-3")), record("4", swipe("evt-4")), record("5", swipe("evt-5"))));
 
-        assertThat(parkedRecords.parked).extracting(ParkedRecord::sequenceNumber).containsExactly("4");
-        assertThat(swipes.recorded).extracting(DoorEvent::eventId)
-                .containsExactly("evt-1", "evt-2", "evt-3", "evt-5");
+        assertThat(parkedRecords.parked)
+                .extracting(ParkedRecord::sequenceNumber)
+                .containsExactly("4");
+        assertThat(swipes.recorded).extracting(DoorEvent::eventId).containsExactly("evt-1", "evt-2", "evt-3", "evt-5");
         assertThat(meters.counter("badgeflow.stream.events.applied").count()).isEqualTo(4);
         assertThat(checkpointer.swipesStoredAtEachCheckpoint).containsExactly(2, 4);
     }
@@ -230,7 +250,8 @@ class SwipeRecordProcessorTests {
 
         processor.processRecords(batch(record("1", forced), record("2", forced)));
 
-        assertThat(alarms.published).extracting(Alarm::type, Alarm::eventId)
+        assertThat(alarms.published)
+                .extracting(Alarm::type, Alarm::eventId)
                 .containsExactly(tuple(AlarmType.DOOR_FORCED, "evt-forced"));
         assertThat(parkedRecords.parked).isEmpty();
     }
@@ -254,8 +275,11 @@ class SwipeRecordProcessorTests {
 
     @Test
     void checkpointsAtShardEndAndWhenAskedToShutDown() {
-        processor.shardEnded(ShardEndedInput.builder().checkpointer(checkpointer.proxy()).build());
-        processor.shutdownRequested(ShutdownRequestedInput.builder().checkpointer(checkpointer.proxy()).build());
+        processor.shardEnded(
+                ShardEndedInput.builder().checkpointer(checkpointer.proxy()).build());
+        processor.shutdownRequested(ShutdownRequestedInput.builder()
+                .checkpointer(checkpointer.proxy())
+                .build());
 
         assertThat(checkpointer.swipesStoredAtEachCheckpoint).hasSize(2);
     }
@@ -269,13 +293,18 @@ class SwipeRecordProcessorTests {
     }
 
     private double parked(String reason) {
-        var counter = meters.find("badgeflow.stream.records.parked").tag("reason", reason).counter();
+        var counter = meters.find("badgeflow.stream.records.parked")
+                .tag("reason", reason)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
     private ProcessRecordsInput batch(KinesisClientRecord... records) {
-        return ProcessRecordsInput.builder().records(List.of(records)).checkpointer(checkpointer.proxy())
-                .millisBehindLatest(0L).build();
+        return ProcessRecordsInput.builder()
+                .records(List.of(records))
+                .checkpointer(checkpointer.proxy())
+                .millisBehindLatest(0L)
+                .build();
     }
 
     @Test
@@ -285,8 +314,11 @@ class SwipeRecordProcessorTests {
         for (var i = 0; i < 40; i++) {
             var door = "door-" + (i % 4);
             var forced = new DoorStateChanged("f" + i, door, "bldg-1", DoorState.FORCED, start.plusSeconds(i));
-            records.add(KinesisClientRecord.builder().sequenceNumber(Integer.toString(i)).partitionKey("door:" + door)
-                    .data(ByteBuffer.wrap(MessageJson.write(forced))).approximateArrivalTimestamp(Instant.now())
+            records.add(KinesisClientRecord.builder()
+                    .sequenceNumber(Integer.toString(i))
+                    .partitionKey("door:" + door)
+                    .data(ByteBuffer.wrap(MessageJson.write(forced)))
+                    .approximateArrivalTimestamp(Instant.now())
                     .build());
         }
 
@@ -295,8 +327,11 @@ class SwipeRecordProcessorTests {
         assertThat(alarms.published).hasSize(40);
         for (var k = 0; k < 4; k++) {
             var door = "door-" + k;
-            assertThat(alarms.published).filteredOn(alarm -> alarm.doorId().equals(door))
-                    .extracting(Alarm::occurredAt).hasSize(10).isSorted();
+            assertThat(alarms.published)
+                    .filteredOn(alarm -> alarm.doorId().equals(door))
+                    .extracting(Alarm::occurredAt)
+                    .hasSize(10)
+                    .isSorted();
         }
         assertThat(checkpointer.swipesStoredAtEachCheckpoint).containsExactly(40);
     }
@@ -307,24 +342,42 @@ class SwipeRecordProcessorTests {
         var start = Instant.parse("2026-03-02T08:00:00Z");
         for (var i = 0; i < 40; i++) {
             var employee = "E" + (i % 4);
-            var exit = new ExitRecorded("x" + i, "door-1", "bldg-1", "CARD-" + employee, "card-" + employee,
-                    employee, List.of(), start.plusSeconds(i), start.plusSeconds(i));
-            records.add(KinesisClientRecord.builder().sequenceNumber(Integer.toString(i))
-                    .partitionKey("employee:" + employee).data(ByteBuffer.wrap(MessageJson.write(exit)))
-                    .approximateArrivalTimestamp(Instant.now()).build());
+            var exit = new ExitRecorded(
+                    "x" + i,
+                    "door-1",
+                    "bldg-1",
+                    "CARD-" + employee,
+                    "card-" + employee,
+                    employee,
+                    List.of(),
+                    start.plusSeconds(i),
+                    start.plusSeconds(i));
+            records.add(KinesisClientRecord.builder()
+                    .sequenceNumber(Integer.toString(i))
+                    .partitionKey("employee:" + employee)
+                    .data(ByteBuffer.wrap(MessageJson.write(exit)))
+                    .approximateArrivalTimestamp(Instant.now())
+                    .build());
         }
 
         processor.processRecords(batch(records.toArray(KinesisClientRecord[]::new)));
 
         assertThat(presence.writes).hasSize(4).allSatisfy(written -> {
-            assertThat(written.version()).as("one version per passage, in order").isEqualTo(10);
-            assertThat(written.lastEventId()).isEqualTo("x" + (36 + Integer.parseInt(written.employeeId().substring(1))));
+            assertThat(written.version())
+                    .as("one version per passage, in order")
+                    .isEqualTo(10);
+            assertThat(written.lastEventId())
+                    .isEqualTo("x" + (36 + Integer.parseInt(written.employeeId().substring(1))));
         });
     }
 
     private static KinesisClientRecord record(String sequenceNumber, byte[] data) {
-        return KinesisClientRecord.builder().sequenceNumber(sequenceNumber).partitionKey("card:CARD-7")
-                .data(ByteBuffer.wrap(data)).approximateArrivalTimestamp(Instant.now()).build();
+        return KinesisClientRecord.builder()
+                .sequenceNumber(sequenceNumber)
+                .partitionKey("card:CARD-7")
+                .data(ByteBuffer.wrap(data))
+                .approximateArrivalTimestamp(Instant.now())
+                .build();
     }
 
     private static byte[] swipe(String eventId) {
@@ -364,6 +417,7 @@ class SwipeRecordProcessorTests {
         final List<DoorEvent> recorded = new ArrayList<>();
         /** Event ids the store refuses for good: a batch holding one fails as a whole, like BatchWriteItem. */
         final Set<String> refused = new HashSet<>();
+
         int failuresToThrow;
         int attempts;
 
@@ -371,8 +425,12 @@ class SwipeRecordProcessorTests {
         public synchronized Set<String> recordAll(List<DoorEvent> events) {
             attempts++;
             if (events.stream().anyMatch(event -> refused.contains(event.eventId()))) {
-                throw DynamoDbException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
-                        .errorCode("ValidationException").errorMessage("Item size has exceeded the maximum").build())
+                throw DynamoDbException.builder()
+                        .statusCode(400)
+                        .awsErrorDetails(AwsErrorDetails.builder()
+                                .errorCode("ValidationException")
+                                .errorMessage("Item size has exceeded the maximum")
+                                .build())
                         .build();
             }
             if (failuresToThrow > 0) {
@@ -458,8 +516,10 @@ class SwipeRecordProcessorTests {
         }
 
         RecordProcessorCheckpointer proxy() {
-            return (RecordProcessorCheckpointer) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {RecordProcessorCheckpointer.class}, (self, method, args) -> {
+            return (RecordProcessorCheckpointer) Proxy.newProxyInstance(
+                    getClass().getClassLoader(),
+                    new Class<?>[] {RecordProcessorCheckpointer.class},
+                    (self, method, args) -> {
                         if (method.getName().equals("checkpoint") && (args == null || args.length == 0)) {
                             if (leaseLost) {
                                 throw new ShutdownException("lease lost");

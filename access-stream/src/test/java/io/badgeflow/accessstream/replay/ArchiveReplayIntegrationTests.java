@@ -62,8 +62,8 @@ class ArchiveReplayIntegrationTests extends RunningApplication {
                 exit("emp-2", from.plusSeconds(3)),
                 entry("emp-3", from.plusSeconds(4)),
                 denied("emp-4", from.plusSeconds(5)),
-                new DoorStateChanged(UUID.randomUUID().toString(), doorIn, building, DoorState.OPENED,
-                        from.plusSeconds(6)));
+                new DoorStateChanged(
+                        UUID.randomUUID().toString(), doorIn, building, DoorState.OPENED, from.plusSeconds(6)));
         put(events);
         awaitSwipes(events.size());
         assertThat(archived(from, from.plusSeconds(60))).containsExactlyInAnyOrderElementsOf(ids(events));
@@ -71,7 +71,7 @@ class ArchiveReplayIntegrationTests extends RunningApplication {
         var presenceBefore = presences();
         assertThat(presence.occupancy(building)).isEqualTo(2);
 
-        var summary = replay.replay(from, from.plusSeconds(60), progress -> { });
+        var summary = replay.replay(from, from.plusSeconds(60), progress -> {});
 
         assertThat(summary.eventsRead()).isEqualTo(events.size());
         assertThat(summary.appliedFirstTime()).isZero();
@@ -80,26 +80,29 @@ class ArchiveReplayIntegrationTests extends RunningApplication {
         assertThat(swipes()).isEqualTo(swipesBefore);
         assertThat(presences()).isEqualTo(presenceBefore);
         assertThat(presence.occupancy(building)).isEqualTo(2);
-        assertThat(presence.inside(building)).extracting(Presence::employeeId)
+        assertThat(presence.inside(building))
+                .extracting(Presence::employeeId)
                 .containsExactlyInAnyOrder("emp-1", "emp-3");
     }
 
     @Test
     void aReplayRestoresSwipeRowsTheTableLost() {
         var from = Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES);
-        var events = List.<DoorEvent>of(entry("emp-5", from.plusSeconds(1)), exit("emp-5", from.plusSeconds(2)),
+        var events = List.<DoorEvent>of(
+                entry("emp-5", from.plusSeconds(1)),
+                exit("emp-5", from.plusSeconds(2)),
                 entry("emp-6", from.plusSeconds(3)));
         put(events);
         awaitSwipes(events.size());
         var stored = swipes();
         var presenceBefore = presences();
         for (var row : stored) {
-            dynamoDb.deleteItem(r -> r.tableName(aws.output("SwipesTableName")).key(Map.of(
-                    "doorId", row.get("doorId"), "occurredAtEventId", row.get("occurredAtEventId"))));
+            dynamoDb.deleteItem(r -> r.tableName(aws.output("SwipesTableName"))
+                    .key(Map.of("doorId", row.get("doorId"), "occurredAtEventId", row.get("occurredAtEventId"))));
         }
         assertThat(swipes()).isEmpty();
 
-        var summary = replay.replay(from, from.plusSeconds(60), progress -> { });
+        var summary = replay.replay(from, from.plusSeconds(60), progress -> {});
 
         assertThat(summary.eventsRead()).isEqualTo(3);
         assertThat(summary.appliedFirstTime()).isEqualTo(3);
@@ -110,7 +113,8 @@ class ArchiveReplayIntegrationTests extends RunningApplication {
 
     private void put(List<DoorEvent> events) {
         for (var event : events) {
-            kinesis.putRecord(r -> r.streamName(aws.output("SwipeStreamName")).partitionKey(event.partitionKey())
+            kinesis.putRecord(r -> r.streamName(aws.output("SwipeStreamName"))
+                    .partitionKey(event.partitionKey())
                     .data(SdkBytes.fromByteArray(MessageJson.write(event))));
         }
     }
@@ -122,16 +126,19 @@ class ArchiveReplayIntegrationTests extends RunningApplication {
     }
 
     private void awaitSwipes(int count) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> swipes().size() >= count);
     }
 
     private List<Map<String, AttributeValue>> swipes() {
         var rows = new ArrayList<Map<String, AttributeValue>>();
         for (var door : List.of(doorIn, doorOut)) {
-            rows.addAll(dynamoDb.query(r -> r.tableName(aws.output("SwipesTableName")).consistentRead(true)
-                    .keyConditionExpression("doorId = :door")
-                    .expressionAttributeValues(Map.of(":door", AttributeValue.fromS(door)))).items());
+            rows.addAll(dynamoDb.query(r -> r.tableName(aws.output("SwipesTableName"))
+                            .consistentRead(true)
+                            .keyConditionExpression("doorId = :door")
+                            .expressionAttributeValues(Map.of(":door", AttributeValue.fromS(door))))
+                    .items());
         }
         return rows;
     }
@@ -139,7 +146,8 @@ class ArchiveReplayIntegrationTests extends RunningApplication {
     /** Every presence item of this test's building, with its version. */
     private List<Presence> presences() {
         return List.of("emp-1", "emp-2", "emp-3", "emp-4", "emp-5", "emp-6").stream()
-                .flatMap(employee -> presence.find(employee, building).stream()).toList();
+                .flatMap(employee -> presence.find(employee, building).stream())
+                .toList();
     }
 
     private static List<String> ids(List<DoorEvent> events) {
@@ -147,19 +155,53 @@ class ArchiveReplayIntegrationTests extends RunningApplication {
     }
 
     private EntryDecided entry(String employee, Instant at) {
-        return new EntryDecided(UUID.randomUUID().toString(), doorIn, building, "card-" + employee, Direction.IN,
-                "card-" + employee, CardStatus.ACTIVE, employee, Outcome.GRANTED, DecisionReason.GRANTED,
-                "all-rules-passed", "2026-11-24.1", List.of(), at, at);
+        return new EntryDecided(
+                UUID.randomUUID().toString(),
+                doorIn,
+                building,
+                "card-" + employee,
+                Direction.IN,
+                "card-" + employee,
+                CardStatus.ACTIVE,
+                employee,
+                Outcome.GRANTED,
+                DecisionReason.GRANTED,
+                "all-rules-passed",
+                "2026-11-24.1",
+                List.of(),
+                at,
+                at);
     }
 
     private EntryDecided denied(String employee, Instant at) {
-        return new EntryDecided(UUID.randomUUID().toString(), doorIn, building, "card-" + employee, Direction.IN,
-                "card-" + employee, CardStatus.ACTIVE, employee, Outcome.DENIED, DecisionReason.NO_ACCESS_TO_BUILDING,
-                "grant-for-building", "2026-11-24.1", List.of(), at, at);
+        return new EntryDecided(
+                UUID.randomUUID().toString(),
+                doorIn,
+                building,
+                "card-" + employee,
+                Direction.IN,
+                "card-" + employee,
+                CardStatus.ACTIVE,
+                employee,
+                Outcome.DENIED,
+                DecisionReason.NO_ACCESS_TO_BUILDING,
+                "grant-for-building",
+                "2026-11-24.1",
+                List.of(),
+                at,
+                at);
     }
 
     private ExitRecorded exit(String employee, Instant at) {
-        return new ExitRecorded(UUID.randomUUID().toString(), doorOut, building, "card-" + employee,
-                "card-" + employee, employee, List.of(), at, at);
+        return new ExitRecorded(
+                UUID.randomUUID().toString(),
+                doorOut,
+                building,
+                "card-" + employee,
+                "card-" + employee,
+                employee,
+                List.of(),
+                at,
+                at);
     }
 }

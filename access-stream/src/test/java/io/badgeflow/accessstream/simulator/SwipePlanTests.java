@@ -40,7 +40,9 @@ class SwipePlanTests {
         var people = new Population(cards(3), List.of());
         var plan = new SwipePlan(Profile.NORMAL_DAY, people, 2, new SplittableRandom(1));
 
-        var claimed = IntStream.range(0, 3).mapToObj(i -> plan.next().orElseThrow().person()).toList();
+        var claimed = IntStream.range(0, 3)
+                .mapToObj(i -> plan.next().orElseThrow().person())
+                .toList();
 
         assertThat(claimed).doesNotHaveDuplicates();
         assertThat(plan.next()).as("everyone is busy").isEmpty();

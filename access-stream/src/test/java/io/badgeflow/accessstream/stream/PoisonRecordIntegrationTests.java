@@ -43,15 +43,24 @@ class PoisonRecordIntegrationTests extends RunningApplication {
         var parkedBefore = parked();
         put(partitionKey, "{ this is not a door event".getBytes(StandardCharsets.UTF_8));
         var at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        var valid = new SwipeRecorded(UUID.randomUUID().toString(), "door-" + UUID.randomUUID(), "bldg-it",
-                "CARD-POISON", Direction.IN, at, at);
+        var valid = new SwipeRecorded(
+                UUID.randomUUID().toString(),
+                "door-" + UUID.randomUUID(),
+                "bldg-it",
+                "CARD-POISON",
+                Direction.IN,
+                at,
+                at);
         put(partitionKey, MessageJson.write(valid));
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> !dynamoDb.query(r -> r.tableName(aws.output("SwipesTableName")).consistentRead(true)
-                        .keyConditionExpression("doorId = :door")
-                        .expressionAttributeValues(Map.of(":door", AttributeValue.fromS(valid.doorId()))))
-                        .items().isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> !dynamoDb.query(r -> r.tableName(aws.output("SwipesTableName"))
+                                .consistentRead(true)
+                                .keyConditionExpression("doorId = :door")
+                                .expressionAttributeValues(Map.of(":door", AttributeValue.fromS(valid.doorId()))))
+                        .items()
+                        .isEmpty());
         assertThat(parked()).isGreaterThan(parkedBefore);
     }
 
@@ -66,36 +75,60 @@ class PoisonRecordIntegrationTests extends RunningApplication {
         var poison = new LinkedHashMap<String, byte[]>();
         poison.put("MALFORMED", "not json at all".getBytes(StandardCharsets.UTF_8));
         poison.put("UNKNOWN_TYPE", "{\"type\":\"DoorExploded\",\"eventId\":\"e-1\"}".getBytes(StandardCharsets.UTF_8));
-        poison.put("INVALID_FIELD", ("{\"type\":\"SwipeRecorded\",\"doorId\":\"" + doorId + "\",\"buildingId\":\"b\","
-                + "\"cardNumber\":\"C\",\"direction\":\"IN\",\"occurredAt\":\"" + at + "\",\"receivedAt\":\""
-                + at + "\"}").getBytes(StandardCharsets.UTF_8));
+        poison.put(
+                "INVALID_FIELD",
+                ("{\"type\":\"SwipeRecorded\",\"doorId\":\"" + doorId + "\",\"buildingId\":\"b\","
+                                + "\"cardNumber\":\"C\",\"direction\":\"IN\",\"occurredAt\":\"" + at
+                                + "\",\"receivedAt\":\""
+                                + at + "\"}")
+                        .getBytes(StandardCharsets.UTF_8));
         poison.put("OVERSIZED", oversized);
 
         var good = new ArrayList<SwipeRecorded>();
         var parkedAt = new LinkedHashMap<String, String>();
         for (var entry : poison.entrySet()) {
-            var swipe = new SwipeRecorded(UUID.randomUUID().toString(), doorId, "bldg-it", "CARD-POISON",
-                    Direction.IN, at.plusMillis(good.size()), at);
+            var swipe = new SwipeRecorded(
+                    UUID.randomUUID().toString(),
+                    doorId,
+                    "bldg-it",
+                    "CARD-POISON",
+                    Direction.IN,
+                    at.plusMillis(good.size()),
+                    at);
             good.add(swipe);
             put(partitionKey, MessageJson.write(swipe));
             var placed = put(partitionKey, entry.getValue());
             parkedAt.put(entry.getKey(), placed.shardId() + "#" + placed.sequenceNumber());
         }
-        var last = new SwipeRecorded(UUID.randomUUID().toString(), doorId, "bldg-it", "CARD-POISON", Direction.IN,
-                at.plusMillis(good.size()), at);
+        var last = new SwipeRecorded(
+                UUID.randomUUID().toString(),
+                doorId,
+                "bldg-it",
+                "CARD-POISON",
+                Direction.IN,
+                at.plusMillis(good.size()),
+                at);
         good.add(last);
         put(partitionKey, MessageJson.write(last));
 
-        var rows = await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200))
-                .until(() -> dynamoDb.query(r -> r.tableName(aws.output("SwipesTableName")).consistentRead(true)
-                        .keyConditionExpression("doorId = :door")
-                        .expressionAttributeValues(Map.of(":door", AttributeValue.fromS(doorId)))).items(),
+        var rows = await().atMost(Duration.ofSeconds(45))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> dynamoDb.query(r -> r.tableName(aws.output("SwipesTableName"))
+                                        .consistentRead(true)
+                                        .keyConditionExpression("doorId = :door")
+                                        .expressionAttributeValues(Map.of(":door", AttributeValue.fromS(doorId))))
+                                .items(),
                         items -> items.size() >= good.size());
-        assertThat(rows).extracting(row -> row.get("eventId").s())
-                .containsExactlyElementsOf(good.stream().map(SwipeRecorded::eventId).toList());
+        assertThat(rows)
+                .extracting(row -> row.get("eventId").s())
+                .containsExactlyElementsOf(
+                        good.stream().map(SwipeRecorded::eventId).toList());
         parkedAt.forEach((reason, recordKey) -> {
-            var row = dynamoDb.getItem(r -> r.tableName(aws.output("ParkedRecordsTableName")).consistentRead(true)
-                    .key(Map.of("recordKey", AttributeValue.fromS(recordKey)))).item();
+            var row = dynamoDb.getItem(r -> r.tableName(aws.output("ParkedRecordsTableName"))
+                            .consistentRead(true)
+                            .key(Map.of("recordKey", AttributeValue.fromS(recordKey))))
+                    .item();
             assertThat(row).as(reason).isNotEmpty();
             assertThat(row.get("reason").s()).isEqualTo(reason);
             assertThat(row.get("partitionKey").s()).isEqualTo(partitionKey);
@@ -109,12 +142,15 @@ class PoisonRecordIntegrationTests extends RunningApplication {
     }
 
     private PutRecordResponse put(String partitionKey, byte[] data) {
-        return kinesis.putRecord(r -> r.streamName(aws.output("SwipeStreamName")).partitionKey(partitionKey)
+        return kinesis.putRecord(r -> r.streamName(aws.output("SwipeStreamName"))
+                .partitionKey(partitionKey)
                 .data(SdkBytes.fromByteArray(data)));
     }
 
     private double parked() {
-        var counter = meters.find("badgeflow.stream.records.parked").tag("reason", "MALFORMED").counter();
+        var counter = meters.find("badgeflow.stream.records.parked")
+                .tag("reason", "MALFORMED")
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 }

@@ -59,7 +59,7 @@ class SwipeControllerTests {
     @BeforeEach
     void reset() {
         stream.published.clear();
-        stream.failure = event -> { };
+        stream.failure = event -> {};
     }
 
     @Test
@@ -70,8 +70,16 @@ class SwipeControllerTests {
                 .andExpect(jsonPath("$.doorId").value("door-1"))
                 .andExpect(jsonPath("$.receivedAt").value(NOW.toString()));
 
-        assertThat(stream.published).singleElement().isEqualTo(new SwipeRecorded("evt-1", "door-1", "bldg-1",
-                "CARD-7", Direction.IN, Instant.parse("2026-03-02T08:00:00Z"), NOW));
+        assertThat(stream.published)
+                .singleElement()
+                .isEqualTo(new SwipeRecorded(
+                        "evt-1",
+                        "door-1",
+                        "bldg-1",
+                        "CARD-7",
+                        Direction.IN,
+                        Instant.parse("2026-03-02T08:00:00Z"),
+                        NOW));
     }
 
     @Test
@@ -151,7 +159,8 @@ class SwipeControllerTests {
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(header().string("Retry-After", "1"))
-                .andExpect(jsonPath("$.detail").value("The swipe could not be stored right now; retry with the same eventId."));
+                .andExpect(jsonPath("$.detail")
+                        .value("The swipe could not be stored right now; retry with the same eventId."));
     }
 
     @Test
@@ -163,13 +172,16 @@ class SwipeControllerTests {
         var body = swipe("door-1", KEY.reveal(), body("IN"))
                 .andExpect(status().isInternalServerError())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         assertThat(body).doesNotContain("secret", "io.badgeflow", "Exception");
     }
 
     private ResultActions swipe(String doorId, String key, String body) throws Exception {
-        var request = post("/door-api/v1/doors/{doorId}/swipes", doorId).contentType(MediaType.APPLICATION_JSON)
+        var request = post("/door-api/v1/doors/{doorId}/swipes", doorId)
+                .contentType(MediaType.APPLICATION_JSON)
                 .content(body);
         if (key != null) {
             request.header("X-Door-Key", key);
@@ -179,13 +191,12 @@ class SwipeControllerTests {
 
     private static String body(String direction) {
         return """
-                {"eventId": "evt-1", "cardNumber": "CARD-7", "direction": "%s", "occurredAt": "2026-03-02T08:00:00Z"}"""
-                .formatted(direction);
+                {"eventId": "evt-1", "cardNumber": "CARD-7", "direction": "%s", "occurredAt": "2026-03-02T08:00:00Z"}""".formatted(direction);
     }
 
     static final class FakeStream implements DoorEventStream {
         final List<DoorEvent> published = new ArrayList<>();
-        Consumer<DoorEvent> failure = event -> { };
+        Consumer<DoorEvent> failure = event -> {};
 
         @Override
         public void publish(DoorEvent event) {

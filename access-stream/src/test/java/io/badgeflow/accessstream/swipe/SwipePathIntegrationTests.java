@@ -42,8 +42,8 @@ class SwipePathIntegrationTests extends RunningApplication {
         var answer = post(key.reveal(), swipe(eventId, "CARD-1", "IN"));
 
         assertThat(answer.status()).isEqualTo(HttpStatus.ACCEPTED);
-        assertThat(answer.body()).contains("\"eventId\":\"" + eventId + "\"", "\"doorId\":\"" + doorId + "\"",
-                "\"receivedAt\"");
+        assertThat(answer.body())
+                .contains("\"eventId\":\"" + eventId + "\"", "\"doorId\":\"" + doorId + "\"", "\"receivedAt\"");
         var stored = awaitSwipes(1).getFirst();
         assertThat(stored.get("doorId").s()).isEqualTo(doorId);
         assertThat(stored.get("eventId").s()).isEqualTo(eventId);
@@ -91,29 +91,35 @@ class SwipePathIntegrationTests extends RunningApplication {
     }
 
     private Answer post(String deviceKey, String body) {
-        return http().post().uri("/door-api/v1/doors/{doorId}/swipes", doorId).header("X-Door-Key", deviceKey)
-                .contentType(MediaType.APPLICATION_JSON).body(body)
-                .exchange((request, response) -> new Answer(HttpStatus.valueOf(response.getStatusCode().value()),
-                        response.getHeaders().getContentType(), new String(response.getBody().readAllBytes())));
+        return http().post()
+                .uri("/door-api/v1/doors/{doorId}/swipes", doorId)
+                .header("X-Door-Key", deviceKey)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange((request, response) -> new Answer(
+                        HttpStatus.valueOf(response.getStatusCode().value()),
+                        response.getHeaders().getContentType(),
+                        new String(response.getBody().readAllBytes())));
     }
 
     private List<Map<String, AttributeValue>> awaitSwipes(int count) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
                 .until(this::storedSwipes, items -> items.size() >= count);
     }
 
     private List<Map<String, AttributeValue>> storedSwipes() {
-        return dynamoDb.query(r -> r.tableName(aws.output("SwipesTableName")).consistentRead(true)
-                .keyConditionExpression("doorId = :door")
-                .expressionAttributeValues(Map.of(":door", AttributeValue.fromS(doorId)))).items();
+        return dynamoDb.query(r -> r.tableName(aws.output("SwipesTableName"))
+                        .consistentRead(true)
+                        .keyConditionExpression("doorId = :door")
+                        .expressionAttributeValues(Map.of(":door", AttributeValue.fromS(doorId))))
+                .items();
     }
 
     private static String swipe(String eventId, String card, String direction) {
         return """
-                {"eventId": "%s", "cardNumber": "%s", "direction": "%s", "occurredAt": "%s"}"""
-                .formatted(eventId, card, direction, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                {"eventId": "%s", "cardNumber": "%s", "direction": "%s", "occurredAt": "%s"}""".formatted(eventId, card, direction, Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
-    record Answer(HttpStatus status, MediaType contentType, String body) {
-    }
+    record Answer(HttpStatus status, MediaType contentType, String body) {}
 }

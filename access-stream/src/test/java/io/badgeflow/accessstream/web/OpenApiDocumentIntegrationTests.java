@@ -20,8 +20,9 @@ class OpenApiDocumentIntegrationTests extends RunningApplication {
         var body = http().get().uri("/v3/api-docs").retrieve().body(String.class);
 
         var paths = JsonMapper.shared().readTree(body).get("paths");
-        assertThat(paths.propertyNames()).containsExactlyInAnyOrder("/door-api/v1/doors/{doorId}/decisions",
-                "/door-api/v1/doors/{doorId}/swipes");
+        assertThat(paths.propertyNames())
+                .containsExactlyInAnyOrder(
+                        "/door-api/v1/doors/{doorId}/decisions", "/door-api/v1/doors/{doorId}/swipes");
         var file = Path.of("target", "openapi", "access-stream.json");
         Files.createDirectories(file.getParent());
         Files.writeString(file, body);

@@ -59,10 +59,11 @@ class AccessQuestionController {
         var door = directory.door(doorId).orElseThrow(() -> NotFound.of("door", doorId));
         var moment = at == null ? clock.instant() : at;
         var grants = allGrantsFor(door.buildingId());
-        var employees = directory.employees(grants.stream().map(AccessGrant::employeeId).toList());
+        var employees =
+                directory.employees(grants.stream().map(AccessGrant::employeeId).toList());
         var cards = currentCards(employees);
-        var byEmployee = grants.stream().collect(Collectors.toMap(AccessGrant::employeeId, Function.identity(),
-                (a, b) -> a));
+        var byEmployee =
+                grants.stream().collect(Collectors.toMap(AccessGrant::employeeId, Function.identity(), (a, b) -> a));
         var granted = new ArrayList<PersonAnswer>();
         var refused = new ArrayList<PersonAnswer>();
         for (var employee : employees) {
@@ -73,8 +74,8 @@ class AccessQuestionController {
         }
         granted.sort(PersonAnswer.BY_NAME);
         refused.sort(PersonAnswer.BY_NAME);
-        return new WhoCanEnterView(doorId, door.name(), door.buildingId(), moment, EntryPolicy.VERSION, granted,
-                refused);
+        return new WhoCanEnterView(
+                doorId, door.name(), door.buildingId(), moment, EntryPolicy.VERSION, granted, refused);
     }
 
     /**
@@ -83,7 +84,9 @@ class AccessQuestionController {
      */
     @GetMapping("/api/v1/employees/{employeeId}/can-enter")
     @PreAuthorize(Roles.ANY_STAFF)
-    CanEnterView canEnter(@PathVariable String employeeId, @RequestParam(required = false) Instant at,
+    CanEnterView canEnter(
+            @PathVariable String employeeId,
+            @RequestParam(required = false) Instant at,
             @RequestParam(required = false) String buildingId) {
         Require.id("employeeId", employeeId);
         var oneBuilding = buildingId != null && !buildingId.isBlank();
@@ -93,14 +96,16 @@ class AccessQuestionController {
         var employee = directory.employee(employeeId).orElseThrow(() -> NotFound.of("employee", employeeId));
         var moment = at == null ? clock.instant() : at;
         var grants = directory.grantsOf(employeeId);
-        var card = employee.currentCardId() == null ? null
+        var card = employee.currentCardId() == null
+                ? null
                 : directory.card(employee.currentCardId()).orElse(null);
         var candidate = new Candidate(employee, card, grants);
         List<String> buildingIds;
         if (oneBuilding) {
             buildingIds = List.of(buildingId);
         } else {
-            buildingIds = grants.stream().map(AccessGrant::buildingId).distinct().toList();
+            buildingIds =
+                    grants.stream().map(AccessGrant::buildingId).distinct().toList();
         }
         var answers = new ArrayList<BuildingAnswer>();
         for (var id : buildingIds) {
@@ -129,46 +134,84 @@ class AccessQuestionController {
     }
 
     private Map<String, Card> currentCards(List<Employee> employees) {
-        var ids = employees.stream().map(Employee::currentCardId).filter(Objects::nonNull).toList();
-        return ids.isEmpty() ? Map.of() : directory.cards(ids).stream()
-                .collect(Collectors.toMap(Card::cardId, Function.identity()));
+        var ids = employees.stream()
+                .map(Employee::currentCardId)
+                .filter(Objects::nonNull)
+                .toList();
+        return ids.isEmpty()
+                ? Map.of()
+                : directory.cards(ids).stream().collect(Collectors.toMap(Card::cardId, Function.identity()));
     }
 
     /** The answer for a door: who gets in, and who holds a grant but would be refused (with the rule). */
-    record WhoCanEnterView(String doorId, String doorName, String buildingId, Instant at, String policyVersion,
-            List<PersonAnswer> granted, List<PersonAnswer> refused) {
-    }
+    record WhoCanEnterView(
+            String doorId,
+            String doorName,
+            String buildingId,
+            Instant at,
+            String policyVersion,
+            List<PersonAnswer> granted,
+            List<PersonAnswer> refused) {}
 
     /** One person's answer at a door. */
-    record PersonAnswer(String employeeId, String employeeNumber, String givenName, String familyName,
-            String employeeStatus, String cardId, String cardNumber, String cardStatus, String decision,
-            String reason, String rule, String policyVersion) {
+    record PersonAnswer(
+            String employeeId,
+            String employeeNumber,
+            String givenName,
+            String familyName,
+            String employeeStatus,
+            String cardId,
+            String cardNumber,
+            String cardStatus,
+            String decision,
+            String reason,
+            String rule,
+            String policyVersion) {
 
-        static final Comparator<PersonAnswer> BY_NAME = Comparator
-                .comparing(PersonAnswer::familyName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))
+        static final Comparator<PersonAnswer> BY_NAME = Comparator.comparing(
+                        PersonAnswer::familyName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))
                 .thenComparing(PersonAnswer::givenName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))
                 .thenComparing(PersonAnswer::employeeId);
 
         static PersonAnswer of(Employee employee, Card card, Decision decision) {
-            return new PersonAnswer(employee.employeeId(), employee.employeeNumber(), employee.givenName(),
-                    employee.familyName(), employee.status().name(), card == null ? null : card.cardId(),
-                    card == null ? null : card.cardNumber(), card == null ? null : card.status().name(),
-                    decision.decision().name(), decision.reason().name(), decision.rule(), decision.policyVersion());
+            return new PersonAnswer(
+                    employee.employeeId(),
+                    employee.employeeNumber(),
+                    employee.givenName(),
+                    employee.familyName(),
+                    employee.status().name(),
+                    card == null ? null : card.cardId(),
+                    card == null ? null : card.cardNumber(),
+                    card == null ? null : card.status().name(),
+                    decision.decision().name(),
+                    decision.reason().name(),
+                    decision.rule(),
+                    decision.policyVersion());
         }
     }
 
     /** The answer for an employee: one entry per building. */
-    record CanEnterView(String employeeId, String cardId, Instant at, String policyVersion,
-            List<BuildingAnswer> buildings) {
-    }
+    record CanEnterView(
+            String employeeId, String cardId, Instant at, String policyVersion, List<BuildingAnswer> buildings) {}
 
     /** Whether the employee could enter one building, and the rule that said so. */
-    record BuildingAnswer(String buildingId, String buildingName, String decision, String reason, String rule,
-            String policyVersion, String cardStatus) {
+    record BuildingAnswer(
+            String buildingId,
+            String buildingName,
+            String decision,
+            String reason,
+            String rule,
+            String policyVersion,
+            String cardStatus) {
 
         static BuildingAnswer of(Building building, Decision decision) {
-            return new BuildingAnswer(building.buildingId(), building.name(), decision.decision().name(),
-                    decision.reason().name(), decision.rule(), decision.policyVersion(),
+            return new BuildingAnswer(
+                    building.buildingId(),
+                    building.name(),
+                    decision.decision().name(),
+                    decision.reason().name(),
+                    decision.rule(),
+                    decision.policyVersion(),
                     decision.cardStatus() == null ? null : decision.cardStatus().name());
         }
     }

@@ -46,8 +46,12 @@ class InsideAtController {
         var moment = moment(at);
         directory.building(buildingId).orElseThrow(() -> NotFound.of("building", buildingId));
         var report = archive.insideAt(buildingId, moment);
-        return new InsideAtView(report.buildingId(), report.at(), report.lookBackFrom(),
-                report.people().stream().map(this::named).toList(), report.eventsRead());
+        return new InsideAtView(
+                report.buildingId(),
+                report.at(),
+                report.lookBackFrom(),
+                report.people().stream().map(this::named).toList(),
+                report.eventsRead());
     }
 
     private Instant moment(String at) {
@@ -70,17 +74,18 @@ class InsideAtController {
     /** One read per person; a building's people at one moment are a few hundred at most. */
     private PersonView named(PersonInside person) {
         var employee = directory.employee(person.employeeId());
-        return new PersonView(person.employeeId(), employee.map(Employee::employeeNumber).orElse(null),
-                employee.map(e -> e.givenName() + " " + e.familyName()).orElse(null), person.since(),
+        return new PersonView(
+                person.employeeId(),
+                employee.map(Employee::employeeNumber).orElse(null),
+                employee.map(e -> e.givenName() + " " + e.familyName()).orElse(null),
+                person.since(),
                 person.lastDoorId());
     }
 
     /** The body: who was inside at {@code at}, by {@code since}; {@code eventsRead} counts every archived event read. */
-    record InsideAtView(String buildingId, Instant at, Instant lookBackFrom, List<PersonView> people,
-            long eventsRead) {
-    }
+    record InsideAtView(
+            String buildingId, Instant at, Instant lookBackFrom, List<PersonView> people, long eventsRead) {}
 
     /** One person inside; {@code employeeNumber} and {@code name} are null for an employee no longer on record. */
-    record PersonView(String employeeId, String employeeNumber, String name, Instant since, String lastDoorId) {
-    }
+    record PersonView(String employeeId, String employeeNumber, String name, Instant since, String lastDoorId) {}
 }

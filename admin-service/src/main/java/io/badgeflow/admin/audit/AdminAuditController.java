@@ -42,10 +42,10 @@ class AdminAuditController {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidFieldException("limit", "must be between 1 and " + MAX_LIMIT);
         }
-        return new AuditBlocksView(trail.latest(limit).stream().map(AuditBlockView::of).toList());
+        return new AuditBlocksView(
+                trail.latest(limit).stream().map(AuditBlockView::of).toList());
     }
 
     /** The body of {@code GET /api/v1/admin-audit}: the newest blocks first. */
-    record AuditBlocksView(List<AuditBlockView> items) {
-    }
+    record AuditBlocksView(List<AuditBlockView> items) {}
 }

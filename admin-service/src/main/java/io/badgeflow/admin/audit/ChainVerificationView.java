@@ -14,18 +14,16 @@ public sealed interface ChainVerificationView {
     static ChainVerificationView of(ChainVerification verification) {
         return switch (verification) {
             case ChainVerification.Intact ok -> new Intact(true, ok.blocksChecked(), ok.headSequence(), ok.headHash());
-            case ChainVerification.Broken broken -> new Broken(false, broken.sequence(), broken.blockId(),
-                    broken.problem(), broken.message());
+            case ChainVerification.Broken broken ->
+                new Broken(false, broken.sequence(), broken.blockId(), broken.problem(), broken.message());
         };
     }
 
     /** The chain holds from block 1 to the head. */
     record Intact(boolean intact, long blocksChecked, long headSequence, String headHash)
-            implements ChainVerificationView {
-    }
+            implements ChainVerificationView {}
 
     /** The first link that does not hold; {@code blockId} is null when no block is stored at {@code sequence}. */
     record Broken(boolean intact, long sequence, String blockId, ChainVerification.Problem problem, String message)
-            implements ChainVerificationView {
-    }
+            implements ChainVerificationView {}
 }

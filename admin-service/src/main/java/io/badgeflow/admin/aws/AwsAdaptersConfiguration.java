@@ -62,8 +62,8 @@ class AwsAdaptersConfiguration {
     @Bean
     DeliveryFailures deliveryFailures(DynamoDbEnhancedClient enhanced, AdminServiceStack stack, Clock clock) {
         // Retention only matters to writers (card-events); this side reads.
-        return new DynamoDbDeliveryFailures(enhanced, stack.deliveryFailuresTableName(),
-                DynamoDbDeliveryFailures.DEFAULT_RETENTION, clock);
+        return new DynamoDbDeliveryFailures(
+                enhanced, stack.deliveryFailuresTableName(), DynamoDbDeliveryFailures.DEFAULT_RETENTION, clock);
     }
 
     @Bean
@@ -91,8 +91,7 @@ class AwsAdaptersConfiguration {
      * back-office tables the rules would make for a swipe (the place only; the person comes from the candidate).
      */
     @Bean
-    AccessFacts accessFacts(DynamoDbEnhancedClient enhanced, AdminServiceStack stack,
-            PresenceLedger presence) {
+    AccessFacts accessFacts(DynamoDbEnhancedClient enhanced, AdminServiceStack stack, PresenceLedger presence) {
         return new DynamoDbAccessFacts(enhanced, backOfficeTables(stack), presence);
     }
 
@@ -103,11 +102,10 @@ class AwsAdaptersConfiguration {
     }
 
     @Bean
-    ParkedRecordStore parkedRecordStore(DynamoDbEnhancedClient enhanced, AdminServiceStack stack,
-            Clock clock) {
+    ParkedRecordStore parkedRecordStore(DynamoDbEnhancedClient enhanced, AdminServiceStack stack, Clock clock) {
         // Retention only matters to the writer (access-stream); this side lists.
-        return new DynamoDbParkedRecords(enhanced, stack.parkedRecordsTableName(),
-                DynamoDbParkedRecords.DEFAULT_RETENTION, clock);
+        return new DynamoDbParkedRecords(
+                enhanced, stack.parkedRecordsTableName(), DynamoDbParkedRecords.DEFAULT_RETENTION, clock);
     }
 
     @Bean
@@ -116,7 +114,12 @@ class AwsAdaptersConfiguration {
     }
 
     private static BackOfficeTables backOfficeTables(AdminServiceStack stack) {
-        return new BackOfficeTables(stack.employeesTableName(), stack.cardsTableName(), stack.buildingsTableName(),
-                stack.doorsTableName(), stack.grantsTableName(), stack.commandsTableName());
+        return new BackOfficeTables(
+                stack.employeesTableName(),
+                stack.cardsTableName(),
+                stack.buildingsTableName(),
+                stack.doorsTableName(),
+                stack.grantsTableName(),
+                stack.commandsTableName());
     }
 }

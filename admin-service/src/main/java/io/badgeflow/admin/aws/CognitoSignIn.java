@@ -34,7 +34,9 @@ final class CognitoSignIn implements SignIn {
             return tokens(cognito.initiateAuth(request -> request.clientId(clientId)
                     .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                     .authParameters(Map.of("USERNAME", username, "PASSWORD", password))));
-        } catch (NotAuthorizedException | UserNotFoundException | UserNotConfirmedException
+        } catch (NotAuthorizedException
+                | UserNotFoundException
+                | UserNotConfirmedException
                 | PasswordResetRequiredException refused) {
             throw new SignInRefusedException(REFUSED, refused);
         }
@@ -60,8 +62,10 @@ final class CognitoSignIn implements SignIn {
         var result = response.authenticationResult();
         if (result == null) {
             // A challenge (e.g. NEW_PASSWORD_REQUIRED for a user created with a temporary password).
-            throw new SignInRefusedException("This account must first complete " + response.challengeNameAsString()
-                    + ", which the back-office UI does not offer yet; ask an administrator.", null);
+            throw new SignInRefusedException(
+                    "This account must first complete " + response.challengeNameAsString()
+                            + ", which the back-office UI does not offer yet; ask an administrator.",
+                    null);
         }
         return new IssuedTokens(result.accessToken(), result.expiresIn(), result.refreshToken());
     }

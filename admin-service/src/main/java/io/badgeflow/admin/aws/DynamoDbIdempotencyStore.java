@@ -43,7 +43,8 @@ class DynamoDbIdempotencyStore implements IdempotencyStore {
         for (var attempt = 1; ; attempt++) {
             var now = clock.instant().getEpochSecond();
             try {
-                table.putItem(PutItemEnhancedRequest.builder(IdempotencyItem.class).item(item)
+                table.putItem(PutItemEnhancedRequest.builder(IdempotencyItem.class)
+                        .item(item)
                         .conditionExpression(Expression.builder()
                                 .expression("attribute_not_exists(id) OR expiresAt < :now")
                                 .expressionValues(Map.of(":now", AttributeValue.fromN(Long.toString(now))))
@@ -65,8 +66,10 @@ class DynamoDbIdempotencyStore implements IdempotencyStore {
     @Override
     public void release(IdempotentRequest request) {
         try {
-            table.deleteItem(DeleteItemEnhancedRequest.builder().key(key(request.id()))
-                    .conditionExpression(Expression.builder().expression("commandId = :commandId")
+            table.deleteItem(DeleteItemEnhancedRequest.builder()
+                    .key(key(request.id()))
+                    .conditionExpression(Expression.builder()
+                            .expression("commandId = :commandId")
                             .expressionValues(Map.of(":commandId", AttributeValue.fromS(request.commandId())))
                             .build())
                     .build());

@@ -27,8 +27,12 @@ class S3CommandDocumentStore implements CommandDocumentStore {
 
     @Override
     public void write(Command command) {
-        s3.putObject(request -> request.bucket(bucket).key(CommandDocumentKey.of(command.commandId()))
-                .contentType("application/json").ifNoneMatch("*"), RequestBody.fromBytes(MessageJson.write(command)));
+        s3.putObject(
+                request -> request.bucket(bucket)
+                        .key(CommandDocumentKey.of(command.commandId()))
+                        .contentType("application/json")
+                        .ifNoneMatch("*"),
+                RequestBody.fromBytes(MessageJson.write(command)));
     }
 
     @Override

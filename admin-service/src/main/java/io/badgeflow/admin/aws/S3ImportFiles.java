@@ -35,8 +35,13 @@ class S3ImportFiles implements ImportFiles {
     public boolean store(String importId, byte[] csv, String uploadedBy) {
         var key = ImportFiles.objectKey(importId);
         try {
-            s3.putObject(request -> request.bucket(importsBucket).key(key).contentType("text/csv; charset=utf-8")
-                    .metadata(Map.of(UPLOADED_BY, uploadedBy)).ifNoneMatch("*"), RequestBody.fromBytes(csv));
+            s3.putObject(
+                    request -> request.bucket(importsBucket)
+                            .key(key)
+                            .contentType("text/csv; charset=utf-8")
+                            .metadata(Map.of(UPLOADED_BY, uploadedBy))
+                            .ifNoneMatch("*"),
+                    RequestBody.fromBytes(csv));
             return true;
         } catch (S3Exception e) {
             if (e.statusCode() == 412) {

@@ -40,9 +40,11 @@ class SqsDeadLetterQueues implements DeadLetterQueues {
 
     @Override
     public long depth(String dlqUrl) {
-        var attributes = sqs.getQueueAttributes(r -> r.queueUrl(dlqUrl).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        var attributes = sqs.getQueueAttributes(r -> r.queueUrl(dlqUrl)
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
         return count(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                 + count(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
@@ -73,7 +75,8 @@ class SqsDeadLetterQueues implements DeadLetterQueues {
                 break;
             }
             for (var message : batch) {
-                sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(message.body())
+                sqs.sendMessage(r -> r.queueUrl(queueUrl)
+                        .messageBody(message.body())
                         .messageAttributes(message.messageAttributes()));
                 sqs.deleteMessage(r -> r.queueUrl(dlqUrl).receiptHandle(message.receiptHandle()));
                 moved++;
@@ -85,24 +88,32 @@ class SqsDeadLetterQueues implements DeadLetterQueues {
 
     private List<Message> receive(String queueUrl, int max, int visibilitySeconds) {
         // a short long-poll: unlike a plain receive it asks every SQS host, so a small queue is not reported empty
-        return sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(max).waitTimeSeconds(1)
-                .visibilityTimeout(visibilitySeconds).messageAttributeNames("All")
-                .messageSystemAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP,
-                        MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
+        return sqs.receiveMessage(r -> r.queueUrl(queueUrl)
+                        .maxNumberOfMessages(max)
+                        .waitTimeSeconds(1)
+                        .visibilityTimeout(visibilitySeconds)
+                        .messageAttributeNames("All")
+                        .messageSystemAttributeNames(
+                                MessageSystemAttributeName.SENT_TIMESTAMP,
+                                MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+                .messages();
     }
 
     private void makeVisibleAgain(String dlqUrl, Iterable<Message> messages) {
         var entries = new ArrayList<ChangeMessageVisibilityBatchRequestEntry>();
         for (var message : messages) {
-            entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(message.messageId())
-                    .receiptHandle(message.receiptHandle()).visibilityTimeout(0).build());
+            entries.add(ChangeMessageVisibilityBatchRequestEntry.builder()
+                    .id(message.messageId())
+                    .receiptHandle(message.receiptHandle())
+                    .visibilityTimeout(0)
+                    .build());
         }
         for (var from = 0; from < entries.size(); from += BATCH) {
             var chunk = entries.subList(from, Math.min(from + BATCH, entries.size()));
             try {
                 sqs.changeMessageVisibilityBatch(r -> r.queueUrl(dlqUrl).entries(chunk))
-                        .failed().forEach(f -> LOG.debug("message {} stays hidden until its timeout: {}", f.id(),
-                                f.message()));
+                        .failed()
+                        .forEach(f -> LOG.debug("message {} stays hidden until its timeout: {}", f.id(), f.message()));
             } catch (SdkException e) {
                 // harmless: they reappear after PEEK_VISIBILITY_SECONDS anyway
                 LOG.warn("could not make peeked messages of {} visible again: {}", dlqUrl, e.toString());
@@ -114,7 +125,9 @@ class SqsDeadLetterQueues implements DeadLetterQueues {
         Map<MessageSystemAttributeName, String> attributes = message.attributes();
         var sent = attributes.get(MessageSystemAttributeName.SENT_TIMESTAMP);
         var received = attributes.get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
-        return new DeadLetter(message.messageId(), message.body(),
+        return new DeadLetter(
+                message.messageId(),
+                message.body(),
                 sent == null ? null : Instant.ofEpochMilli(Long.parseLong(sent)),
                 received == null ? 0 : Integer.parseInt(received));
     }

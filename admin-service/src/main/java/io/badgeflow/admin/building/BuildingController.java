@@ -52,12 +52,21 @@ class BuildingController {
 
     @PostMapping
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<BuildingAccepted> register(@Valid @RequestBody RegisterBuildingRequest request,
+    ResponseEntity<BuildingAccepted> register(
+            @Valid @RequestBody RegisterBuildingRequest request,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
-        return commands.submit(user, idempotencyKey, request,
-                stamp -> new RegisterBuilding(stamp.commandId(), stamp.actor(), stamp.occurredAt(),
-                        request.buildingId(), request.name(), request.timeZone()),
+        return commands.submit(
+                user,
+                idempotencyKey,
+                request,
+                stamp -> new RegisterBuilding(
+                        stamp.commandId(),
+                        stamp.actor(),
+                        stamp.occurredAt(),
+                        request.buildingId(),
+                        request.name(),
+                        request.timeZone()),
                 command -> new BuildingAccepted(command.commandId(), CommandStatus.PENDING, command.buildingId()),
                 BuildingAccepted.class);
     }
@@ -68,21 +77,30 @@ class BuildingController {
      */
     @PutMapping("/{buildingId}/anti-passback")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<BuildingAccepted> setAntiPassback(@PathVariable String buildingId,
+    ResponseEntity<BuildingAccepted> setAntiPassback(
+            @PathVariable String buildingId,
             @RequestBody AntiPassbackRequest request,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
-        return commands.submit(user, idempotencyKey, request,
-                stamp -> new SetAntiPassback(stamp.commandId(), stamp.actor(), stamp.occurredAt(), buildingId,
-                        request.mode(), request.minutes()),
+        return commands.submit(
+                user,
+                idempotencyKey,
+                request,
+                stamp -> new SetAntiPassback(
+                        stamp.commandId(),
+                        stamp.actor(),
+                        stamp.occurredAt(),
+                        buildingId,
+                        request.mode(),
+                        request.minutes()),
                 command -> new BuildingAccepted(command.commandId(), CommandStatus.PENDING, command.buildingId()),
                 BuildingAccepted.class);
     }
 
     @GetMapping
     @PreAuthorize(Roles.ANY_STAFF)
-    Page<BuildingView> buildings(@RequestParam(defaultValue = Paging.DEFAULT_SIZE) int size,
-            @RequestParam(required = false) String cursor) {
+    Page<BuildingView> buildings(
+            @RequestParam(defaultValue = Paging.DEFAULT_SIZE) int size, @RequestParam(required = false) String cursor) {
         return Paging.map(directory.buildings(Paging.request(size, cursor)), BuildingView::of);
     }
 
@@ -91,33 +109,36 @@ class BuildingController {
     BuildingDetails building(@PathVariable String buildingId) {
         Require.id("buildingId", buildingId);
         var building = directory.building(buildingId).orElseThrow(() -> NotFound.of("building", buildingId));
-        return new BuildingDetails(BuildingView.of(building),
+        return new BuildingDetails(
+                BuildingView.of(building),
                 directory.doorsOf(buildingId).stream().map(DoorView::of).toList());
     }
 
     /** The body of {@code POST /api/v1/buildings}; {@code timeZone} is an IANA zone such as Europe/London. */
     record RegisterBuildingRequest(
-            @NotBlank @Pattern(regexp = ApiPatterns.ID, message = ApiPatterns.ID_MESSAGE) String buildingId,
+            @NotBlank @Pattern(regexp = ApiPatterns.ID, message = ApiPatterns.ID_MESSAGE)
+            String buildingId,
+
             @NotBlank @Size(max = 128) String name,
-            @NotBlank @Size(max = 64) String timeZone) {
-    }
+            @NotBlank @Size(max = 64) String timeZone) {}
 
     /**
      * The body of {@code PUT /api/v1/buildings/{buildingId}/anti-passback}: {@code mode} HARD, SOFT, TIMED or OFF;
      * {@code minutes} (1-1440) for TIMED only.
      */
-    record AntiPassbackRequest(String mode, Integer minutes) {
-    }
+    record AntiPassbackRequest(String mode, Integer minutes) {}
 
     /** The 202 body: the command to follow and the building's code. */
-    record BuildingAccepted(String commandId, CommandStatus status, String buildingId) implements AcceptedAnswer {
-    }
+    record BuildingAccepted(String commandId, CommandStatus status, String buildingId) implements AcceptedAnswer {}
 
     /** One building. */
     record BuildingView(String buildingId, String name, String timeZone, AntiPassbackView antiPassback) {
 
         static BuildingView of(Building building) {
-            return new BuildingView(building.buildingId(), building.name(), building.timeZone().getId(),
+            return new BuildingView(
+                    building.buildingId(),
+                    building.name(),
+                    building.timeZone().getId(),
                     AntiPassbackView.of(building.antiPassback()));
         }
     }
@@ -126,12 +147,11 @@ class BuildingController {
     record AntiPassbackView(AntiPassback.Mode mode, Integer minutes) {
 
         static AntiPassbackView of(AntiPassback setting) {
-            return new AntiPassbackView(setting.mode(),
-                    setting.mode() == AntiPassback.Mode.TIMED ? setting.minutes() : null);
+            return new AntiPassbackView(
+                    setting.mode(), setting.mode() == AntiPassback.Mode.TIMED ? setting.minutes() : null);
         }
     }
 
     /** One building with its doors. */
-    record BuildingDetails(BuildingView building, List<DoorView> doors) {
-    }
+    record BuildingDetails(BuildingView building, List<DoorView> doors) {}
 }

@@ -66,83 +66,139 @@ class CardController {
     /** Issues a card: linked and ACTIVE at once with an employee (superseding their current card), else in stock. */
     @PostMapping
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<CardAccepted> issue(@Valid @RequestBody IssueCardRequest request,
+    ResponseEntity<CardAccepted> issue(
+            @Valid @RequestBody IssueCardRequest request,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
-        return submit(user, idempotencyKey, request, stamp -> new IssueCard(stamp.commandId(), stamp.actor(),
-                stamp.occurredAt(), UUID.randomUUID().toString(), request.cardNumber(), request.employeeId(),
-                request.validFrom(), request.validUntil()), IssueCard::cardId);
+        return submit(
+                user,
+                idempotencyKey,
+                request,
+                stamp -> new IssueCard(
+                        stamp.commandId(),
+                        stamp.actor(),
+                        stamp.occurredAt(),
+                        UUID.randomUUID().toString(),
+                        request.cardNumber(),
+                        request.employeeId(),
+                        request.validFrom(),
+                        request.validUntil()),
+                IssueCard::cardId);
     }
 
     @PostMapping("/{cardId}/link")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<CardAccepted> link(@PathVariable String cardId, @Valid @RequestBody LinkCardRequest request,
+    ResponseEntity<CardAccepted> link(
+            @PathVariable String cardId,
+            @Valid @RequestBody LinkCardRequest request,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
-        return submit(user, idempotencyKey, request, stamp -> new LinkCard(stamp.commandId(), stamp.actor(),
-                stamp.occurredAt(), cardId, request.employeeId()), LinkCard::cardId);
+        return submit(
+                user,
+                idempotencyKey,
+                request,
+                stamp -> new LinkCard(
+                        stamp.commandId(), stamp.actor(), stamp.occurredAt(), cardId, request.employeeId()),
+                LinkCard::cardId);
     }
 
     @PostMapping("/{cardId}/unlink")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<CardAccepted> unlink(@PathVariable String cardId,
+    ResponseEntity<CardAccepted> unlink(
+            @PathVariable String cardId,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
-        return submit(user, idempotencyKey, null,
-                stamp -> new UnlinkCard(stamp.commandId(), stamp.actor(), stamp.occurredAt(), cardId), UnlinkCard::cardId);
+        return submit(
+                user,
+                idempotencyKey,
+                null,
+                stamp -> new UnlinkCard(stamp.commandId(), stamp.actor(), stamp.occurredAt(), cardId),
+                UnlinkCard::cardId);
     }
 
     @PostMapping("/{cardId}/suspend")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<CardAccepted> suspend(@PathVariable String cardId,
+    ResponseEntity<CardAccepted> suspend(
+            @PathVariable String cardId,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
-        return submit(user, idempotencyKey, null,
-                stamp -> new SuspendCard(stamp.commandId(), stamp.actor(), stamp.occurredAt(), cardId), SuspendCard::cardId);
+        return submit(
+                user,
+                idempotencyKey,
+                null,
+                stamp -> new SuspendCard(stamp.commandId(), stamp.actor(), stamp.occurredAt(), cardId),
+                SuspendCard::cardId);
     }
 
     @PostMapping("/{cardId}/resume")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<CardAccepted> resume(@PathVariable String cardId,
+    ResponseEntity<CardAccepted> resume(
+            @PathVariable String cardId,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
-        return submit(user, idempotencyKey, null,
-                stamp -> new ResumeCard(stamp.commandId(), stamp.actor(), stamp.occurredAt(), cardId), ResumeCard::cardId);
+        return submit(
+                user,
+                idempotencyKey,
+                null,
+                stamp -> new ResumeCard(stamp.commandId(), stamp.actor(), stamp.occurredAt(), cardId),
+                ResumeCard::cardId);
     }
 
     @PostMapping("/{cardId}/report-lost")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<CardAccepted> reportLost(@PathVariable String cardId,
+    ResponseEntity<CardAccepted> reportLost(
+            @PathVariable String cardId,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
-        return submit(user, idempotencyKey, null,
+        return submit(
+                user,
+                idempotencyKey,
+                null,
                 stamp -> new ReportCardLost(stamp.commandId(), stamp.actor(), stamp.occurredAt(), cardId),
                 ReportCardLost::cardId);
     }
 
     @PostMapping("/{cardId}/revoke")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<CardAccepted> revoke(@PathVariable String cardId,
+    ResponseEntity<CardAccepted> revoke(
+            @PathVariable String cardId,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
-        return submit(user, idempotencyKey, null,
-                stamp -> new RevokeCard(stamp.commandId(), stamp.actor(), stamp.occurredAt(), cardId), RevokeCard::cardId);
+        return submit(
+                user,
+                idempotencyKey,
+                null,
+                stamp -> new RevokeCard(stamp.commandId(), stamp.actor(), stamp.occurredAt(), cardId),
+                RevokeCard::cardId);
     }
 
     /** Sets the window in which the card opens doors; leaving an end out leaves the window open on that side. */
     @PutMapping("/{cardId}/validity")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<CardAccepted> setValidity(@PathVariable String cardId, @Valid @RequestBody ValidityRequest request,
+    ResponseEntity<CardAccepted> setValidity(
+            @PathVariable String cardId,
+            @Valid @RequestBody ValidityRequest request,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
-        return submit(user, idempotencyKey, request, stamp -> new SetCardValidity(stamp.commandId(), stamp.actor(),
-                stamp.occurredAt(), cardId, request.validFrom(), request.validUntil()), SetCardValidity::cardId);
+        return submit(
+                user,
+                idempotencyKey,
+                request,
+                stamp -> new SetCardValidity(
+                        stamp.commandId(),
+                        stamp.actor(),
+                        stamp.occurredAt(),
+                        cardId,
+                        request.validFrom(),
+                        request.validUntil()),
+                SetCardValidity::cardId);
     }
 
     /** Cards by card number; with {@code status} only the cards in it (for example every SUSPENDED card). */
     @GetMapping
     @PreAuthorize(Roles.ANY_STAFF)
-    Page<CardView> cards(@RequestParam(required = false) CardStatus status,
+    Page<CardView> cards(
+            @RequestParam(required = false) CardStatus status,
             @RequestParam(defaultValue = Paging.DEFAULT_SIZE) int size,
             @RequestParam(required = false) String cursor) {
         return Paging.map(directory.cards(status, Paging.request(size, cursor)), CardView::of);
@@ -153,37 +209,45 @@ class CardController {
     CardDetails card(@PathVariable String cardId) {
         Require.id("cardId", cardId);
         var card = directory.card(cardId).orElseThrow(() -> NotFound.of("card", cardId));
-        return new CardDetails(CardView.of(card),
-                Paging.map(history.ofSubject(cardId, PageRequest.first(20)), CommandView::of));
+        return new CardDetails(
+                CardView.of(card), Paging.map(history.ofSubject(cardId, PageRequest.first(20)), CommandView::of));
     }
 
-    private <C extends Command> ResponseEntity<CardAccepted> submit(Jwt user, String idempotencyKey, Object request,
-            Function<Stamp, C> newCommand, Function<C, String> cardId) {
-        return commands.submit(user, idempotencyKey, request, newCommand,
+    private <C extends Command> ResponseEntity<CardAccepted> submit(
+            Jwt user,
+            String idempotencyKey,
+            Object request,
+            Function<Stamp, C> newCommand,
+            Function<C, String> cardId) {
+        return commands.submit(
+                user,
+                idempotencyKey,
+                request,
+                newCommand,
                 command -> new CardAccepted(command.commandId(), CommandStatus.PENDING, cardId.apply(command)),
                 CardAccepted.class);
     }
 
     /** The body of {@code POST /api/v1/cards}; without {@code employeeId} the card goes into stock. */
     record IssueCardRequest(
-            @NotBlank @Pattern(regexp = ApiPatterns.ID, message = ApiPatterns.ID_MESSAGE) String cardNumber,
-            @Pattern(regexp = ApiPatterns.ID, message = ApiPatterns.ID_MESSAGE) String employeeId,
+            @NotBlank @Pattern(regexp = ApiPatterns.ID, message = ApiPatterns.ID_MESSAGE)
+            String cardNumber,
+
+            @Pattern(regexp = ApiPatterns.ID, message = ApiPatterns.ID_MESSAGE)
+            String employeeId,
+
             Instant validFrom,
-            Instant validUntil) {
-    }
+            Instant validUntil) {}
 
     record LinkCardRequest(
-            @NotBlank @Pattern(regexp = ApiPatterns.ID, message = ApiPatterns.ID_MESSAGE) String employeeId) {
-    }
+            @NotBlank @Pattern(regexp = ApiPatterns.ID, message = ApiPatterns.ID_MESSAGE)
+            String employeeId) {}
 
-    record ValidityRequest(Instant validFrom, Instant validUntil) {
-    }
+    record ValidityRequest(Instant validFrom, Instant validUntil) {}
 
     /** The 202 body: the command to follow and the card it concerns (the new one's id, for an issue). */
-    record CardAccepted(String commandId, CommandStatus status, String cardId) implements AcceptedAnswer {
-    }
+    record CardAccepted(String commandId, CommandStatus status, String cardId) implements AcceptedAnswer {}
 
     /** One card with its latest commands. */
-    record CardDetails(CardView card, Page<CommandView> commands) {
-    }
+    record CardDetails(CardView card, Page<CommandView> commands) {}
 }

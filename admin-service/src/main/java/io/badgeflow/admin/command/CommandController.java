@@ -35,8 +35,8 @@ class CommandController {
     /** The most recently finished commands of every kind; pending ones are not in a history yet. */
     @GetMapping
     @PreAuthorize(Roles.ANY_STAFF)
-    Page<CommandView> recent(@RequestParam(defaultValue = Paging.DEFAULT_SIZE) int size,
-            @RequestParam(required = false) String cursor) {
+    Page<CommandView> recent(
+            @RequestParam(defaultValue = Paging.DEFAULT_SIZE) int size, @RequestParam(required = false) String cursor) {
         return Paging.map(history.recent(Paging.request(size, cursor)), CommandView::of);
     }
 

@@ -58,15 +58,23 @@ public class CommandSubmissions {
      * @param request the bound request body (null when there is none); with the path it tells a retry from a
      *     different request
      */
-    public <C extends Command, R extends AcceptedAnswer> ResponseEntity<R> submit(Jwt caller, String idempotencyKey,
-            Object request, Function<Stamp, C> newCommand, Function<C, R> answer, Class<R> answerType) {
+    public <C extends Command, R extends AcceptedAnswer> ResponseEntity<R> submit(
+            Jwt caller,
+            String idempotencyKey,
+            Object request,
+            Function<Stamp, C> newCommand,
+            Function<C, R> answer,
+            Class<R> answerType) {
         var command = newCommand.apply(new Stamp(UUID.randomUUID().toString(), caller.getSubject(), clock.instant()));
         var body = answer.apply(command);
         if (idempotencyKey == null) {
             documents.write(command);
             return accepted(command.commandId(), body);
         }
-        var claim = new IdempotentRequest(claimId(caller, idempotencyKey), fingerprint(request), command.commandId(),
+        var claim = new IdempotentRequest(
+                claimId(caller, idempotencyKey),
+                fingerprint(request),
+                command.commandId(),
                 json.writeValueAsString(body.forRetry()));
         var earlier = idempotency.claim(claim, command.occurredAt().plus(KEY_RETENTION));
         if (earlier.isPresent()) {
@@ -85,8 +93,8 @@ public class CommandSubmissions {
         return accepted(command.commandId(), body);
     }
 
-    private <R extends AcceptedAnswer> ResponseEntity<R> retold(IdempotentRequest earlier, IdempotentRequest now,
-            Class<R> answerType) {
+    private <R extends AcceptedAnswer> ResponseEntity<R> retold(
+            IdempotentRequest earlier, IdempotentRequest now, Class<R> answerType) {
         if (!earlier.fingerprint().equals(now.fingerprint())) {
             throw new IdempotencyKeyReusedException();
         }
@@ -94,7 +102,9 @@ public class CommandSubmissions {
     }
 
     private static <R> ResponseEntity<R> accepted(String commandId, R body) {
-        return ResponseEntity.accepted().location(URI.create("/api/v1/commands/" + commandId)).body(body);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/commands/" + commandId))
+                .body(body);
     }
 
     private static String claimId(Jwt caller, String key) {
@@ -122,6 +132,5 @@ public class CommandSubmissions {
     }
 
     /** What every command carries besides its own fields: a fresh id, who asked, and when. */
-    public record Stamp(String commandId, String actor, Instant occurredAt) {
-    }
+    public record Stamp(String commandId, String actor, Instant occurredAt) {}
 }

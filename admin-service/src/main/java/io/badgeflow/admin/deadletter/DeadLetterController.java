@@ -45,13 +45,16 @@ class DeadLetterController {
     @PreAuthorize(Roles.ADMIN_OR_OPERATOR)
     DeadLettersView list(@RequestParam(defaultValue = "" + DEFAULT_PEEK) int limit) {
         requireLimit(limit, MAX_PEEK);
-        return new DeadLettersView(configured.stream().map(queue -> view(queue, limit)).toList());
+        return new DeadLettersView(
+                configured.stream().map(queue -> view(queue, limit)).toList());
     }
 
     @PostMapping("/{queue}/redrive")
     @PreAuthorize(Roles.ADMIN_OR_OPERATOR)
     RedriveView redrive(@PathVariable String queue, @RequestParam(required = false) Integer limit) {
-        var pair = configured.stream().filter(q -> q.name().equals(queue)).findFirst()
+        var pair = configured.stream()
+                .filter(q -> q.name().equals(queue))
+                .findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no dead-letter queue " + queue));
         var bounded = limit == null ? MAX_REDRIVE : limit;
         requireLimit(bounded, MAX_REDRIVE);
@@ -61,9 +64,14 @@ class DeadLetterController {
     private QueueView view(DeadLetterQueue queue, int limit) {
         var source = DeliveryFailureKey.queueName(queue.queueUrl());
         var messages = queues.peek(queue.dlqUrl(), limit).stream()
-                .map(letter -> DeadLetterView.of(letter, failures.find(source, letter.body()))).toList();
-        return new QueueView(queue.name(), source, DeliveryFailureKey.queueName(queue.dlqUrl()),
-                queues.depth(queue.dlqUrl()), messages);
+                .map(letter -> DeadLetterView.of(letter, failures.find(source, letter.body())))
+                .toList();
+        return new QueueView(
+                queue.name(),
+                source,
+                DeliveryFailureKey.queueName(queue.dlqUrl()),
+                queues.depth(queue.dlqUrl()),
+                messages);
     }
 
     private static void requireLimit(int limit, int max) {
@@ -73,15 +81,12 @@ class DeadLetterController {
     }
 
     /** The body of {@code GET /api/v1/dead-letters}. */
-    record DeadLettersView(List<QueueView> queues) {
-    }
+    record DeadLettersView(List<QueueView> queues) {}
 
     /** One queue pair: {@code depth} counts every message in the DLQ, {@code messages} shows up to the limit. */
-    record QueueView(String name, String sourceQueue, String deadLetterQueue, long depth,
-            List<DeadLetterView> messages) {
-    }
+    record QueueView(
+            String name, String sourceQueue, String deadLetterQueue, long depth, List<DeadLetterView> messages) {}
 
     /** The body of a redrive: how many messages went back to the source queue. */
-    record RedriveView(String name, int moved) {
-    }
+    record RedriveView(String name, int moved) {}
 }

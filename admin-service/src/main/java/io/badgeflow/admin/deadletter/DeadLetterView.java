@@ -14,8 +14,16 @@ import java.util.Optional;
  * carry) and why it failed, read with the same envelope parser card-events uses. An unreadable body is shown
  * with the parser's complaint rather than hidden: it is often the very reason the message failed.
  */
-record DeadLetterView(String messageId, Instant sentAt, int receiveCount, List<String> objectKeys,
-        List<String> commandIds, String envelopeProblem, String reason, Long attempts, Instant firstFailedAt,
+record DeadLetterView(
+        String messageId,
+        Instant sentAt,
+        int receiveCount,
+        List<String> objectKeys,
+        List<String> commandIds,
+        String envelopeProblem,
+        String reason,
+        Long attempts,
+        Instant firstFailedAt,
         Instant lastFailedAt) {
 
     static final String NO_REASON = "no reason recorded";
@@ -30,9 +38,18 @@ record DeadLetterView(String messageId, Instant sentAt, int receiveCount, List<S
             problem = unreadable.getMessage();
         }
         var keys = objects.stream().map(StoredObject::key).toList();
-        var commandIds = keys.stream().map(CommandDocumentKey::commandIdOf).flatMap(Optional::stream).toList();
-        return new DeadLetterView(letter.messageId(), letter.sentAt(), letter.receiveCount(), keys, commandIds,
-                problem, failure.map(DeliveryFailure::reason).orElse(NO_REASON),
+        var commandIds = keys.stream()
+                .map(CommandDocumentKey::commandIdOf)
+                .flatMap(Optional::stream)
+                .toList();
+        return new DeadLetterView(
+                letter.messageId(),
+                letter.sentAt(),
+                letter.receiveCount(),
+                keys,
+                commandIds,
+                problem,
+                failure.map(DeliveryFailure::reason).orElse(NO_REASON),
                 failure.map(DeliveryFailure::attempts).orElse(null),
                 failure.map(DeliveryFailure::firstFailedAt).orElse(null),
                 failure.map(DeliveryFailure::lastFailedAt).orElse(null));

@@ -50,16 +50,28 @@ class DoorController {
 
     @PostMapping("/api/v1/buildings/{buildingId}/doors")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<DoorKeyAccepted> register(@PathVariable String buildingId,
+    ResponseEntity<DoorKeyAccepted> register(
+            @PathVariable String buildingId,
             @Valid @RequestBody RegisterDoorRequest request,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
         var key = DeviceKey.generate();
-        var doorId = request.doorId() == null || request.doorId().isBlank() ? UUID.randomUUID().toString()
+        var doorId = request.doorId() == null || request.doorId().isBlank()
+                ? UUID.randomUUID().toString()
                 : request.doorId();
-        return commands.submit(user, idempotencyKey, request,
-                stamp -> new RegisterDoor(stamp.commandId(), stamp.actor(), stamp.occurredAt(), doorId, buildingId,
-                        request.name(), request.capability(), DeviceKeyHash.of(key).sha256Hex()),
+        return commands.submit(
+                user,
+                idempotencyKey,
+                request,
+                stamp -> new RegisterDoor(
+                        stamp.commandId(),
+                        stamp.actor(),
+                        stamp.occurredAt(),
+                        doorId,
+                        buildingId,
+                        request.name(),
+                        request.capability(),
+                        DeviceKeyHash.of(key).sha256Hex()),
                 command -> DoorKeyAccepted.shown(command.commandId(), command.buildingId(), command.doorId(), key),
                 DoorKeyAccepted.class);
     }
@@ -67,14 +79,23 @@ class DoorController {
     /** Replaces the door's key; the old one stops working once the command is applied. */
     @PostMapping("/api/v1/doors/{doorId}/rotate-key")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<DoorKeyAccepted> rotateKey(@PathVariable String doorId,
+    ResponseEntity<DoorKeyAccepted> rotateKey(
+            @PathVariable String doorId,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
         var key = DeviceKey.generate();
-        return commands.submit(user, idempotencyKey, null,
-                stamp -> new RotateDoorKey(stamp.commandId(), stamp.actor(), stamp.occurredAt(), doorId,
+        return commands.submit(
+                user,
+                idempotencyKey,
+                null,
+                stamp -> new RotateDoorKey(
+                        stamp.commandId(),
+                        stamp.actor(),
+                        stamp.occurredAt(),
+                        doorId,
                         DeviceKeyHash.of(key).sha256Hex()),
-                command -> DoorKeyAccepted.shown(command.commandId(), null, command.doorId(), key), DoorKeyAccepted.class);
+                command -> DoorKeyAccepted.shown(command.commandId(), null, command.doorId(), key),
+                DoorKeyAccepted.class);
     }
 
     @GetMapping("/api/v1/doors/{doorId}")
@@ -88,15 +109,21 @@ class DoorController {
     record RegisterDoorRequest(
             @NotBlank @Size(max = 128) String name,
             @NotNull DoorCapability capability,
-            @Pattern(regexp = ApiPatterns.ID, message = ApiPatterns.ID_MESSAGE) String doorId) {
-    }
+
+            @Pattern(regexp = ApiPatterns.ID, message = ApiPatterns.ID_MESSAGE)
+            String doorId) {}
 
     /**
      * The 202 body of a registration or rotation: {@code deviceKey} is the plaintext key, here and nowhere else.
      * A retry with the same {@code Idempotency-Key} gets the same command but no key, and a note saying why.
      */
-    record DoorKeyAccepted(String commandId, CommandStatus status, @JsonInclude(Include.NON_NULL) String buildingId,
-            String doorId, String deviceKey, @JsonInclude(Include.NON_NULL) String deviceKeyNote)
+    record DoorKeyAccepted(
+            String commandId,
+            CommandStatus status,
+            @JsonInclude(Include.NON_NULL) String buildingId,
+            String doorId,
+            String deviceKey,
+            @JsonInclude(Include.NON_NULL) String deviceKeyNote)
             implements AcceptedAnswer {
 
         static final String NOT_SHOWN_AGAIN = "The device key was shown once, in the answer to the first request, "

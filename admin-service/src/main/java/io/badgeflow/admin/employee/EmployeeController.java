@@ -60,57 +60,97 @@ class EmployeeController {
 
     @PostMapping
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<EmployeeAccepted> register(@Valid @RequestBody EmployeeRequest request,
+    ResponseEntity<EmployeeAccepted> register(
+            @Valid @RequestBody EmployeeRequest request,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
-        return commands.submit(user, idempotencyKey, request,
-                stamp -> new RegisterEmployee(stamp.commandId(), stamp.actor(), stamp.occurredAt(),
-                        UUID.randomUUID().toString(), request.employeeNumber(), request.givenName(),
-                        request.familyName(), request.email(), request.department()),
-                command -> EmployeeAccepted.of(command.commandId(), command.employeeId()), EmployeeAccepted.class);
+        return commands.submit(
+                user,
+                idempotencyKey,
+                request,
+                stamp -> new RegisterEmployee(
+                        stamp.commandId(),
+                        stamp.actor(),
+                        stamp.occurredAt(),
+                        UUID.randomUUID().toString(),
+                        request.employeeNumber(),
+                        request.givenName(),
+                        request.familyName(),
+                        request.email(),
+                        request.department()),
+                command -> EmployeeAccepted.of(command.commandId(), command.employeeId()),
+                EmployeeAccepted.class);
     }
 
     @PutMapping("/{employeeId}")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<EmployeeAccepted> update(@PathVariable String employeeId, @Valid @RequestBody EmployeeRequest request,
+    ResponseEntity<EmployeeAccepted> update(
+            @PathVariable String employeeId,
+            @Valid @RequestBody EmployeeRequest request,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
-        return commands.submit(user, idempotencyKey, request,
-                stamp -> new UpdateEmployee(stamp.commandId(), stamp.actor(), stamp.occurredAt(), employeeId,
-                        request.employeeNumber(), request.givenName(), request.familyName(), request.email(),
+        return commands.submit(
+                user,
+                idempotencyKey,
+                request,
+                stamp -> new UpdateEmployee(
+                        stamp.commandId(),
+                        stamp.actor(),
+                        stamp.occurredAt(),
+                        employeeId,
+                        request.employeeNumber(),
+                        request.givenName(),
+                        request.familyName(),
+                        request.email(),
                         request.department()),
-                command -> EmployeeAccepted.of(command.commandId(), command.employeeId()), EmployeeAccepted.class);
+                command -> EmployeeAccepted.of(command.commandId(), command.employeeId()),
+                EmployeeAccepted.class);
     }
 
     @PostMapping("/{employeeId}/deactivate")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<EmployeeAccepted> deactivate(@PathVariable String employeeId,
+    ResponseEntity<EmployeeAccepted> deactivate(
+            @PathVariable String employeeId,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
-        return commands.submit(user, idempotencyKey, null,
+        return commands.submit(
+                user,
+                idempotencyKey,
+                null,
                 stamp -> new DeactivateEmployee(stamp.commandId(), stamp.actor(), stamp.occurredAt(), employeeId),
-                command -> EmployeeAccepted.of(command.commandId(), command.employeeId()), EmployeeAccepted.class);
+                command -> EmployeeAccepted.of(command.commandId(), command.employeeId()),
+                EmployeeAccepted.class);
     }
 
     @PostMapping("/{employeeId}/reactivate")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<EmployeeAccepted> reactivate(@PathVariable String employeeId,
+    ResponseEntity<EmployeeAccepted> reactivate(
+            @PathVariable String employeeId,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
-        return commands.submit(user, idempotencyKey, null,
+        return commands.submit(
+                user,
+                idempotencyKey,
+                null,
                 stamp -> new ReactivateEmployee(stamp.commandId(), stamp.actor(), stamp.occurredAt(), employeeId),
-                command -> EmployeeAccepted.of(command.commandId(), command.employeeId()), EmployeeAccepted.class);
+                command -> EmployeeAccepted.of(command.commandId(), command.employeeId()),
+                EmployeeAccepted.class);
     }
 
     /** Ends employment for good: card-events revokes every card and removes every grant in the same transaction. */
     @PostMapping("/{employeeId}/offboard")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<EmployeeAccepted> offboard(@PathVariable String employeeId,
+    ResponseEntity<EmployeeAccepted> offboard(
+            @PathVariable String employeeId,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
-        return commands.submit(user, idempotencyKey, null,
+        return commands.submit(
+                user,
+                idempotencyKey,
+                null,
                 stamp -> new OffboardEmployee(stamp.commandId(), stamp.actor(), stamp.occurredAt(), employeeId),
-                command -> EmployeeAccepted.of(command.commandId(), command.employeeId()), EmployeeAccepted.class);
+                command -> EmployeeAccepted.of(command.commandId(), command.employeeId()),
+                EmployeeAccepted.class);
     }
 
     /**
@@ -119,7 +159,8 @@ class EmployeeController {
      */
     @GetMapping
     @PreAuthorize(Roles.ANY_STAFF)
-    Page<EmployeeView> search(@RequestParam(required = false) String q,
+    Page<EmployeeView> search(
+            @RequestParam(required = false) String q,
             @RequestParam(defaultValue = Paging.DEFAULT_SIZE) int size,
             @RequestParam(required = false) String cursor) {
         var page = Paging.request(size, cursor);
@@ -138,7 +179,8 @@ class EmployeeController {
     EmployeeDetails employee(@PathVariable String employeeId) {
         Require.id("employeeId", employeeId);
         var employee = directory.employee(employeeId).orElseThrow(() -> NotFound.of("employee", employeeId));
-        return new EmployeeDetails(EmployeeView.of(employee),
+        return new EmployeeDetails(
+                EmployeeView.of(employee),
                 directory.cards(employee.cardIds()).stream().map(CardView::of).toList(),
                 directory.grantsOf(employeeId).stream().map(GrantView::of).toList(),
                 Paging.map(history.ofEmployee(employeeId, PageRequest.first(HISTORY_ON_DETAILS)), CommandView::of));
@@ -146,7 +188,8 @@ class EmployeeController {
 
     @GetMapping("/{employeeId}/commands")
     @PreAuthorize(Roles.ANY_STAFF)
-    Page<CommandView> commands(@PathVariable String employeeId,
+    Page<CommandView> commands(
+            @PathVariable String employeeId,
             @RequestParam(defaultValue = Paging.DEFAULT_SIZE) int size,
             @RequestParam(required = false) String cursor) {
         Require.id("employeeId", employeeId);
@@ -165,7 +208,6 @@ class EmployeeController {
     }
 
     /** One employee with their cards (current and past), grants and latest commands. */
-    record EmployeeDetails(EmployeeView employee, List<CardView> cards, List<GrantView> grants,
-            Page<CommandView> commands) {
-    }
+    record EmployeeDetails(
+            EmployeeView employee, List<CardView> cards, List<GrantView> grants, Page<CommandView> commands) {}
 }

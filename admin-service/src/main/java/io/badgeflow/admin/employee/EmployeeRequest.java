@@ -10,5 +10,4 @@ record EmployeeRequest(
         @NotBlank @Size(max = 128) String givenName,
         @NotBlank @Size(max = 128) String familyName,
         @NotBlank @Email @Size(max = 254) String email,
-        @Size(max = 128) String department) {
-}
+        @Size(max = 128) String department) {}

@@ -53,23 +53,39 @@ class GrantController {
 
     @PostMapping("/api/v1/employees/{employeeId}/grants")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<GrantAccepted> grant(@PathVariable String employeeId, @Valid @RequestBody GrantRequest request,
+    ResponseEntity<GrantAccepted> grant(
+            @PathVariable String employeeId,
+            @Valid @RequestBody GrantRequest request,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
-        return commands.submit(user, idempotencyKey, request,
-                stamp -> new GrantAccess(stamp.commandId(), stamp.actor(), stamp.occurredAt(), employeeId,
-                        request.buildingId(), request.schedule() == null ? null : request.schedule().toSchedule(),
-                        request.validFrom(), request.validUntil()),
+        return commands.submit(
+                user,
+                idempotencyKey,
+                request,
+                stamp -> new GrantAccess(
+                        stamp.commandId(),
+                        stamp.actor(),
+                        stamp.occurredAt(),
+                        employeeId,
+                        request.buildingId(),
+                        request.schedule() == null ? null : request.schedule().toSchedule(),
+                        request.validFrom(),
+                        request.validUntil()),
                 command -> GrantAccepted.of(command.commandId(), command.employeeId(), command.buildingId()),
                 GrantAccepted.class);
     }
 
     @DeleteMapping("/api/v1/employees/{employeeId}/grants/{buildingId}")
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<GrantAccepted> revoke(@PathVariable String employeeId, @PathVariable String buildingId,
+    ResponseEntity<GrantAccepted> revoke(
+            @PathVariable String employeeId,
+            @PathVariable String buildingId,
             @RequestHeader(name = CommandSubmissions.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
             @AuthenticationPrincipal Jwt user) {
-        return commands.submit(user, idempotencyKey, null,
+        return commands.submit(
+                user,
+                idempotencyKey,
+                null,
                 stamp -> new RevokeAccess(stamp.commandId(), stamp.actor(), stamp.occurredAt(), employeeId, buildingId),
                 command -> GrantAccepted.of(command.commandId(), command.employeeId(), command.buildingId()),
                 GrantAccepted.class);
@@ -78,7 +94,8 @@ class GrantController {
     /** Everybody who may enter the building. */
     @GetMapping("/api/v1/buildings/{buildingId}/grants")
     @PreAuthorize(Roles.ANY_STAFF)
-    Page<GrantView> grantsFor(@PathVariable String buildingId,
+    Page<GrantView> grantsFor(
+            @PathVariable String buildingId,
             @RequestParam(defaultValue = Paging.DEFAULT_SIZE) int size,
             @RequestParam(required = false) String cursor) {
         Require.id("buildingId", buildingId);
@@ -90,14 +107,18 @@ class GrantController {
 
     /** The body of a grant; without a schedule the employee may enter at any hour, without dates on any day. */
     record GrantRequest(
-            @NotBlank @Pattern(regexp = ApiPatterns.ID, message = ApiPatterns.ID_MESSAGE) String buildingId,
+            @NotBlank @Pattern(regexp = ApiPatterns.ID, message = ApiPatterns.ID_MESSAGE)
+            String buildingId,
+
             @Valid ScheduleRequest schedule,
             LocalDate validFrom,
-            LocalDate validUntil) {
-    }
+            LocalDate validUntil) {}
 
     /** Days, and local times such as {@code "07:00"}; an {@code until} before {@code from} runs over midnight. */
-    record ScheduleRequest(@NotEmpty List<@NotNull DayOfWeek> days, @NotNull LocalTime from, @NotNull LocalTime until) {
+    record ScheduleRequest(
+            @NotEmpty List<@NotNull DayOfWeek> days,
+            @NotNull LocalTime from,
+            @NotNull LocalTime until) {
 
         Schedule toSchedule() {
             return new Schedule(Set.copyOf(days), from, until);

@@ -7,7 +7,10 @@ package io.badgeflow.admin.idempotency;
 public final class IdempotencyKeyReusedException extends RuntimeException {
 
     public IdempotencyKeyReusedException() {
-        super("This Idempotency-Key was already used for a different request; use a new key for a new request.",
-                null, false, false);
+        super(
+                "This Idempotency-Key was already used for a different request; use a new key for a new request.",
+                null,
+                false,
+                false);
     }
 }

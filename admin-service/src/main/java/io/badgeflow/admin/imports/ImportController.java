@@ -68,8 +68,10 @@ class ImportController {
     /** The CSV as the {@code file} part of a form, as a browser's file upload sends it. */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(Roles.ADMIN)
-    ResponseEntity<ImportAccepted> uploadForm(@RequestPart(name = ImportUpload.FIELD, required = false) MultipartFile file,
-            @AuthenticationPrincipal Jwt user) throws IOException {
+    ResponseEntity<ImportAccepted> uploadForm(
+            @RequestPart(name = ImportUpload.FIELD, required = false) MultipartFile file,
+            @AuthenticationPrincipal Jwt user)
+            throws IOException {
         if (file == null) {
             throw new InvalidFieldException(ImportUpload.FIELD, "is required: the form part holding the CSV file");
         }
@@ -97,15 +99,22 @@ class ImportController {
         requireImportId(importId);
         var summary = ledger.find(importId)
                 .filter(s -> s.status() == ImportStatus.COMPLETED && s.reportKey() != null)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no report for import "
-                        + importId + " (yet): reports are written when an import is COMPLETED."));
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND,
+                        "There is no report for import " + importId
+                                + " (yet): reports are written when an import is COMPLETED."));
         var download = files.report(summary.reportKey())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "The report of import "
-                        + importId + " is no longer stored (reports are kept 30 days)."));
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND,
+                        "The report of import " + importId + " is no longer stored (reports are kept 30 days)."));
         var response = ResponseEntity.ok()
                 .contentType(new MediaType(TEXT_CSV, StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("import-" + importId + "-report.csv").build().toString());
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("import-" + importId + "-report.csv")
+                                .build()
+                                .toString());
         if (download.contentLength() != null) {
             response.contentLength(download.contentLength());
         }
@@ -116,9 +125,11 @@ class ImportController {
     private ResponseEntity<ImportAccepted> accept(byte[] csv, Jwt user) {
         var importId = ImportId.of(csv);
         var written = files.store(importId, csv, user.getSubject());
-        var status = written ? ImportProgress.PENDING
+        var status = written
+                ? ImportProgress.PENDING
                 : ledger.find(importId).map(s -> ImportProgress.of(s.status())).orElse(ImportProgress.PENDING);
-        return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + importId))
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/imports/" + importId))
                 .body(new ImportAccepted(importId, status, !written));
     }
 
@@ -136,6 +147,5 @@ class ImportController {
      * The body of a 202: the import to follow and where it stands. {@code alreadyUploaded}: the same file was
      * uploaded before, nothing was written and no second import starts; {@code status} is that import's.
      */
-    record ImportAccepted(String importId, ImportProgress status, boolean alreadyUploaded) {
-    }
+    record ImportAccepted(String importId, ImportProgress status, boolean alreadyUploaded) {}
 }

@@ -33,6 +33,5 @@ public interface ImportFiles {
      *
      * @param contentLength the size in bytes, or null when unknown
      */
-    record Download(InputStream content, Long contentLength) {
-    }
+    record Download(InputStream content, Long contentLength) {}
 }

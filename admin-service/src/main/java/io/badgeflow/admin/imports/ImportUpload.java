@@ -18,8 +18,7 @@ final class ImportUpload {
 
     static final String FIELD = "file";
 
-    private ImportUpload() {
-    }
+    private ImportUpload() {}
 
     /**
      * @param declaredLength the size the client announced, or -1; more than {@code maxBytes} is refused unread
@@ -43,7 +42,9 @@ final class ImportUpload {
 
     /** Decodes through a small buffer, so a 20 MB file is checked without a 40 MB string. */
     private static void requireUtf8(byte[] bytes) {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         var in = ByteBuffer.wrap(bytes);
         var out = CharBuffer.allocate(8192);
@@ -64,7 +65,8 @@ final class ImportUpload {
     }
 
     private static ResponseStatusException tooLarge(long maxBytes) {
-        return new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
+        return new ResponseStatusException(
+                HttpStatus.CONTENT_TOO_LARGE,
                 "The file is larger than " + maxBytes + " bytes; split it into several imports.");
     }
 }

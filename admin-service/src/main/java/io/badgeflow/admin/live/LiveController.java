@@ -40,6 +40,7 @@ class LiveController {
     static final Duration OVERLAP = Duration.ofSeconds(30);
     /** Readers' clocks may run a little ahead of ours; their events are still shown. */
     static final Duration SKEW = Duration.ofMinutes(1);
+
     static final int MAX_EVENTS = 100;
     static final int MAX_BUILDINGS = 500;
 
@@ -68,12 +69,14 @@ class LiveController {
         var occupancy = new ArrayList<BuildingOccupancy>();
         var events = new ArrayList<SwipeEntry>();
         for (var building : buildings()) {
-            occupancy.add(new BuildingOccupancy(building.buildingId(), building.name(),
-                    presence.occupancy(building.buildingId())));
+            occupancy.add(new BuildingOccupancy(
+                    building.buildingId(), building.name(), presence.occupancy(building.buildingId())));
             events.addAll(swipes.latest(building.buildingId(), since, until, MAX_EVENTS));
         }
-        var latest = events.stream().sorted(Comparator.comparing(SwipeEntry::occurredAt).reversed()
-                .thenComparing(SwipeEntry::eventId)).limit(MAX_EVENTS).toList();
+        var latest = events.stream()
+                .sorted(Comparator.comparing(SwipeEntry::occurredAt).reversed().thenComparing(SwipeEntry::eventId))
+                .limit(MAX_EVENTS)
+                .toList();
         var views = SwipeView.page(latest, directory);
         var alarms = views.stream().filter(LiveController::isAlarm).toList();
         return new LiveView(now, encode(now), since, occupancy, views, alarms);
@@ -97,14 +100,15 @@ class LiveController {
     }
 
     static String encode(Instant mark) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(Long.toString(mark.toEpochMilli()).getBytes(StandardCharsets.UTF_8));
     }
 
     static Instant decode(String cursor) {
         try {
-            return Instant.ofEpochMilli(Long.parseLong(new String(Base64.getUrlDecoder().decode(cursor),
-                    StandardCharsets.UTF_8)));
+            return Instant.ofEpochMilli(
+                    Long.parseLong(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)));
         } catch (IllegalArgumentException | java.time.DateTimeException notOurs) {
             throw new InvalidFieldException("after", "is not a mark this feed issued; poll again without one");
         }
@@ -114,11 +118,14 @@ class LiveController {
      * One poll's answer. {@code events} are newest first (at most 100) since {@code since}; {@code alarms} are
      * those among them that raised an alarm; pass {@code next} as {@code after} on the next poll.
      */
-    record LiveView(Instant asOf, String next, Instant since, List<BuildingOccupancy> buildings,
-            List<SwipeView> events, List<SwipeView> alarms) {
-    }
+    record LiveView(
+            Instant asOf,
+            String next,
+            Instant since,
+            List<BuildingOccupancy> buildings,
+            List<SwipeView> events,
+            List<SwipeView> alarms) {}
 
     /** How many are inside one building now. */
-    record BuildingOccupancy(String buildingId, String name, long inside) {
-    }
+    record BuildingOccupancy(String buildingId, String name, long inside) {}
 }

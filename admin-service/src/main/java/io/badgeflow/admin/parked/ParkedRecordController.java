@@ -27,8 +27,8 @@ class ParkedRecordController {
 
     @GetMapping
     @PreAuthorize(Roles.ADMIN_OR_OPERATOR)
-    Page<ParkedRecordView> parkedRecords(@RequestParam(defaultValue = Paging.DEFAULT_SIZE) int size,
-            @RequestParam(required = false) String cursor) {
+    Page<ParkedRecordView> parkedRecords(
+            @RequestParam(defaultValue = Paging.DEFAULT_SIZE) int size, @RequestParam(required = false) String cursor) {
         return Paging.map(parked.newest(Paging.request(size, cursor)), ParkedRecordView::of);
     }
 }

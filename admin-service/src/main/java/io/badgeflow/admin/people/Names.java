@@ -24,15 +24,17 @@ public final class Names {
         this.doors = doors;
     }
 
-    public static Names join(BackOfficeDirectory directory, Collection<String> employeeIds,
-            Collection<String> doorIds) {
+    public static Names join(
+            BackOfficeDirectory directory, Collection<String> employeeIds, Collection<String> doorIds) {
         var employees = new LinkedHashMap<String, Employee>();
         var wanted = employeeIds.stream().filter(Objects::nonNull).distinct().toList();
         if (!wanted.isEmpty()) {
             directory.employees(wanted).forEach(employee -> employees.put(employee.employeeId(), employee));
         }
         var doors = new LinkedHashMap<String, Door>();
-        doorIds.stream().filter(Objects::nonNull).distinct()
+        doorIds.stream()
+                .filter(Objects::nonNull)
+                .distinct()
                 .forEach(id -> directory.door(id).ifPresent(door -> doors.put(id, door)));
         return new Names(employees, doors);
     }

@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PresenceController {
 
-    private static final Comparator<MusterEntry> BY_NAME = Comparator
-            .comparing(MusterEntry::familyName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))
+    private static final Comparator<MusterEntry> BY_NAME = Comparator.comparing(
+                    MusterEntry::familyName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))
             .thenComparing(MusterEntry::givenName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))
             .thenComparing(MusterEntry::employeeId);
 
@@ -54,9 +54,14 @@ class PresenceController {
         var building = building(buildingId);
         var asOf = clock.instant();
         var inside = presence.inside(buildingId);
-        var names = Names.join(directory, inside.stream().map(Presence::employeeId).toList(),
+        var names = Names.join(
+                directory,
+                inside.stream().map(Presence::employeeId).toList(),
                 inside.stream().map(Presence::lastDoorId).toList());
-        var people = inside.stream().map(person -> MusterEntry.of(person, names)).sorted(BY_NAME).toList();
+        var people = inside.stream()
+                .map(person -> MusterEntry.of(person, names))
+                .sorted(BY_NAME)
+                .toList();
         return new MusterView(buildingId, building.name(), asOf, people.size(), people);
     }
 
@@ -66,26 +71,36 @@ class PresenceController {
     }
 
     /** How many people the building believes inside, and when that was read. */
-    record OccupancyView(String buildingId, long inside, Instant asOf) {
-    }
+    record OccupancyView(String buildingId, long inside, Instant asOf) {}
 
     /** The muster list: everyone inside {@code buildingId} at {@code asOf}, by family then given name. */
-    record MusterView(String buildingId, String buildingName, Instant asOf, int inside, List<MusterEntry> people) {
-    }
+    record MusterView(String buildingId, String buildingName, Instant asOf, int inside, List<MusterEntry> people) {}
 
     /**
      * One person inside: who, and their last door and since when. Names are null for an employee record that is
      * gone (the id still says who it was).
      */
-    record MusterEntry(String employeeId, String employeeNumber, String givenName, String familyName,
-            String department, String lastDoorId, String lastDoorName, Instant since) {
+    record MusterEntry(
+            String employeeId,
+            String employeeNumber,
+            String givenName,
+            String familyName,
+            String department,
+            String lastDoorId,
+            String lastDoorName,
+            Instant since) {
 
         static MusterEntry of(Presence presence, Names names) {
             var employee = names.employee(presence.employeeId());
-            return new MusterEntry(presence.employeeId(), employee.map(e -> e.employeeNumber()).orElse(null),
-                    employee.map(e -> e.givenName()).orElse(null), employee.map(e -> e.familyName()).orElse(null),
-                    employee.map(e -> e.department()).orElse(null), presence.lastDoorId(),
-                    names.doorName(presence.lastDoorId()), presence.since());
+            return new MusterEntry(
+                    presence.employeeId(),
+                    employee.map(e -> e.employeeNumber()).orElse(null),
+                    employee.map(e -> e.givenName()).orElse(null),
+                    employee.map(e -> e.familyName()).orElse(null),
+                    employee.map(e -> e.department()).orElse(null),
+                    presence.lastDoorId(),
+                    names.doorName(presence.lastDoorId()),
+                    presence.since());
         }
     }
 }

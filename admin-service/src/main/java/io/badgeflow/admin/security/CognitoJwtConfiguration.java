@@ -45,7 +45,8 @@ class CognitoJwtConfiguration {
 
     /** Where the pool's signing keys are: under the issuer on AWS, under the endpoint given instead (the emulator). */
     static String jwkSetUri(String userPoolId, String endpoint) {
-        var base = endpoint == null || endpoint.isBlank() ? issuer(userPoolId)
+        var base = endpoint == null || endpoint.isBlank()
+                ? issuer(userPoolId)
                 : endpoint.replaceAll("/+$", "") + "/" + userPoolId;
         return base + "/.well-known/jwks.json";
     }
@@ -82,7 +83,7 @@ class CognitoJwtConfiguration {
     private static OAuth2TokenValidator<Jwt> claimEquals(String claim, String expected) {
         return jwt -> expected.equals(jwt.getClaimAsString(claim))
                 ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-                        "the token's " + claim + " is not " + expected, null));
+                : OAuth2TokenValidatorResult.failure(
+                        new OAuth2Error("invalid_token", "the token's " + claim + " is not " + expected, null));
     }
 }

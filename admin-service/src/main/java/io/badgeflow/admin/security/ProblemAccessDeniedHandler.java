@@ -15,7 +15,7 @@ class ProblemAccessDeniedHandler implements AccessDeniedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
-        ProblemResponses.write(response, HttpStatus.FORBIDDEN, "Your role does not allow this request.",
-                request.getRequestURI());
+        ProblemResponses.write(
+                response, HttpStatus.FORBIDDEN, "Your role does not allow this request.", request.getRequestURI());
     }
 }

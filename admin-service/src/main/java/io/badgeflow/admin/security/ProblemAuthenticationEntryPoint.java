@@ -15,7 +15,10 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
-        ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
-                "A valid Cognito access token is required (Authorization: Bearer ...).", request.getRequestURI());
+        ProblemResponses.write(
+                response,
+                HttpStatus.UNAUTHORIZED,
+                "A valid Cognito access token is required (Authorization: Bearer ...).",
+                request.getRequestURI());
     }
 }

@@ -11,8 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Writes a problem+json body from the security filters, which run before Spring MVC's error handling. */
 final class ProblemResponses {
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     static void write(HttpServletResponse response, HttpStatus status, String detail, String instance)
             throws IOException {

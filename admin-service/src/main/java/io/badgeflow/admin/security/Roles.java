@@ -12,6 +12,5 @@ public final class Roles {
     public static final String ANY_STAFF = "hasAnyRole('ADMIN', 'OPERATOR', 'AUDITOR')";
     public static final String ADMIN_OR_AUDITOR = "hasAnyRole('ADMIN', 'AUDITOR')";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -40,9 +40,26 @@ class SecurityConfiguration {
             + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     /** The UI's static files and the browser-side routes that answer with its index.html (see SpaRoutes). */
-    static final String[] UI_PATHS = {"/", "/index.html", "/favicon.svg", "/assets/**", "/login", "/employees",
-        "/employees/**", "/cards", "/cards/**", "/buildings", "/buildings/**", "/commands", "/imports",
-        "/dead-letters", "/admin-audit", "/who-was-inside", "/live", "/door-audit"};
+    static final String[] UI_PATHS = {
+        "/",
+        "/index.html",
+        "/favicon.svg",
+        "/assets/**",
+        "/login",
+        "/employees",
+        "/employees/**",
+        "/cards",
+        "/cards/**",
+        "/buildings",
+        "/buildings/**",
+        "/commands",
+        "/imports",
+        "/dead-letters",
+        "/admin-audit",
+        "/who-was-inside",
+        "/live",
+        "/door-audit"
+    };
 
     @Bean
     @Order(1)
@@ -70,27 +87,36 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain api(HttpSecurity http, JwtAuthenticationConverter jwtAuthenticationConverter,
-            ProblemAuthenticationEntryPoint entryPoint, ProblemAccessDeniedHandler deniedHandler) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            JwtAuthenticationConverter jwtAuthenticationConverter,
+            ProblemAuthenticationEntryPoint entryPoint,
+            ProblemAccessDeniedHandler deniedHandler)
+            throws Exception {
         http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
                         // The API's description is public: it says what the API accepts, never what it holds.
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
+                        .permitAll()
                         // A coarse first line, checked before any body is read or validated (so a caller without
                         // the role learns nothing from validation errors): reads for staff, writes for admins,
                         // the operators' one write named. The handler's @PreAuthorize stays the precise rule.
-                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole("ADMIN", "OPERATOR", "AUDITOR")
+                        .requestMatchers(HttpMethod.GET, "/api/**")
+                        .hasAnyRole("ADMIN", "OPERATOR", "AUDITOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/dead-letters/*/redrive")
-                                .hasAnyRole("ADMIN", "OPERATOR")
-                        .requestMatchers("/api/**").hasRole("ADMIN")
-                        .anyRequest().denyAll())
-                .oauth2ResourceServer(oauth -> oauth
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
-                        .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(deniedHandler))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
+                        .hasAnyRole("ADMIN", "OPERATOR")
+                        .requestMatchers("/api/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .denyAll())
+                .oauth2ResourceServer(
+                        oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
+                                .authenticationEntryPoint(entryPoint)
+                                .accessDeniedHandler(deniedHandler))
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
                 .headers(headers -> commonHeaders(headers, API_CSP));
         return http.build();
     }
@@ -99,7 +125,8 @@ class SecurityConfiguration {
     private static RequestMatcher uiRequests() {
         var builder = PathPatternRequestMatcher.withDefaults();
         return new OrRequestMatcher(Arrays.stream(UI_PATHS)
-                .flatMap(path -> Stream.of(builder.matcher(HttpMethod.GET, path), builder.matcher(HttpMethod.HEAD, path)))
+                .flatMap(path ->
+                        Stream.of(builder.matcher(HttpMethod.GET, path), builder.matcher(HttpMethod.HEAD, path)))
                 .map(RequestMatcher.class::cast)
                 .toList());
     }
@@ -110,7 +137,8 @@ class SecurityConfiguration {
      */
     private static void commonHeaders(HeadersConfigurer<HttpSecurity> headers, String policy) {
         headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
-                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000))
+                .httpStrictTransportSecurity(
+                        hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000))
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER));
     }

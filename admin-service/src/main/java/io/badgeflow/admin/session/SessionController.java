@@ -48,12 +48,12 @@ class SessionController {
         this.secureCookie = properties.session().secureCookie();
     }
 
-    record LoginRequest(@NotBlank @Size(max = 128) String username, @NotBlank @Size(max = 256) String password) {
-    }
+    record LoginRequest(
+            @NotBlank @Size(max = 128) String username,
+            @NotBlank @Size(max = 256) String password) {}
 
     /** What the page is told: the access token, its life, and who the user is, read from the verified token. */
-    record SessionView(String accessToken, int expiresIn, String username, List<String> groups) {
-    }
+    record SessionView(String accessToken, int expiresIn, String username, List<String> groups) {}
 
     // Public: this is how a caller without a token gets one.
     @PreAuthorize("permitAll()")
@@ -84,7 +84,9 @@ class SessionController {
                 LOG.warn("could not revoke a refresh token at logout: {}", failure.toString());
             }
         }
-        return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, cookie("", 0).toString()).build();
+        return ResponseEntity.noContent()
+                .header(HttpHeaders.SET_COOKIE, cookie("", 0).toString())
+                .build();
     }
 
     @ExceptionHandler(SignInRefusedException.class)
@@ -100,7 +102,10 @@ class SessionController {
     private ResponseEntity<SessionView> answer(SignIn.IssuedTokens tokens, String currentRefreshToken) {
         var jwt = jwtDecoder.decode(tokens.accessToken());
         var groups = jwt.getClaimAsStringList("cognito:groups");
-        var view = new SessionView(tokens.accessToken(), tokens.expiresIn(), jwt.getClaimAsString("username"),
+        var view = new SessionView(
+                tokens.accessToken(),
+                tokens.expiresIn(),
+                jwt.getClaimAsString("username"),
                 groups == null ? List.of() : groups);
         var refreshToken = tokens.refreshToken() != null ? tokens.refreshToken() : currentRefreshToken;
         var response = ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -112,7 +117,12 @@ class SessionController {
 
     /** A session cookie ({@code maxAge} -1) or a deletion ({@code maxAge} 0). */
     private ResponseCookie cookie(String value, long maxAge) {
-        return ResponseCookie.from(REFRESH_COOKIE, value).httpOnly(true).secure(secureCookie).sameSite("Strict")
-                .path("/auth").maxAge(maxAge).build();
+        return ResponseCookie.from(REFRESH_COOKIE, value)
+                .httpOnly(true)
+                .secure(secureCookie)
+                .sameSite("Strict")
+                .path("/auth")
+                .maxAge(maxAge)
+                .build();
     }
 }

@@ -19,6 +19,5 @@ public interface SignIn {
      * What the pool issued: the access token, its life in seconds, and a refresh token (null on a refresh that
      * keeps the old one).
      */
-    record IssuedTokens(String accessToken, int expiresIn, String refreshToken) {
-    }
+    record IssuedTokens(String accessToken, int expiresIn, String refreshToken) {}
 }

@@ -44,9 +44,12 @@ class SwipeAuditController {
 
     @GetMapping("/api/v1/audit/swipes")
     @PreAuthorize(Roles.ADMIN_OR_AUDITOR)
-    Page<SwipeView> swipes(@RequestParam(required = false) String employeeId,
-            @RequestParam(required = false) String doorId, @RequestParam(required = false) String buildingId,
-            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+    Page<SwipeView> swipes(
+            @RequestParam(required = false) String employeeId,
+            @RequestParam(required = false) String doorId,
+            @RequestParam(required = false) String buildingId,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = Paging.DEFAULT_SIZE) int size,
             @RequestParam(required = false) String cursor) {
         var query = SwipeQuery.of(employeeId, doorId, buildingId, from, to);
@@ -56,9 +59,12 @@ class SwipeAuditController {
 
     @GetMapping("/api/v1/audit/swipes.csv")
     @PreAuthorize(Roles.ADMIN_OR_AUDITOR)
-    ResponseEntity<StreamingResponseBody> swipesCsv(@RequestParam(required = false) String employeeId,
-            @RequestParam(required = false) String doorId, @RequestParam(required = false) String buildingId,
-            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
+    ResponseEntity<StreamingResponseBody> swipesCsv(
+            @RequestParam(required = false) String employeeId,
+            @RequestParam(required = false) String doorId,
+            @RequestParam(required = false) String buildingId,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to) {
         // Validated before the first byte: once streaming, an error can no longer be a problem+json 400.
         var query = SwipeQuery.of(employeeId, doorId, buildingId, from, to);
         StreamingResponseBody body = stream -> {
@@ -75,9 +81,14 @@ class SwipeAuditController {
             } while (cursor != null);
         };
         var filename = "swipes-" + query.by().parameter().replace("Id", "") + "-" + query.id() + ".csv";
-        return ResponseEntity.ok().contentType(TEXT_CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build()
-                        .toString())
+        return ResponseEntity.ok()
+                .contentType(TEXT_CSV)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(filename)
+                                .build()
+                                .toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(body);
     }

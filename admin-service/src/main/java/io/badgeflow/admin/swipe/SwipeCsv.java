@@ -11,23 +11,60 @@ import java.util.List;
  */
 final class SwipeCsv {
 
-    static final List<String> HEADER = List.of("occurredAt", "eventId", "type", "buildingId", "doorId", "doorName",
-            "employeeId", "employeeNumber", "givenName", "familyName", "cardNumber", "cardId", "cardStatus",
-            "direction", "decision", "reason", "rule", "policyVersion", "doorState", "alarms", "receivedAt");
+    static final List<String> HEADER = List.of(
+            "occurredAt",
+            "eventId",
+            "type",
+            "buildingId",
+            "doorId",
+            "doorName",
+            "employeeId",
+            "employeeNumber",
+            "givenName",
+            "familyName",
+            "cardNumber",
+            "cardId",
+            "cardStatus",
+            "direction",
+            "decision",
+            "reason",
+            "rule",
+            "policyVersion",
+            "doorState",
+            "alarms",
+            "receivedAt");
 
-    private SwipeCsv() {
-    }
+    private SwipeCsv() {}
 
     static void header(Writer out) throws IOException {
         line(out, HEADER);
     }
 
     static void row(Writer out, SwipeView view) throws IOException {
-        line(out, java.util.Arrays.asList(text(view.occurredAt()), view.eventId(), view.type(), view.buildingId(),
-                view.doorId(), view.doorName(), view.employeeId(), view.employeeNumber(), view.givenName(),
-                view.familyName(), view.cardNumber(), view.cardId(), view.cardStatus(), view.direction(),
-                view.decision(), view.reason(), view.rule(), view.policyVersion(), view.doorState(),
-                String.join(" ", view.alarms()), text(view.receivedAt())));
+        line(
+                out,
+                java.util.Arrays.asList(
+                        text(view.occurredAt()),
+                        view.eventId(),
+                        view.type(),
+                        view.buildingId(),
+                        view.doorId(),
+                        view.doorName(),
+                        view.employeeId(),
+                        view.employeeNumber(),
+                        view.givenName(),
+                        view.familyName(),
+                        view.cardNumber(),
+                        view.cardId(),
+                        view.cardStatus(),
+                        view.direction(),
+                        view.decision(),
+                        view.reason(),
+                        view.rule(),
+                        view.policyVersion(),
+                        view.doorState(),
+                        String.join(" ", view.alarms()),
+                        text(view.receivedAt())));
     }
 
     private static void line(Writer out, List<String> fields) throws IOException {

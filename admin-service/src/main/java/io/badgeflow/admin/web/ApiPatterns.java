@@ -8,6 +8,5 @@ public final class ApiPatterns {
 
     public static final String ID_MESSAGE = "must be 1-128 letters, digits or . _ : -";
 
-    private ApiPatterns() {
-    }
+    private ApiPatterns() {}
 }

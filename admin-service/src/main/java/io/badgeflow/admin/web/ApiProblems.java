@@ -35,19 +35,24 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException invalid,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException invalid, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Map<String, String> errors = new TreeMap<>();
-        invalid.getBindingResult().getFieldErrors()
+        invalid.getBindingResult()
+                .getFieldErrors()
                 .forEach(error -> errors.merge(error.getField(), error.getDefaultMessage(), (a, b) -> a + "; " + b));
         return handleExceptionInternal(invalid, invalidFields(errors), headers, HttpStatus.BAD_REQUEST, request);
     }
 
     /** Unreadable JSON; when Jackson knows which field it could not read (a bad date, an unknown enum), name it. */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (unreadable.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException unreadable,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        if (unreadable.getCause() instanceof DatabindException databind
+                && !databind.getPath().isEmpty()) {
             var field = new StringBuilder();
             for (var reference : databind.getPath()) {
                 if (reference.getPropertyName() != null) {
@@ -57,23 +62,35 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 }
             }
             if (!field.isEmpty()) {
-                return handleExceptionInternal(unreadable,
+                return handleExceptionInternal(
+                        unreadable,
                         invalidFields(Map.of(field.toString(), "has a value of the wrong type or format")),
-                        headers, HttpStatus.BAD_REQUEST, request);
+                        headers,
+                        HttpStatus.BAD_REQUEST,
+                        request);
             }
         }
-        return handleExceptionInternal(unreadable, unreadable("The request body is not readable JSON."), headers,
-                HttpStatus.BAD_REQUEST, request);
+        return handleExceptionInternal(
+                unreadable,
+                unreadable("The request body is not readable JSON."),
+                headers,
+                HttpStatus.BAD_REQUEST,
+                request);
     }
 
     /** A query or path parameter of the wrong type, such as an unknown card status. */
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException mismatch, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        var name = mismatch instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException mismatch, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var name = mismatch instanceof MethodArgumentTypeMismatchException argument
+                ? argument.getName()
                 : mismatch.getPropertyName();
-        return handleExceptionInternal(mismatch, invalidFields(Map.of(String.valueOf(name),
-                "has a value of the wrong type or format")), headers, HttpStatus.BAD_REQUEST, request);
+        return handleExceptionInternal(
+                mismatch,
+                invalidFields(Map.of(String.valueOf(name), "has a value of the wrong type or format")),
+                headers,
+                HttpStatus.BAD_REQUEST,
+                request);
     }
 
     @ExceptionHandler(InvalidFieldException.class)
@@ -118,7 +135,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             throw failure;
         }
         LOG.error("request failed", failure);
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
                 "The request could not be completed; it is safe to retry with the same Idempotency-Key.");
         problem.setTitle("Internal error");
         return problem;
@@ -131,7 +149,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail invalidFields(Map<String, String> errors) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
                 "The request has invalid fields: " + String.join(", ", new TreeMap<>(errors).keySet()) + ".");
         problem.setTitle("Invalid request");
         problem.setProperty("errors", new TreeMap<>(errors));

@@ -34,14 +34,21 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI badgeflowOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Badgeflow back office API").version("v1").description("""
+                .info(new Info()
+                        .title("Badgeflow back office API")
+                        .version("v1")
+                        .description("""
                         Every change is a command: the API validates it, stores its document and answers 202 with \
                         Location: /api/v1/commands/{id}, where it becomes APPLIED or REJECTED (with a reason). \
                         An Idempotency-Key header makes a retried request return the same command."""))
                 .components(new Components()
-                        .addSecuritySchemes("cognito", new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("JWT")
-                                .description("A Cognito access token; roles come from cognito:groups")))
+                        .addSecuritySchemes(
+                                "cognito",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description("A Cognito access token; roles come from cognito:groups")))
                 .addSecurityItem(new SecurityRequirement().addList("cognito"));
     }
 
@@ -50,42 +57,56 @@ class OpenApiConfiguration {
         // Added here rather than on the OpenAPI bean: springdoc rebuilds the schemas from the handlers.
         return api -> {
             api.getComponents().addSchemas("Problem", problemSchema());
-            api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-                var command = method != PathItem.HttpMethod.GET;
-                var upload = command && path.equals("/api/v1/imports");
-                if (upload) {
-                    accepted(operation, "Accepted: the file is stored and the import PENDING (a re-upload of the same "
-                            + "file: nothing is written, status is that import's); follow Location for its progress",
-                            "/api/v1/imports/{importId}");
-                } else if (command) {
-                    accepted(operation, "Accepted: the command is PENDING; follow Location for its status",
-                            "/api/v1/commands/{commandId}");
-                }
-                var responses = operation.getResponses();
-                problem(responses, "400", "Invalid request; errors names each bad field");
-                problem(responses, "401", "No valid Cognito access token");
-                problem(responses, "403", "The caller's role does not allow this");
-                if (path.contains("{")) {
-                    problem(responses, "404", "No such record");
-                }
-                if (upload) {
-                    problem(responses, "413", "The file is larger than badgeflow.admin-service.max-import-size");
-                    problem(responses, "415", "Neither text/csv nor multipart/form-data with a file part");
-                } else if (command) {
-                    problem(responses, "422", "The Idempotency-Key was already used for a different request");
-                }
-                problem(responses, "500", "Unexpected failure");
-            }));
+            api.getPaths()
+                    .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                        var command = method != PathItem.HttpMethod.GET;
+                        var upload = command && path.equals("/api/v1/imports");
+                        if (upload) {
+                            accepted(
+                                    operation,
+                                    "Accepted: the file is stored and the import PENDING (a re-upload of the same "
+                                            + "file: nothing is written, status is that import's); follow Location for its progress",
+                                    "/api/v1/imports/{importId}");
+                        } else if (command) {
+                            accepted(
+                                    operation,
+                                    "Accepted: the command is PENDING; follow Location for its status",
+                                    "/api/v1/commands/{commandId}");
+                        }
+                        var responses = operation.getResponses();
+                        problem(responses, "400", "Invalid request; errors names each bad field");
+                        problem(responses, "401", "No valid Cognito access token");
+                        problem(responses, "403", "The caller's role does not allow this");
+                        if (path.contains("{")) {
+                            problem(responses, "404", "No such record");
+                        }
+                        if (upload) {
+                            problem(
+                                    responses,
+                                    "413",
+                                    "The file is larger than badgeflow.admin-service.max-import-size");
+                            problem(responses, "415", "Neither text/csv nor multipart/form-data with a file part");
+                        } else if (command) {
+                            problem(responses, "422", "The Idempotency-Key was already used for a different request");
+                        }
+                        problem(responses, "500", "Unexpected failure");
+                    }));
         };
     }
 
     private static Schema<?> problemSchema() {
-        return new ObjectSchema().description("RFC 9457 problem details")
-                .addProperty("type", new StringSchema()).addProperty("title", new StringSchema())
-                .addProperty("status", new IntegerSchema()).addProperty("detail", new StringSchema())
+        return new ObjectSchema()
+                .description("RFC 9457 problem details")
+                .addProperty("type", new StringSchema())
+                .addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema())
+                .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema())
-                .addProperty("errors", new ObjectSchema().additionalProperties(new StringSchema())
-                        .description("each invalid field (or parameter, or header) and what is wrong with it"));
+                .addProperty(
+                        "errors",
+                        new ObjectSchema()
+                                .additionalProperties(new StringSchema())
+                                .description("each invalid field (or parameter, or header) and what is wrong with it"));
     }
 
     private static void accepted(Operation operation, String description, String location) {
@@ -99,7 +120,10 @@ class OpenApiConfiguration {
 
     private static void problem(ApiResponses responses, String status, String description) {
         Schema<?> schema = new Schema<>().$ref(PROBLEM);
-        responses.addApiResponse(status, new ApiResponse().description(description)
-                .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(schema))));
+        responses.addApiResponse(
+                status,
+                new ApiResponse()
+                        .description(description)
+                        .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(schema))));
     }
 }

@@ -9,8 +9,7 @@ public final class Paging {
 
     public static final String DEFAULT_SIZE = "20";
 
-    private Paging() {
-    }
+    private Paging() {}
 
     public static PageRequest request(int size, String cursor) {
         return new PageRequest(size, cursor);

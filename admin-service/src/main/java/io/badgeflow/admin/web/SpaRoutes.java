@@ -12,9 +12,22 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class SpaRoutes implements WebMvcConfigurer {
 
-    static final String[] ROUTES = {"/login", "/employees", "/employees/**", "/cards", "/cards/**", "/buildings",
-        "/buildings/**", "/commands", "/imports", "/dead-letters", "/admin-audit", "/who-was-inside", "/live",
-        "/door-audit"};
+    static final String[] ROUTES = {
+        "/login",
+        "/employees",
+        "/employees/**",
+        "/cards",
+        "/cards/**",
+        "/buildings",
+        "/buildings/**",
+        "/commands",
+        "/imports",
+        "/dead-letters",
+        "/admin-audit",
+        "/who-was-inside",
+        "/live",
+        "/door-audit"
+    };
 
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {

@@ -45,11 +45,11 @@ class AccessQuestionApiTests extends ApiSliceTestSupport {
     void splitsTheBuildingsGrantHoldersIntoGrantedAndRefusedWithTheRule() throws Exception {
         var ada = Examples.employee("emp-1", "card-1");
         var bob = Examples.employee("emp-2", "card-2");
-        when(directory.grantsFor(any(), any())).thenReturn(new Page<>(List.of(Examples.grant("emp-1", "HQ"),
-                Examples.grant("emp-2", "HQ")), null));
+        when(directory.grantsFor(any(), any()))
+                .thenReturn(new Page<>(List.of(Examples.grant("emp-1", "HQ"), Examples.grant("emp-2", "HQ")), null));
         when(directory.employees(anyList())).thenReturn(List.of(ada, bob));
-        var revoked = new Card("card-2", "N-card-2", CardStatus.REVOKED, "emp-2", null, null, Examples.AT,
-                Examples.AT, 2);
+        var revoked =
+                new Card("card-2", "N-card-2", CardStatus.REVOKED, "emp-2", null, null, Examples.AT, Examples.AT, 2);
         when(directory.cards(anyList())).thenReturn(List.of(Examples.card("card-1", "emp-1"), revoked));
 
         mvc.perform(get("/api/v1/doors/door-1/who-can-enter?at=" + MONDAY_9).with(auditor()))
@@ -65,7 +65,8 @@ class AccessQuestionApiTests extends ApiSliceTestSupport {
 
         mvc.perform(get("/api/v1/doors/door-1/who-can-enter?at=" + SATURDAY_9).with(operator()))
                 .andExpect(jsonPath("$.granted.length()").value(0))
-                .andExpect(jsonPath("$.refused[?(@.employeeId == 'emp-1')].reason").value("OUTSIDE_SCHEDULE"));
+                .andExpect(
+                        jsonPath("$.refused[?(@.employeeId == 'emp-1')].reason").value("OUTSIDE_SCHEDULE"));
     }
 
     @Test
@@ -88,7 +89,8 @@ class AccessQuestionApiTests extends ApiSliceTestSupport {
         when(directory.employee("emp-1")).thenReturn(Optional.of(Examples.employee("emp-1", "card-1")));
         when(directory.card("card-1")).thenReturn(Optional.of(Examples.card("card-1", "emp-1")));
 
-        mvc.perform(get("/api/v1/employees/emp-1/can-enter?buildingId=HQ&at=" + MONDAY_9).with(operator()))
+        mvc.perform(get("/api/v1/employees/emp-1/can-enter?buildingId=HQ&at=" + MONDAY_9)
+                        .with(operator()))
                 .andExpect(jsonPath("$.buildings[0].decision").value("DENIED"))
                 .andExpect(jsonPath("$.buildings[0].reason").value("NO_ACCESS_TO_BUILDING"))
                 .andExpect(jsonPath("$.buildings[0].rule").value("grant-for-building"));
@@ -119,7 +121,6 @@ class AccessQuestionApiTests extends ApiSliceTestSupport {
         mvc.perform(get("/api/v1/doors/door-9/who-can-enter").with(operator()))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(get("/api/v1/employees/emp-9/can-enter").with(operator()))
-                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/employees/emp-9/can-enter").with(operator())).andExpect(status().isNotFound());
     }
 }

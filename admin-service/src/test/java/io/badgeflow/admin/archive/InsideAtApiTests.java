@@ -35,20 +35,27 @@ class InsideAtApiTests extends ApiSliceTestSupport {
 
     /** What the archive holds; a read hands over the events in its range, like the S3 adapter. */
     private final List<DoorEvent> archived = new ArrayList<>();
+
     private final List<Instant> askedRanges = new ArrayList<>();
 
     @BeforeEach
     void archiveAnswersFromTheList() {
         doAnswer(call -> {
-            Instant from = call.getArgument(0);
-            Instant to = call.getArgument(1);
-            askedRanges.add(from);
-            askedRanges.add(to);
-            Consumer<ArchivedObject> visitor = call.getArgument(2);
-            visitor.accept(new ArchivedObject("events/x", archived.stream()
-                    .filter(e -> !e.occurredAt().isBefore(from) && e.occurredAt().isBefore(to)).toList()));
-            return null;
-        }).when(archive).read(any(), any(), any());
+                    Instant from = call.getArgument(0);
+                    Instant to = call.getArgument(1);
+                    askedRanges.add(from);
+                    askedRanges.add(to);
+                    Consumer<ArchivedObject> visitor = call.getArgument(2);
+                    visitor.accept(new ArchivedObject(
+                            "events/x",
+                            archived.stream()
+                                    .filter(e -> !e.occurredAt().isBefore(from)
+                                            && e.occurredAt().isBefore(to))
+                                    .toList()));
+                    return null;
+                })
+                .when(archive)
+                .read(any(), any(), any());
         when(directory.building("HQ")).thenReturn(Optional.of(Examples.building("HQ")));
         when(directory.employee("emp-1")).thenReturn(Optional.of(Examples.employee("emp-1")));
         when(directory.employee("emp-gone")).thenReturn(Optional.empty());
@@ -56,11 +63,16 @@ class InsideAtApiTests extends ApiSliceTestSupport {
 
     @Test
     void listsWhoWasInsideWithNamesFromTheEmployeesTable() throws Exception {
-        archived.addAll(List.of(entry("e1", "emp-1", NINE), entry("e2", "emp-2", NINE.plusSeconds(10)),
-                exit("x2", "emp-2", NINE.plusSeconds(20)), entry("e3", "emp-gone", NINE.plusSeconds(30)),
+        archived.addAll(List.of(
+                entry("e1", "emp-1", NINE),
+                entry("e2", "emp-2", NINE.plusSeconds(10)),
+                exit("x2", "emp-2", NINE.plusSeconds(20)),
+                entry("e3", "emp-gone", NINE.plusSeconds(30)),
                 entry("e4", "emp-late", NINE.plusSeconds(7200))));
 
-        mvc.perform(get("/api/v1/buildings/HQ/inside-at").param("at", "2026-12-01T10:00:00Z").with(auditor()))
+        mvc.perform(get("/api/v1/buildings/HQ/inside-at")
+                        .param("at", "2026-12-01T10:00:00Z")
+                        .with(auditor()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.buildingId").value("HQ"))
                 .andExpect(jsonPath("$.at").value("2026-12-01T10:00:00Z"))
@@ -75,17 +87,22 @@ class InsideAtApiTests extends ApiSliceTestSupport {
                 .andExpect(jsonPath("$.people[1].employeeId").value("emp-gone"))
                 .andExpect(jsonPath("$.people[1].name").doesNotExist());
 
-        assertThat(askedRanges).containsExactly(Instant.parse("2026-11-30T10:00:00Z"),
-                Instant.parse("2026-12-01T10:00:00Z").plusNanos(1));
+        assertThat(askedRanges)
+                .containsExactly(
+                        Instant.parse("2026-11-30T10:00:00Z"),
+                        Instant.parse("2026-12-01T10:00:00Z").plusNanos(1));
     }
 
     @Test
     void refusesAMomentThatIsNotAnInstantOrLiesInTheFuture() throws Exception {
-        mvc.perform(get("/api/v1/buildings/HQ/inside-at").param("at", "yesterday").with(auditor()))
+        mvc.perform(get("/api/v1/buildings/HQ/inside-at")
+                        .param("at", "yesterday")
+                        .with(auditor()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.at").exists());
-        mvc.perform(get("/api/v1/buildings/HQ/inside-at").param("at", Instant.now().plus(Duration.ofDays(1))
-                        .toString()).with(auditor()))
+        mvc.perform(get("/api/v1/buildings/HQ/inside-at")
+                        .param("at", Instant.now().plus(Duration.ofDays(1)).toString())
+                        .with(auditor()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.at").exists());
 
@@ -96,7 +113,9 @@ class InsideAtApiTests extends ApiSliceTestSupport {
     void answersAnUnknownBuildingWith404() throws Exception {
         when(directory.building(eq("NOPE"))).thenReturn(Optional.empty());
 
-        mvc.perform(get("/api/v1/buildings/NOPE/inside-at").param("at", "2026-12-01T10:00:00Z").with(admin()))
+        mvc.perform(get("/api/v1/buildings/NOPE/inside-at")
+                        .param("at", "2026-12-01T10:00:00Z")
+                        .with(admin()))
                 .andExpect(status().isNotFound());
 
         assertThat(askedRanges).isEmpty();
@@ -104,18 +123,33 @@ class InsideAtApiTests extends ApiSliceTestSupport {
 
     @Test
     void isNotForOperators() throws Exception {
-        mvc.perform(get("/api/v1/buildings/HQ/inside-at").param("at", "2026-12-01T10:00:00Z").with(operator()))
+        mvc.perform(get("/api/v1/buildings/HQ/inside-at")
+                        .param("at", "2026-12-01T10:00:00Z")
+                        .with(operator()))
                 .andExpect(status().isForbidden());
     }
 
     private static EntryDecided entry(String eventId, String employee, Instant at) {
-        return new EntryDecided(eventId, "door-a", "HQ", "card-" + employee, Direction.IN, "card-" + employee,
-                CardStatus.ACTIVE, employee, Outcome.GRANTED, DecisionReason.GRANTED, "all-rules-passed",
-                "2026-11-24.1", List.of(), at, at);
+        return new EntryDecided(
+                eventId,
+                "door-a",
+                "HQ",
+                "card-" + employee,
+                Direction.IN,
+                "card-" + employee,
+                CardStatus.ACTIVE,
+                employee,
+                Outcome.GRANTED,
+                DecisionReason.GRANTED,
+                "all-rules-passed",
+                "2026-11-24.1",
+                List.of(),
+                at,
+                at);
     }
 
     private static ExitRecorded exit(String eventId, String employee, Instant at) {
-        return new ExitRecorded(eventId, "door-b", "HQ", "card-" + employee, "card-" + employee, employee,
-                List.of(), at, at);
+        return new ExitRecorded(
+                eventId, "door-b", "HQ", "card-" + employee, "card-" + employee, employee, List.of(), at, at);
     }
 }

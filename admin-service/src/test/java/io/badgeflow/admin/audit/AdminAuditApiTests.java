@@ -36,8 +36,12 @@ class AdminAuditApiTests extends ApiSliceTestSupport {
 
     @Test
     void reportsABrokenChainAtItsFirstBrokenLinkWithOkBecauseTheFindingIsTheAnswer() throws Exception {
-        when(auditTrail.verify()).thenReturn(new ChainVerification.Broken(3, "cmd-3",
-                ChainVerification.Problem.HASH_MISMATCH, "block 3 does not hash to its stored hash"));
+        when(auditTrail.verify())
+                .thenReturn(new ChainVerification.Broken(
+                        3,
+                        "cmd-3",
+                        ChainVerification.Problem.HASH_MISMATCH,
+                        "block 3 does not hash to its stored hash"));
 
         mvc.perform(get("/api/v1/admin-audit/verify").with(admin()))
                 .andExpect(status().isOk())
@@ -51,8 +55,9 @@ class AdminAuditApiTests extends ApiSliceTestSupport {
 
     @Test
     void reportsAMissingBlockWithoutABlockId() throws Exception {
-        when(auditTrail.verify()).thenReturn(new ChainVerification.Broken(2, null,
-                ChainVerification.Problem.SEQUENCE_GAP, "block 2 is missing"));
+        when(auditTrail.verify())
+                .thenReturn(new ChainVerification.Broken(
+                        2, null, ChainVerification.Problem.SEQUENCE_GAP, "block 2 is missing"));
 
         mvc.perform(get("/api/v1/admin-audit/verify").with(auditor()))
                 .andExpect(status().isOk())
@@ -62,10 +67,24 @@ class AdminAuditApiTests extends ApiSliceTestSupport {
 
     @Test
     void listsTheNewestBlocksWithTheirEntries() throws Exception {
-        var first = AuditChain.next(ChainHead.GENESIS, "cmd-1", List.of(new AuditEntry("cmd-1", "RegisterEmployee",
-                "sub-admin-1", CommandStatus.APPLIED, null, "emp-1", Examples.AT)), Examples.AT);
-        var second = AuditChain.next(ChainHead.of(first), "cmd-2", List.of(new AuditEntry("cmd-2", null, null,
-                CommandStatus.REJECTED, "MALFORMED_COMMAND", null, Examples.AT.plusSeconds(1))), Examples.AT.plusSeconds(1));
+        var first = AuditChain.next(
+                ChainHead.GENESIS,
+                "cmd-1",
+                List.of(new AuditEntry(
+                        "cmd-1", "RegisterEmployee", "sub-admin-1", CommandStatus.APPLIED, null, "emp-1", Examples.AT)),
+                Examples.AT);
+        var second = AuditChain.next(
+                ChainHead.of(first),
+                "cmd-2",
+                List.of(new AuditEntry(
+                        "cmd-2",
+                        null,
+                        null,
+                        CommandStatus.REJECTED,
+                        "MALFORMED_COMMAND",
+                        null,
+                        Examples.AT.plusSeconds(1))),
+                Examples.AT.plusSeconds(1));
         when(auditTrail.latest(20)).thenReturn(List.of(second, first));
 
         mvc.perform(get("/api/v1/admin-audit").with(auditor()))

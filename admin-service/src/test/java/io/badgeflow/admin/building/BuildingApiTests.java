@@ -30,7 +30,8 @@ class BuildingApiTests extends ApiSliceTestSupport {
 
     @Test
     void registersABuildingUnderItsCode() throws Exception {
-        var result = mvc.perform(post("/api/v1/buildings").contentType(MediaType.APPLICATION_JSON)
+        var result = mvc.perform(post("/api/v1/buildings")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"buildingId\":\"HQ-LON\",\"name\":\"London HQ\",\"timeZone\":\"Europe/London\"}")
                         .with(admin()))
                 .andExpect(status().isAccepted())
@@ -44,8 +45,10 @@ class BuildingApiTests extends ApiSliceTestSupport {
 
     @Test
     void namesEveryInvalidField() throws Exception {
-        mvc.perform(post("/api/v1/buildings").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"buildingId\":\"HQ LON\",\"name\":\"\",\"timeZone\":\"\"}").with(admin()))
+        mvc.perform(post("/api/v1/buildings")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"buildingId\":\"HQ LON\",\"name\":\"\",\"timeZone\":\"\"}")
+                        .with(admin()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.buildingId").exists())
                 .andExpect(jsonPath("$.errors.name").exists())
@@ -56,8 +59,10 @@ class BuildingApiTests extends ApiSliceTestSupport {
 
     @Test
     void refusesATimeZoneThatIsNotOne() throws Exception {
-        mvc.perform(post("/api/v1/buildings").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"buildingId\":\"HQ\",\"name\":\"HQ\",\"timeZone\":\"Mars/Olympus\"}").with(admin()))
+        mvc.perform(post("/api/v1/buildings")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"buildingId\":\"HQ\",\"name\":\"HQ\",\"timeZone\":\"Mars/Olympus\"}")
+                        .with(admin()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors.timeZone").exists());
@@ -65,8 +70,10 @@ class BuildingApiTests extends ApiSliceTestSupport {
 
     @Test
     void setsTheAntiPassbackModeOfABuilding() throws Exception {
-        var result = mvc.perform(put("/api/v1/buildings/HQ-LON/anti-passback").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"mode\":\"TIMED\",\"minutes\":15}").with(admin()))
+        var result = mvc.perform(put("/api/v1/buildings/HQ-LON/anti-passback")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"mode\":\"TIMED\",\"minutes\":15}")
+                        .with(admin()))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.buildingId").value("HQ-LON"))
                 .andExpect(jsonPath("$.status").value("PENDING"))
@@ -81,8 +88,10 @@ class BuildingApiTests extends ApiSliceTestSupport {
 
     @Test
     void setsAModeWithoutMinutes() throws Exception {
-        mvc.perform(put("/api/v1/buildings/HQ/anti-passback").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"mode\":\"SOFT\"}").with(admin()))
+        mvc.perform(put("/api/v1/buildings/HQ/anti-passback")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"mode\":\"SOFT\"}")
+                        .with(admin()))
                 .andExpect(status().isAccepted());
 
         assertThat(writtenOnce(SetAntiPassback.class).antiPassback()).isEqualTo(AntiPassback.soft());
@@ -91,23 +100,33 @@ class BuildingApiTests extends ApiSliceTestSupport {
     @Test
     void refusesAnUnknownModeOrMinutesThatDoNotFitTheMode() throws Exception {
         for (var body : new String[] {"{\"mode\":\"STRICT\"}", "{}", "{\"mode\":null}"}) {
-            mvc.perform(put("/api/v1/buildings/HQ/anti-passback").contentType(MediaType.APPLICATION_JSON).content(body)
+            mvc.perform(put("/api/v1/buildings/HQ/anti-passback")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(body)
                             .with(admin()))
                     .andExpect(status().isBadRequest())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.errors.mode").exists());
         }
-        for (var body : new String[] {"{\"mode\":\"TIMED\"}", "{\"mode\":\"TIMED\",\"minutes\":0}",
-            "{\"mode\":\"TIMED\",\"minutes\":1441}", "{\"mode\":\"HARD\",\"minutes\":5}",
-            "{\"mode\":\"TIMED\",\"minutes\":\"soon\"}"}) {
-            mvc.perform(put("/api/v1/buildings/HQ/anti-passback").contentType(MediaType.APPLICATION_JSON).content(body)
+        for (var body : new String[] {
+            "{\"mode\":\"TIMED\"}",
+            "{\"mode\":\"TIMED\",\"minutes\":0}",
+            "{\"mode\":\"TIMED\",\"minutes\":1441}",
+            "{\"mode\":\"HARD\",\"minutes\":5}",
+            "{\"mode\":\"TIMED\",\"minutes\":\"soon\"}"
+        }) {
+            mvc.perform(put("/api/v1/buildings/HQ/anti-passback")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(body)
                             .with(admin()))
                     .andExpect(status().isBadRequest())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.errors.minutes").exists());
         }
-        mvc.perform(put("/api/v1/buildings/HQ LON/anti-passback").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"mode\":\"OFF\"}").with(admin()))
+        mvc.perform(put("/api/v1/buildings/HQ LON/anti-passback")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"mode\":\"OFF\"}")
+                        .with(admin()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.buildingId").exists());
 
@@ -116,8 +135,10 @@ class BuildingApiTests extends ApiSliceTestSupport {
 
     @Test
     void leavesSettingAntiPassbackToAdmins() throws Exception {
-        mvc.perform(put("/api/v1/buildings/HQ/anti-passback").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"mode\":\"OFF\"}").with(operator()))
+        mvc.perform(put("/api/v1/buildings/HQ/anti-passback")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"mode\":\"OFF\"}")
+                        .with(operator()))
                 .andExpect(status().isForbidden());
 
         assertThat(written()).isEmpty();
@@ -125,9 +146,16 @@ class BuildingApiTests extends ApiSliceTestSupport {
 
     @Test
     void showsTheAntiPassbackModeWithMinutesOnlyForTimed() throws Exception {
-        when(directory.building("HQ")).thenReturn(Optional.of(new Building("HQ", "Head office",
-                ZoneId.of("Europe/London"), AntiPassback.timed(15), Instant.parse("2026-11-24T08:00:00Z"), 2)));
-        when(directory.buildings(new PageRequest(20, null))).thenReturn(new Page<>(List.of(Examples.building("B2")), null));
+        when(directory.building("HQ"))
+                .thenReturn(Optional.of(new Building(
+                        "HQ",
+                        "Head office",
+                        ZoneId.of("Europe/London"),
+                        AntiPassback.timed(15),
+                        Instant.parse("2026-11-24T08:00:00Z"),
+                        2)));
+        when(directory.buildings(new PageRequest(20, null)))
+                .thenReturn(new Page<>(List.of(Examples.building("B2")), null));
 
         mvc.perform(get("/api/v1/buildings/HQ").with(auditor()))
                 .andExpect(status().isOk())
@@ -159,7 +187,9 @@ class BuildingApiTests extends ApiSliceTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.building.name").value("Head office"))
                 .andExpect(jsonPath("$.doors[0].doorId").value("door-1"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         assertThat(body).doesNotContain("keyHash").doesNotContain("sha256");
     }

@@ -31,9 +31,12 @@ class CardApiTests extends ApiSliceTestSupport {
 
     @Test
     void issuesACardWithAnIdChosenHereAndTheWindowAsked() throws Exception {
-        var result = mvc.perform(post("/api/v1/cards").contentType(MediaType.APPLICATION_JSON).content("""
+        var result = mvc.perform(post("/api/v1/cards")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                         {"cardNumber":"04A1B2","employeeId":"emp-1","validFrom":"2025-01-01T00:00:00Z",
-                         "validUntil":"2026-01-01T00:00:00Z"}""").with(admin()))
+                         "validUntil":"2026-01-01T00:00:00Z"}""")
+                        .with(admin()))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.status").value("PENDING"))
                 .andReturn();
@@ -49,7 +52,9 @@ class CardApiTests extends ApiSliceTestSupport {
 
     @Test
     void issuesACardIntoStockWithoutAnEmployee() throws Exception {
-        mvc.perform(post("/api/v1/cards").contentType(MediaType.APPLICATION_JSON).content("{\"cardNumber\":\"04A1B3\"}")
+        mvc.perform(post("/api/v1/cards")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"cardNumber\":\"04A1B3\"}")
                         .with(admin()))
                 .andExpect(status().isAccepted());
 
@@ -58,14 +63,18 @@ class CardApiTests extends ApiSliceTestSupport {
 
     @Test
     void namesEveryInvalidFieldOfAnIssue() throws Exception {
-        mvc.perform(post("/api/v1/cards").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"cardNumber\":\"\",\"employeeId\":\"no spaces please\",\"validFrom\":\"yesterday\"}")
+        mvc.perform(post("/api/v1/cards")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(
+                                "{\"cardNumber\":\"\",\"employeeId\":\"no spaces please\",\"validFrom\":\"yesterday\"}")
                         .with(admin()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors.validFrom").exists());
-        mvc.perform(post("/api/v1/cards").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"cardNumber\":\"\",\"employeeId\":\"no spaces please\"}").with(admin()))
+        mvc.perform(post("/api/v1/cards")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"cardNumber\":\"\",\"employeeId\":\"no spaces please\"}")
+                        .with(admin()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.cardNumber").exists())
                 .andExpect(jsonPath("$.errors.employeeId").exists());
@@ -75,7 +84,9 @@ class CardApiTests extends ApiSliceTestSupport {
 
     @Test
     void refusesAWindowThatEndsBeforeItStarts() throws Exception {
-        mvc.perform(post("/api/v1/cards").contentType(MediaType.APPLICATION_JSON).content("""
+        mvc.perform(post("/api/v1/cards")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                         {"cardNumber":"04A1B2","validFrom":"2026-01-01T00:00:00Z","validUntil":"2025-01-01T00:00:00Z"}""")
                         .with(admin()))
                 .andExpect(status().isBadRequest())
@@ -86,8 +97,10 @@ class CardApiTests extends ApiSliceTestSupport {
 
     @Test
     void linksACardToTheEmployeeInTheBody() throws Exception {
-        mvc.perform(post("/api/v1/cards/card-1/link").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"employeeId\":\"emp-2\"}").with(admin()))
+        mvc.perform(post("/api/v1/cards/card-1/link")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"employeeId\":\"emp-2\"}")
+                        .with(admin()))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.cardId").value("card-1"));
 
@@ -98,14 +111,22 @@ class CardApiTests extends ApiSliceTestSupport {
 
     @Test
     void refusesALinkWithoutAnEmployee() throws Exception {
-        mvc.perform(post("/api/v1/cards/card-1/link").contentType(MediaType.APPLICATION_JSON).content("{}").with(admin()))
+        mvc.perform(post("/api/v1/cards/card-1/link")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}")
+                        .with(admin()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.employeeId").exists());
     }
 
     @ParameterizedTest
-    @CsvSource({"unlink, UnlinkCard", "suspend, SuspendCard", "resume, ResumeCard", "report-lost, ReportCardLost",
-        "revoke, RevokeCard"})
+    @CsvSource({
+        "unlink, UnlinkCard",
+        "suspend, SuspendCard",
+        "resume, ResumeCard",
+        "report-lost, ReportCardLost",
+        "revoke, RevokeCard"
+    })
     void acceptsEachStatusChangeAsItsOwnCommand(String action, String type) throws Exception {
         var result = mvc.perform(post("/api/v1/cards/card-1/" + action).with(admin()))
                 .andExpect(status().isAccepted())
@@ -119,8 +140,10 @@ class CardApiTests extends ApiSliceTestSupport {
 
     @Test
     void setsOrClearsTheValidityWindow() throws Exception {
-        mvc.perform(put("/api/v1/cards/card-1/validity").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"validUntil\":\"2026-06-30T17:00:00Z\"}").with(admin()))
+        mvc.perform(put("/api/v1/cards/card-1/validity")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"validUntil\":\"2026-06-30T17:00:00Z\"}")
+                        .with(admin()))
                 .andExpect(status().isAccepted());
 
         var command = writtenOnce(SetCardValidity.class);

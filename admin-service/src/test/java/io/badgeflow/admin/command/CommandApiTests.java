@@ -23,9 +23,18 @@ class CommandApiTests extends ApiSliceTestSupport {
 
     @Test
     void reportsARejectionWithItsReasonCodeAndMessage() throws Exception {
-        when(log.find("cmd-1")).thenReturn(Optional.of(new CommandRecord("cmd-1", "LinkCard", "sub",
-                CommandStatus.REJECTED, RejectionReason.CARD_TERMINAL, "card card-1 is LOST and can no longer change",
-                "emp-1", "card-1", "commands/cmd-1.json", Examples.AT)));
+        when(log.find("cmd-1"))
+                .thenReturn(Optional.of(new CommandRecord(
+                        "cmd-1",
+                        "LinkCard",
+                        "sub",
+                        CommandStatus.REJECTED,
+                        RejectionReason.CARD_TERMINAL,
+                        "card card-1 is LOST and can no longer change",
+                        "emp-1",
+                        "card-1",
+                        "commands/cmd-1.json",
+                        Examples.AT)));
 
         mvc.perform(get("/api/v1/commands/cmd-1").with(auditor()))
                 .andExpect(status().isOk())

@@ -44,10 +44,12 @@ class IdempotencyApiTests extends ApiSliceTestSupport {
             return Optional.ofNullable(claims.putIfAbsent(request.id(), request));
         });
         doAnswer(call -> {
-            IdempotentRequest request = call.getArgument(0);
-            claims.remove(request.id(), request);
-            return null;
-        }).when(idempotency).release(any());
+                    IdempotentRequest request = call.getArgument(0);
+                    claims.remove(request.id(), request);
+                    return null;
+                })
+                .when(idempotency)
+                .release(any());
     }
 
     @Test
@@ -60,13 +62,20 @@ class IdempotencyApiTests extends ApiSliceTestSupport {
         assertThat(second.getHeader("Location")).isEqualTo(first.getHeader("Location"));
         assertThat(json(second)).isEqualTo(json(first));
         assertThat(written()).hasSize(1);
-        assertThat(first.getHeader("Location")).isEqualTo("/api/v1/commands/" + written().getFirst().commandId());
+        assertThat(first.getHeader("Location"))
+                .isEqualTo("/api/v1/commands/" + written().getFirst().commandId());
     }
 
     @Test
     void makesANewCommandForEachRequestWithoutAKey() throws Exception {
-        send(post("/api/v1/employees").contentType(MediaType.APPLICATION_JSON).content(EMPLOYEE).with(admin()));
-        send(post("/api/v1/employees").contentType(MediaType.APPLICATION_JSON).content(EMPLOYEE).with(admin()));
+        send(post("/api/v1/employees")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(EMPLOYEE)
+                .with(admin()));
+        send(post("/api/v1/employees")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(EMPLOYEE)
+                .with(admin()));
 
         assertThat(written()).hasSize(2).extracting(Command::commandId).doesNotHaveDuplicates();
     }
@@ -75,8 +84,11 @@ class IdempotencyApiTests extends ApiSliceTestSupport {
     void refusesTheSameKeyOnADifferentBody() throws Exception {
         send(registration("reuse-1"));
 
-        mvc.perform(post("/api/v1/employees").header("Idempotency-Key", "reuse-1")
-                        .contentType(MediaType.APPLICATION_JSON).content(EMPLOYEE.replace("Ada", "Grace")).with(admin()))
+        mvc.perform(post("/api/v1/employees")
+                        .header("Idempotency-Key", "reuse-1")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(EMPLOYEE.replace("Ada", "Grace"))
+                        .with(admin()))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 
@@ -85,12 +97,18 @@ class IdempotencyApiTests extends ApiSliceTestSupport {
 
     @Test
     void refusesTheSameKeyOnADifferentEndpoint() throws Exception {
-        send(post("/api/v1/cards/card-1/suspend").header("Idempotency-Key", "reuse-2").with(admin()));
+        send(post("/api/v1/cards/card-1/suspend")
+                .header("Idempotency-Key", "reuse-2")
+                .with(admin()));
 
-        mvc.perform(post("/api/v1/cards/card-2/suspend").header("Idempotency-Key", "reuse-2").with(admin()))
+        mvc.perform(post("/api/v1/cards/card-2/suspend")
+                        .header("Idempotency-Key", "reuse-2")
+                        .with(admin()))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(post("/api/v1/cards/card-1/revoke").header("Idempotency-Key", "reuse-2").with(admin()))
+        mvc.perform(post("/api/v1/cards/card-1/revoke")
+                        .header("Idempotency-Key", "reuse-2")
+                        .with(admin()))
                 .andExpect(status().isUnprocessableContent());
 
         assertThat(written()).hasSize(1);
@@ -98,16 +116,21 @@ class IdempotencyApiTests extends ApiSliceTestSupport {
 
     @Test
     void answersARetriedAntiPassbackSettingWithTheSameCommandAndRefusesTheKeyForAnotherMode() throws Exception {
-        var timed = put("/api/v1/buildings/HQ/anti-passback").header("Idempotency-Key", "apb-1")
-                .contentType(MediaType.APPLICATION_JSON).content("{\"mode\":\"TIMED\",\"minutes\":15}");
+        var timed = put("/api/v1/buildings/HQ/anti-passback")
+                .header("Idempotency-Key", "apb-1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"mode\":\"TIMED\",\"minutes\":15}");
 
         var first = send(timed.with(admin()));
         var second = send(timed.with(admin()));
 
         assertThat(second.getStatus()).isEqualTo(202);
         assertThat(second.getHeader("Location")).isEqualTo(first.getHeader("Location"));
-        mvc.perform(put("/api/v1/buildings/HQ/anti-passback").header("Idempotency-Key", "apb-1")
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"mode\":\"OFF\"}").with(admin()))
+        mvc.perform(put("/api/v1/buildings/HQ/anti-passback")
+                        .header("Idempotency-Key", "apb-1")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"mode\":\"OFF\"}")
+                        .with(admin()))
                 .andExpect(status().isUnprocessableContent());
         assertThat(written()).hasSize(1);
     }
@@ -115,8 +138,11 @@ class IdempotencyApiTests extends ApiSliceTestSupport {
     @Test
     void keepsEachCallersKeysApart() throws Exception {
         send(registration("shared-key"));
-        send(post("/api/v1/employees").header("Idempotency-Key", "shared-key").contentType(MediaType.APPLICATION_JSON)
-                .content(EMPLOYEE).with(jwt().jwt(t -> t.subject("another-admin"))
+        send(post("/api/v1/employees")
+                .header("Idempotency-Key", "shared-key")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(EMPLOYEE)
+                .with(jwt().jwt(t -> t.subject("another-admin"))
                         .authorities(new SimpleGrantedAuthority("ROLE_ADMIN"))));
 
         assertThat(written()).hasSize(2);
@@ -125,7 +151,9 @@ class IdempotencyApiTests extends ApiSliceTestSupport {
     @Test
     void refusesAKeyThatIsTooLongOrNotPrintableNamingTheHeader() throws Exception {
         for (var key : new String[] {"k".repeat(129), "tab\there"}) {
-            mvc.perform(post("/api/v1/employees/emp-1/deactivate").header("Idempotency-Key", key).with(admin()))
+            mvc.perform(post("/api/v1/employees/emp-1/deactivate")
+                            .header("Idempotency-Key", key)
+                            .with(admin()))
                     .andExpect(status().isBadRequest())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.errors['Idempotency-Key']").exists());
@@ -136,57 +164,76 @@ class IdempotencyApiTests extends ApiSliceTestSupport {
 
     @Test
     void neverShowsOrStoresADeviceKeyTwice() throws Exception {
-        var request = post("/api/v1/buildings/HQ/doors").header("Idempotency-Key", "door-1")
-                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Main\",\"capability\":\"BOTH\"}");
+        var request = post("/api/v1/buildings/HQ/doors")
+                .header("Idempotency-Key", "door-1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"Main\",\"capability\":\"BOTH\"}");
 
         var first = json(send(request.with(admin())));
         var retry = json(send(request.with(admin())));
 
         var key = first.get("deviceKey").asString();
         assertThat(key).isNotBlank();
-        assertThat(retry.get("commandId").asString()).isEqualTo(first.get("commandId").asString());
+        assertThat(retry.get("commandId").asString())
+                .isEqualTo(first.get("commandId").asString());
         assertThat(retry.get("doorId").asString()).isEqualTo(first.get("doorId").asString());
         assertThat(retry.has("deviceKey")).isTrue();
         assertThat(retry.get("deviceKey").isNull()).isTrue();
         assertThat(retry.get("deviceKeyNote").asString()).contains("rotate");
-        assertThat(claims.values()).singleElement().extracting(IdempotentRequest::answer).asString()
+        assertThat(claims.values())
+                .singleElement()
+                .extracting(IdempotentRequest::answer)
+                .asString()
                 .doesNotContain(key);
         assertThat(written()).hasSize(1);
     }
 
     @Test
     void givesTheKeyBackWhenTheDocumentCouldNotBeWrittenSoTheRetryMakesTheCommand() throws Exception {
-        doThrow(new IllegalStateException("bucket unavailable")).doNothing().when(documents).write(any());
+        doThrow(new IllegalStateException("bucket unavailable"))
+                .doNothing()
+                .when(documents)
+                .write(any());
 
         mvc.perform(registration("flaky-1"))
                 .andExpect(status().isInternalServerError())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.not(
-                        org.hamcrest.Matchers.containsString("bucket"))));
+                .andExpect(jsonPath("$.detail")
+                        .value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("bucket"))));
         var retry = send(registration("flaky-1"));
 
         assertThat(retry.getStatus()).isEqualTo(202);
         assertThat(written()).hasSize(2);
-        assertThat(retry.getHeader("Location")).isEqualTo("/api/v1/commands/" + written().get(1).commandId());
+        assertThat(retry.getHeader("Location"))
+                .isEqualTo("/api/v1/commands/" + written().get(1).commandId());
     }
 
     @Test
     void remembersTheKeyForADay() throws Exception {
         var expiries = new java.util.ArrayList<Instant>();
         doAnswer(call -> {
-            expiries.add(call.getArgument(1));
-            return Optional.empty();
-        }).when(idempotency).claim(any(), any());
+                    expiries.add(call.getArgument(1));
+                    return Optional.empty();
+                })
+                .when(idempotency)
+                .claim(any(), any());
 
         send(registration("ttl-1"));
 
-        assertThat(expiries).singleElement().satisfies(expiresAt -> assertThat(expiresAt)
-                .isBetween(Instant.now().plusSeconds(24 * 3600 - 60), Instant.now().plusSeconds(24 * 3600)));
+        assertThat(expiries)
+                .singleElement()
+                .satisfies(expiresAt -> assertThat(expiresAt)
+                        .isBetween(
+                                Instant.now().plusSeconds(24 * 3600 - 60),
+                                Instant.now().plusSeconds(24 * 3600)));
     }
 
     private MockHttpServletRequestBuilder registration(String key) {
-        return post("/api/v1/employees").header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
-                .content(EMPLOYEE).with(admin());
+        return post("/api/v1/employees")
+                .header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(EMPLOYEE)
+                .with(admin());
     }
 
     private MockHttpServletResponse send(MockHttpServletRequestBuilder request) throws Exception {

@@ -15,11 +15,16 @@ class DeadLetterViewTests {
     @Test
     void namesTheAnnouncedObjectsTheirCommandIdsAndTheRecordedReason() {
         var commandId = "5f8e0c1a-3b2d-4c5e-8f9a-0b1c2d3e4f5a";
-        var failure = new DeliveryFailure("badgeflow-local-commands", "m-1", "java.lang.IllegalStateException: boom", 3,
-                SENT.plusSeconds(1), SENT.plusSeconds(9));
+        var failure = new DeliveryFailure(
+                "badgeflow-local-commands",
+                "m-1",
+                "java.lang.IllegalStateException: boom",
+                3,
+                SENT.plusSeconds(1),
+                SENT.plusSeconds(9));
 
-        var view = DeadLetterView.of(new DeadLetter("m-9", body("commands/" + commandId + ".json"), SENT, 4),
-                Optional.of(failure));
+        var view = DeadLetterView.of(
+                new DeadLetter("m-9", body("commands/" + commandId + ".json"), SENT, 4), Optional.of(failure));
 
         assertThat(view.objectKeys()).containsExactly("commands/" + commandId + ".json");
         assertThat(view.commandIds()).containsExactly(commandId);
@@ -42,7 +47,8 @@ class DeadLetterViewTests {
 
     @Test
     void listsAnObjectWhoseNameIsNoCommandDocumentWithoutACommandId() {
-        var view = DeadLetterView.of(new DeadLetter("m-1", body("imports/hr-2026-11-24.csv"), SENT, 1), Optional.empty());
+        var view =
+                DeadLetterView.of(new DeadLetter("m-1", body("imports/hr-2026-11-24.csv"), SENT, 1), Optional.empty());
 
         assertThat(view.objectKeys()).containsExactly("imports/hr-2026-11-24.csv");
         assertThat(view.commandIds()).isEmpty();

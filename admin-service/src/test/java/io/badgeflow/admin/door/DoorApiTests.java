@@ -26,26 +26,32 @@ class DoorApiTests extends ApiSliceTestSupport {
 
     @Test
     void showsTheNewDeviceKeyOnceAndPutsOnlyItsHashInTheCommand() throws Exception {
-        var body = mvc.perform(post("/api/v1/buildings/HQ/doors").contentType(MediaType.APPLICATION_JSON)
+        var body = mvc.perform(post("/api/v1/buildings/HQ/doors")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"Main entrance\",\"capability\":\"IN\",\"doorId\":\"hq-main\"}")
                         .with(admin()))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.doorId").value("hq-main"))
                 .andExpect(jsonPath("$.buildingId").value("HQ"))
                 .andExpect(jsonPath("$.deviceKeyNote").doesNotExist())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         var deviceKey = JsonMapper.shared().readTree(body).get("deviceKey").asString();
         var command = writtenOnce(RegisterDoor.class);
         assertThat(command.capability()).isEqualTo(DoorCapability.IN);
-        assertThat(command.keyHash()).isEqualTo(DeviceKeyHash.of(DeviceKey.presented(deviceKey)).sha256Hex());
+        assertThat(command.keyHash())
+                .isEqualTo(DeviceKeyHash.of(DeviceKey.presented(deviceKey)).sha256Hex());
         assertThat(command.toString()).doesNotContain(deviceKey);
     }
 
     @Test
     void choosesADoorIdWhenNoneIsGiven() throws Exception {
-        mvc.perform(post("/api/v1/buildings/HQ/doors").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\"Side door\",\"capability\":\"BOTH\"}").with(admin()))
+        mvc.perform(post("/api/v1/buildings/HQ/doors")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Side door\",\"capability\":\"BOTH\"}")
+                        .with(admin()))
                 .andExpect(status().isAccepted());
 
         assertThat(writtenOnce(RegisterDoor.class).doorId()).isNotBlank();
@@ -53,8 +59,10 @@ class DoorApiTests extends ApiSliceTestSupport {
 
     @Test
     void namesAnUnknownCapability() throws Exception {
-        mvc.perform(post("/api/v1/buildings/HQ/doors").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\"Side door\",\"capability\":\"SIDEWAYS\"}").with(admin()))
+        mvc.perform(post("/api/v1/buildings/HQ/doors")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Side door\",\"capability\":\"SIDEWAYS\"}")
+                        .with(admin()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors.capability").exists());
@@ -64,7 +72,9 @@ class DoorApiTests extends ApiSliceTestSupport {
 
     @Test
     void namesEveryMissingField() throws Exception {
-        mvc.perform(post("/api/v1/buildings/HQ/doors").contentType(MediaType.APPLICATION_JSON).content("{}")
+        mvc.perform(post("/api/v1/buildings/HQ/doors")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}")
                         .with(admin()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.name").exists())
@@ -76,7 +86,9 @@ class DoorApiTests extends ApiSliceTestSupport {
         var body = mvc.perform(post("/api/v1/doors/hq-main/rotate-key").with(admin()))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.doorId").value("hq-main"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         var deviceKey = JsonMapper.shared().readTree(body).get("deviceKey").asString();
         assertThat(writtenOnce(RotateDoorKey.class).keyHash())
@@ -91,7 +103,9 @@ class DoorApiTests extends ApiSliceTestSupport {
         var body = mvc.perform(get("/api/v1/doors/hq-main").with(operator()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.capability").value("BOTH"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         assertThat(body).doesNotContain(door.keyHash().sha256Hex()).doesNotContain("keyHash");
     }

@@ -39,7 +39,9 @@ class EmployeeApiTests extends ApiSliceTestSupport {
 
     @Test
     void acceptsARegistrationFromAnAdminAndWritesOneCommand() throws Exception {
-        var result = mvc.perform(post("/api/v1/employees").contentType(MediaType.APPLICATION_JSON).content(VALID)
+        var result = mvc.perform(post("/api/v1/employees")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(VALID)
                         .with(admin()))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.status").value("PENDING"))
@@ -54,7 +56,10 @@ class EmployeeApiTests extends ApiSliceTestSupport {
 
     @Test
     void acceptsAnUpdateWithTheWholeRecordForTheEmployeeInThePath() throws Exception {
-        mvc.perform(put("/api/v1/employees/emp-7").contentType(MediaType.APPLICATION_JSON).content(VALID).with(admin()))
+        mvc.perform(put("/api/v1/employees/emp-7")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(VALID)
+                        .with(admin()))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.employeeId").value("emp-7"));
 
@@ -79,8 +84,10 @@ class EmployeeApiTests extends ApiSliceTestSupport {
 
     @Test
     void namesEveryInvalidFieldInAProblem() throws Exception {
-        mvc.perform(post("/api/v1/employees").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"employeeNumber\":\"\",\"givenName\":\"Ada\",\"familyName\":\"L\",\"email\":\"nope\"}")
+        mvc.perform(post("/api/v1/employees")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(
+                                "{\"employeeNumber\":\"\",\"givenName\":\"Ada\",\"familyName\":\"L\",\"email\":\"nope\"}")
                         .with(admin()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -101,14 +108,20 @@ class EmployeeApiTests extends ApiSliceTestSupport {
 
     @Test
     void answersUnreadableJsonWithABadRequestProblem() throws Exception {
-        mvc.perform(post("/api/v1/employees").contentType(MediaType.APPLICATION_JSON).content("{oops").with(admin()))
+        mvc.perform(post("/api/v1/employees")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{oops")
+                        .with(admin()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test
     void refusesAnOperatorWithAForbiddenProblem() throws Exception {
-        mvc.perform(post("/api/v1/employees").contentType(MediaType.APPLICATION_JSON).content(VALID).with(operator()))
+        mvc.perform(post("/api/v1/employees")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(VALID)
+                        .with(operator()))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 
@@ -117,7 +130,9 @@ class EmployeeApiTests extends ApiSliceTestSupport {
 
     @Test
     void refusesACallWithoutATokenWithAnUnauthorizedProblem() throws Exception {
-        mvc.perform(post("/api/v1/employees").contentType(MediaType.APPLICATION_JSON).content(VALID))
+        mvc.perform(post("/api/v1/employees")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(VALID))
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string("WWW-Authenticate", "Bearer"))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
@@ -140,7 +155,10 @@ class EmployeeApiTests extends ApiSliceTestSupport {
         when(directory.employees(eq("Lov"), eq(new PageRequest(5, null))))
                 .thenReturn(new Page<>(List.of(Examples.employee("emp-1")), "cursor-2"));
 
-        mvc.perform(get("/api/v1/employees").param("q", "Lov").param("size", "5").with(operator()))
+        mvc.perform(get("/api/v1/employees")
+                        .param("q", "Lov")
+                        .param("size", "5")
+                        .with(operator()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].familyName").value("Lovelace"))
                 .andExpect(jsonPath("$.next").value("cursor-2"));
@@ -150,7 +168,8 @@ class EmployeeApiTests extends ApiSliceTestSupport {
     void listsEveryoneWithoutAQueryAndPassesTheCursorOn() throws Exception {
         when(directory.employees(isNull(), eq(new PageRequest(20, "c1")))).thenReturn(Page.empty());
 
-        mvc.perform(get("/api/v1/employees").param("cursor", "c1").with(auditor())).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/employees").param("cursor", "c1").with(auditor()))
+                .andExpect(status().isOk());
 
         verify(directory).employees(null, new PageRequest(20, "c1"));
     }
@@ -168,8 +187,8 @@ class EmployeeApiTests extends ApiSliceTestSupport {
         when(directory.employee("emp-1")).thenReturn(Optional.of(employee));
         when(directory.cards(List.of("card-1"))).thenReturn(List.of(Examples.card("card-1", "emp-1")));
         when(directory.grantsOf("emp-1")).thenReturn(List.of(Examples.grant("emp-1", "HQ")));
-        when(history.ofEmployee("emp-1", PageRequest.first(20))).thenReturn(
-                new Page<>(List.of(Examples.applied("cmd-9", "IssueCard", "emp-1", "card-1")), "more"));
+        when(history.ofEmployee("emp-1", PageRequest.first(20)))
+                .thenReturn(new Page<>(List.of(Examples.applied("cmd-9", "IssueCard", "emp-1", "card-1")), "more"));
 
         mvc.perform(get("/api/v1/employees/emp-1").with(operator()))
                 .andExpect(status().isOk())
@@ -197,10 +216,12 @@ class EmployeeApiTests extends ApiSliceTestSupport {
     @Test
     void pagesThroughAnEmployeesCommandHistory() throws Exception {
         when(directory.employee("emp-1")).thenReturn(Optional.of(Examples.employee("emp-1")));
-        when(history.ofEmployee("emp-1", new PageRequest(20, "c2"))).thenReturn(
-                new Page<>(List.of(Examples.applied("cmd-1", "RegisterEmployee", "emp-1", null)), null));
+        when(history.ofEmployee("emp-1", new PageRequest(20, "c2")))
+                .thenReturn(new Page<>(List.of(Examples.applied("cmd-1", "RegisterEmployee", "emp-1", null)), null));
 
-        mvc.perform(get("/api/v1/employees/emp-1/commands").param("cursor", "c2").with(auditor()))
+        mvc.perform(get("/api/v1/employees/emp-1/commands")
+                        .param("cursor", "c2")
+                        .with(auditor()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].commandId").value("cmd-1"))
                 .andExpect(jsonPath("$.items[0].status").value("APPLIED"));

@@ -27,9 +27,12 @@ class GrantApiTests extends ApiSliceTestSupport {
 
     @Test
     void grantsAccessOnASchedule() throws Exception {
-        var result = mvc.perform(post("/api/v1/employees/emp-1/grants").contentType(MediaType.APPLICATION_JSON).content("""
+        var result = mvc.perform(post("/api/v1/employees/emp-1/grants")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                         {"buildingId":"HQ","schedule":{"days":["MONDAY","TUESDAY"],"from":"07:00","until":"19:00"},
-                         "validUntil":"2025-12-31"}""").with(admin()))
+                         "validUntil":"2025-12-31"}""")
+                        .with(admin()))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.employeeId").value("emp-1"))
                 .andExpect(jsonPath("$.buildingId").value("HQ"))
@@ -44,8 +47,10 @@ class GrantApiTests extends ApiSliceTestSupport {
 
     @Test
     void grantsAccessAtAnyHourWithoutASchedule() throws Exception {
-        mvc.perform(post("/api/v1/employees/emp-1/grants").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"buildingId\":\"HQ\"}").with(admin()))
+        mvc.perform(post("/api/v1/employees/emp-1/grants")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"buildingId\":\"HQ\"}")
+                        .with(admin()))
                 .andExpect(status().isAccepted());
 
         assertThat(writtenOnce(GrantAccess.class).schedule()).isNull();
@@ -53,8 +58,10 @@ class GrantApiTests extends ApiSliceTestSupport {
 
     @Test
     void namesEveryInvalidFieldOfTheScheduleToo() throws Exception {
-        mvc.perform(post("/api/v1/employees/emp-1/grants").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"buildingId\":\"\",\"schedule\":{\"days\":[],\"from\":\"07:00\"}}").with(admin()))
+        mvc.perform(post("/api/v1/employees/emp-1/grants")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"buildingId\":\"\",\"schedule\":{\"days\":[],\"from\":\"07:00\"}}")
+                        .with(admin()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.buildingId").exists())
                 .andExpect(jsonPath("$.errors['schedule.days']").exists())
@@ -65,8 +72,10 @@ class GrantApiTests extends ApiSliceTestSupport {
 
     @Test
     void refusesAnUnknownDayNamingIt() throws Exception {
-        mvc.perform(post("/api/v1/employees/emp-1/grants").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"buildingId\":\"HQ\",\"schedule\":{\"days\":[\"FUNDAY\"],\"from\":\"07:00\",\"until\":\"08:00\"}}")
+        mvc.perform(post("/api/v1/employees/emp-1/grants")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(
+                                "{\"buildingId\":\"HQ\",\"schedule\":{\"days\":[\"FUNDAY\"],\"from\":\"07:00\",\"until\":\"08:00\"}}")
                         .with(admin()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors['schedule.days[0]']").exists());

@@ -43,7 +43,10 @@ class ImportApiTests extends ApiSliceTestSupport {
     void storesACsvBodyUnderItsContentHashWithItsUploaderAndAnswersWithTheImportsLocation() throws Exception {
         when(importFiles.store(IMPORT_ID, CSV, ADMIN_SUBJECT)).thenReturn(true);
 
-        mvc.perform(post("/api/v1/imports").with(admin()).contentType("text/csv; charset=utf-8").content(CSV))
+        mvc.perform(post("/api/v1/imports")
+                        .with(admin())
+                        .contentType("text/csv; charset=utf-8")
+                        .content(CSV))
                 .andExpect(status().isAccepted())
                 .andExpect(header().string("Location", "/api/v1/imports/" + IMPORT_ID))
                 .andExpect(jsonPath("$.importId").value(IMPORT_ID))
@@ -58,7 +61,8 @@ class ImportApiTests extends ApiSliceTestSupport {
         when(importFiles.store(IMPORT_ID, CSV, ADMIN_SUBJECT)).thenReturn(false);
         when(importLedger.find(IMPORT_ID)).thenReturn(Optional.of(summary(ImportStatus.RUNNING, null, null)));
 
-        mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "hr.csv", "text/csv", CSV))
+        mvc.perform(multipart("/api/v1/imports")
+                        .file(new MockMultipartFile("file", "hr.csv", "text/csv", CSV))
                         .with(admin()))
                 .andExpect(status().isAccepted())
                 .andExpect(header().string("Location", "/api/v1/imports/" + IMPORT_ID))
@@ -72,16 +76,21 @@ class ImportApiTests extends ApiSliceTestSupport {
         var latin1 = "employee number,given name\nE-1,Zo\u00eb\n".getBytes(StandardCharsets.ISO_8859_1);
 
         for (var body : new byte[][] {new byte[0], latin1}) {
-            mvc.perform(post("/api/v1/imports").with(admin()).contentType(TEXT_CSV).content(body))
+            mvc.perform(post("/api/v1/imports")
+                            .with(admin())
+                            .contentType(TEXT_CSV)
+                            .content(body))
                     .andExpect(status().isBadRequest())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.errors.file").exists());
         }
-        mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "hr.csv", "text/csv", latin1))
+        mvc.perform(multipart("/api/v1/imports")
+                        .file(new MockMultipartFile("file", "hr.csv", "text/csv", latin1))
                         .with(admin()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.file").value("file is not UTF-8 text; export the CSV as UTF-8"));
-        mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("other", "hr.csv", "text/csv", CSV))
+        mvc.perform(multipart("/api/v1/imports")
+                        .file(new MockMultipartFile("other", "hr.csv", "text/csv", CSV))
                         .with(admin()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.file").exists());
@@ -96,11 +105,14 @@ class ImportApiTests extends ApiSliceTestSupport {
         mvc.perform(post("/api/v1/imports").with(admin()).contentType(TEXT_CSV).content(large))
                 .andExpect(status().isContentTooLarge())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(multipart("/api/v1/imports").file(new MockMultipartFile("file", "hr.csv", "text/csv", large))
+        mvc.perform(multipart("/api/v1/imports")
+                        .file(new MockMultipartFile("file", "hr.csv", "text/csv", large))
                         .with(admin()))
                 .andExpect(status().isContentTooLarge())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(post("/api/v1/imports").with(admin()).contentType(TEXT_CSV)
+        mvc.perform(post("/api/v1/imports")
+                        .with(admin())
+                        .contentType(TEXT_CSV)
                         .content("a".repeat(MAX_IMPORT_BYTES).getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isAccepted());
 
@@ -109,15 +121,18 @@ class ImportApiTests extends ApiSliceTestSupport {
 
     @Test
     void refusesABodyOfAnotherMediaType() throws Exception {
-        mvc.perform(post("/api/v1/imports").with(admin()).contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(post("/api/v1/imports")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test
     void showsACompletedImportWithItsCountsAndTheLinkToItsReport() throws Exception {
-        when(importLedger.find(IMPORT_ID)).thenReturn(Optional.of(
-                summary(ImportStatus.COMPLETED, null, "imports/" + IMPORT_ID + "/report.csv")));
+        when(importLedger.find(IMPORT_ID))
+                .thenReturn(Optional.of(summary(ImportStatus.COMPLETED, null, "imports/" + IMPORT_ID + "/report.csv")));
 
         mvc.perform(get("/api/v1/imports/" + IMPORT_ID).with(operator()))
                 .andExpect(status().isOk())
@@ -132,8 +147,8 @@ class ImportApiTests extends ApiSliceTestSupport {
 
     @Test
     void showsARejectedFileWithItsReasonAndNoReport() throws Exception {
-        when(importLedger.find(IMPORT_ID)).thenReturn(Optional.of(
-                summary(ImportStatus.REJECTED, "the header row lacks email", null)));
+        when(importLedger.find(IMPORT_ID))
+                .thenReturn(Optional.of(summary(ImportStatus.REJECTED, "the header row lacks email", null)));
 
         mvc.perform(get("/api/v1/imports/" + IMPORT_ID).with(auditor()))
                 .andExpect(status().isOk())
@@ -174,14 +189,15 @@ class ImportApiTests extends ApiSliceTestSupport {
         var report = "row,status,reason,message,employeeId\n1,APPLIED,,,emp-1\n".getBytes(StandardCharsets.UTF_8);
         var key = "imports/" + IMPORT_ID + "/report.csv";
         when(importLedger.find(IMPORT_ID)).thenReturn(Optional.of(summary(ImportStatus.COMPLETED, null, key)));
-        when(importFiles.report(key)).thenReturn(Optional.of(
-                new ImportFiles.Download(new ByteArrayInputStream(report), (long) report.length)));
+        when(importFiles.report(key))
+                .thenReturn(
+                        Optional.of(new ImportFiles.Download(new ByteArrayInputStream(report), (long) report.length)));
 
         mvc.perform(get("/api/v1/imports/" + IMPORT_ID + "/report").with(operator()))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("text/csv;charset=UTF-8"))
-                .andExpect(header().string("Content-Disposition",
-                        "attachment; filename=\"import-" + IMPORT_ID + "-report.csv\""))
+                .andExpect(header().string(
+                                "Content-Disposition", "attachment; filename=\"import-" + IMPORT_ID + "-report.csv\""))
                 .andExpect(header().longValue("Content-Length", report.length))
                 .andExpect(content().bytes(report));
     }
@@ -205,9 +221,15 @@ class ImportApiTests extends ApiSliceTestSupport {
 
     @Test
     void letsOnlyAdminsUpload() throws Exception {
-        mvc.perform(post("/api/v1/imports").with(operator()).contentType(TEXT_CSV).content(CSV))
+        mvc.perform(post("/api/v1/imports")
+                        .with(operator())
+                        .contentType(TEXT_CSV)
+                        .content(CSV))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/api/v1/imports").with(auditor()).contentType(TEXT_CSV).content(CSV))
+        mvc.perform(post("/api/v1/imports")
+                        .with(auditor())
+                        .contentType(TEXT_CSV)
+                        .content(CSV))
                 .andExpect(status().isForbidden());
 
         verify(importFiles, never()).store(anyString(), any(), anyString());
@@ -215,7 +237,7 @@ class ImportApiTests extends ApiSliceTestSupport {
 
     private static ImportSummary summary(ImportStatus status, String reason, String reportKey) {
         var finished = status == ImportStatus.RUNNING ? null : Examples.AT.plusSeconds(60);
-        return new ImportSummary(IMPORT_ID, "imports/" + IMPORT_ID + ".csv", status, 3, 2, 1, Examples.AT, finished,
-                reason, reportKey);
+        return new ImportSummary(
+                IMPORT_ID, "imports/" + IMPORT_ID + ".csv", status, 3, 2, 1, Examples.AT, finished, reason, reportKey);
     }
 }

@@ -27,15 +27,16 @@ class LiveApiTests extends ApiSliceTestSupport {
     @Test
     void answersOccupancyLatestEventsNewestFirstAndAlarms() throws Exception {
         var now = Instant.now();
-        when(directory.buildings(any())).thenReturn(new Page<>(List.of(Examples.building("HQ"),
-                Examples.building("LAB")), null));
+        when(directory.buildings(any()))
+                .thenReturn(new Page<>(List.of(Examples.building("HQ"), Examples.building("LAB")), null));
         when(presence.occupancy("HQ")).thenReturn(3L);
         when(presence.occupancy("LAB")).thenReturn(1L);
-        when(swipes.latest(eq("HQ"), any(), any(), anyInt())).thenReturn(List.of(
-                event("evt-2", "HQ", now.minusSeconds(5), List.of(), null),
-                event("evt-1", "HQ", now.minusSeconds(50), List.of("REVOKED_CARD_USED"), null)));
-        when(swipes.latest(eq("LAB"), any(), any(), anyInt())).thenReturn(List.of(
-                event("evt-3", "LAB", now.minusSeconds(20), List.of(), "FORCED")));
+        when(swipes.latest(eq("HQ"), any(), any(), anyInt()))
+                .thenReturn(List.of(
+                        event("evt-2", "HQ", now.minusSeconds(5), List.of(), null),
+                        event("evt-1", "HQ", now.minusSeconds(50), List.of("REVOKED_CARD_USED"), null)));
+        when(swipes.latest(eq("LAB"), any(), any(), anyInt()))
+                .thenReturn(List.of(event("evt-3", "LAB", now.minusSeconds(20), List.of(), "FORCED")));
         when(directory.employees(anyList())).thenReturn(List.of(Examples.employee("emp-1")));
 
         var body = mvc.perform(get("/api/v1/live").with(operator()))
@@ -43,10 +44,13 @@ class LiveApiTests extends ApiSliceTestSupport {
                 .andExpect(jsonPath("$.buildings[0].buildingId").value("HQ"))
                 .andExpect(jsonPath("$.buildings[0].inside").value(3))
                 .andExpect(jsonPath("$.buildings[1].inside").value(1))
-                .andExpect(jsonPath("$.events[*].eventId").value(org.hamcrest.Matchers.contains("evt-2", "evt-3", "evt-1")))
+                .andExpect(jsonPath("$.events[*].eventId")
+                        .value(org.hamcrest.Matchers.contains("evt-2", "evt-3", "evt-1")))
                 .andExpect(jsonPath("$.events[0].familyName").value("Lovelace"))
                 .andExpect(jsonPath("$.alarms[*].eventId").value(org.hamcrest.Matchers.contains("evt-3", "evt-1")))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         var answer = JsonMapper.shared().readTree(body);
         var since = Instant.parse(answer.get("since").asString());
@@ -54,9 +58,14 @@ class LiveApiTests extends ApiSliceTestSupport {
         assertThat(since).isEqualTo(asOf.minus(LiveController.WINDOW));
 
         var next = answer.get("next").asString();
-        var again = JsonMapper.shared().readTree(mvc.perform(get("/api/v1/live?after=" + next).with(admin()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-        assertThat(Instant.parse(again.get("since").asString())).as("a poll reads again a little before the mark")
+        var again = JsonMapper.shared()
+                .readTree(mvc.perform(get("/api/v1/live?after=" + next).with(admin()))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        assertThat(Instant.parse(again.get("since").asString()))
+                .as("a poll reads again a little before the mark")
                 .isEqualTo(LiveController.decode(next).minus(LiveController.OVERLAP));
     }
 
@@ -73,10 +82,25 @@ class LiveApiTests extends ApiSliceTestSupport {
         mvc.perform(get("/api/v1/live").with(auditor())).andExpect(status().isForbidden());
     }
 
-    private static SwipeEntry event(String eventId, String buildingId, Instant at, List<String> alarms,
-            String doorState) {
-        return new SwipeEntry(eventId, doorState == null ? "EntryDecided" : "DoorStateChanged", "door-1", buildingId,
-                doorState == null ? "emp-1" : null, null, null, null, "IN", doorState == null ? "GRANTED" : null,
-                doorState == null ? "GRANTED" : null, null, null, doorState, alarms, at, at);
+    private static SwipeEntry event(
+            String eventId, String buildingId, Instant at, List<String> alarms, String doorState) {
+        return new SwipeEntry(
+                eventId,
+                doorState == null ? "EntryDecided" : "DoorStateChanged",
+                "door-1",
+                buildingId,
+                doorState == null ? "emp-1" : null,
+                null,
+                null,
+                null,
+                "IN",
+                doorState == null ? "GRANTED" : null,
+                doorState == null ? "GRANTED" : null,
+                null,
+                null,
+                doorState,
+                alarms,
+                at,
+                at);
     }
 }

@@ -21,8 +21,13 @@ class ParkedRecordApiTests extends ApiSliceTestSupport {
 
     @Test
     void listsParkedRecordsNewestFirstWithTheirReasonAndPayloadExcerpt() throws Exception {
-        var record = ParkedRecord.of("shardId-000000000001", "49650000000000000000000000000001", "card:04A1",
-                "not json".getBytes(StandardCharsets.UTF_8), ParkReason.MALFORMED, "not a JSON object",
+        var record = ParkedRecord.of(
+                "shardId-000000000001",
+                "49650000000000000000000000000001",
+                "card:04A1",
+                "not json".getBytes(StandardCharsets.UTF_8),
+                ParkReason.MALFORMED,
+                "not a JSON object",
                 Instant.parse("2026-03-03T09:00:00Z"));
         when(parkedRecords.newest(new PageRequest(2, "c1"))).thenReturn(new Page<>(List.of(record), "c2"));
 

@@ -34,12 +34,13 @@ class PresenceApiTests extends ApiSliceTestSupport {
     @Test
     void listsEveryoneInsideByNameWithTheirLastDoorAndSince() throws Exception {
         when(directory.building("HQ")).thenReturn(Optional.of(Examples.building("HQ")));
-        when(presence.inside("HQ")).thenReturn(List.of(
-                new Presence("emp-2", "HQ", true, "door-1", Examples.AT, "evt-2", 1),
-                new Presence("emp-1", "HQ", true, "door-1", Examples.AT.plusSeconds(60), "evt-1", 3),
-                new Presence("emp-gone", "HQ", true, "door-9", Examples.AT, "evt-3", 1)));
-        when(directory.employees(anyList())).thenReturn(List.of(named("emp-1", "Grace", "Hopper"),
-                named("emp-2", "Ada", "Lovelace")));
+        when(presence.inside("HQ"))
+                .thenReturn(List.of(
+                        new Presence("emp-2", "HQ", true, "door-1", Examples.AT, "evt-2", 1),
+                        new Presence("emp-1", "HQ", true, "door-1", Examples.AT.plusSeconds(60), "evt-1", 3),
+                        new Presence("emp-gone", "HQ", true, "door-9", Examples.AT, "evt-3", 1)));
+        when(directory.employees(anyList()))
+                .thenReturn(List.of(named("emp-1", "Grace", "Hopper"), named("emp-2", "Ada", "Lovelace")));
         when(directory.door("door-1")).thenReturn(Optional.of(Examples.door("door-1", "HQ")));
 
         mvc.perform(get("/api/v1/buildings/HQ/muster").with(admin()))
@@ -72,14 +73,24 @@ class PresenceApiTests extends ApiSliceTestSupport {
 
     @Test
     void keepsTheMusterListFromAuditors() throws Exception {
-        mvc.perform(get("/api/v1/buildings/HQ/muster").with(auditor()))
-                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/buildings/HQ/muster").with(auditor())).andExpect(status().isForbidden());
     }
 
     static Employee named(String employeeId, String givenName, String familyName) {
         var e = Examples.employee(employeeId);
-        return new Employee(e.employeeId(), e.employeeNumber(), givenName, familyName, e.email(), e.department(),
-                e.status(), e.currentCardId(), e.cardIds(), e.registeredAt(), e.registeredBy(), e.updatedAt(),
+        return new Employee(
+                e.employeeId(),
+                e.employeeNumber(),
+                givenName,
+                familyName,
+                e.email(),
+                e.department(),
+                e.status(),
+                e.currentCardId(),
+                e.cardIds(),
+                e.registeredAt(),
+                e.registeredBy(),
+                e.updatedAt(),
                 e.version());
     }
 }

@@ -83,10 +83,12 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@TestPropertySource(properties = {
-    "spring.cloud.aws.region.static=us-east-1",
-    "spring.cloud.aws.credentials.access-key=test",
-    "spring.cloud.aws.credentials.secret-key=test"})
+@TestPropertySource(
+        properties = {
+            "spring.cloud.aws.region.static=us-east-1",
+            "spring.cloud.aws.credentials.access-key=test",
+            "spring.cloud.aws.credentials.secret-key=test"
+        })
 class AuthorizationMatrixTests {
 
     static final String USER_POOL_ID = "us-east-1_matrix";
@@ -104,7 +106,8 @@ class AuthorizationMatrixTests {
     private static final Set<String> ANYONE = Set.of("anyone");
 
     private static final String IMPORT_ID = "0123456789abcdef0123456789abcdef";
-    private static final String CSV = "employee number,given name,family name,email\nE-1,Ada,Lovelace,ada@example.com\n";
+    private static final String CSV =
+            "employee number,given name,family name,email\nE-1,Ada,Lovelace,ada@example.com\n";
 
     private static final String EMPLOYEE = """
             {"employeeNumber":"E-1","givenName":"Ada","familyName":"Lovelace","email":"ada@example.com"}""";
@@ -122,26 +125,32 @@ class AuthorizationMatrixTests {
             Map.entry("GET /api/v1/employees", new Expectation(STAFF, null)),
             Map.entry("GET /api/v1/employees/{employeeId}", new Expectation(STAFF, null)),
             Map.entry("GET /api/v1/employees/{employeeId}/commands", new Expectation(STAFF, null)),
-            Map.entry("POST /api/v1/cards", new Expectation(ADMIN, "{\"cardNumber\":\"04A1\",\"employeeId\":\"emp-1\"}")),
+            Map.entry(
+                    "POST /api/v1/cards", new Expectation(ADMIN, "{\"cardNumber\":\"04A1\",\"employeeId\":\"emp-1\"}")),
             Map.entry("POST /api/v1/cards/{cardId}/link", new Expectation(ADMIN, "{\"employeeId\":\"emp-1\"}")),
             Map.entry("POST /api/v1/cards/{cardId}/unlink", new Expectation(ADMIN, null)),
             Map.entry("POST /api/v1/cards/{cardId}/suspend", new Expectation(ADMIN, null)),
             Map.entry("POST /api/v1/cards/{cardId}/resume", new Expectation(ADMIN, null)),
             Map.entry("POST /api/v1/cards/{cardId}/report-lost", new Expectation(ADMIN, null)),
             Map.entry("POST /api/v1/cards/{cardId}/revoke", new Expectation(ADMIN, null)),
-            Map.entry("PUT /api/v1/cards/{cardId}/validity", new Expectation(ADMIN, "{\"validUntil\":\"2030-01-01T00:00:00Z\"}")),
+            Map.entry(
+                    "PUT /api/v1/cards/{cardId}/validity",
+                    new Expectation(ADMIN, "{\"validUntil\":\"2030-01-01T00:00:00Z\"}")),
             Map.entry("GET /api/v1/cards", new Expectation(STAFF, null)),
             Map.entry("GET /api/v1/cards/{cardId}", new Expectation(STAFF, null)),
-            Map.entry("POST /api/v1/buildings", new Expectation(ADMIN,
-                    "{\"buildingId\":\"HQ\",\"name\":\"HQ\",\"timeZone\":\"Europe/London\"}")),
-            Map.entry("PUT /api/v1/buildings/{buildingId}/anti-passback", new Expectation(ADMIN,
-                    "{\"mode\":\"TIMED\",\"minutes\":15}")),
+            Map.entry(
+                    "POST /api/v1/buildings",
+                    new Expectation(ADMIN, "{\"buildingId\":\"HQ\",\"name\":\"HQ\",\"timeZone\":\"Europe/London\"}")),
+            Map.entry(
+                    "PUT /api/v1/buildings/{buildingId}/anti-passback",
+                    new Expectation(ADMIN, "{\"mode\":\"TIMED\",\"minutes\":15}")),
             Map.entry("GET /api/v1/buildings", new Expectation(STAFF, null)),
             Map.entry("GET /api/v1/buildings/{buildingId}", new Expectation(STAFF, null)),
             Map.entry("GET /api/v1/buildings/{buildingId}/grants", new Expectation(STAFF, null)),
             Map.entry("GET /api/v1/buildings/{buildingId}/inside-at", new Expectation(ADMIN_OR_AUDITOR, null)),
-            Map.entry("POST /api/v1/buildings/{buildingId}/doors", new Expectation(ADMIN,
-                    "{\"name\":\"Main\",\"capability\":\"BOTH\"}")),
+            Map.entry(
+                    "POST /api/v1/buildings/{buildingId}/doors",
+                    new Expectation(ADMIN, "{\"name\":\"Main\",\"capability\":\"BOTH\"}")),
             Map.entry("POST /api/v1/doors/{doorId}/rotate-key", new Expectation(ADMIN, null)),
             Map.entry("GET /api/v1/doors/{doorId}", new Expectation(STAFF, null)),
             Map.entry("GET /api/v1/commands", new Expectation(STAFF, null)),
@@ -162,7 +171,9 @@ class AuthorizationMatrixTests {
             Map.entry("GET /api/v1/employees/{employeeId}/can-enter", new Expectation(STAFF, null)),
             Map.entry("GET /api/v1/parked-records", new Expectation(ADMIN_OR_OPERATOR, null)),
             // How the web UI signs in: public by nature; the user pool decides (here a mock that accepts).
-            Map.entry("POST /auth/login", new Expectation(ANYONE, "{\"username\":\"demo-admin\",\"password\":\"pw\"}", 200)),
+            Map.entry(
+                    "POST /auth/login",
+                    new Expectation(ANYONE, "{\"username\":\"demo-admin\",\"password\":\"pw\"}", 200)),
             // No refresh cookie is sent, so there is no session to refresh, whatever the Authorization header says.
             Map.entry("POST /auth/refresh", new Expectation(ANYONE, null, 401)),
             Map.entry("POST /auth/logout", new Expectation(ANYONE, null, 204)));
@@ -175,8 +186,9 @@ class AuthorizationMatrixTests {
     /** Made-up names (the ports are mocks), but the user pool and client the test's tokens are issued for. */
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
-        StackNames.placeholders(AdminServiceStack.class, Map.of("UserPoolId", USER_POOL_ID,
-                "UserPoolClientId", CLIENT_ID)).forEach((key, value) -> registry.add(key, () -> value));
+        StackNames.placeholders(
+                        AdminServiceStack.class, Map.of("UserPoolId", USER_POOL_ID, "UserPoolClientId", CLIENT_ID))
+                .forEach((key, value) -> registry.add(key, () -> value));
     }
 
     @TestBean
@@ -239,7 +251,8 @@ class AuthorizationMatrixTests {
 
     /** The production validators over the test's public key: issuer, token_use, client_id, expiry. */
     static JwtDecoder jwtDecoder() {
-        var decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) TRUSTED.getPublic()).build();
+        var decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) TRUSTED.getPublic())
+                .build();
         decoder.setJwtValidator(CognitoJwtConfiguration.accessTokenValidator(ISSUER, CLIENT_ID));
         return decoder;
     }
@@ -263,16 +276,28 @@ class AuthorizationMatrixTests {
         when(history.recent(any())).thenReturn(Page.empty());
         when(log.find(any())).thenReturn(Optional.of(Examples.applied("cmd-1", "RegisterEmployee", "emp-1", null)));
         when(importFiles.store(any(), any(), any())).thenReturn(true);
-        when(importLedger.find(any())).thenReturn(Optional.of(new ImportSummary(IMPORT_ID, "imports/x.csv",
-                ImportStatus.COMPLETED, 1, 1, 0, Examples.AT, Examples.AT, null, "imports/" + IMPORT_ID + "/report.csv")));
-        when(importFiles.report(any())).thenAnswer(call -> Optional.of(new ImportFiles.Download(
-                new ByteArrayInputStream("row,status\n".getBytes(StandardCharsets.UTF_8)), null)));
+        when(importLedger.find(any()))
+                .thenReturn(Optional.of(new ImportSummary(
+                        IMPORT_ID,
+                        "imports/x.csv",
+                        ImportStatus.COMPLETED,
+                        1,
+                        1,
+                        0,
+                        Examples.AT,
+                        Examples.AT,
+                        null,
+                        "imports/" + IMPORT_ID + "/report.csv")));
+        when(importFiles.report(any()))
+                .thenAnswer(call -> Optional.of(new ImportFiles.Download(
+                        new ByteArrayInputStream("row,status\n".getBytes(StandardCharsets.UTF_8)), null)));
         when(swipes.find(any(), any())).thenReturn(Page.empty());
         when(auditTrail.verify()).thenReturn(new ChainVerification.Intact(0, 0, "0".repeat(64)));
         when(auditTrail.latest(20)).thenReturn(List.of());
         when(parkedRecords.newest(any())).thenReturn(Page.empty());
-        when(signIn.withPassword(any(), any())).thenReturn(
-                new SignIn.IssuedTokens(token(TRUSTED, "admin", Duration.ofMinutes(60)), 3600, "refresh-token"));
+        when(signIn.withPassword(any(), any()))
+                .thenReturn(new SignIn.IssuedTokens(
+                        token(TRUSTED, "admin", Duration.ofMinutes(60)), 3600, "refresh-token"));
     }
 
     @Test
@@ -289,33 +314,82 @@ class AuthorizationMatrixTests {
             if (expectation.groups() == ANYONE) {
                 return Stream.of(
                         check(endpoint, expectation, "no token", null, success),
-                        check(endpoint, expectation, "a forged signature", token(FORGER, "admin", Duration.ofMinutes(5)), success),
-                        check(endpoint, expectation, "an expired token", token(TRUSTED, "admin", Duration.ofMinutes(-5)), success),
-                        check(endpoint, expectation, "auditor", token(TRUSTED, "auditor", Duration.ofMinutes(5)), success));
+                        check(
+                                endpoint,
+                                expectation,
+                                "a forged signature",
+                                token(FORGER, "admin", Duration.ofMinutes(5)),
+                                success),
+                        check(
+                                endpoint,
+                                expectation,
+                                "an expired token",
+                                token(TRUSTED, "admin", Duration.ofMinutes(-5)),
+                                success),
+                        check(
+                                endpoint,
+                                expectation,
+                                "auditor",
+                                token(TRUSTED, "auditor", Duration.ofMinutes(5)),
+                                success));
             }
             return Stream.of(
                     check(endpoint, expectation, "no token", null, 401),
-                    check(endpoint, expectation, "a forged signature", token(FORGER, "admin", Duration.ofMinutes(5)), 401),
-                    check(endpoint, expectation, "an expired token", token(TRUSTED, "admin", Duration.ofMinutes(-5)), 401),
-                    check(endpoint, expectation, "auditor", token(TRUSTED, "auditor", Duration.ofMinutes(5)),
+                    check(
+                            endpoint,
+                            expectation,
+                            "a forged signature",
+                            token(FORGER, "admin", Duration.ofMinutes(5)),
+                            401),
+                    check(
+                            endpoint,
+                            expectation,
+                            "an expired token",
+                            token(TRUSTED, "admin", Duration.ofMinutes(-5)),
+                            401),
+                    check(
+                            endpoint,
+                            expectation,
+                            "auditor",
+                            token(TRUSTED, "auditor", Duration.ofMinutes(5)),
                             expectation.groups().contains("auditor") ? success : 403),
-                    check(endpoint, expectation, "operator", token(TRUSTED, "operator", Duration.ofMinutes(5)),
+                    check(
+                            endpoint,
+                            expectation,
+                            "operator",
+                            token(TRUSTED, "operator", Duration.ofMinutes(5)),
                             expectation.groups().contains("operator") ? success : 403),
-                    check(endpoint, expectation, "admin", token(TRUSTED, "admin", Duration.ofMinutes(5)),
+                    check(
+                            endpoint,
+                            expectation,
+                            "admin",
+                            token(TRUSTED, "admin", Duration.ofMinutes(5)),
                             expectation.groups().contains("admin") ? success : 403));
         });
     }
 
     @Test
     void refusesATokenOfAnotherClientOrAnIdToken() throws Exception {
-        var otherClient = sign(TRUSTED, claims("admin", Duration.ofMinutes(5)).claim("client_id", "someone-else").build());
-        var idToken = sign(TRUSTED, claims("admin", Duration.ofMinutes(5)).claim("token_use", "id").build());
-        var otherIssuer = sign(TRUSTED, claims("admin", Duration.ofMinutes(5))
-                .issuer("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_other").build());
+        var otherClient = sign(
+                TRUSTED,
+                claims("admin", Duration.ofMinutes(5))
+                        .claim("client_id", "someone-else")
+                        .build());
+        var idToken = sign(
+                TRUSTED,
+                claims("admin", Duration.ofMinutes(5)).claim("token_use", "id").build());
+        var otherIssuer = sign(
+                TRUSTED,
+                claims("admin", Duration.ofMinutes(5))
+                        .issuer("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_other")
+                        .build());
 
         for (var token : List.of(otherClient, idToken, otherIssuer)) {
             assertThat(mvc.perform(get("/api/v1/commands").header("Authorization", "Bearer " + token))
-                    .andReturn().getResponse().getStatus()).isEqualTo(401);
+                            .andReturn()
+                            .getResponse()
+                            .getStatus())
+                    .isEqualTo(401);
         }
     }
 
@@ -327,16 +401,26 @@ class AuthorizationMatrixTests {
         var body = response.getContentAsString();
         assertThat(body).contains("bearer");
         var document = tools.jackson.databind.json.JsonMapper.shared().readTree(body);
-        assertThat(document.at("/components/schemas/Problem/properties/errors").isMissingNode()).isFalse();
+        assertThat(document.at("/components/schemas/Problem/properties/errors").isMissingNode())
+                .isFalse();
         var offboard = document.at("/paths/~1api~1v1~1employees~1{employeeId}~1offboard/post/responses");
         assertThat(offboard.has("202")).isTrue();
         assertThat(offboard.at("/202/headers/Location").isMissingNode()).isFalse();
-        assertThat(offboard.at("/403/content/application~1problem+json").isMissingNode()).isFalse();
-        assertThat(document.at("/components/schemas/DoorKeyAccepted/properties/deviceKey").isMissingNode()).isFalse();
+        assertThat(offboard.at("/403/content/application~1problem+json").isMissingNode())
+                .isFalse();
+        assertThat(document.at("/components/schemas/DoorKeyAccepted/properties/deviceKey")
+                        .isMissingNode())
+                .isFalse();
         var antiPassback = document.at("/paths/~1api~1v1~1buildings~1{buildingId}~1anti-passback/put");
-        assertThat(antiPassback.at("/responses/202/headers/Location").isMissingNode()).isFalse();
-        assertThat(antiPassback.at("/responses/400/content/application~1problem+json").isMissingNode()).isFalse();
-        assertThat(document.at("/components/schemas/AntiPassbackRequest/properties/minutes").isMissingNode()).isFalse();
+        assertThat(antiPassback.at("/responses/202/headers/Location").isMissingNode())
+                .isFalse();
+        assertThat(antiPassback
+                        .at("/responses/400/content/application~1problem+json")
+                        .isMissingNode())
+                .isFalse();
+        assertThat(document.at("/components/schemas/AntiPassbackRequest/properties/minutes")
+                        .isMissingNode())
+                .isFalse();
         // Published for infra-cloudformation's RoutingIntegrationTests, which checks that the load balancer's
         // listener rules send every operation of this document to admin-service.
         var published = Path.of("target", "openapi", "admin-service.json");
@@ -347,9 +431,14 @@ class AuthorizationMatrixTests {
     private DynamicTest check(String endpoint, Expectation expectation, String caller, String token, int expected) {
         return DynamicTest.dynamicTest(endpoint + " as " + caller + " -> " + expected, () -> {
             var parts = endpoint.split(" ", 2);
-            var path = parts[1].replace("{employeeId}", "emp-1").replace("{cardId}", "card-1")
-                    .replace("{buildingId}", "HQ").replace("{doorId}", "door-1").replace("{commandId}", "cmd-1").replace("{queue}", "commands")
-                    .replace("{importId}", IMPORT_ID) + QUERIES.getOrDefault(endpoint, "");
+            var path = parts[1].replace("{employeeId}", "emp-1")
+                            .replace("{cardId}", "card-1")
+                            .replace("{buildingId}", "HQ")
+                            .replace("{doorId}", "door-1")
+                            .replace("{commandId}", "cmd-1")
+                            .replace("{queue}", "commands")
+                            .replace("{importId}", IMPORT_ID)
+                    + QUERIES.getOrDefault(endpoint, "");
             var request = request(HttpMethod.valueOf(parts[0]), path);
             if (expectation.body() != null) {
                 request.contentType(expectation.mediaType()).content(expectation.body());
@@ -358,7 +447,8 @@ class AuthorizationMatrixTests {
                 request.header("Authorization", "Bearer " + token);
             }
             var response = mvc.perform(request).andReturn().getResponse();
-            assertThat(response.getStatus()).as(endpoint + " as " + caller + ": " + response.getContentAsString())
+            assertThat(response.getStatus())
+                    .as(endpoint + " as " + caller + ": " + response.getContentAsString())
                     .isEqualTo(expected);
             if (expected >= 400) {
                 assertThat(response.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -370,8 +460,9 @@ class AuthorizationMatrixTests {
         return mappings.getHandlerMethods().entrySet().stream()
                 .filter(entry -> entry.getValue() instanceof HandlerMethod handler
                         && handler.getBeanType().getPackageName().startsWith("io.badgeflow"))
-                .flatMap(entry -> entry.getKey().getPatternValues().stream().flatMap(pattern -> entry.getKey()
-                        .getMethodsCondition().getMethods().stream().map(method -> method.name() + " " + pattern)))
+                .flatMap(entry -> entry.getKey().getPatternValues().stream()
+                        .flatMap(pattern -> entry.getKey().getMethodsCondition().getMethods().stream()
+                                .map(method -> method.name() + " " + pattern)))
                 .toList();
     }
 
@@ -383,14 +474,21 @@ class AuthorizationMatrixTests {
         var now = Instant.now();
         var expires = now.plus(validFor);
         var issued = validFor.isNegative() ? expires.minus(Duration.ofHours(1)) : now;
-        return new JWTClaimsSet.Builder().subject(UUID.randomUUID().toString()).issuer(ISSUER)
-                .claim("token_use", "access").claim("client_id", CLIENT_ID).claim("username", "matrix-" + group)
-                .claim("cognito:groups", List.of(group)).issueTime(Date.from(issued)).expirationTime(Date.from(expires));
+        return new JWTClaimsSet.Builder()
+                .subject(UUID.randomUUID().toString())
+                .issuer(ISSUER)
+                .claim("token_use", "access")
+                .claim("client_id", CLIENT_ID)
+                .claim("username", "matrix-" + group)
+                .claim("cognito:groups", List.of(group))
+                .issueTime(Date.from(issued))
+                .expirationTime(Date.from(expires));
     }
 
     private static String sign(KeyPair key, JWTClaimsSet claims) {
         try {
-            var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("matrix").build(), claims);
+            var jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("matrix").build(), claims);
             jwt.sign(new RSASSASigner((RSAPrivateKey) key.getPrivate()));
             return jwt.serialize();
         } catch (com.nimbusds.jose.JOSEException e) {

@@ -86,23 +86,30 @@ class SwipeAuditApiTests extends ApiSliceTestSupport {
         when(swipes.find(any(), argThat(page -> page != null && page.cursor() == null)))
                 .thenReturn(new Page<>(first, "page-2"));
         when(swipes.find(any(), argThat(page -> page != null && "page-2".equals(page.cursor()))))
-                .thenReturn(new Page<>(List.of(entry("evt-100", "emp-1", "DENIED", "CARD_NOT_ACTIVE"),
-                        entry("evt-101", null, "DENIED", "UNKNOWN_CARD")), null));
+                .thenReturn(new Page<>(
+                        List.of(
+                                entry("evt-100", "emp-1", "DENIED", "CARD_NOT_ACTIVE"),
+                                entry("evt-101", null, "DENIED", "UNKNOWN_CARD")),
+                        null));
         when(directory.employees(anyList())).thenReturn(List.of(named("emp-1")));
 
-        var started = mvc.perform(get("/api/v1/audit/swipes.csv?buildingId=HQ" + RANGE).with(admin()))
+        var started = mvc.perform(
+                        get("/api/v1/audit/swipes.csv?buildingId=HQ" + RANGE).with(admin()))
                 .andExpect(request().asyncStarted())
                 .andReturn();
         var csv = mvc.perform(asyncDispatch(started))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
                 .andExpect(header().string("Content-Disposition", "attachment; filename=\"swipes-building-HQ.csv\""))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         var lines = csv.split("\r\n");
         assertThat(lines).hasSize(1 + 102);
         assertThat(lines[0]).isEqualTo(String.join(",", SwipeCsv.HEADER));
-        assertThat(lines[1]).startsWith("2025-03-01T09:00:00Z,evt-0,EntryDecided,HQ,door-1,,emp-1,E-emp-1,Ada,Lovelace,");
+        assertThat(lines[1])
+                .startsWith("2025-03-01T09:00:00Z,evt-0,EntryDecided,HQ,door-1,,emp-1,E-emp-1,Ada,Lovelace,");
         assertThat(lines[101]).contains(",evt-100,").contains(",DENIED,CARD_NOT_ACTIVE,card-active,");
         assertThat(lines[102]).contains(",evt-101,").contains(",,,,,");
     }
@@ -124,9 +131,24 @@ class SwipeAuditApiTests extends ApiSliceTestSupport {
 
     static SwipeEntry entry(String eventId, String employeeId, String decision, String reason) {
         var denied = "DENIED".equals(decision);
-        return new SwipeEntry(eventId, "EntryDecided", "door-1", "HQ", employeeId, "N-1", "card-1",
-                denied ? "REVOKED" : "ACTIVE", "IN", decision, reason, denied ? "card-active" : "all-rules-passed",
-                "2026-11-24.1", null, List.of(), Examples.AT, Examples.AT.plusMillis(5));
+        return new SwipeEntry(
+                eventId,
+                "EntryDecided",
+                "door-1",
+                "HQ",
+                employeeId,
+                "N-1",
+                "card-1",
+                denied ? "REVOKED" : "ACTIVE",
+                "IN",
+                decision,
+                reason,
+                denied ? "card-active" : "all-rules-passed",
+                "2026-11-24.1",
+                null,
+                List.of(),
+                Examples.AT,
+                Examples.AT.plusMillis(5));
     }
 
     private static Employee named(String employeeId) {

@@ -15,8 +15,9 @@ import org.springframework.mock.web.MockHttpServletResponse;
  */
 class WebUiTests extends ApiSliceTestSupport {
 
-    private static final String UI_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+    private static final String UI_CSP =
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                    + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     @Test
     void servesThePageAtTheRootWithoutATokenUnderTheStrictPolicy() throws Exception {
@@ -29,9 +30,19 @@ class WebUiTests extends ApiSliceTestSupport {
 
     @Test
     void answersTheUisOwnRoutesWithThePage() throws Exception {
-        for (var route : new String[] {"/login", "/employees", "/employees/emp-1", "/cards",
-                "/cards/card-1", "/buildings", "/buildings/HQ", "/commands", "/imports", "/dead-letters",
-                "/admin-audit"}) {
+        for (var route : new String[] {
+            "/login",
+            "/employees",
+            "/employees/emp-1",
+            "/cards",
+            "/cards/card-1",
+            "/buildings",
+            "/buildings/HQ",
+            "/commands",
+            "/imports",
+            "/dead-letters",
+            "/admin-audit"
+        }) {
             var response = mvc.perform(get(route)).andReturn().getResponse();
 
             assertThat(response.getStatus()).as(route).isEqualTo(200);
@@ -54,14 +65,17 @@ class WebUiTests extends ApiSliceTestSupport {
         var response = mvc.perform(get("/api/v1/employees")).andReturn().getResponse();
 
         assertThat(response.getStatus()).isEqualTo(401);
-        assertThat(response.getHeader("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
+        assertThat(response.getHeader("Content-Security-Policy"))
+                .isEqualTo("default-src 'none'; frame-ancestors 'none'");
         assertThat(response.getHeader("Referrer-Policy")).isEqualTo("no-referrer");
     }
 
     @Test
     void deniesWritesAndPathsOutsideTheUiAndTheApi() throws Exception {
-        assertThat(mvc.perform(post("/employees")).andReturn().getResponse().getStatus()).isEqualTo(401);
-        assertThat(mvc.perform(get("/secret.txt")).andReturn().getResponse().getStatus()).isEqualTo(401);
+        assertThat(mvc.perform(post("/employees")).andReturn().getResponse().getStatus())
+                .isEqualTo(401);
+        assertThat(mvc.perform(get("/secret.txt")).andReturn().getResponse().getStatus())
+                .isEqualTo(401);
     }
 
     private static void assertUiHeaders(MockHttpServletResponse response) {

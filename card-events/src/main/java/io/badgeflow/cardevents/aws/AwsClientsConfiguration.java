@@ -62,15 +62,25 @@ class AwsClientsConfiguration {
      * Lambda sets (the release path and auditors read it).
      */
     @Bean
-    CommandApplier commandApplier(DynamoDbEnhancedClient enhanced, CardEventsStack stack,
-            CardEventsProperties properties, Clock clock,
+    CommandApplier commandApplier(
+            DynamoDbEnhancedClient enhanced,
+            CardEventsStack stack,
+            CardEventsProperties properties,
+            Clock clock,
             @Value("${AWS_LAMBDA_FUNCTION_NAME:card-events}:${AWS_LAMBDA_FUNCTION_VERSION:unversioned}")
-            String appliedBy) {
-        var backOffice = new BackOfficeTables(stack.employeesTableName(), stack.cardsTableName(),
-                stack.buildingsTableName(), stack.doorsTableName(), stack.grantsTableName(), stack.commandsTableName());
-        return new CommandApplier(new DynamoDbBackOfficeStore(enhanced, backOffice, properties.commandRetention(),
-                appliedBy),
-                new DynamoDbCommandLog(enhanced, stack.commandsTableName()), clock, properties.dependencyWait());
+                    String appliedBy) {
+        var backOffice = new BackOfficeTables(
+                stack.employeesTableName(),
+                stack.cardsTableName(),
+                stack.buildingsTableName(),
+                stack.doorsTableName(),
+                stack.grantsTableName(),
+                stack.commandsTableName());
+        return new CommandApplier(
+                new DynamoDbBackOfficeStore(enhanced, backOffice, properties.commandRetention(), appliedBy),
+                new DynamoDbCommandLog(enhanced, stack.commandsTableName()),
+                clock,
+                properties.dependencyWait());
     }
 
     @Bean
@@ -80,21 +90,36 @@ class AwsClientsConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     ExecutorService importWorkers(CardEventsProperties properties) {
-        return Executors.newFixedThreadPool(properties.imports().parallelism(),
+        return Executors.newFixedThreadPool(
+                properties.imports().parallelism(),
                 Thread.ofPlatform().name("import-", 0).daemon(true).factory());
     }
 
     @Bean
-    Onboarding onboarding(CommandApplier applier, DynamoDbEnhancedClient enhanced, CardEventsStack stack,
-            CardEventsProperties properties, ImportReports reports, AdminAuditTrail audit, ExecutorService importWorkers,
+    Onboarding onboarding(
+            CommandApplier applier,
+            DynamoDbEnhancedClient enhanced,
+            CardEventsStack stack,
+            CardEventsProperties properties,
+            ImportReports reports,
+            AdminAuditTrail audit,
+            ExecutorService importWorkers,
             Clock clock) {
-        var ledger = new DynamoDbImportLedger(enhanced, stack.importsTableName(), properties.imports().retention());
-        return new Onboarding(applier, ledger, reports, audit, importWorkers, properties.imports().batchSize(), clock);
+        var ledger = new DynamoDbImportLedger(
+                enhanced, stack.importsTableName(), properties.imports().retention());
+        return new Onboarding(
+                applier,
+                ledger,
+                reports,
+                audit,
+                importWorkers,
+                properties.imports().batchSize(),
+                clock);
     }
 
     @Bean
     DeliveryFailures deliveryFailures(DynamoDbEnhancedClient enhanced, CardEventsStack stack, Clock clock) {
-        return new DynamoDbDeliveryFailures(enhanced, stack.deliveryFailuresTableName(),
-                DynamoDbDeliveryFailures.DEFAULT_RETENTION, clock);
+        return new DynamoDbDeliveryFailures(
+                enhanced, stack.deliveryFailuresTableName(), DynamoDbDeliveryFailures.DEFAULT_RETENTION, clock);
     }
 }

@@ -23,6 +23,7 @@ class LambdaFunctionVersions implements FunctionVersions {
     private static final String TEST_EVENT_BODY = "{\"Type\":\"Notification\",\"MessageId\":\"smoke-test\","
             + "\"Message\":\"{\\\"Service\\\":\\\"Amazon S3\\\",\\\"Event\\\":\\\"s3:TestEvent\\\","
             + "\\\"Bucket\\\":\\\"smoke-test\\\"}\"}";
+
     private static final String HEALTHY_ANSWER = "{\"batchItemFailures\":[]}";
 
     private final LambdaClient lambda;
@@ -36,9 +37,11 @@ class LambdaFunctionVersions implements FunctionVersions {
     @Override
     public Optional<String> livePackage(String function) {
         try {
-            var version = lambda.getAlias(r -> r.functionName(function).name(alias)).functionVersion();
-            return Optional.ofNullable(lambda.getFunctionConfiguration(r -> r.functionName(function)
-                    .qualifier(version)).description());
+            var version =
+                    lambda.getAlias(r -> r.functionName(function).name(alias)).functionVersion();
+            return Optional.ofNullable(lambda.getFunctionConfiguration(
+                            r -> r.functionName(function).qualifier(version))
+                    .description());
         } catch (ResourceNotFoundException noAlias) {
             return Optional.empty();
         }
@@ -46,28 +49,45 @@ class LambdaFunctionVersions implements FunctionVersions {
 
     @Override
     public String publish(String function, String bucket, String packageKey) {
-        var updated = lambda.updateFunctionCode(r -> r.functionName(function).s3Bucket(bucket).s3Key(packageKey));
+        var updated = lambda.updateFunctionCode(
+                r -> r.functionName(function).s3Bucket(bucket).s3Key(packageKey));
         lambda.waiter().waitUntilFunctionUpdatedV2(r -> r.functionName(function));
-        var version = lambda.publishVersion(r -> r.functionName(function).description(packageKey)
-                .codeSha256(updated.codeSha256())).version();
+        var version = lambda.publishVersion(
+                        r -> r.functionName(function).description(packageKey).codeSha256(updated.codeSha256()))
+                .version();
         // On AWS a SnapStart version is invocable once its snapshot is taken.
-        lambda.waiter().waitUntilPublishedVersionActive(r -> r.functionName(function).qualifier(version));
+        lambda.waiter()
+                .waitUntilPublishedVersionActive(r -> r.functionName(function).qualifier(version));
         return version;
     }
 
     @Override
     public Optional<String> smokeTestProblem(String function, String version) {
-        var event = Map.of("Records", List.of(Map.of("messageId", "smoke-test", "receiptHandle", "smoke-test",
-                "body", TEST_EVENT_BODY, "attributes", Map.of("ApproximateReceiveCount", "1"),
-                "eventSource", "aws:sqs", "eventSourceARN", "arn:aws:sqs:us-east-1:000000000000:smoke-test")));
-        var response = lambda.invoke(r -> r.functionName(function).qualifier(version)
+        var event = Map.of(
+                "Records",
+                List.of(Map.of(
+                        "messageId",
+                        "smoke-test",
+                        "receiptHandle",
+                        "smoke-test",
+                        "body",
+                        TEST_EVENT_BODY,
+                        "attributes",
+                        Map.of("ApproximateReceiveCount", "1"),
+                        "eventSource",
+                        "aws:sqs",
+                        "eventSourceARN",
+                        "arn:aws:sqs:us-east-1:000000000000:smoke-test")));
+        var response = lambda.invoke(r -> r.functionName(function)
+                .qualifier(version)
                 .payload(SdkBytes.fromUtf8String(JsonMapper.shared().writeValueAsString(event))));
         var answer = response.payload() == null ? "" : response.payload().asString(StandardCharsets.UTF_8);
         if (response.functionError() != null) {
             return Optional.of(response.functionError() + ": " + answer);
         }
         var healthy = JsonMapper.shared().readTree(HEALTHY_ANSWER);
-        return JsonMapper.shared().readTree(answer.isBlank() ? "null" : answer).equals(healthy) ? Optional.empty()
+        return JsonMapper.shared().readTree(answer.isBlank() ? "null" : answer).equals(healthy)
+                ? Optional.empty()
                 : Optional.of("answered " + answer);
     }
 

@@ -18,8 +18,13 @@ import tools.jackson.dataformat.csv.CsvSchema;
 class S3ImportReports implements ImportReports {
 
     private static final CsvMapper CSV = CsvMapper.builder().build();
-    private static final CsvSchema SCHEMA = CsvSchema.builder().setUseHeader(true)
-            .addColumn("row").addColumn("status").addColumn("reason").addColumn("message").addColumn("employeeId")
+    private static final CsvSchema SCHEMA = CsvSchema.builder()
+            .setUseHeader(true)
+            .addColumn("row")
+            .addColumn("status")
+            .addColumn("reason")
+            .addColumn("message")
+            .addColumn("employeeId")
             .build();
 
     private final S3Client s3;
@@ -32,8 +37,9 @@ class S3ImportReports implements ImportReports {
 
     @Override
     public String write(String importId, List<RowResult> results) {
-        var rows = results.stream().map(r -> new Object[] {r.rowNumber(), r.status().name(), r.reason(), r.message(),
-                r.employeeId()}).toList();
+        var rows = results.stream()
+                .map(r -> new Object[] {r.rowNumber(), r.status().name(), r.reason(), r.message(), r.employeeId()})
+                .toList();
         var csv = CSV.writer(SCHEMA).writeValueAsBytes(rows);
         var key = "imports/" + importId + "/report.csv";
         s3.putObject(r -> r.bucket(bucket).key(key).contentType("text/csv; charset=utf-8"), RequestBody.fromBytes(csv));

@@ -10,11 +10,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 /** Reads an announced object, refusing one larger than a limit before its body is read. */
 final class S3Reads {
 
-    record Read(byte[] bytes, Map<String, String> metadata) {
-    }
+    record Read(byte[] bytes, Map<String, String> metadata) {}
 
-    private S3Reads() {
-    }
+    private S3Reads() {}
 
     static Read bounded(S3Client s3, StoredObject object, long maxBytes) {
         try (var stream = s3.getObject(request -> {

@@ -29,14 +29,16 @@ class SqsMessageRetries implements MessageRetries {
 
     SqsMessageRetries(SqsClient sqs, CardEventsProperties properties) {
         this.sqs = sqs;
-        this.delaySeconds = (int) Math.min(properties.retryDelay().toSeconds(), Duration.ofHours(12).toSeconds());
+        this.delaySeconds = (int) Math.min(
+                properties.retryDelay().toSeconds(), Duration.ofHours(12).toSeconds());
     }
 
     @Override
     public void retryLater(SQSEvent.SQSMessage message) {
         try {
             var queueUrl = queueUrls.computeIfAbsent(message.getEventSourceArn(), this::queueUrl);
-            sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl).receiptHandle(message.getReceiptHandle())
+            sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl)
+                    .receiptHandle(message.getReceiptHandle())
                     .visibilityTimeout(delaySeconds));
         } catch (SdkException | IllegalArgumentException e) {
             // The message still comes back, after the queue's own visibility timeout.
@@ -47,6 +49,7 @@ class SqsMessageRetries implements MessageRetries {
     private String queueUrl(String queueArn) {
         var arn = Arn.fromString(queueArn);
         return sqs.getQueueUrl(r -> r.queueName(arn.resourceAsString())
-                .queueOwnerAWSAccountId(arn.accountId().orElse(null))).queueUrl();
+                        .queueOwnerAWSAccountId(arn.accountId().orElse(null)))
+                .queueUrl();
     }
 }

@@ -40,8 +40,12 @@ class ApplyCommandFunction implements Function<SQSEvent, SQSBatchResponse> {
     private final AdminAuditTrail audit;
     private final long maxCommandBytes;
 
-    ApplyCommandFunction(CommandDocuments documents, CommandApplier applier, AnnouncedObjects announced,
-            AdminAuditTrail audit, CardEventsProperties properties) {
+    ApplyCommandFunction(
+            CommandDocuments documents,
+            CommandApplier applier,
+            AnnouncedObjects announced,
+            AdminAuditTrail audit,
+            CardEventsProperties properties) {
         this.documents = documents;
         this.applier = applier;
         this.announced = announced;
@@ -63,7 +67,11 @@ class ApplyCommandFunction implements Function<SQSEvent, SQSBatchResponse> {
         var commandId = named.get();
         var record = finish(commandId, object);
         audit.append(commandId, List.of(AuditEntry.of(record)));
-        LOG.info("command {} {} {}{}", commandId, record.type(), record.status(),
+        LOG.info(
+                "command {} {} {}{}",
+                commandId,
+                record.type(),
+                record.status(),
                 record.reason() == null ? "" : " " + record.reason() + ": " + record.message());
     }
 
@@ -77,8 +85,11 @@ class ApplyCommandFunction implements Function<SQSEvent, SQSBatchResponse> {
         try {
             var command = MessageJson.readCommand(bytes);
             if (!command.commandId().equals(commandId)) {
-                return applier.reject(commandId, RejectionReason.INVALID_FIELD,
-                        "commandId " + command.commandId() + " does not match the document name", object.key());
+                return applier.reject(
+                        commandId,
+                        RejectionReason.INVALID_FIELD,
+                        "commandId " + command.commandId() + " does not match the document name",
+                        object.key());
             }
             return applier.apply(command, object.key());
         } catch (UnreadableMessageException unreadable) {

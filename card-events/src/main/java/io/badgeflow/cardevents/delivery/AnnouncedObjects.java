@@ -37,7 +37,9 @@ public class AnnouncedObjects {
                     handler.accept(object);
                 }
             } catch (RuntimeException e) {
-                LOG.warn("message {} failed and stays on the queue for a retry: {}", message.getMessageId(),
+                LOG.warn(
+                        "message {} failed and stays on the queue for a retry: {}",
+                        message.getMessageId(),
                         e.toString());
                 failures.record(message, e);
                 retries.retryLater(message);

@@ -31,8 +31,12 @@ public class DeliveryFailureRecorder {
     /** Records that {@code message} failed with {@code failure}; logs and carries on when it cannot. */
     public void record(SQSEvent.SQSMessage message, Throwable failure) {
         try {
-            failures.record(DeliveryFailureKey.queueName(message.getEventSourceArn()), message.getBody(),
-                    message.getMessageId(), DeliveryFailure.reasonOf(failure), clock.instant());
+            failures.record(
+                    DeliveryFailureKey.queueName(message.getEventSourceArn()),
+                    message.getBody(),
+                    message.getMessageId(),
+                    DeliveryFailure.reasonOf(failure),
+                    clock.instant());
         } catch (RuntimeException e) {
             LOG.warn("could not record why message {} failed ({}): {}", message.getMessageId(), failure, e.toString());
         }

@@ -6,8 +6,7 @@ import io.badgeflow.aws.s3.StoredObject;
 public interface ImportDocuments {
 
     /** The file and its uploader; the uploader is unknown ({@code null}) for a file dropped into the bucket. */
-    record ImportDocument(byte[] content, String uploadedBy) {
-    }
+    record ImportDocument(byte[] content, String uploadedBy) {}
 
     /** @throws io.badgeflow.cardevents.delivery.DocumentTooLargeException larger than {@code maxBytes} */
     ImportDocument load(StoredObject object, long maxBytes);

@@ -32,7 +32,10 @@ class ImportEmployeesFunction implements Function<SQSEvent, SQSBatchResponse> {
     private final AnnouncedObjects announced;
     private final CardEventsProperties.Imports settings;
 
-    ImportEmployeesFunction(ImportDocuments documents, Onboarding onboarding, AnnouncedObjects announced,
+    ImportEmployeesFunction(
+            ImportDocuments documents,
+            Onboarding onboarding,
+            AnnouncedObjects announced,
             CardEventsProperties properties) {
         this.documents = documents;
         this.onboarding = onboarding;
@@ -64,8 +67,14 @@ class ImportEmployeesFunction implements Function<SQSEvent, SQSBatchResponse> {
             var rows = ImportFile.parse(document.content(), settings.maxRows());
             var actor = document.uploadedBy() == null ? BUCKET_UPLOADER : document.uploadedBy();
             var summary = onboarding.run(importId, object.key(), actor, rows);
-            LOG.info("import {} ({}) {}: {} rows, {} applied, {} rejected", importId, object.key(), summary.status(),
-                    summary.rowsTotal(), summary.applied(), summary.rejected());
+            LOG.info(
+                    "import {} ({}) {}: {} rows, {} applied, {} rejected",
+                    importId,
+                    object.key(),
+                    summary.status(),
+                    summary.rowsTotal(),
+                    summary.applied(),
+                    summary.rejected());
         } catch (UnreadableImportException unreadable) {
             onboarding.reject(importId, object.key(), unreadable.getMessage());
             LOG.info("import {} ({}) REJECTED: {}", importId, object.key(), unreadable.getMessage());

@@ -27,14 +27,22 @@ import tools.jackson.dataformat.csv.CsvReadFeature;
  */
 final class ImportFile {
 
-    static final List<String> COLUMNS = List.of("employee number", "given name", "family name", "email",
-            "department", "building codes", "card number", "valid until");
+    static final List<String> COLUMNS = List.of(
+            "employee number",
+            "given name",
+            "family name",
+            "email",
+            "department",
+            "building codes",
+            "card number",
+            "valid until");
     private static final List<String> REQUIRED = List.of("employee number", "given name", "family name", "email");
-    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY)
-            .enable(CsvReadFeature.TRIM_SPACES).build();
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(CsvReadFeature.WRAP_AS_ARRAY)
+            .enable(CsvReadFeature.TRIM_SPACES)
+            .build();
 
-    private ImportFile() {
-    }
+    private ImportFile() {}
 
     static List<ParsedRow> parse(byte[] bytes, int maxRows) {
         var text = utf8(bytes);
@@ -55,7 +63,8 @@ final class ImportFile {
             throw new UnreadableImportException("not a CSV file: " + e.getOriginalMessage());
         }
         if (lines.isEmpty()) {
-            throw new UnreadableImportException("the file is empty; expected a header row: " + String.join(", ", COLUMNS));
+            throw new UnreadableImportException(
+                    "the file is empty; expected a header row: " + String.join(", ", COLUMNS));
         }
         var columns = header(lines.getFirst());
         var parsed = new ArrayList<ParsedRow>(lines.size() - 1);
@@ -75,7 +84,8 @@ final class ImportFile {
                 }
             }
         }
-        var missing = REQUIRED.stream().filter(column -> !columns.containsKey(column)).toList();
+        var missing =
+                REQUIRED.stream().filter(column -> !columns.containsKey(column)).toList();
         if (!missing.isEmpty()) {
             throw new UnreadableImportException("the header row lacks " + String.join(", ", missing)
                     + "; expected columns: " + String.join(", ", COLUMNS));
@@ -87,14 +97,19 @@ final class ImportFile {
         try {
             var buildings = cell(cells, columns, "building codes");
             var validUntil = cell(cells, columns, "valid until");
-            return ParsedRow.of(new OnboardingRow(rowNumber,
+            return ParsedRow.of(new OnboardingRow(
+                    rowNumber,
                     cell(cells, columns, "employee number"),
                     cell(cells, columns, "given name"),
                     cell(cells, columns, "family name"),
                     cell(cells, columns, "email"),
                     cell(cells, columns, "department"),
-                    buildings == null ? List.of() : Arrays.stream(buildings.split("[;|]"))
-                            .map(String::strip).filter(code -> !code.isEmpty()).toList(),
+                    buildings == null
+                            ? List.of()
+                            : Arrays.stream(buildings.split("[;|]"))
+                                    .map(String::strip)
+                                    .filter(code -> !code.isEmpty())
+                                    .toList(),
                     cell(cells, columns, "card number"),
                     validUntil == null || validUntil.isBlank() ? null : date(validUntil)));
         } catch (InvalidFieldException invalid) {
@@ -121,8 +136,12 @@ final class ImportFile {
 
     private static String utf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new UnreadableImportException("not UTF-8 text; export the CSV as UTF-8");
         }

@@ -90,17 +90,19 @@ class BackOfficeCommandsIntegrationTests {
         var employee = "emp-" + id;
         var card = "card-" + id;
         var stockCard = "stock-" + id;
-        var schedule = new Schedule(Set.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(7, 0), LocalTime.of(19, 0));
+        var schedule =
+                new Schedule(Set.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(7, 0), LocalTime.of(19, 0));
         var rotated = DeviceKey.generate();
         var commands = new ArrayList<Command>();
         commands.add(new RegisterBuilding(cid(), "hr", now(), building, "Lab", "Europe/Berlin"));
         commands.add(new RegisterDoor(cid(), "hr", now(), door, building, "Lab entrance", DoorCapability.IN, hash()));
-        commands.add(new RotateDoorKey(cid(), "hr", now(), door, DeviceKeyHash.of(rotated).sha256Hex()));
+        commands.add(new RotateDoorKey(
+                cid(), "hr", now(), door, DeviceKeyHash.of(rotated).sha256Hex()));
         commands.add(new SetAntiPassback(cid(), "hr", now(), building, "TIMED", 20));
-        commands.add(new RegisterEmployee(cid(), "hr", now(), employee, "N-" + id, "Grace", "Hopper",
-                "grace@example.com", "Navy"));
-        commands.add(new UpdateEmployee(cid(), "hr", now(), employee, "N-" + id, "Grace", "Hopper",
-                "grace.hopper@example.com", "Research"));
+        commands.add(new RegisterEmployee(
+                cid(), "hr", now(), employee, "N-" + id, "Grace", "Hopper", "grace@example.com", "Navy"));
+        commands.add(new UpdateEmployee(
+                cid(), "hr", now(), employee, "N-" + id, "Grace", "Hopper", "grace.hopper@example.com", "Research"));
         commands.add(new IssueCard(cid(), "hr", now(), card, "C" + id, employee, null, null));
         commands.add(new SetCardValidity(cid(), "hr", now(), card, null, Instant.parse("2030-01-01T00:00:00Z")));
         commands.add(new SuspendCard(cid(), "hr", now(), card));
@@ -124,7 +126,9 @@ class BackOfficeCommandsIntegrationTests {
                 path.put(command.commandId(), document);
             }
             var record = path.awaitCommand(command.commandId());
-            assertThat(record.get("status").s()).as(command.type() + " " + record).isEqualTo("APPLIED");
+            assertThat(record.get("status").s())
+                    .as(command.type() + " " + record)
+                    .isEqualTo("APPLIED");
         }
 
         var stored = path.item("EmployeesTableName", "employeeId", employee);
@@ -134,12 +138,18 @@ class BackOfficeCommandsIntegrationTests {
         assertThat(stored).doesNotContainKey("currentCardId");
         // 1 register + 1 update + issue + link + unlink + lost + deactivate + reactivate + 3 grant changes + offboard
         assertThat(stored.get("version").n()).isEqualTo("12");
-        assertThat(path.item("CardsTableName", "cardId", card).get("status").s()).isEqualTo("LOST");
-        assertThat(path.item("CardsTableName", "cardId", stockCard).get("status").s()).isEqualTo("REVOKED");
+        assertThat(path.item("CardsTableName", "cardId", card).get("status").s())
+                .isEqualTo("LOST");
+        assertThat(path.item("CardsTableName", "cardId", stockCard)
+                        .get("status")
+                        .s())
+                .isEqualTo("REVOKED");
         assertThat(grantsOf(employee)).isEmpty();
-        assertThat(path.item("EmployeesTableName", "employeeId", "#employeeNumber#N-" + id)).isEmpty();
+        assertThat(path.item("EmployeesTableName", "employeeId", "#employeeNumber#N-" + id))
+                .isEmpty();
         var storedDoor = path.item("DoorsTableName", "doorId", door);
-        assertThat(storedDoor.get("keyHash").s()).isEqualTo(DeviceKeyHash.of(rotated).sha256Hex());
+        assertThat(storedDoor.get("keyHash").s())
+                .isEqualTo(DeviceKeyHash.of(rotated).sha256Hex());
         assertThat(storedDoor.get("version").n()).isEqualTo("2");
         var storedBuilding = path.item("BuildingsTableName", "buildingId", building);
         assertThat(storedBuilding.get("antiPassbackMode").s()).isEqualTo("TIMED");
@@ -147,8 +157,10 @@ class BackOfficeCommandsIntegrationTests {
         assertThat(storedBuilding.get("version").n()).isEqualTo("2");
 
         var trail = new DynamoDbAdminAuditTrail(dynamoDb, aws.output("AdminAuditTableName"), Clock.systemUTC());
-        var blocks = trail.latest(100).stream().filter(b -> b.entries().getFirst().subjectId() != null
-                && List.of(building, door, employee, card, stockCard).contains(b.entries().getFirst().subjectId()))
+        var blocks = trail.latest(100).stream()
+                .filter(b -> b.entries().getFirst().subjectId() != null
+                        && List.of(building, door, employee, card, stockCard)
+                                .contains(b.entries().getFirst().subjectId()))
                 .toList();
         assertThat(blocks).hasSize(commands.size());
         assertThat(trail.verify()).isInstanceOf(ChainVerification.Intact.class);
@@ -157,19 +169,27 @@ class BackOfficeCommandsIntegrationTests {
     @Test
     void rejectsPoisonDocumentsWithTheirReasonAndAppliesTheOthers() {
         var id = UUID.randomUUID().toString().substring(0, 8);
-        var good = new RegisterEmployee(cid(), "hr", now(), "emp-" + id, "P-" + id, "Ada", "Lovelace",
-                "ada@example.com", null);
+        var good = new RegisterEmployee(
+                cid(), "hr", now(), "emp-" + id, "P-" + id, "Ada", "Lovelace", "ada@example.com", null);
         var badJson = cid();
         var unknownType = cid();
         var missingField = cid();
         var huge = cid();
         path.put(badJson, "{\"type\":\"RegisterEmployee\",".getBytes(StandardCharsets.UTF_8));
-        path.put(unknownType, ("{\"type\":\"PromoteEveryone\",\"commandId\":\"" + unknownType + "\"}").getBytes(StandardCharsets.UTF_8));
-        path.put(missingField, ("{\"type\":\"SuspendCard\",\"commandId\":\"" + missingField
-                + "\",\"actor\":\"hr\",\"occurredAt\":\"2026-11-24T08:00:00Z\"}").getBytes(StandardCharsets.UTF_8));
+        path.put(
+                unknownType,
+                ("{\"type\":\"PromoteEveryone\",\"commandId\":\"" + unknownType + "\"}")
+                        .getBytes(StandardCharsets.UTF_8));
+        path.put(
+                missingField,
+                ("{\"type\":\"SuspendCard\",\"commandId\":\"" + missingField
+                                + "\",\"actor\":\"hr\",\"occurredAt\":\"2026-11-24T08:00:00Z\"}")
+                        .getBytes(StandardCharsets.UTF_8));
         var padding = "x".repeat(5 * 1024 * 1024);
-        path.put(huge, ("{\"type\":\"RevokeCard\",\"commandId\":\"" + huge + "\",\"actor\":\"" + padding + "\"}")
-                .getBytes(StandardCharsets.UTF_8));
+        path.put(
+                huge,
+                ("{\"type\":\"RevokeCard\",\"commandId\":\"" + huge + "\",\"actor\":\"" + padding + "\"}")
+                        .getBytes(StandardCharsets.UTF_8));
         path.put(good.commandId(), MessageJson.write(good));
 
         assertThat(path.awaitCommand(good.commandId()).get("status").s()).isEqualTo("APPLIED");
@@ -178,7 +198,8 @@ class BackOfficeCommandsIntegrationTests {
         assertThat(assertRejected(missingField, "INVALID_FIELD")).contains("cardId");
         assertThat(assertRejected(huge, "DOCUMENT_TOO_LARGE")).contains("bytes");
         assertThat(s3.headObject(r -> r.bucket(aws.output("CommandsBucketName")).key("commands/" + huge + ".json"))
-                .contentLength()).isGreaterThan(5L * 1024 * 1024);
+                        .contentLength())
+                .isGreaterThan(5L * 1024 * 1024);
     }
 
     @Test
@@ -190,12 +211,15 @@ class BackOfficeCommandsIntegrationTests {
         var link = new LinkCard(cid(), "hr", now(), "card-" + id, "emp-" + id);
         path.put(link.commandId(), MessageJson.write(link));
 
-        var register = new RegisterEmployee(cid(), "hr", now(), "emp-" + id, "L-" + id, "Alan", "Turing",
-                "alan@example.com", null);
+        var register = new RegisterEmployee(
+                cid(), "hr", now(), "emp-" + id, "L-" + id, "Alan", "Turing", "alan@example.com", null);
         path.put(register.commandId(), MessageJson.write(register));
 
         assertThat(path.awaitCommand(link.commandId()).get("status").s()).isEqualTo("APPLIED");
-        assertThat(path.item("CardsTableName", "cardId", "card-" + id).get("employeeId").s()).isEqualTo("emp-" + id);
+        assertThat(path.item("CardsTableName", "cardId", "card-" + id)
+                        .get("employeeId")
+                        .s())
+                .isEqualTo("emp-" + id);
     }
 
     @Test
@@ -209,7 +233,10 @@ class BackOfficeCommandsIntegrationTests {
         path.put(link.commandId(), MessageJson.write(link));
 
         assertThat(assertRejected(link.commandId(), "EMPLOYEE_NOT_FOUND")).contains("emp-never-" + id);
-        assertThat(path.item("CardsTableName", "cardId", "card-" + id).get("status").s()).isEqualTo("ISSUED");
+        assertThat(path.item("CardsTableName", "cardId", "card-" + id)
+                        .get("status")
+                        .s())
+                .isEqualTo("ISSUED");
     }
 
     private String assertRejected(String commandId, String reason) {
@@ -232,7 +259,10 @@ class BackOfficeCommandsIntegrationTests {
     }
 
     private List<Map<String, AttributeValue>> grantsOf(String employeeId) {
-        return dynamoDb.query(r -> r.tableName(aws.output("GrantsTableName")).keyConditionExpression("employeeId = :e")
-                .expressionAttributeValues(Map.of(":e", AttributeValue.fromS(employeeId))).consistentRead(true)).items();
+        return dynamoDb.query(r -> r.tableName(aws.output("GrantsTableName"))
+                        .keyConditionExpression("employeeId = :e")
+                        .expressionAttributeValues(Map.of(":e", AttributeValue.fromS(employeeId)))
+                        .consistentRead(true))
+                .items();
     }
 }

@@ -70,8 +70,8 @@ class ConcurrentCommandsIntegrationTests {
         for (var round = 0; round < ROUNDS; round++) {
             var id = UUID.randomUUID().toString().substring(0, 8);
             var employee = "emp-" + id;
-            apply(new RegisterEmployee(cid(), "hr", Instant.now(), employee, "R-" + id, "Ada", "Lovelace",
-                    "ada@example.com", null));
+            apply(new RegisterEmployee(
+                    cid(), "hr", Instant.now(), employee, "R-" + id, "Ada", "Lovelace", "ada@example.com", null));
             var first = new IssueCard(cid(), "hr", Instant.now(), "a-" + id, "A" + id, employee, null, null);
             var second = new IssueCard(cid(), "hr", Instant.now(), "b-" + id, "B" + id, employee, null, null);
 
@@ -79,11 +79,15 @@ class ConcurrentCommandsIntegrationTests {
 
             assertThat(status(first)).isEqualTo("APPLIED");
             assertThat(status(second)).isEqualTo("APPLIED");
-            var states = List.of(item("CardsTableName", "cardId", "a-" + id).get("status").s(),
+            var states = List.of(
+                    item("CardsTableName", "cardId", "a-" + id).get("status").s(),
                     item("CardsTableName", "cardId", "b-" + id).get("status").s());
             assertThat(states).containsExactlyInAnyOrder("ACTIVE", "SUPERSEDED");
             var active = states.get(0).equals("ACTIVE") ? "a-" + id : "b-" + id;
-            assertThat(item("EmployeesTableName", "employeeId", employee).get("currentCardId").s()).isEqualTo(active);
+            assertThat(item("EmployeesTableName", "employeeId", employee)
+                            .get("currentCardId")
+                            .s())
+                    .isEqualTo(active);
         }
     }
 
@@ -91,10 +95,10 @@ class ConcurrentCommandsIntegrationTests {
     void twoLinksOfOneCardToTwoEmployeesLinkItOnce() throws Exception {
         for (var round = 0; round < ROUNDS; round++) {
             var id = UUID.randomUUID().toString().substring(0, 8);
-            apply(new RegisterEmployee(cid(), "hr", Instant.now(), "x-" + id, "X-" + id, "Ada", "Lovelace",
-                    "ada@example.com", null));
-            apply(new RegisterEmployee(cid(), "hr", Instant.now(), "y-" + id, "Y-" + id, "Alan", "Turing",
-                    "alan@example.com", null));
+            apply(new RegisterEmployee(
+                    cid(), "hr", Instant.now(), "x-" + id, "X-" + id, "Ada", "Lovelace", "ada@example.com", null));
+            apply(new RegisterEmployee(
+                    cid(), "hr", Instant.now(), "y-" + id, "Y-" + id, "Alan", "Turing", "alan@example.com", null));
             apply(new IssueCard(cid(), "hr", Instant.now(), "card-" + id, "K" + id, null, null, null));
             var toX = new LinkCard(cid(), "hr", Instant.now(), "card-" + id, "x-" + id);
             var toY = new LinkCard(cid(), "hr", Instant.now(), "card-" + id, "y-" + id);
@@ -106,10 +110,18 @@ class ConcurrentCommandsIntegrationTests {
             var winner = status(toX).equals("APPLIED") ? "x-" + id : "y-" + id;
             var loser = winner.startsWith("x") ? "y-" + id : "x-" + id;
             var loserCommand = winner.startsWith("x") ? toY : toX;
-            assertThat(item("CommandsTableName", "commandId", loserCommand.commandId()).get("reason").s())
+            assertThat(item("CommandsTableName", "commandId", loserCommand.commandId())
+                            .get("reason")
+                            .s())
                     .isEqualTo("CARD_ALREADY_LINKED");
-            assertThat(item("CardsTableName", "cardId", "card-" + id).get("employeeId").s()).isEqualTo(winner);
-            assertThat(item("EmployeesTableName", "employeeId", winner).get("currentCardId").s()).isEqualTo("card-" + id);
+            assertThat(item("CardsTableName", "cardId", "card-" + id)
+                            .get("employeeId")
+                            .s())
+                    .isEqualTo(winner);
+            assertThat(item("EmployeesTableName", "employeeId", winner)
+                            .get("currentCardId")
+                            .s())
+                    .isEqualTo("card-" + id);
             assertThat(item("EmployeesTableName", "employeeId", loser)).doesNotContainKey("currentCardId");
         }
     }
@@ -118,8 +130,8 @@ class ConcurrentCommandsIntegrationTests {
     void offboardingIsSeenAllAtOnceOrNotAtAll() throws Exception {
         var id = UUID.randomUUID().toString().substring(0, 8);
         var employee = "emp-" + id;
-        apply(new RegisterEmployee(cid(), "hr", Instant.now(), employee, "O-" + id, "Ada", "Lovelace",
-                "ada@example.com", null));
+        apply(new RegisterEmployee(
+                cid(), "hr", Instant.now(), employee, "O-" + id, "Ada", "Lovelace", "ada@example.com", null));
         apply(new IssueCard(cid(), "hr", Instant.now(), "card-" + id, "O" + id, employee, null, null));
         var buildings = IntStream.range(0, 5).mapToObj(i -> "OB" + i + "-" + id).toList();
         for (var building : buildings) {
@@ -142,7 +154,9 @@ class ConcurrentCommandsIntegrationTests {
         snapshots.add(offboardedParts(employee, "card-" + id, buildings));
 
         assertThat(snapshots.getLast()).containsOnly(true);
-        assertThat(snapshots).allSatisfy(parts -> assertThat(parts).as("employee, card, 5 grants").containsOnly(parts.getFirst()));
+        assertThat(snapshots)
+                .allSatisfy(parts ->
+                        assertThat(parts).as("employee, card, 5 grants").containsOnly(parts.getFirst()));
     }
 
     /** One consistent snapshot: for the employee, the card and each grant, whether it shows the offboarding. */
@@ -150,8 +164,9 @@ class ConcurrentCommandsIntegrationTests {
         var gets = new ArrayList<TransactGetItem>();
         gets.add(get("EmployeesTableName", Map.of("employeeId", AttributeValue.fromS(employee))));
         gets.add(get("CardsTableName", Map.of("cardId", AttributeValue.fromS(card))));
-        buildings.forEach(b -> gets.add(get("GrantsTableName", Map.of("employeeId", AttributeValue.fromS(employee),
-                "buildingId", AttributeValue.fromS(b)))));
+        buildings.forEach(b -> gets.add(get(
+                "GrantsTableName",
+                Map.of("employeeId", AttributeValue.fromS(employee), "buildingId", AttributeValue.fromS(b)))));
         var items = dynamoDb.transactGetItems(r -> r.transactItems(gets)).responses();
         var parts = new ArrayList<Boolean>();
         parts.add("OFFBOARDED".equals(items.get(0).item().get("status").s()));
@@ -163,17 +178,21 @@ class ConcurrentCommandsIntegrationTests {
     }
 
     private TransactGetItem get(String table, Map<String, AttributeValue> key) {
-        return TransactGetItem.builder().get(Get.builder().tableName(aws.output(table)).key(key).build()).build();
+        return TransactGetItem.builder()
+                .get(Get.builder().tableName(aws.output(table)).key(key).build())
+                .build();
     }
 
     private void race(Command first, Command second) throws Exception {
         var events = List.of(store(first), store(second));
         var barrier = new CyclicBarrier(2);
         try (var pool = Executors.newFixedThreadPool(2)) {
-            var results = events.stream().map(event -> pool.submit(() -> {
-                barrier.await();
-                return applyCommand.apply(event);
-            })).toList();
+            var results = events.stream()
+                    .map(event -> pool.submit(() -> {
+                        barrier.await();
+                        return applyCommand.apply(event);
+                    }))
+                    .toList();
             for (var result : results) {
                 assertThat(result.get().getBatchItemFailures()).isEmpty();
             }
@@ -193,7 +212,9 @@ class ConcurrentCommandsIntegrationTests {
     }
 
     private String status(Command command) {
-        return item("CommandsTableName", "commandId", command.commandId()).get("status").s();
+        return item("CommandsTableName", "commandId", command.commandId())
+                .get("status")
+                .s();
     }
 
     private static String cid() {
@@ -201,7 +222,9 @@ class ConcurrentCommandsIntegrationTests {
     }
 
     private Map<String, AttributeValue> item(String table, String keyName, String key) {
-        return dynamoDb.getItem(r -> r.tableName(aws.output(table)).key(Map.of(keyName, AttributeValue.fromS(key)))
-                .consistentRead(true)).item();
+        return dynamoDb.getItem(r -> r.tableName(aws.output(table))
+                        .key(Map.of(keyName, AttributeValue.fromS(key)))
+                        .consistentRead(true))
+                .item();
     }
 }

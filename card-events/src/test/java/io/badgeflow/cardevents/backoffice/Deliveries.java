@@ -11,14 +11,25 @@ final class Deliveries {
 
     private static final JsonMapper JSON = JsonMapper.shared();
 
-    private Deliveries() {
-    }
+    private Deliveries() {}
 
     static SQSEvent of(String bucket, String key) {
-        var s3Event = Map.of("Records", List.of(Map.of("eventSource", "aws:s3", "eventName", "ObjectCreated:Put",
-                "s3", Map.of("bucket", Map.of("name", bucket), "object", Map.of("key", key, "size", 1)))));
-        var notification = Map.of("Type", "Notification", "MessageId", UUID.randomUUID().toString(),
-                "Message", JSON.writeValueAsString(s3Event));
+        var s3Event = Map.of(
+                "Records",
+                List.of(Map.of(
+                        "eventSource",
+                        "aws:s3",
+                        "eventName",
+                        "ObjectCreated:Put",
+                        "s3",
+                        Map.of("bucket", Map.of("name", bucket), "object", Map.of("key", key, "size", 1)))));
+        var notification = Map.of(
+                "Type",
+                "Notification",
+                "MessageId",
+                UUID.randomUUID().toString(),
+                "Message",
+                JSON.writeValueAsString(s3Event));
         var message = new SQSEvent.SQSMessage();
         message.setMessageId(UUID.randomUUID().toString());
         message.setBody(JSON.writeValueAsString(notification));

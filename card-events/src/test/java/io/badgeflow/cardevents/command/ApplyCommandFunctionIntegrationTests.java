@@ -31,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ExtendWith(LocalAws.class)
 class ApplyCommandFunctionIntegrationTests {
 
-
     private static AwsEnvironment aws;
     private static S3Client s3;
     private static DynamoDbClient dynamoDb;
@@ -40,8 +39,12 @@ class ApplyCommandFunctionIntegrationTests {
     static void lambdaEnvironment(AwsEnvironment environment) {
         aws = environment;
         LambdaEnvironment.set(aws, "applyCommand");
-        s3 = S3Client.builder().endpointOverride(aws.endpoint()).region(AwsEnvironment.REGION)
-                .credentialsProvider(AwsEnvironment.CREDENTIALS).forcePathStyle(true).build();
+        s3 = S3Client.builder()
+                .endpointOverride(aws.endpoint())
+                .region(AwsEnvironment.REGION)
+                .credentialsProvider(AwsEnvironment.CREDENTIALS)
+                .forcePathStyle(true)
+                .build();
         dynamoDb = AwsClients.dynamoDb(aws);
     }
 
@@ -58,30 +61,48 @@ class ApplyCommandFunctionIntegrationTests {
         var commandId = UUID.randomUUID().toString();
         var employeeId = UUID.randomUUID().toString();
         var key = "commands/" + commandId + ".json";
-        var command = new RegisterEmployee(commandId, "hr-admin", Instant.now(), employeeId, "E-7", "Grace",
-                "Hopper", "grace@example.com", "Navy");
+        var command = new RegisterEmployee(
+                commandId,
+                "hr-admin",
+                Instant.now(),
+                employeeId,
+                "E-7",
+                "Grace",
+                "Hopper",
+                "grace@example.com",
+                "Navy");
         s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(MessageJson.write(command)));
         var event = LambdaEnvironment.recordedEvent(bucket, key);
 
         var output = new ByteArrayOutputStream();
-        new FunctionInvoker().handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), output,
-                null);
+        new FunctionInvoker()
+                .handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), output, null);
 
         var response = JsonMapper.shared().readTree(output.toByteArray());
         assertThat(response.get("batchItemFailures")).hasSize(1);
-        assertThat(response.get("batchItemFailures").get(0).get("itemIdentifier").asString())
+        assertThat(response.get("batchItemFailures")
+                        .get(0)
+                        .get("itemIdentifier")
+                        .asString())
                 .isEqualTo("0f0e0d0c-0b0a-4909-8807-060504030201");
         var employee = dynamoDb.getItem(r -> r.tableName(aws.output("EmployeesTableName"))
-                .key(Map.of("employeeId", AttributeValue.fromS(employeeId))).consistentRead(true)).item();
+                        .key(Map.of("employeeId", AttributeValue.fromS(employeeId)))
+                        .consistentRead(true))
+                .item();
         assertThat(employee.get("familyName").s()).isEqualTo("Hopper");
         var status = dynamoDb.getItem(r -> r.tableName(aws.output("CommandsTableName"))
-                .key(Map.of("commandId", AttributeValue.fromS(commandId))).consistentRead(true)).item();
+                        .key(Map.of("commandId", AttributeValue.fromS(commandId)))
+                        .consistentRead(true))
+                .item();
         assertThat(status.get("status").s()).isEqualTo("APPLIED");
-        var failure = new DynamoDbDeliveryFailures(AwsClients.enhanced(dynamoDb), aws.output("DeliveryFailuresTableName"),
-                DynamoDbDeliveryFailures.DEFAULT_RETENTION, Clock.systemUTC())
-                .find("badgeflow-local-commands", "this is not an SNS notification").orElseThrow();
+        var failure = new DynamoDbDeliveryFailures(
+                        AwsClients.enhanced(dynamoDb),
+                        aws.output("DeliveryFailuresTableName"),
+                        DynamoDbDeliveryFailures.DEFAULT_RETENTION,
+                        Clock.systemUTC())
+                .find("badgeflow-local-commands", "this is not an SNS notification")
+                .orElseThrow();
         assertThat(failure.reason()).startsWith(UnreadableEnvelopeException.class.getName());
         assertThat(failure.messageId()).isEqualTo("0f0e0d0c-0b0a-4909-8807-060504030201");
     }
-
 }

@@ -17,8 +17,7 @@ public final class LambdaEnvironment {
 
     private static final Set<String> SET = new HashSet<>();
 
-    private LambdaEnvironment() {
-    }
+    private LambdaEnvironment() {}
 
     public static void set(AwsEnvironment aws, String function) {
         var properties = new HashMap<>(CardEventsTestProperties.of(aws));
@@ -36,7 +35,8 @@ public final class LambdaEnvironment {
     /** The recorded delivery: one S3 -> SNS -> SQS message for {@code bucket/key}, one unreadable message. */
     public static String recordedEvent(String bucket, String key) {
         try (var in = LambdaEnvironment.class.getResourceAsStream("/events/sqs-sns-s3-object-created.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${bucket}", bucket)
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("${bucket}", bucket)
                     .replace("${key}", key);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

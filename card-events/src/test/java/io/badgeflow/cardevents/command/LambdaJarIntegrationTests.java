@@ -37,7 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ExtendWith(LocalAws.class)
 class LambdaJarIntegrationTests {
 
-
     private static AwsEnvironment aws;
 
     @BeforeAll
@@ -59,11 +58,24 @@ class LambdaJarIntegrationTests {
         var commandId = UUID.randomUUID().toString();
         var employeeId = UUID.randomUUID().toString();
         var key = "commands/" + commandId + ".json";
-        try (var s3 = S3Client.builder().endpointOverride(aws.endpoint()).region(AwsEnvironment.REGION)
-                .credentialsProvider(AwsEnvironment.CREDENTIALS).forcePathStyle(true).build()) {
-            s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(MessageJson.write(new RegisterEmployee(
-                    commandId, "hr-admin", Instant.now(), employeeId, "E-8", "Katherine", "Johnson",
-                    "katherine@example.com", null))));
+        try (var s3 = S3Client.builder()
+                .endpointOverride(aws.endpoint())
+                .region(AwsEnvironment.REGION)
+                .credentialsProvider(AwsEnvironment.CREDENTIALS)
+                .forcePathStyle(true)
+                .build()) {
+            s3.putObject(
+                    r -> r.bucket(bucket).key(key),
+                    RequestBody.fromBytes(MessageJson.write(new RegisterEmployee(
+                            commandId,
+                            "hr-admin",
+                            Instant.now(),
+                            employeeId,
+                            "E-8",
+                            "Katherine",
+                            "Johnson",
+                            "katherine@example.com",
+                            null))));
         }
         var event = LambdaEnvironment.recordedEvent(bucket, key);
 
@@ -71,13 +83,20 @@ class LambdaJarIntegrationTests {
 
         var response = JsonMapper.shared().readTree(output);
         assertThat(response.get("batchItemFailures")).hasSize(1);
-        var employee = AwsClients.dynamoDb(aws).getItem(r -> r.tableName(aws.output("EmployeesTableName"))
-                .key(Map.of("employeeId", AttributeValue.fromS(employeeId))).consistentRead(true)).item();
+        var employee = AwsClients.dynamoDb(aws)
+                .getItem(r -> r.tableName(aws.output("EmployeesTableName"))
+                        .key(Map.of("employeeId", AttributeValue.fromS(employeeId)))
+                        .consistentRead(true))
+                .item();
         assertThat(employee.get("familyName").s()).isEqualTo("Johnson");
     }
 
     private static byte[] invokeTheLambdaJar(String event) throws Exception {
-        var serializer = Path.of(PojoSerializer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        var serializer = Path.of(PojoSerializer.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         var urls = new URL[] {lambdaJar().toUri().toURL(), serializer.toUri().toURL()};
         var caller = Thread.currentThread();
         var previous = caller.getContextClassLoader();
@@ -87,7 +106,8 @@ class LambdaJarIntegrationTests {
             var contextType = lambda.loadClass("com.amazonaws.services.lambda.runtime.Context");
             var invoker = invokerType.getConstructor().newInstance();
             var output = new ByteArrayOutputStream();
-            invokerType.getMethod("handleRequest", InputStream.class, OutputStream.class, contextType)
+            invokerType
+                    .getMethod("handleRequest", InputStream.class, OutputStream.class, contextType)
                     .invoke(invoker, new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), output, null);
             return output.toByteArray();
         } finally {
@@ -97,9 +117,10 @@ class LambdaJarIntegrationTests {
 
     private static Path lambdaJar() throws Exception {
         try (var files = Files.list(Path.of("target"))) {
-            return files.filter(f -> f.getFileName().toString().matches("card-events-.*-aws\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no target/card-events-*-aws.jar: run the package phase"));
+            return files.filter(f -> f.getFileName().toString().matches("card-events-.*-aws\\.jar"))
+                    .findFirst()
+                    .orElseThrow(
+                            () -> new IllegalStateException("no target/card-events-*-aws.jar: run the package phase"));
         }
     }
-
 }

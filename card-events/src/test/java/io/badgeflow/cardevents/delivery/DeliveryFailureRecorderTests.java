@@ -18,11 +18,13 @@ class DeliveryFailureRecorderTests {
     void recordsTheReasonUnderTheQueueNamedByTheRecordsArn() {
         var store = new RecordingFailures();
 
-        new DeliveryFailureRecorder(store).record(message("arn:aws:sqs:us-east-1:000000000000:badgeflow-dev-commands"),
-                new IllegalStateException("S3 unavailable"));
+        new DeliveryFailureRecorder(store)
+                .record(
+                        message("arn:aws:sqs:us-east-1:000000000000:badgeflow-dev-commands"),
+                        new IllegalStateException("S3 unavailable"));
 
-        assertThat(store.recorded).containsExactly(
-                "badgeflow-dev-commands|body|m-1|java.lang.IllegalStateException: S3 unavailable");
+        assertThat(store.recorded)
+                .containsExactly("badgeflow-dev-commands|body|m-1|java.lang.IllegalStateException: S3 unavailable");
     }
 
     @Test
@@ -34,10 +36,12 @@ class DeliveryFailureRecorderTests {
             }
         };
 
-        assertThatCode(() -> new DeliveryFailureRecorder(broken).record(message("arn:aws:sqs:r:1:q"),
-                new RuntimeException("x"))).doesNotThrowAnyException();
-        assertThatCode(() -> new DeliveryFailureRecorder(new RecordingFailures()).record(message(null),
-                new RuntimeException("x"))).doesNotThrowAnyException();
+        assertThatCode(() -> new DeliveryFailureRecorder(broken)
+                        .record(message("arn:aws:sqs:r:1:q"), new RuntimeException("x")))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> new DeliveryFailureRecorder(new RecordingFailures())
+                        .record(message(null), new RuntimeException("x")))
+                .doesNotThrowAnyException();
     }
 
     private static SQSEvent.SQSMessage message(String arn) {

@@ -8,8 +8,8 @@ import io.badgeflow.aws.s3.StoredObject;
 import io.badgeflow.aws.s3.UnreadableEnvelopeException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 class S3EventEnvelopeTests {
 

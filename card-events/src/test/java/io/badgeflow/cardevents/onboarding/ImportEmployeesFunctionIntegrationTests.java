@@ -47,23 +47,35 @@ class ImportEmployeesFunctionIntegrationTests {
         var bucket = aws.output("ArtifactBucketName");
         var key = "imports/lambda-" + UUID.randomUUID() + ".csv";
         var csv = ("employee number,given name,family name,email\nL-" + UUID.randomUUID()
-                + ",Ada,Lovelace,ada@example.com\n").getBytes(StandardCharsets.UTF_8);
-        try (var s3 = S3Client.builder().endpointOverride(aws.endpoint()).region(AwsEnvironment.REGION)
-                .credentialsProvider(AwsEnvironment.CREDENTIALS).forcePathStyle(true).build()) {
+                        + ",Ada,Lovelace,ada@example.com\n")
+                .getBytes(StandardCharsets.UTF_8);
+        try (var s3 = S3Client.builder()
+                .endpointOverride(aws.endpoint())
+                .region(AwsEnvironment.REGION)
+                .credentialsProvider(AwsEnvironment.CREDENTIALS)
+                .forcePathStyle(true)
+                .build()) {
             s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(csv));
         }
         var event = LambdaEnvironment.recordedEvent(bucket, key);
 
         var output = new ByteArrayOutputStream();
-        new FunctionInvoker().handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), output,
-                null);
+        new FunctionInvoker()
+                .handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), output, null);
 
         var response = JsonMapper.shared().readTree(output.toByteArray());
         assertThat(response.get("batchItemFailures")).hasSize(1);
-        assertThat(response.get("batchItemFailures").get(0).get("itemIdentifier").asString())
+        assertThat(response.get("batchItemFailures")
+                        .get(0)
+                        .get("itemIdentifier")
+                        .asString())
                 .isEqualTo("0f0e0d0c-0b0a-4909-8807-060504030201");
-        var summary = new DynamoDbImportLedger(AwsClients.enhanced(AwsClients.dynamoDb(aws)),
-                aws.output("ImportsTableName"), Duration.ofDays(1)).find(ImportId.of(csv)).orElseThrow();
+        var summary = new DynamoDbImportLedger(
+                        AwsClients.enhanced(AwsClients.dynamoDb(aws)),
+                        aws.output("ImportsTableName"),
+                        Duration.ofDays(1))
+                .find(ImportId.of(csv))
+                .orElseThrow();
         assertThat(summary.status()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(summary.applied()).isEqualTo(1);
     }

@@ -42,8 +42,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 @SpringBootTest
 class ImportEmployeesIntegrationTests {
 
-    private static final String HEADER = "Employee Number,Given Name,Family Name,Email,Department,Building Codes,"
-            + "Card Number,Valid Until\n";
+    private static final String HEADER =
+            "Employee Number,Given Name,Family Name,Email,Department,Building Codes," + "Card Number,Valid Until\n";
 
     @DynamicPropertySource
     static void aws(DynamicPropertyRegistry registry) {
@@ -73,8 +73,8 @@ class ImportEmployeesIntegrationTests {
     void twoBuildings() {
         run = UUID.randomUUID().toString().substring(0, 6);
         for (var building : List.of("HQ" + run, "LAB" + run)) {
-            var command = new RegisterBuilding(UUID.randomUUID().toString(), "hr", Instant.now(), building, "Site",
-                    "Europe/London");
+            var command = new RegisterBuilding(
+                    UUID.randomUUID().toString(), "hr", Instant.now(), building, "Site", "Europe/London");
             assertThat(applier.apply(command, "test").status()).isEqualTo(CommandStatus.APPLIED);
         }
     }
@@ -82,7 +82,8 @@ class ImportEmployeesIntegrationTests {
     @Test
     void onboardsTheGoodRowsAndReportsEveryBadOneWithItsReason() {
         var csv = HEADER
-                + "A" + run + ",Ada,Lovelace,ada@example.com,Engineering,HQ" + run + ";LAB" + run + ",CA" + run + ",2027-03-31\n"
+                + "A" + run + ",Ada,Lovelace,ada@example.com,Engineering,HQ" + run + ";LAB" + run + ",CA" + run
+                + ",2027-03-31\n"
                 + "B" + run + ",Alan,Turing,alan@example.com,,HQ" + run + ",CB" + run + ",\n"
                 + "C" + run + ",Grace,Hopper,grace@example.com,Navy,,,\n"
                 + "D" + run + ",Bad,Email,not-an-email,,HQ" + run + ",CD" + run + ",\n"
@@ -96,11 +97,14 @@ class ImportEmployeesIntegrationTests {
         assertThat(summary.rowsTotal()).isEqualTo(6);
         assertThat(summary.applied()).isEqualTo(3);
         assertThat(summary.rejected()).isEqualTo(3);
-        var report = s3.getObjectAsBytes(r -> r.bucket(aws.output("ReportsBucketName")).key(summary.reportKey()))
+        var report = s3.getObjectAsBytes(
+                        r -> r.bucket(aws.output("ReportsBucketName")).key(summary.reportKey()))
                 .asUtf8String();
         assertThat(report.lines().toList()).hasSize(7).first().isEqualTo("row,status,reason,message,employeeId");
-        assertThat(report).contains("4,REJECTED,INVALID_FIELD,\"email must be an email address\"")
-                .contains("5,REJECTED,BUILDING_NOT_FOUND").contains("6,REJECTED,CARD_NUMBER_TAKEN");
+        assertThat(report)
+                .contains("4,REJECTED,INVALID_FIELD,\"email must be an email address\"")
+                .contains("5,REJECTED,BUILDING_NOT_FOUND")
+                .contains("6,REJECTED,CARD_NUMBER_TAKEN");
 
         var ada = employeeByNumber("A" + run);
         assertThat(ada.get("status").s()).isEqualTo("ACTIVE");
@@ -111,9 +115,10 @@ class ImportEmployeesIntegrationTests {
         assertThat(grantsOf(ada.get("employeeId").s())).containsExactlyInAnyOrder("HQ" + run, "LAB" + run);
         assertThat(employeeByNumber("C" + run)).doesNotContainKey("currentCardId");
         assertThat(item("EmployeesTableName", Map.of("employeeId", AttributeValue.fromS("#employeeNumber#E" + run))))
-                .as("the rejected row left no claim behind").isEmpty();
-        assertThat(audit.latest(20)).anySatisfy(block -> assertThat(block.blockId())
-                .isEqualTo("import:" + summary.importId() + ":0:0"));
+                .as("the rejected row left no claim behind")
+                .isEmpty();
+        assertThat(audit.latest(20))
+                .anySatisfy(block -> assertThat(block.blockId()).isEqualTo("import:" + summary.importId() + ":0:0"));
         assertThat(audit.verify()).isInstanceOf(ChainVerification.Intact.class);
     }
 
@@ -135,8 +140,10 @@ class ImportEmployeesIntegrationTests {
     @Test
     void runsAFileOfManyBatchesToTheEnd() {
         // The function's batches are 100 rows (compute.yaml): three batches.
-        var rows = IntStream.range(0, 250).mapToObj(i -> "M" + run + "-" + i + ",Test,Person" + i + ",p" + i
-                + "@example.com,,HQ" + run + ",CM" + run + "-" + i + ",").collect(Collectors.joining("\n"));
+        var rows = IntStream.range(0, 250)
+                .mapToObj(i -> "M" + run + "-" + i + ",Test,Person" + i + ",p" + i + "@example.com,,HQ" + run + ",CM"
+                        + run + "-" + i + ",")
+                .collect(Collectors.joining("\n"));
         var bytes = (HEADER + rows + "\n").getBytes(StandardCharsets.UTF_8);
 
         var summary = importAndWait("imports/many-" + run + ".csv", bytes);
@@ -161,10 +168,14 @@ class ImportEmployeesIntegrationTests {
         s3.putObject(r -> r.bucket(aws.output("ImportsBucketName")).key(key), RequestBody.fromBytes(bytes));
         var ledger = new DynamoDbImportLedger(enhanced, aws.output("ImportsTableName"), Duration.ofDays(1));
         var importId = ImportId.of(bytes);
-        return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .until(() -> ledger.find(importId).orElse(null),
-                        summary -> summary != null && summary.status() != ImportStatus.RUNNING
-                                && summary.objectKey() != null && (summary.finishedAt() != null));
+        return await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> ledger.find(importId).orElse(null),
+                        summary -> summary != null
+                                && summary.status() != ImportStatus.RUNNING
+                                && summary.objectKey() != null
+                                && (summary.finishedAt() != null));
     }
 
     private Map<String, AttributeValue> employeeByNumber(String number) {
@@ -174,12 +185,19 @@ class ImportEmployeesIntegrationTests {
     }
 
     private List<String> grantsOf(String employeeId) {
-        return dynamoDb.query(r -> r.tableName(aws.output("GrantsTableName")).keyConditionExpression("employeeId = :e")
-                .expressionAttributeValues(Map.of(":e", AttributeValue.fromS(employeeId))).consistentRead(true))
-                .items().stream().map(item -> item.get("buildingId").s()).toList();
+        return dynamoDb
+                .query(r -> r.tableName(aws.output("GrantsTableName"))
+                        .keyConditionExpression("employeeId = :e")
+                        .expressionAttributeValues(Map.of(":e", AttributeValue.fromS(employeeId)))
+                        .consistentRead(true))
+                .items()
+                .stream()
+                .map(item -> item.get("buildingId").s())
+                .toList();
     }
 
     private Map<String, AttributeValue> item(String table, Map<String, AttributeValue> key) {
-        return dynamoDb.getItem(r -> r.tableName(aws.output(table)).key(key).consistentRead(true)).item();
+        return dynamoDb.getItem(r -> r.tableName(aws.output(table)).key(key).consistentRead(true))
+                .item();
     }
 }

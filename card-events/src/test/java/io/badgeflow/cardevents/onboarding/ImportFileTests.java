@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class ImportFileTests {
 
-    private static final String HEADER = "employee number,given name,family name,email,department,building codes,"
-            + "card number,valid until\n";
+    private static final String HEADER =
+            "employee number,given name,family name,email,department,building codes," + "card number,valid until\n";
 
     @Test
     void readsEveryColumnOfARow() {
@@ -40,7 +40,8 @@ class ImportFileTests {
 
     @Test
     void readsQuotedCellsWithCommasAndTrimsSpaces() {
-        var rows = parse(HEADER + "E-1 , Ada ,\"Lovelace, Countess\",ada@example.com,\"R&D, Analytics\", HQ | LAB ,,\n");
+        var rows =
+                parse(HEADER + "E-1 , Ada ,\"Lovelace, Countess\",ada@example.com,\"R&D, Analytics\", HQ | LAB ,,\n");
 
         var row = rows.getFirst().row();
         assertThat(row.givenName()).isEqualTo("Ada");
@@ -71,19 +72,23 @@ class ImportFileTests {
     @Test
     void rejectsAFileWithoutTheRequiredColumns() {
         assertThatThrownBy(() -> parse("name,mail\nAda,ada@example.com\n"))
-                .isInstanceOf(UnreadableImportException.class).hasMessageContaining("employee number");
+                .isInstanceOf(UnreadableImportException.class)
+                .hasMessageContaining("employee number");
     }
 
     @Test
     void rejectsAnEmptyFile() {
-        assertThatThrownBy(() -> parse("")).isInstanceOf(UnreadableImportException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> parse(""))
+                .isInstanceOf(UnreadableImportException.class)
+                .hasMessageContaining("empty");
     }
 
     @Test
     void rejectsTextThatIsNotUtf8() {
         var latin1 = (HEADER + "E-1,Zoë,Müller,z@example.com,,,,\n").getBytes(StandardCharsets.ISO_8859_1);
 
-        assertThatThrownBy(() -> ImportFile.parse(latin1, 10)).isInstanceOf(UnreadableImportException.class)
+        assertThatThrownBy(() -> ImportFile.parse(latin1, 10))
+                .isInstanceOf(UnreadableImportException.class)
                 .hasMessageContaining("UTF-8");
     }
 
@@ -92,7 +97,8 @@ class ImportFileTests {
         var csv = HEADER + "E-1,A,B,a@example.com,,,,\n".repeat(4);
 
         assertThatThrownBy(() -> ImportFile.parse(csv.getBytes(StandardCharsets.UTF_8), 3))
-                .isInstanceOf(UnreadableImportException.class).hasMessageContaining("more than 3 rows");
+                .isInstanceOf(UnreadableImportException.class)
+                .hasMessageContaining("more than 3 rows");
     }
 
     private static List<ParsedRow> parse(String csv) {

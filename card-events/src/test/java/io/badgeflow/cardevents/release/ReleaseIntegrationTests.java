@@ -56,10 +56,16 @@ class ReleaseIntegrationTests {
         aws = environment;
         s3 = AwsClients.s3(aws);
         dynamoDb = AwsClients.dynamoDb(aws);
-        lambda = LambdaClient.builder().endpointOverride(aws.endpoint()).region(AwsEnvironment.REGION)
-                .credentialsProvider(AwsEnvironment.CREDENTIALS).build();
-        sqs = SqsClient.builder().endpointOverride(aws.endpoint()).region(AwsEnvironment.REGION)
-                .credentialsProvider(AwsEnvironment.CREDENTIALS).build();
+        lambda = LambdaClient.builder()
+                .endpointOverride(aws.endpoint())
+                .region(AwsEnvironment.REGION)
+                .credentialsProvider(AwsEnvironment.CREDENTIALS)
+                .build();
+        sqs = SqsClient.builder()
+                .endpointOverride(aws.endpoint())
+                .region(AwsEnvironment.REGION)
+                .credentialsProvider(AwsEnvironment.CREDENTIALS)
+                .build();
     }
 
     @AfterAll
@@ -78,19 +84,33 @@ class ReleaseIntegrationTests {
 
         var key = upload(repackaged(false));
 
-        await("the changed package live on both functions").atMost(Duration.ofSeconds(90))
+        await("the changed package live on both functions")
+                .atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> livePackage(applyCommand).equals(key) && livePackage(importEmployees).equals(key));
+                .until(() -> livePackage(applyCommand).equals(key)
+                        && livePackage(importEmployees).equals(key));
         var live = liveVersion(applyCommand);
         assertThat(live).isNotEqualTo(before);
         var commandId = UUID.randomUUID().toString();
-        s3.putObject(r -> r.bucket(aws.output("CommandsBucketName")).key("commands/" + commandId + ".json"),
-                RequestBody.fromBytes(MessageJson.write(new RegisterEmployee(commandId, "hr-admin", Instant.now(),
-                        UUID.randomUUID().toString(), "R-" + commandId.substring(0, 8), "Grace", "Hopper",
-                        "grace@example.com", null))));
-        var record = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> dynamoDb.getItem(r -> r.tableName(aws.output("CommandsTableName"))
-                        .key(Map.of("commandId", AttributeValue.fromS(commandId))).consistentRead(true)).item(),
+        s3.putObject(
+                r -> r.bucket(aws.output("CommandsBucketName")).key("commands/" + commandId + ".json"),
+                RequestBody.fromBytes(MessageJson.write(new RegisterEmployee(
+                        commandId,
+                        "hr-admin",
+                        Instant.now(),
+                        UUID.randomUUID().toString(),
+                        "R-" + commandId.substring(0, 8),
+                        "Grace",
+                        "Hopper",
+                        "grace@example.com",
+                        null))));
+        var record = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> dynamoDb.getItem(r -> r.tableName(aws.output("CommandsTableName"))
+                                        .key(Map.of("commandId", AttributeValue.fromS(commandId)))
+                                        .consistentRead(true))
+                                .item(),
                         item -> !item.isEmpty());
         assertThat(record.get("status").s()).isEqualTo("APPLIED");
         assertThat(record.get("appliedBy").s()).isEqualTo(applyCommand + ":" + live);
@@ -105,8 +125,10 @@ class ReleaseIntegrationTests {
 
         var key = upload(repackaged(true));
 
-        await("the refused announcement in the releases DLQ").atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(500)).until(() -> depth(dlq) > parkedBefore);
+        await("the refused announcement in the releases DLQ")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> depth(dlq) > parkedBefore);
         assertThat(liveVersion(applyCommand)).isEqualTo(liveBefore);
         assertThat(livePackage(applyCommand)).isNotEqualTo(key);
     }
@@ -121,14 +143,15 @@ class ReleaseIntegrationTests {
     }
 
     private static long depth(String queueUrl) {
-        return Long.parseLong(sqs.getQueueAttributes(r -> r.queueUrl(queueUrl)
-                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
+        return Long.parseLong(sqs.getQueueAttributes(
+                        r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                .attributes()
                 .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
     }
 
     private static String upload(byte[] pkg) throws Exception {
-        var key = "card-events/" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pkg))
-                + "-lambda.zip";
+        var key = "card-events/"
+                + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pkg)) + "-lambda.zip";
         s3.putObject(r -> r.bucket(aws.output("ArtifactBucketName")).key(key), RequestBody.fromBytes(pkg));
         return key;
     }
@@ -159,7 +182,8 @@ class ReleaseIntegrationTests {
 
     private static Path functionPackage() throws IOException {
         try (var files = Files.list(Path.of("target"))) {
-            return files.filter(f -> f.getFileName().toString().matches("card-events-.*-lambda\\.zip")).findFirst()
+            return files.filter(f -> f.getFileName().toString().matches("card-events-.*-lambda\\.zip"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no target/card-events-*-lambda.zip: package first"));
         }
     }

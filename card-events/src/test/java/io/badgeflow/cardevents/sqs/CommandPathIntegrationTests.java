@@ -50,8 +50,18 @@ class CommandPathIntegrationTests {
     void storesARegisteredEmployeeAndMarksTheCommandApplied() {
         var commandId = UUID.randomUUID().toString();
         var employeeId = UUID.randomUUID().toString();
-        path.put(commandId, MessageJson.write(new RegisterEmployee(commandId, "hr-admin", Instant.now(), employeeId,
-                "E-42", "Ada", "Lovelace", "ada@example.com", "Engineering")));
+        path.put(
+                commandId,
+                MessageJson.write(new RegisterEmployee(
+                        commandId,
+                        "hr-admin",
+                        Instant.now(),
+                        employeeId,
+                        "E-42",
+                        "Ada",
+                        "Lovelace",
+                        "ada@example.com",
+                        "Engineering")));
 
         var command = path.awaitCommand(commandId);
 
@@ -72,16 +82,18 @@ class CommandPathIntegrationTests {
         assertThat(command.get("status").s()).isEqualTo("REJECTED");
         assertThat(command.get("reason").s()).isEqualTo("MALFORMED_COMMAND");
         assertThat(command.get("message").s()).isNotBlank();
-        var raw = s3.getObjectAsBytes(r -> r.bucket(aws.output("CommandsBucketName"))
-                .key("commands/" + commandId + ".json")).asUtf8String();
+        var raw = s3.getObjectAsBytes(
+                        r -> r.bucket(aws.output("CommandsBucketName")).key("commands/" + commandId + ".json"))
+                .asUtf8String();
         assertThat(raw).isEqualTo("{ this is not json");
     }
 
     @Test
     void rejectsAnUnknownCommandTypeWithItsName() {
         var commandId = UUID.randomUUID().toString();
-        path.put(commandId, ("{\"type\":\"FireEveryone\",\"commandId\":\"" + commandId + "\"}")
-                .getBytes(StandardCharsets.UTF_8));
+        path.put(
+                commandId,
+                ("{\"type\":\"FireEveryone\",\"commandId\":\"" + commandId + "\"}").getBytes(StandardCharsets.UTF_8));
 
         var command = path.awaitCommand(commandId);
 
@@ -93,18 +105,34 @@ class CommandPathIntegrationTests {
     void appliesADocumentDeliveredTwiceOnce() {
         var commandId = UUID.randomUUID().toString();
         var employeeId = UUID.randomUUID().toString();
-        var document = MessageJson.write(new RegisterEmployee(commandId, "hr-admin", Instant.now(), employeeId,
-                "E-43", "Alan", "Turing", "alan@example.com", null));
+        var document = MessageJson.write(new RegisterEmployee(
+                commandId, "hr-admin", Instant.now(), employeeId, "E-43", "Alan", "Turing", "alan@example.com", null));
         path.put(commandId, document);
         path.awaitCommand(commandId);
 
         path.put(commandId, document);
         var second = UUID.randomUUID().toString();
-        path.put(second, MessageJson.write(new RegisterEmployee(second, "hr-admin", Instant.now(), employeeId,
-                "E-44", "Someone", "Else", "else@example.com", null)));
+        path.put(
+                second,
+                MessageJson.write(new RegisterEmployee(
+                        second,
+                        "hr-admin",
+                        Instant.now(),
+                        employeeId,
+                        "E-44",
+                        "Someone",
+                        "Else",
+                        "else@example.com",
+                        null)));
 
         assertThat(path.awaitCommand(second).get("reason").s()).isEqualTo("EMPLOYEE_ALREADY_EXISTS");
-        assertThat(path.item("CommandsTableName", "commandId", commandId).get("status").s()).isEqualTo("APPLIED");
-        assertThat(path.item("EmployeesTableName", "employeeId", employeeId).get("givenName").s()).isEqualTo("Alan");
+        assertThat(path.item("CommandsTableName", "commandId", commandId)
+                        .get("status")
+                        .s())
+                .isEqualTo("APPLIED");
+        assertThat(path.item("EmployeesTableName", "employeeId", employeeId)
+                        .get("givenName")
+                        .s())
+                .isEqualTo("Alan");
     }
 }

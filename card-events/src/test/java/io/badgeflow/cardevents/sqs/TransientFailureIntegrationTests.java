@@ -54,18 +54,26 @@ class TransientFailureIntegrationTests {
         var aws = LocalAws.environment();
         var suffix = UUID.randomUUID().toString().substring(0, 8);
         String queueArn;
-        try (var sqs = SqsClient.builder().endpointOverride(aws.endpoint()).region(AwsEnvironment.REGION)
-                .credentialsProvider(AwsEnvironment.CREDENTIALS).build()) {
-            dlqUrl = sqs.createQueue(r -> r.queueName("transient-dlq-" + suffix)).queueUrl();
+        try (var sqs = SqsClient.builder()
+                .endpointOverride(aws.endpoint())
+                .region(AwsEnvironment.REGION)
+                .credentialsProvider(AwsEnvironment.CREDENTIALS)
+                .build()) {
+            dlqUrl =
+                    sqs.createQueue(r -> r.queueName("transient-dlq-" + suffix)).queueUrl();
             var dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                    .attributes().get(QueueAttributeName.QUEUE_ARN);
+                    .attributes()
+                    .get(QueueAttributeName.QUEUE_ARN);
             queueName = "transient-" + suffix;
-            queueUrl = sqs.createQueue(r -> r.queueName(queueName).attributes(Map.of(
-                    QueueAttributeName.REDRIVE_POLICY,
-                    "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + MAX_RECEIVE_COUNT + "\"}")))
+            queueUrl = sqs.createQueue(r -> r.queueName(queueName)
+                            .attributes(Map.of(
+                                    QueueAttributeName.REDRIVE_POLICY,
+                                    "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\""
+                                            + MAX_RECEIVE_COUNT + "\"}")))
                     .queueUrl();
             queueArn = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                    .attributes().get(QueueAttributeName.QUEUE_ARN);
+                    .attributes()
+                    .get(QueueAttributeName.QUEUE_ARN);
         }
         try (var lambda = lambda(aws)) {
             var deployed = lambda.getFunctionConfiguration(r -> r.functionName(aws.output("ApplyCommandFunctionName")));
@@ -73,12 +81,19 @@ class TransientFailureIntegrationTests {
             environment.put("BADGEFLOW_STACK_EMPLOYEESTABLENAME", "no-such-table-" + suffix);
             environment.put("BADGEFLOW_CARDEVENTS_RETRYDELAY", "0s");
             functionName = "transient-apply-command-" + suffix;
-            lambda.createFunction(r -> r.functionName(functionName).runtime(deployed.runtime())
-                    .handler(deployed.handler()).role(deployed.role()).memorySize(deployed.memorySize())
-                    .timeout(deployed.timeout()).environment(e -> e.variables(environment))
+            lambda.createFunction(r -> r.functionName(functionName)
+                    .runtime(deployed.runtime())
+                    .handler(deployed.handler())
+                    .role(deployed.role())
+                    .memorySize(deployed.memorySize())
+                    .timeout(deployed.timeout())
+                    .environment(e -> e.variables(environment))
                     .code(c -> c.s3Bucket(aws.output("ArtifactBucketName")).s3Key(aws.output("CardEventsPackageKey"))));
-            mappingId = lambda.createEventSourceMapping(r -> r.functionName(functionName).eventSourceArn(queueArn)
-                    .batchSize(10).functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES)).uuid();
+            mappingId = lambda.createEventSourceMapping(r -> r.functionName(functionName)
+                            .eventSourceArn(queueArn)
+                            .batchSize(10)
+                            .functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES))
+                    .uuid();
         }
         CardEventsTestProperties.of(aws).forEach((key, value) -> registry.add(key, () -> value));
     }
@@ -92,8 +107,11 @@ class TransientFailureIntegrationTests {
     }
 
     private static LambdaClient lambda(AwsEnvironment aws) {
-        return LambdaClient.builder().endpointOverride(aws.endpoint()).region(AwsEnvironment.REGION)
-                .credentialsProvider(AwsEnvironment.CREDENTIALS).build();
+        return LambdaClient.builder()
+                .endpointOverride(aws.endpoint())
+                .region(AwsEnvironment.REGION)
+                .credentialsProvider(AwsEnvironment.CREDENTIALS)
+                .build();
     }
 
     @Autowired
@@ -116,22 +134,40 @@ class TransientFailureIntegrationTests {
         var bucket = aws.output("ArtifactBucketName");
         var commandId = UUID.randomUUID().toString();
         var key = "commands/" + commandId + ".json";
-        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(MessageJson.write(new RegisterEmployee(
-                commandId, "hr-admin", Instant.now(), UUID.randomUUID().toString(), "E-9", "Ada", "L",
-                "ada@example.com", null))));
+        s3.putObject(
+                r -> r.bucket(bucket).key(key),
+                RequestBody.fromBytes(MessageJson.write(new RegisterEmployee(
+                        commandId,
+                        "hr-admin",
+                        Instant.now(),
+                        UUID.randomUUID().toString(),
+                        "E-9",
+                        "Ada",
+                        "L",
+                        "ada@example.com",
+                        null))));
         var body = snsNotificationOf(bucket, key);
 
         sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(body));
 
-        var parked = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> sqs.receiveMessage(r -> r.queueUrl(dlqUrl).maxNumberOfMessages(1)
-                        .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
-                        .messages(), messages -> !messages.isEmpty()).getFirst();
+        var parked = await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> sqs.receiveMessage(r -> r.queueUrl(dlqUrl)
+                                        .maxNumberOfMessages(1)
+                                        .messageSystemAttributeNames(
+                                                MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+                                .messages(),
+                        messages -> !messages.isEmpty())
+                .getFirst();
         assertThat(parked.body()).isEqualTo(body);
         var status = dynamoDb.getItem(r -> r.tableName(aws.output("CommandsTableName"))
-                .key(Map.of("commandId", AttributeValue.fromS(commandId))).consistentRead(true)).item();
+                        .key(Map.of("commandId", AttributeValue.fromS(commandId)))
+                        .consistentRead(true))
+                .item();
         assertThat(status).as("a transient failure is not a final outcome").isEmpty();
-        assertThat(s3.headObject(r -> r.bucket(bucket).key(key)).contentLength()).isPositive();
+        assertThat(s3.headObject(r -> r.bucket(bucket).key(key)).contentLength())
+                .isPositive();
         var failure = failures.find(queueName, parked.body()).orElseThrow();
         assertThat(failure.attempts()).as("one recorded attempt per receive").isEqualTo(MAX_RECEIVE_COUNT);
         assertThat(failure.reason()).contains("ResourceNotFoundException");
