@@ -67,7 +67,8 @@ class AccessQuestionController {
         var granted = new ArrayList<PersonAnswer>();
         var refused = new ArrayList<PersonAnswer>();
         for (var employee : employees) {
-            var card = cards.get(employee.currentCardId());
+            // A grant holder without a card is answered NO_CARD; the immutable map refuses a null key.
+            var card = employee.currentCardId() == null ? null : cards.get(employee.currentCardId());
             var candidate = new Candidate(employee, card, List.of(byEmployee.get(employee.employeeId())));
             var decision = policy.canEnterThrough(candidate, doorId, moment);
             (decision.granted() ? granted : refused).add(PersonAnswer.of(employee, card, decision));

@@ -97,6 +97,21 @@ class AccessQuestionApiTests extends ApiSliceTestSupport {
     }
 
     @Test
+    void listsAGrantHolderWithoutACardAsRefusedWithNoCard() throws Exception {
+        when(directory.grantsFor(any(), any()))
+                .thenReturn(new Page<>(List.of(Examples.grant("emp-1", "HQ"), Examples.grant("emp-2", "HQ")), null));
+        when(directory.employees(anyList()))
+                .thenReturn(List.of(Examples.employee("emp-1", "card-1"), Examples.employee("emp-2")));
+        when(directory.cards(anyList())).thenReturn(List.of(Examples.card("card-1", "emp-1")));
+
+        mvc.perform(get("/api/v1/doors/door-1/who-can-enter?at=" + MONDAY_9).with(operator()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.granted[0].employeeId").value("emp-1"))
+                .andExpect(jsonPath("$.refused[0].employeeId").value("emp-2"))
+                .andExpect(jsonPath("$.refused[0].reason").value("NO_CARD"));
+    }
+
+    @Test
     void answersAnEmployeeWithoutACardWithNoCard() throws Exception {
         when(directory.employee("emp-1")).thenReturn(Optional.of(Examples.employee("emp-1")));
         when(directory.grantsOf("emp-1")).thenReturn(List.of(Examples.grant("emp-1", "HQ")));
