@@ -31,9 +31,8 @@ def cpu_seconds(pid):
         return None
 
 
-def run_simulator(run_dir, jar, system, java, flags, log_path):
-    """Starts the simulator with --name=value flags (on top of the running system's settings), waits for it to
-    end, and returns (summary, cpu) where cpu maps emulator/access-stream/simulator to CPU seconds used."""
+def simulator_command(run_dir, jar, system, java, flags):
+    """The command line of a simulator process with --name=value flags on top of the running system's settings."""
     users = {line.split("\t")[0]: line.split("\t") for line in open(f"{run_dir}/demo-users.tsv")}
     admin = users["admin"]
     args = [java, "-jar", jar, "--spring.profiles.active=local,simulator", "--server.port=0",
@@ -45,6 +44,13 @@ def run_simulator(run_dir, jar, system, java, flags, log_path):
             f"--badgeflow.access-stream.simulator.admin-user={admin[1]}",
             f"--badgeflow.access-stream.simulator.admin-password={admin[2].strip()}"]
     args += [f"--badgeflow.access-stream.simulator.{name}={value}" for name, value in flags.items()]
+    return args
+
+
+def run_simulator(run_dir, jar, system, java, flags, log_path):
+    """Starts the simulator with --name=value flags (on top of the running system's settings), waits for it to
+    end, and returns (summary, cpu) where cpu maps emulator/access-stream/simulator to CPU seconds used."""
+    args = simulator_command(run_dir, jar, system, java, flags)
     processes = {"emulator": pid_of(run_dir, "emulator"), "access-stream": pid_of(run_dir, "access-stream")}
     summary = None
     with open(log_path, "w") as log:
