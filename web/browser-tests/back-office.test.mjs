@@ -4,7 +4,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { demoUsers, browserPerFile, screenshot, screenshotOf, seriousAccessibilityViolations, signIn } from './support.mjs';
+import {
+  demoUsers,
+  browserPerFile,
+  screenshot,
+  screenshotOf,
+  seriousAccessibilityViolations,
+  signIn,
+} from './support.mjs';
 
 const users = demoUsers();
 const withPage = browserPerFile();
@@ -21,21 +28,26 @@ async function applied(page, label) {
  * the set-up a test is not about. Answers `{ status, type, body }`.
  */
 async function api(page, method, path, body) {
-  return page.evaluate(async ({ method, path, body }) => {
-    const session = await (await fetch('/auth/refresh', { method: 'POST' })).json();
-    const headers = { Authorization: `Bearer ${session.accessToken}` };
-    if (body !== undefined) headers['Content-Type'] = typeof body === 'string' ? 'text/csv' : 'application/json';
-    const response = await fetch(`/api/v1${path}`, {
-      method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const type = response.headers.get('content-type') ?? '';
-    return {
-      status: response.status,
-      type,
-      disposition: response.headers.get('content-disposition'),
-      body: type.includes('json') ? await response.json() : await response.text(),
-    };
-  }, { method, path, body });
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const session = await (await fetch('/auth/refresh', { method: 'POST' })).json();
+      const headers = { Authorization: `Bearer ${session.accessToken}` };
+      if (body !== undefined) headers['Content-Type'] = typeof body === 'string' ? 'text/csv' : 'application/json';
+      const response = await fetch(`/api/v1${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const type = response.headers.get('content-type') ?? '';
+      return {
+        status: response.status,
+        type,
+        disposition: response.headers.get('content-disposition'),
+        body: type.includes('json') ? await response.json() : await response.text(),
+      };
+    },
+    { method, path, body },
+  );
 }
 
 /** Sends a command through the API and waits until card-events has APPLIED it. */
@@ -55,8 +67,12 @@ async function command(page, method, path, body) {
 
 async function registerEmployee(page, givenName, familyName) {
   const number = `E-${Date.now()}-${Math.floor(Math.random() * 1000)}`;
-  const { employeeId } = await command(page, 'POST', '/employees',
-    { employeeNumber: number, givenName, familyName, email: `${givenName.toLowerCase()}@example.com` });
+  const { employeeId } = await command(page, 'POST', '/employees', {
+    employeeNumber: number,
+    givenName,
+    familyName,
+    email: `${givenName.toLowerCase()}@example.com`,
+  });
   return { employeeId, number };
 }
 
@@ -70,8 +86,8 @@ function emulator() {
   const python = path.resolve('../.venv-aws/bin/python');
   if (!runDir || !existsSync(path.join(runDir, 'outputs.json')) || !existsSync(python)) return null;
   const portFile = path.join(runDir, 'emulator.port');
-  const port = process.env.BADGEFLOW_EMULATOR_PORT
-    ?? (existsSync(portFile) ? readFileSync(portFile, 'utf8').trim() : null);
+  const port =
+    process.env.BADGEFLOW_EMULATOR_PORT ?? (existsSync(portFile) ? readFileSync(portFile, 'utf8').trim() : null);
   if (!port) return null;
   const outputs = JSON.parse(readFileSync(path.join(runDir, 'outputs.json'), 'utf8'));
   return { endpoint: `http://127.0.0.1:${port}`, outputs, python };
@@ -79,11 +95,19 @@ function emulator() {
 
 /** Runs a boto3 script against the emulator; `client` is the boto3 client, the script's arguments are sys.argv[1:]. */
 function boto3(aws, service, lines, ...args) {
-  return execFileSync(aws.python, ['-c', [
-    'import base64, json, sys, boto3',
-    `client = boto3.client('${service}', endpoint_url='${aws.endpoint}', region_name='us-east-1', aws_access_key_id='test', aws_secret_access_key='test')`,
-    ...lines,
-  ].join('\n'), ...args], { encoding: 'utf8' });
+  return execFileSync(
+    aws.python,
+    [
+      '-c',
+      [
+        'import base64, json, sys, boto3',
+        `client = boto3.client('${service}', endpoint_url='${aws.endpoint}', region_name='us-east-1', aws_access_key_id='test', aws_secret_access_key='test')`,
+        ...lines,
+      ].join('\n'),
+      ...args,
+    ],
+    { encoding: 'utf8' },
+  );
 }
 
 /**
@@ -93,8 +117,13 @@ function boto3(aws, service, lines, ...args) {
 function deadLetterPlanted() {
   const aws = emulator();
   if (!aws) return false;
-  boto3(aws, 'sqs', ['client.send_message(QueueUrl=sys.argv[1], MessageBody=sys.argv[2])'],
-    aws.outputs.ImportsDlqUrl, '{"note": "browser test: not an S3 event"}');
+  boto3(
+    aws,
+    'sqs',
+    ['client.send_message(QueueUrl=sys.argv[1], MessageBody=sys.argv[2])'],
+    aws.outputs.ImportsDlqUrl,
+    '{"note": "browser test: not an S3 event"}',
+  );
   return true;
 }
 
@@ -106,10 +135,17 @@ function deadLetterPlanted() {
 function poisonRecordPut(partitionKey, text) {
   const aws = emulator();
   if (!aws) return null;
-  const answer = boto3(aws, 'kinesis', [
-    'placed = client.put_record(StreamName=sys.argv[1], PartitionKey=sys.argv[2], Data=base64.b64decode(sys.argv[3]))',
-    "print(json.dumps({'shardId': placed['ShardId'], 'sequenceNumber': placed['SequenceNumber']}))",
-  ], aws.outputs.SwipeStreamName, partitionKey, Buffer.from(text, 'utf8').toString('base64'));
+  const answer = boto3(
+    aws,
+    'kinesis',
+    [
+      'placed = client.put_record(StreamName=sys.argv[1], PartitionKey=sys.argv[2], Data=base64.b64decode(sys.argv[3]))',
+      "print(json.dumps({'shardId': placed['ShardId'], 'sequenceNumber': placed['SequenceNumber']}))",
+    ],
+    aws.outputs.SwipeStreamName,
+    partitionKey,
+    Buffer.from(text, 'utf8').toString('base64'),
+  );
   return JSON.parse(answer.trim().split('\n').at(-1));
 }
 
@@ -159,7 +195,11 @@ describe('employee lifecycle, imports, dead letters and the admin audit in the w
       await signIn(page, users.admin);
       await page.getByRole('heading', { name: 'Employees' }).waitFor();
       const building = `OFF-${Date.now()}`;
-      await command(page, 'POST', '/buildings', { buildingId: building, name: `Offboarding ${building}`, timeZone: 'Europe/Paris' });
+      await command(page, 'POST', '/buildings', {
+        buildingId: building,
+        name: `Offboarding ${building}`,
+        timeZone: 'Europe/Paris',
+      });
       const { employeeId } = await registerEmployee(page, 'Katherine', 'Johnson');
       const cardNumber = `C-${Date.now()}`;
       await command(page, 'POST', '/cards', { cardNumber, employeeId });
@@ -204,14 +244,20 @@ describe('employee lifecycle, imports, dead letters and the admin audit in the w
       await page.getByRole('table', { name: 'CSV columns' }).getByText('employee number').waitFor();
 
       const stamp = Date.now();
-      const csv = 'employee number,given name,family name,email,department\n'
-        + `E-${stamp}-1,Mary,Jackson,mary.jackson@example.com,Engineering\n`
-        + `E-${stamp}-2,Dorothy,Vaughan,dorothy.vaughan@example,Research\n`;
-      await page.getByLabel('CSV file').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      const csv =
+        'employee number,given name,family name,email,department\n' +
+        `E-${stamp}-1,Mary,Jackson,mary.jackson@example.com,Engineering\n` +
+        `E-${stamp}-2,Dorothy,Vaughan,dorothy.vaughan@example,Research\n`;
+      await page
+        .getByLabel('CSV file')
+        .setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
       await page.getByRole('button', { name: 'Upload' }).click();
 
       await page.getByTestId('import-status').getByText('COMPLETED').waitFor({ timeout: 60_000 });
-      assert.equal(await page.getByRole('progressbar', { name: 'Rows applied or rejected' }).getAttribute('aria-valuenow'), '100');
+      assert.equal(
+        await page.getByRole('progressbar', { name: 'Rows applied or rejected' }).getAttribute('aria-valuenow'),
+        '100',
+      );
       assert.equal(await page.getByTestId('import-counts').textContent(), '2 of 2 rows done: 1 applied, 1 rejected.');
       const report = page.getByRole('table', { name: 'Import report' });
       const good = report.getByRole('row').filter({ has: page.getByRole('cell', { name: '1', exact: true }) });
@@ -272,7 +318,10 @@ describe('employee lifecycle, imports, dead letters and the admin audit in the w
         const confirmation = imports.getByTestId('redrive-confirmation');
         assert.match(await confirmation.textContent(), /back to badgeflow-local-imports/);
         await confirmation.getByRole('button', { name: 'Yes, redrive' }).click();
-        assert.match(await page.getByTestId('redrive-result').textContent(), /[1-9]\d* messages? went back to the source queue/);
+        assert.match(
+          await page.getByTestId('redrive-result').textContent(),
+          /[1-9]\d* messages? went back to the source queue/,
+        );
       } else {
         assert.deepEqual(await seriousAccessibilityViolations(page), []);
         await screenshot(page, 'dead-letters');
@@ -304,7 +353,8 @@ describe('employee lifecycle, imports, dead letters and the admin audit in the w
       await nav(page).getByRole('link', { name: 'Dead letters' }).click();
       await page.getByRole('heading', { name: 'Dead letters' }).waitFor();
       const section = page.getByRole('region', { name: 'Parked stream records' });
-      const listed = () => section.getByRole('table', { name: 'Parked stream records' }).or(section.getByTestId('empty'));
+      const listed = () =>
+        section.getByRole('table', { name: 'Parked stream records' }).or(section.getByTestId('empty'));
       await listed().first().waitFor();
       if (!placed) {
         assert.deepEqual(await seriousAccessibilityViolations(page), []);
@@ -315,7 +365,7 @@ describe('employee lifecycle, imports, dead letters and the admin audit in the w
       // The consumer parks it within a poll or two; the page shows it after a Refresh.
       const row = section.getByRole('row').filter({ hasText: placed.sequenceNumber });
       const deadline = Date.now() + 30_000;
-      while (await row.count() === 0) {
+      while ((await row.count()) === 0) {
         assert.ok(Date.now() < deadline, `record ${placed.sequenceNumber} not shown as parked within 30 s`);
         await page.waitForTimeout(1_000);
         await page.getByRole('button', { name: 'Refresh' }).click();
@@ -331,7 +381,11 @@ describe('employee lifecycle, imports, dead letters and the admin audit in the w
       const toggle = row.getByRole('button', { name: 'Show payload' });
       assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
       await page.getByRole('button', { name: 'Refresh', disabled: false }).focus();
-      for (let tabs = 0; tabs < 50 && !await toggle.evaluate((button) => button === document.activeElement); tabs += 1) {
+      for (
+        let tabs = 0;
+        tabs < 50 && !(await toggle.evaluate((button) => button === document.activeElement));
+        tabs += 1
+      ) {
         await page.keyboard.press('Tab');
       }
       assert.ok(await toggle.evaluate((button) => button === document.activeElement), 'Tab reaches Show payload');
@@ -341,8 +395,10 @@ describe('employee lifecycle, imports, dead letters and the admin audit in the w
       assert.equal(await hide.getAttribute('aria-expanded'), 'true');
       const payload = section.locator(`[id="${await hide.getAttribute('aria-controls')}"]`);
       assert.equal(await payload.getByTestId('payload').textContent(), text);
-      assert.equal(await payload.getByTestId('payload-note').textContent(),
-        `Payload: UTF-8 text, ${Buffer.byteLength(text)} bytes`);
+      assert.equal(
+        await payload.getByTestId('payload-note').textContent(),
+        `Payload: UTF-8 text, ${Buffer.byteLength(text)} bytes`,
+      );
       assert.deepEqual(await seriousAccessibilityViolations(page), []);
       await screenshotOf(section, 'parked-records');
 

@@ -78,7 +78,7 @@ describe('cards, buildings and doors in the web UI', () => {
     });
   });
 
-  test('an admin sets the building\'s anti-passback to TIMED 15 minutes; an operator sees the mode but no form', async () => {
+  test("an admin sets the building's anti-passback to TIMED 15 minutes; an operator sees the mode but no form", async () => {
     const { code, name } = building;
     const mode = (page) => page.locator('.bf-facts div').filter({ hasText: 'Anti-passback' }).locator('dd');
     await withPage(async (page) => {
@@ -139,7 +139,11 @@ describe('cards, buildings and doors in the web UI', () => {
       await grant.getByRole('button', { name: 'Grant', exact: true }).click();
       await applied(page, `Granting access to ${building.code}`);
       const grants = page.getByRole('table', { name: 'Access grants' });
-      await grants.getByRole('row').filter({ hasText: building.code }).getByText('Mon, Tue, Wed, Thu, Fri 07:00–19:00').waitFor();
+      await grants
+        .getByRole('row')
+        .filter({ hasText: building.code })
+        .getByText('Mon, Tue, Wed, Thu, Fri 07:00–19:00')
+        .waitFor();
       assert.deepEqual(await seriousAccessibilityViolations(page), []);
       await screenshot(page, 'employee-detail-grant');
       await page.getByRole('button', { name: `Revoke access to ${building.code}` }).click();
@@ -206,7 +210,11 @@ describe('cards, buildings and doors in the web UI', () => {
       await nav(page).getByRole('link', { name: 'Commands' }).click();
       await page.getByRole('heading', { name: 'Commands' }).waitFor();
       // The rejection of the second test, with its reason.
-      await page.getByRole('table', { name: 'Recent commands' }).getByText(/CARD_NUMBER_TAKEN/).first().waitFor();
+      await page
+        .getByRole('table', { name: 'Recent commands' })
+        .getByText(/CARD_NUMBER_TAKEN/)
+        .first()
+        .waitFor();
       assert.deepEqual(await seriousAccessibilityViolations(page), []);
       await screenshot(page, 'commands');
     });

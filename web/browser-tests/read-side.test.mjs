@@ -11,14 +11,25 @@ const nav = (page) => page.getByRole('navigation', { name: 'Main' });
 
 /** Calls the API from inside the signed-in page with a token from its refresh cookie, as the UI itself would. */
 async function api(page, method, path, body) {
-  return page.evaluate(async ({ method, path, body }) => {
-    const session = await (await fetch('/auth/refresh', { method: 'POST' })).json();
-    const headers = { Authorization: `Bearer ${session.accessToken}` };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const type = response.headers.get('content-type') ?? '';
-    return { status: response.status, type, body: type.includes('json') ? await response.json() : await response.text() };
-  }, { method, path, body });
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const session = await (await fetch('/auth/refresh', { method: 'POST' })).json();
+      const headers = { Authorization: `Bearer ${session.accessToken}` };
+      if (body !== undefined) headers['Content-Type'] = 'application/json';
+      const response = await fetch(`/api/v1${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const type = response.headers.get('content-type') ?? '';
+      return {
+        status: response.status,
+        type,
+        body: type.includes('json') ? await response.json() : await response.text(),
+      };
+    },
+    { method, path, body },
+  );
 }
 
 /** Sends a command and waits until card-events has APPLIED it. */
@@ -51,17 +62,31 @@ async function site(page) {
   const suffix = `${Date.now()}`.slice(-8);
   const buildingId = `RS-${suffix}`;
   await command(page, 'POST', '/buildings', { buildingId, name: `Read side ${suffix}`, timeZone: 'Europe/London' });
-  const door = await command(page, 'POST', `/buildings/${buildingId}/doors`, { name: `Gate ${suffix}`, capability: 'BOTH' });
-  const { employeeId } = await command(page, 'POST', '/employees', { employeeNumber: `E-${suffix}`, givenName: 'Olive',
-    familyName: `Offboarded${suffix}`, email: `olive${suffix}@example.com` });
+  const door = await command(page, 'POST', `/buildings/${buildingId}/doors`, {
+    name: `Gate ${suffix}`,
+    capability: 'BOTH',
+  });
+  const { employeeId } = await command(page, 'POST', '/employees', {
+    employeeNumber: `E-${suffix}`,
+    givenName: 'Olive',
+    familyName: `Offboarded${suffix}`,
+    email: `olive${suffix}@example.com`,
+  });
   const cardNumber = `C${suffix}`;
   await command(page, 'POST', '/cards', { cardNumber, employeeId });
   await command(page, 'POST', `/employees/${employeeId}/grants`, { buildingId });
-  return { buildingId, doorId: door.doorId, deviceKey: door.deviceKey, employeeId, cardNumber, familyName: `Offboarded${suffix}` };
+  return {
+    buildingId,
+    doorId: door.doorId,
+    deviceKey: door.deviceKey,
+    employeeId,
+    cardNumber,
+    familyName: `Offboarded${suffix}`,
+  };
 }
 
 describe('operators and auditors', () => {
-  test('issue 7: an offboarded employee\'s card is DENIED at a door and the denial shows in the door audit', async () => {
+  test("issue 7: an offboarded employee's card is DENIED at a door and the denial shows in the door audit", async () => {
     let setUp;
     await withPage(async (page) => {
       await signIn(page, users.admin);
@@ -88,10 +113,12 @@ describe('operators and auditors', () => {
       await signIn(page, users.auditor);
       await nav(page).getByRole('link', { name: 'Door audit' }).click();
       await page.getByLabel('Employee id').fill(setUp.employeeId);
-      const row = page.getByRole('table', { name: 'Door events' }).getByRole('row')
+      const row = page
+        .getByRole('table', { name: 'Door events' })
+        .getByRole('row')
         .filter({ hasText: /CARD_NOT_ACTIVE|EMPLOYEE_INACTIVE/ });
       // The denial reaches the swipes table through Kinesis and the consumer: allow it some seconds.
-      for (let attempt = 0; attempt < 30 && await row.count() === 0; attempt += 1) {
+      for (let attempt = 0; attempt < 30 && (await row.count()) === 0; attempt += 1) {
         await page.getByRole('button', { name: 'Show events' }).click();
         await page.waitForTimeout(1000);
       }
@@ -110,7 +137,7 @@ describe('operators and auditors', () => {
       for (let attempt = 0; attempt < 20; attempt += 1) {
         await page.getByRole('button', { name: 'Show' }).click();
         await page.getByTestId('inside-at-summary').waitFor();
-        if (await inside.count() > 0 && new RegExp(setUp.familyName).test(await inside.textContent())) break;
+        if ((await inside.count()) > 0 && new RegExp(setUp.familyName).test(await inside.textContent())) break;
         await page.waitForTimeout(1000);
       }
       assert.match(await inside.textContent(), new RegExp(setUp.familyName));
@@ -129,13 +156,17 @@ describe('operators and auditors', () => {
       await screenshot(page, 'employee-detail');
 
       await page.getByRole('link', { name: 'Open in door audit' }).click();
-      await page.getByRole('table', { name: 'Door events' }).getByRole('row')
-        .filter({ hasText: /CARD_NOT_ACTIVE|EMPLOYEE_INACTIVE/ }).first().waitFor();
+      await page
+        .getByRole('table', { name: 'Door events' })
+        .getByRole('row')
+        .filter({ hasText: /CARD_NOT_ACTIVE|EMPLOYEE_INACTIVE/ })
+        .first()
+        .waitFor();
       assert.equal(await page.getByLabel('Employee id').inputValue(), setUp.employeeId);
     });
   });
 
-  test('an operator watches the live view and prints a building\'s muster list; an auditor is refused both', async () => {
+  test("an operator watches the live view and prints a building's muster list; an auditor is refused both", async () => {
     let buildingId;
     let employeeId;
     await withPage(async (page) => {
@@ -167,7 +198,11 @@ describe('operators and auditors', () => {
       await page.getByTestId('muster-summary').getByText('1 person inside').waitFor();
       await page.getByRole('button', { name: 'Print' }).waitFor();
       assert.equal(await nav(page).getByRole('link', { name: 'Door audit' }).count(), 0);
-      assert.equal((await api(page, 'GET', '/audit/swipes?buildingId=HQ&from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z')).status, 403);
+      assert.equal(
+        (await api(page, 'GET', '/audit/swipes?buildingId=HQ&from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z'))
+          .status,
+        403,
+      );
       assert.deepEqual(await seriousAccessibilityViolations(page), []);
       await screenshot(page, 'muster');
 

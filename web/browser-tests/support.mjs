@@ -1,6 +1,6 @@
 // Shared by the browser tests: the running system's address, the demo users bin/run created, a headless
 // Debian Chromium, CSP violations collected from every page, axe-core and screenshots.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import assert from 'node:assert/strict';
@@ -62,11 +62,16 @@ export async function seriousAccessibilityViolations(page) {
   const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
 }
 
+/** Under target/ (gitignored): a test run never rewrites docs/ui/, `scripts/browser-tests --refresh-docs` does. */
 function screenshotPath(name) {
-  const dir = process.env.BADGEFLOW_SCREENSHOTS ?? path.resolve('../docs/ui');
+  const dir = process.env.BADGEFLOW_SCREENSHOTS ?? path.resolve('target/screenshots');
+  mkdirSync(dir, { recursive: true });
   return path.join(dir, `${name}.png`);
 }
 

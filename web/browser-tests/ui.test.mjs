@@ -95,7 +95,12 @@ describe('the web UI served by admin-service', () => {
         const response = await fetch('/api/v1/employees', {
           method: 'POST',
           headers: { Authorization: `Bearer ${session.accessToken}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ employeeNumber: 'E-AUDIT', givenName: 'Eve', familyName: 'Auditor', email: 'eve@example.com' }),
+          body: JSON.stringify({
+            employeeNumber: 'E-AUDIT',
+            givenName: 'Eve',
+            familyName: 'Auditor',
+            email: 'eve@example.com',
+          }),
         });
         return { status: response.status, type: response.headers.get('content-type') };
       });

@@ -25,7 +25,10 @@ function Routed() {
   // On a reload the access token is gone (memory only); the refresh cookie may still turn into a new one.
   const [restoring, setRestoring] = useState(true);
   useEffect(() => {
-    manager.refresh().catch(() => null).finally(() => setRestoring(false));
+    manager
+      .refresh()
+      .catch(() => null)
+      .finally(() => setRestoring(false));
   }, [manager]);
 
   if (restoring && !session) return <Loading label="Signing in…" />;

@@ -11,11 +11,16 @@ export const ANTI_PASSBACK_MODES: readonly { value: AntiPassbackMode; label: str
 /** A building's setting in a few words, e.g. "Timed (15 min)". */
 export function antiPassbackText(setting: AntiPassback): string {
   switch (setting.mode) {
-    case 'HARD': return 'Hard';
-    case 'SOFT': return 'Soft (alarm only)';
-    case 'TIMED': return `Timed (${setting.minutes ?? '?'} min)`;
-    case 'OFF': return 'Off';
-    default: return String(setting.mode);
+    case 'HARD':
+      return 'Hard';
+    case 'SOFT':
+      return 'Soft (alarm only)';
+    case 'TIMED':
+      return `Timed (${setting.minutes ?? '?'} min)`;
+    case 'OFF':
+      return 'Off';
+    default:
+      return String(setting.mode);
   }
 }
 
@@ -23,7 +28,10 @@ export function antiPassbackText(setting: AntiPassback): string {
  * The body of `PUT /buildings/{id}/anti-passback` from the form's text values: minutes only for TIMED, as a number
  * when they are one (anything else is sent as typed, so the API names the field).
  */
-export function antiPassbackBody(values: { mode: string; minutes: string }): { mode: string; minutes: number | string | null } {
+export function antiPassbackBody(values: { mode: string; minutes: string }): {
+  mode: string;
+  minutes: number | string | null;
+} {
   if (values.mode !== 'TIMED') return { mode: values.mode, minutes: null };
   const minutes = values.minutes.trim();
   if (minutes === '') return { mode: values.mode, minutes: null };

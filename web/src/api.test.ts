@@ -7,10 +7,14 @@ function problem(status: number, body: unknown): Response {
 
 describe('toApiError', () => {
   it('keeps the detail and the field errors of a problem+json body', async () => {
-    const error = await toApiError(problem(400, {
-      status: 400, title: 'Invalid request', detail: 'The request has invalid fields: email.',
-      errors: { email: 'must be a well-formed email address' },
-    }));
+    const error = await toApiError(
+      problem(400, {
+        status: 400,
+        title: 'Invalid request',
+        detail: 'The request has invalid fields: email.',
+        errors: { email: 'must be a well-formed email address' },
+      }),
+    );
 
     expect(error.status).toBe(400);
     expect(error.message).toBe('The request has invalid fields: email.');
@@ -67,7 +71,9 @@ describe('ApiClient', () => {
   });
 
   it('posts a form without setting its Content-Type, so the browser adds the multipart boundary', async () => {
-    const fetchImpl = vi.fn(async () => Response.json({ importId: 'a'.repeat(32), status: 'PENDING' }, { status: 202 }));
+    const fetchImpl = vi.fn(async () =>
+      Response.json({ importId: 'a'.repeat(32), status: 'PENDING' }, { status: 202 }),
+    );
     const client = new ApiClient(() => 't', fetchImpl as unknown as typeof fetch);
     const form = new FormData();
     form.append('file', new Blob(['employee number\n'], { type: 'text/csv' }), 'people.csv');
@@ -84,7 +90,10 @@ describe('ApiClient', () => {
 
   it('reads a text resource, and its problem+json when it is refused', async () => {
     const csv = 'row,status\n1,APPLIED\n';
-    const ok = new ApiClient(() => 't', (async () => new Response(csv, { headers: { 'Content-Type': 'text/csv' } })) as unknown as typeof fetch);
+    const ok = new ApiClient(
+      () => 't',
+      (async () => new Response(csv, { headers: { 'Content-Type': 'text/csv' } })) as unknown as typeof fetch,
+    );
     expect(await ok.getText('/imports/x/report')).toBe(csv);
 
     const refused = new ApiClient(() => 't', (async () =>
@@ -106,7 +115,9 @@ describe('ApiClient', () => {
   });
 
   it('turns a network failure into status 0', async () => {
-    const client = new ApiClient(() => 't', (async () => { throw new TypeError('Failed to fetch'); }) as unknown as typeof fetch);
+    const client = new ApiClient(() => 't', (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as unknown as typeof fetch);
 
     const error = (await client.get('/commands').catch((e: unknown) => e)) as ApiError;
 

@@ -49,7 +49,10 @@ export async function toApiError(response: Response): Promise<ApiError> {
 
 /** A network failure (server down, connection refused) as an ApiError with status 0. */
 export function networkError(cause: unknown): ApiError {
-  const error = new ApiError({ status: 0, detail: 'The server cannot be reached. Check your connection and try again.' });
+  const error = new ApiError({
+    status: 0,
+    detail: 'The server cannot be reached. Check your connection and try again.',
+  });
   (error as { cause?: unknown }).cause = cause;
   return error;
 }
@@ -63,13 +66,19 @@ function statusMessage(status: number): string {
     case 404:
       return 'Not found.';
     default:
-      return status >= 500 ? 'The server could not complete the request. Try again.' : `The request failed (HTTP ${status}).`;
+      return status >= 500
+        ? 'The server could not complete the request. Try again.'
+        : `The request failed (HTTP ${status}).`;
   }
 }
 
 function isStringRecord(value: unknown): value is Record<string, string> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    && Object.values(value).every((v) => typeof v === 'string');
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((v) => typeof v === 'string')
+  );
 }
 
 export type Query = Record<string, string | number | undefined | null>;
@@ -116,8 +125,12 @@ export class ApiClient {
   }
 
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await this.send(method, path, 'application/json, application/problem+json',
-      body === undefined ? undefined : JSON.stringify(body));
+    const response = await this.send(
+      method,
+      path,
+      'application/json, application/problem+json',
+      body === undefined ? undefined : JSON.stringify(body),
+    );
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }

@@ -5,8 +5,11 @@ describe('chainSummary', () => {
   it('says intact with the blocks checked and the head', () => {
     const summary = chainSummary({ intact: true, blocksChecked: 12, headSequence: 12, headHash: 'ab'.repeat(32) });
 
-    expect(summary).toEqual({ intact: true, title: 'Chain intact',
-      detail: '12 blocks checked from block 1 to the head, block 12.' });
+    expect(summary).toEqual({
+      intact: true,
+      title: 'Chain intact',
+      detail: '12 blocks checked from block 1 to the head, block 12.',
+    });
   });
 
   it('says an empty trail is intact', () => {
@@ -14,8 +17,13 @@ describe('chainSummary', () => {
   });
 
   it('names the block where the chain breaks, the problem and the message', () => {
-    const summary = chainSummary({ intact: false, sequence: 7, blockId: 'cmd-7', problem: 'HASH_MISMATCH',
-      message: 'block 7 does not hash to its stored hash' });
+    const summary = chainSummary({
+      intact: false,
+      sequence: 7,
+      blockId: 'cmd-7',
+      problem: 'HASH_MISMATCH',
+      message: 'block 7 does not hash to its stored hash',
+    });
 
     expect(summary.intact).toBe(false);
     expect(summary.title).toBe('Chain broken at block 7');
@@ -23,8 +31,10 @@ describe('chainSummary', () => {
   });
 
   it('leaves the block id out when no block is stored there', () => {
-    expect(chainSummary({ intact: false, sequence: 3, blockId: null, problem: 'SEQUENCE_GAP', message: 'no block 3' })
-      .detail).toBe('SEQUENCE_GAP: no block 3');
+    expect(
+      chainSummary({ intact: false, sequence: 3, blockId: null, problem: 'SEQUENCE_GAP', message: 'no block 3' })
+        .detail,
+    ).toBe('SEQUENCE_GAP: no block 3');
   });
 });
 

@@ -3,9 +3,23 @@ import { ApiClient } from './api';
 import { roleOf, SessionManager, type Role, type Session } from './session';
 
 /** What a role may do in the UI; the API refuses the same things on its own (docs/back-office-api.md). */
-export type Action = 'registerEmployee' | 'changeEmployee' | 'issueCard' | 'changeCard' | 'registerBuilding'
-  | 'manageDoors' | 'grantAccess' | 'setAntiPassback' | 'importEmployees' | 'readDeadLetters' | 'redrive'
-  | 'readParkedRecords' | 'readAdminAudit' | 'readInsideAt' | 'watchLive' | 'auditSwipes';
+export type Action =
+  | 'registerEmployee'
+  | 'changeEmployee'
+  | 'issueCard'
+  | 'changeCard'
+  | 'registerBuilding'
+  | 'manageDoors'
+  | 'grantAccess'
+  | 'setAntiPassback'
+  | 'importEmployees'
+  | 'readDeadLetters'
+  | 'redrive'
+  | 'readParkedRecords'
+  | 'readAdminAudit'
+  | 'readInsideAt'
+  | 'watchLive'
+  | 'auditSwipes';
 
 const ALLOWED: Record<Action, readonly Role[]> = {
   registerEmployee: ['admin'],
@@ -47,6 +61,11 @@ interface Auth {
 
 const AuthContext = createContext<Auth | null>(null);
 
+/** The token of the session as it is at the moment of each request (the manager refreshes it). */
+function accessToken(manager: SessionManager): string | null {
+  return manager.current?.accessToken ?? null;
+}
+
 export function AuthProvider({ manager, children }: { manager: SessionManager; children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(manager.current);
   useEffect(() => {
@@ -55,10 +74,12 @@ export function AuthProvider({ manager, children }: { manager: SessionManager; c
       unsubscribe();
     };
   }, [manager]);
-  const api = useMemo(() => new ApiClient(() => manager.current?.accessToken ?? null), [manager]);
+  const api = useMemo(() => new ApiClient(() => accessToken(manager)), [manager]);
   const role = session ? roleOf(session.groups) : null;
-  const value = useMemo<Auth>(() => ({ session, role, manager, api, may: (action) => may(role, action) }),
-    [session, role, manager, api]);
+  const value = useMemo<Auth>(
+    () => ({ session, role, manager, api, may: (action) => may(role, action) }),
+    [session, role, manager, api],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -15,8 +15,17 @@ describe('datetime-local values and instants', () => {
 
 describe('what a role may do', () => {
   it('leaves every command to the admin', () => {
-    for (const action of ['registerEmployee', 'changeEmployee', 'issueCard', 'changeCard', 'registerBuilding',
-      'manageDoors', 'grantAccess', 'setAntiPassback', 'importEmployees'] as const) {
+    for (const action of [
+      'registerEmployee',
+      'changeEmployee',
+      'issueCard',
+      'changeCard',
+      'registerBuilding',
+      'manageDoors',
+      'grantAccess',
+      'setAntiPassback',
+      'importEmployees',
+    ] as const) {
       expect(may('admin', action)).toBe(true);
       expect(may('operator', action)).toBe(false);
       expect(may('auditor', action)).toBe(false);

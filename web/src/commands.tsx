@@ -1,5 +1,5 @@
 import { Alert, Badge, Table } from '@mantine/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import { ApiError, type ApiClient } from './api';
 import { formatInstant } from './states';
 import type { Command } from './types';
@@ -24,8 +24,8 @@ export function statusColor(status: string): string {
  */
 export function useFollow(api: ApiClient, onFinished: () => void) {
   const [tracked, setTracked] = useState<Tracked | null>(null);
-  const finished = useRef(onFinished);
-  finished.current = onFinished;
+  // The latest onFinished, without restarting the polling when the caller passes a new function.
+  const finished = useEffectEvent(onFinished);
   const commandId = tracked?.command.commandId;
   const pending = tracked?.command.status === 'PENDING';
   useEffect(() => {
@@ -40,7 +40,7 @@ export function useFollow(api: ApiClient, onFinished: () => void) {
         if (stopped) return;
         if (command.status !== 'PENDING') {
           setTracked((t) => (t && t.command.commandId === commandId ? { ...t, command } : t));
-          finished.current();
+          finished();
           return;
         }
       } catch {
@@ -53,8 +53,10 @@ export function useFollow(api: ApiClient, onFinished: () => void) {
       stopped = true;
     };
   }, [api, commandId, pending]);
-  const follow = useCallback((label: string, commandId: string) =>
-    setTracked({ label, command: { commandId, status: 'PENDING' } }), []);
+  const follow = useCallback(
+    (label: string, commandId: string) => setTracked({ label, command: { commandId, status: 'PENDING' } }),
+    [],
+  );
   return { tracked, follow, dismiss: () => setTracked(null) };
 }
 
@@ -63,8 +65,16 @@ export function CommandAlert({ tracked, onClose }: { tracked: Tracked | null; on
   if (!tracked) return null;
   const { command } = tracked;
   return (
-    <Alert role="status" aria-live="polite" data-testid="command-status" color={statusColor(command.status)}
-      title={tracked.label} withCloseButton closeButtonLabel="Dismiss" onClose={onClose}>
+    <Alert
+      role="status"
+      aria-live="polite"
+      data-testid="command-status"
+      color={statusColor(command.status)}
+      title={tracked.label}
+      withCloseButton
+      closeButtonLabel="Dismiss"
+      onClose={onClose}
+    >
       Command {command.commandId}: <strong>{command.status}</strong>
       {command.reason ? ` — ${command.reason}` : ''}
       {command.message ? `: ${command.message}` : ''}
@@ -73,27 +83,40 @@ export function CommandAlert({ tracked, onClose }: { tracked: Tracked | null; on
 }
 
 /** A list of commands, newest first. */
-export function CommandTable({ commands, label, showSubject = false }: {
+export function CommandTable({
+  commands,
+  label,
+  showSubject = false,
+}: {
   commands: Command[];
   label: string;
   showSubject?: boolean;
 }) {
   return (
     <Table aria-label={label}>
-      <Table.Thead><Table.Tr>
-        <Table.Th scope="col">Command</Table.Th>
-        {showSubject && <Table.Th scope="col">Concerns</Table.Th>}
-        <Table.Th scope="col">Status</Table.Th>
-        <Table.Th scope="col">Reason</Table.Th><Table.Th scope="col">Finished</Table.Th>
-      </Table.Tr></Table.Thead>
-      <Table.Tbody>{commands.map((command) => (
-        <Table.Tr key={command.commandId}>
-          <Table.Td>{command.type ?? command.commandId}</Table.Td>
-          {showSubject && <Table.Td>{command.subjectId ?? command.employeeId ?? '—'}</Table.Td>}
-          <Table.Td className="bf-status"><Badge variant="light" color={statusColor(command.status)}>{command.status}</Badge></Table.Td>
-          <Table.Td>{command.reason ? `${command.reason}: ${command.message ?? ''}` : '—'}</Table.Td>
-          <Table.Td>{formatInstant(command.finishedAt)}</Table.Td>
-        </Table.Tr>))}
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">Command</Table.Th>
+          {showSubject && <Table.Th scope="col">Concerns</Table.Th>}
+          <Table.Th scope="col">Status</Table.Th>
+          <Table.Th scope="col">Reason</Table.Th>
+          <Table.Th scope="col">Finished</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {commands.map((command) => (
+          <Table.Tr key={command.commandId}>
+            <Table.Td>{command.type ?? command.commandId}</Table.Td>
+            {showSubject && <Table.Td>{command.subjectId ?? command.employeeId ?? '—'}</Table.Td>}
+            <Table.Td className="bf-status">
+              <Badge variant="light" color={statusColor(command.status)}>
+                {command.status}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{command.reason ? `${command.reason}: ${command.message ?? ''}` : '—'}</Table.Td>
+            <Table.Td>{formatInstant(command.finishedAt)}</Table.Td>
+          </Table.Tr>
+        ))}
       </Table.Tbody>
     </Table>
   );

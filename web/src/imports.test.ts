@@ -21,17 +21,28 @@ describe('parseCsv', () => {
 
 describe('parseReport', () => {
   it('reads the report of the contract example by its header', () => {
-    const report = 'row,status,reason,message,employeeId\n'
-      + '1,APPLIED,,,2bc06189-214f-34b2-a178-5dcd9b904257\n'
-      + '2,REJECTED,BUILDING_NOT_FOUND,"no building DC-PAR",\n'
-      + '3,REJECTED,INVALID_FIELD,"email must be an email address",\n';
+    const report =
+      'row,status,reason,message,employeeId\n' +
+      '1,APPLIED,,,2bc06189-214f-34b2-a178-5dcd9b904257\n' +
+      '2,REJECTED,BUILDING_NOT_FOUND,"no building DC-PAR",\n' +
+      '3,REJECTED,INVALID_FIELD,"email must be an email address",\n';
 
     const rows = parseReport(report);
 
     expect(rows).toHaveLength(3);
-    expect(rows[0]).toEqual({ row: '1', status: 'APPLIED', reason: '', message: '',
-      employeeId: '2bc06189-214f-34b2-a178-5dcd9b904257' });
-    expect(rows[1]).toMatchObject({ row: '2', status: 'REJECTED', reason: 'BUILDING_NOT_FOUND', message: 'no building DC-PAR' });
+    expect(rows[0]).toEqual({
+      row: '1',
+      status: 'APPLIED',
+      reason: '',
+      message: '',
+      employeeId: '2bc06189-214f-34b2-a178-5dcd9b904257',
+    });
+    expect(rows[1]).toMatchObject({
+      row: '2',
+      status: 'REJECTED',
+      reason: 'BUILDING_NOT_FOUND',
+      message: 'no building DC-PAR',
+    });
     expect(rows[2].employeeId).toBe('');
   });
 

@@ -14,11 +14,17 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   { name: 'family name', required: true, rule: 'text ≤ 128' },
   { name: 'email', required: true, rule: 'an email address' },
   { name: 'department', required: false, rule: 'text ≤ 128' },
-  { name: 'building codes', required: false,
-    rule: 'building codes separated by ";" (at most 40); each building must already be registered' },
+  {
+    name: 'building codes',
+    required: false,
+    rule: 'building codes separated by ";" (at most 40); each building must already be registered',
+  },
   { name: 'card number', required: false, rule: 'when given, a card is issued to the person' },
-  { name: 'valid until', required: false,
-    rule: 'ISO date (2027-03-31), needs a card number: the card works through the end of that day, UTC' },
+  {
+    name: 'valid until',
+    required: false,
+    rule: 'ISO date (2027-03-31), needs a card number: the card works through the end of that day, UTC',
+  },
 ];
 
 export type ImportStatus = 'PENDING' | 'RUNNING' | 'COMPLETED' | 'REJECTED';
@@ -113,9 +119,14 @@ export function parseReport(text: string): ReportRow[] {
   const [header, ...rows] = parseCsv(text);
   if (!header) return [];
   const at = (name: keyof ReportRow) => header.findIndex((h) => h.trim().toLowerCase() === name.toLowerCase());
-  const columns = { row: at('row'), status: at('status'), reason: at('reason'), message: at('message'),
-    employeeId: at('employeeId') };
-  const cell = (values: string[], index: number) => (index >= 0 ? values[index] ?? '' : '');
+  const columns = {
+    row: at('row'),
+    status: at('status'),
+    reason: at('reason'),
+    message: at('message'),
+    employeeId: at('employeeId'),
+  };
+  const cell = (values: string[], index: number) => (index >= 0 ? (values[index] ?? '') : '');
   return rows.map((values) => ({
     row: cell(values, columns.row),
     status: cell(values, columns.status),

@@ -25,9 +25,14 @@ describe('insideAtSummary', () => {
   const format = (value: string) => `<${value}>`;
 
   it('says nobody, one person or how many, and where the look-back began', () => {
-    expect(insideAtSummary(report, format)).toBe('Nobody was inside HQ at <T>, from 12 archived events since <L>.'
-      + ' Someone who entered before then and passed no door since is not known.');
-    const one = { ...report, people: [{ employeeId: 'e', employeeNumber: null, name: null, since: 'S', lastDoorId: 'd' }] };
+    expect(insideAtSummary(report, format)).toBe(
+      'Nobody was inside HQ at <T>, from 12 archived events since <L>.' +
+        ' Someone who entered before then and passed no door since is not known.',
+    );
+    const one = {
+      ...report,
+      people: [{ employeeId: 'e', employeeNumber: null, name: null, since: 'S', lastDoorId: 'd' }],
+    };
     expect(insideAtSummary(one, format)).toMatch(/^1 person was inside HQ/);
     expect(insideAtSummary({ ...one, people: [...one.people, ...one.people] }, format)).toMatch(/^2 people were/);
   });

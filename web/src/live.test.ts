@@ -19,7 +19,9 @@ describe('event text', () => {
   it('says who and what', () => {
     expect(personText({ givenName: 'Ada', familyName: 'Lovelace' })).toBe('Ada Lovelace');
     expect(personText({ cardNumber: '04A1' })).toBe('card 04A1');
-    expect(outcomeText(event('x', 't', { decision: 'DENIED', reason: 'CARD_NOT_ACTIVE' }))).toBe('DENIED · CARD_NOT_ACTIVE');
+    expect(outcomeText(event('x', 't', { decision: 'DENIED', reason: 'CARD_NOT_ACTIVE' }))).toBe(
+      'DENIED · CARD_NOT_ACTIVE',
+    );
     expect(outcomeText(event('x', 't', { doorState: 'HELD_OPEN' }))).toBe('Door held open');
   });
 

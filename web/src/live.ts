@@ -7,13 +7,19 @@ export const LIVE_KEEP = 100;
  * Adds a poll's events to those shown: each poll reads again a little before the last one (late events), so the
  * same event can come twice and is kept once; newest first, at most `keep`.
  */
-export function mergeEvents(shown: readonly SwipeEvent[], polled: readonly SwipeEvent[], keep = LIVE_KEEP): SwipeEvent[] {
+export function mergeEvents(
+  shown: readonly SwipeEvent[],
+  polled: readonly SwipeEvent[],
+  keep = LIVE_KEEP,
+): SwipeEvent[] {
   const byId = new Map<string, SwipeEvent>();
   for (const event of [...polled, ...shown]) {
     if (!byId.has(event.eventId)) byId.set(event.eventId, event);
   }
   return [...byId.values()]
-    .sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : a.eventId.localeCompare(b.eventId)))
+    .sort((a, b) =>
+      a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : a.eventId.localeCompare(b.eventId),
+    )
     .slice(0, keep);
 }
 

@@ -4,13 +4,23 @@ import type { EmployeeDetail } from './types';
 
 function detail(overrides: Partial<EmployeeDetail> = {}): EmployeeDetail {
   return {
-    employee: { employeeId: 'e-1', employeeNumber: 'E-1', givenName: 'Ada', familyName: 'Lovelace',
-      email: 'ada@example.com', status: 'ACTIVE', currentCardId: 'c-2' },
+    employee: {
+      employeeId: 'e-1',
+      employeeNumber: 'E-1',
+      givenName: 'Ada',
+      familyName: 'Lovelace',
+      email: 'ada@example.com',
+      status: 'ACTIVE',
+      currentCardId: 'c-2',
+    },
     cards: [
       { cardId: 'c-1', cardNumber: '1001', status: 'LOST' },
       { cardId: 'c-2', cardNumber: '1002', status: 'ACTIVE' },
     ],
-    grants: [{ employeeId: 'e-1', buildingId: 'HQ' }, { employeeId: 'e-1', buildingId: 'DC' }],
+    grants: [
+      { employeeId: 'e-1', buildingId: 'HQ' },
+      { employeeId: 'e-1', buildingId: 'DC' },
+    ],
     commands: { items: [] },
     ...overrides,
   };
@@ -29,8 +39,12 @@ describe('offboardConsequences', () => {
 
   it('says so when there is no card and a single grant', () => {
     const base = detail();
-    const lines = offboardConsequences({ ...base, employee: { ...base.employee, currentCardId: null }, cards: [],
-      grants: [{ employeeId: 'e-1', buildingId: 'HQ' }] });
+    const lines = offboardConsequences({
+      ...base,
+      employee: { ...base.employee, currentCardId: null },
+      cards: [],
+      grants: [{ employeeId: 'e-1', buildingId: 'HQ' }],
+    });
 
     expect(lines).toContain('They hold no current card, so no card is revoked.');
     expect(lines).toContain('Their access grant to HQ is revoked.');

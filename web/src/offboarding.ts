@@ -20,9 +20,11 @@ export function offboardConsequences({ employee, cards, grants }: EmployeeDetail
     lines.push('They have no access grants, so none is revoked.');
   } else {
     const buildings = grants.map((grant) => grant.buildingId).join(', ');
-    lines.push(grants.length === 1
-      ? `Their access grant to ${buildings} is revoked.`
-      : `All ${grants.length} access grants are revoked (${buildings}).`);
+    lines.push(
+      grants.length === 1
+        ? `Their access grant to ${buildings} is revoked.`
+        : `All ${grants.length} access grants are revoked (${buildings}).`,
+    );
   }
   lines.push(`Employee number ${employee.employeeNumber} is released, so a rehire may be registered with it.`);
   return lines;

@@ -16,8 +16,11 @@ describe('payloadOf', () => {
   it('keeps the base64 of bytes that are not UTF-8', () => {
     const sent = base64(new Uint8Array([0x7b, 0xff, 0xfe, 0x00]));
 
-    expect(payloadOf({ payloadBase64: sent, truncated: false, size: 4 }))
-      .toEqual({ kind: 'base64', text: sent, note: 'base64 (not UTF-8 text), 4 bytes' });
+    expect(payloadOf({ payloadBase64: sent, truncated: false, size: 4 })).toEqual({
+      kind: 'base64',
+      text: sent,
+      note: 'base64 (not UTF-8 text), 4 bytes',
+    });
   });
 
   it('keeps the base64 of valid UTF-8 that is binary (control characters)', () => {
@@ -27,15 +30,19 @@ describe('payloadOf', () => {
   });
 
   it('shows tabs and line breaks as text', () => {
-    expect(payloadOf({ payloadBase64: base64('{\n\t"a": 1\r\n}'), truncated: false, size: 12 }).text)
-      .toBe('{\n\t"a": 1\r\n}');
+    expect(payloadOf({ payloadBase64: base64('{\n\t"a": 1\r\n}'), truncated: false, size: 12 }).text).toBe(
+      '{\n\t"a": 1\r\n}',
+    );
   });
 
   it('says when the excerpt is truncated, and of how many bytes', () => {
     const excerpt = `{${' '.repeat(4095)}`;
 
     expect(payloadOf({ payloadBase64: base64(excerpt), truncated: true, size: 307_200 })).toEqual({
-      kind: 'text', text: excerpt, note: 'UTF-8 text, the first 4,096 of 307,200 bytes (truncated)' });
+      kind: 'text',
+      text: excerpt,
+      note: 'UTF-8 text, the first 4,096 of 307,200 bytes (truncated)',
+    });
   });
 
   it('leaves off a character the truncation cut in half, and is still text', () => {
@@ -53,18 +60,27 @@ describe('payloadOf', () => {
     const whole = new TextEncoder().encode('abc€');
     const cut = base64(whole.slice(0, whole.length - 1));
 
-    expect(payloadOf({ payloadBase64: cut, truncated: false, size: 5 }))
-      .toEqual({ kind: 'base64', text: cut, note: 'base64 (not UTF-8 text), 5 bytes' });
+    expect(payloadOf({ payloadBase64: cut, truncated: false, size: 5 })).toEqual({
+      kind: 'base64',
+      text: cut,
+      note: 'base64 (not UTF-8 text), 5 bytes',
+    });
   });
 
   it('shows an empty payload as empty text', () => {
-    expect(payloadOf({ payloadBase64: '', truncated: false, size: 0 }))
-      .toEqual({ kind: 'text', text: '', note: 'UTF-8 text, 0 bytes' });
+    expect(payloadOf({ payloadBase64: '', truncated: false, size: 0 })).toEqual({
+      kind: 'text',
+      text: '',
+      note: 'UTF-8 text, 0 bytes',
+    });
   });
 
   it('shows what the API sent when it is not base64 at all', () => {
-    expect(payloadOf({ payloadBase64: 'not base64!', truncated: false, size: 9 }))
-      .toEqual({ kind: 'base64', text: 'not base64!', note: 'base64 (not UTF-8 text), 9 bytes' });
+    expect(payloadOf({ payloadBase64: 'not base64!', truncated: false, size: 9 })).toEqual({
+      kind: 'base64',
+      text: 'not base64!',
+      note: 'base64 (not UTF-8 text), 9 bytes',
+    });
   });
 
   it('counts a single byte in the singular', () => {

@@ -50,10 +50,13 @@ function utf8(raw: Uint8Array, cut: boolean): string | null {
   }
 }
 
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-
+/** No control character other than tab, line feed and carriage return (U+0000-U+001F, U+007F). */
 function printable(text: string): boolean {
-  return !CONTROL.test(text);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) return false;
+  }
+  return true;
 }
 
 /**

@@ -11,7 +11,8 @@ function event(minute: number): SwipeEvent {
 function audit(stored: SwipeEvent[]): SwipePageReader & { reads: number } {
   const read = async ({ from, to, size, cursor }: { from: string; to: string; size: number; cursor?: string }) => {
     read.reads += 1;
-    const inRange = stored.filter((e) => e.occurredAt >= from && e.occurredAt < to)
+    const inRange = stored
+      .filter((e) => e.occurredAt >= from && e.occurredAt < to)
       .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
     const start = cursor ? Number(cursor) : 0;
     const next = start + size < inRange.length ? String(start + size) : null;
@@ -25,8 +26,10 @@ const week = { from: '2026-01-01T00:00:00.000Z', to: '2026-01-08T00:00:00.000Z' 
 
 describe('recentRange', () => {
   it('spans the last seven days up to a minute from now', () => {
-    expect(recentRange(new Date('2026-03-10T12:00:00Z'))).toEqual(
-      { from: '2026-03-03T12:00:00.000Z', to: '2026-03-10T12:01:00.000Z' });
+    expect(recentRange(new Date('2026-03-10T12:00:00Z'))).toEqual({
+      from: '2026-03-03T12:00:00.000Z',
+      to: '2026-03-10T12:01:00.000Z',
+    });
   });
 });
 
@@ -46,7 +49,12 @@ describe('newestSwipes', () => {
     const stored = Array.from({ length: 2016 }, (_, i) => event(i * 5));
     const read = audit(stored);
     const newest = await newestSwipes(read, week, 20);
-    expect(newest.map((e) => e.eventId)).toEqual(stored.slice(-20).reverse().map((e) => e.eventId));
+    expect(newest.map((e) => e.eventId)).toEqual(
+      stored
+        .slice(-20)
+        .reverse()
+        .map((e) => e.eventId),
+    );
     expect(read.reads).toBeLessThan(20);
   });
 

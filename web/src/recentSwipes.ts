@@ -47,5 +47,5 @@ export async function newestSwipes(read: SwipePageReader, range: Range, limit = 
   const middle = new Date(from + Math.floor((to - from) / 2)).toISOString();
   const later = await newestSwipes(read, { from: middle, to: range.to }, limit);
   if (later.length >= limit) return later;
-  return [...later, ...await newestSwipes(read, { from: range.from, to: middle }, limit - later.length)];
+  return [...later, ...(await newestSwipes(read, { from: range.from, to: middle }, limit - later.length))];
 }

@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { refreshDelayMs, roleOf, SessionManager } from './session';
 
-const session = (token: string, expiresIn = 3600) => ({ accessToken: token, expiresIn, username: 'demo-admin', groups: ['admin'] });
+const session = (token: string, expiresIn = 3600) => ({
+  accessToken: token,
+  expiresIn,
+  username: 'demo-admin',
+  groups: ['admin'],
+});
 
 describe('refreshDelayMs', () => {
   it('refreshes an hour-long token at 80% of its life', () => {
@@ -52,8 +57,10 @@ describe('SessionManager', () => {
   it('ends the session when the refresh is refused', async () => {
     const answers = [
       Response.json(session('a', 300)),
-      new Response(JSON.stringify({ status: 401, detail: 'Sign in again.' }),
-        { status: 401, headers: { 'Content-Type': 'application/problem+json' } }),
+      new Response(JSON.stringify({ status: 401, detail: 'Sign in again.' }), {
+        status: 401,
+        headers: { 'Content-Type': 'application/problem+json' },
+      }),
     ];
     const manager = new SessionManager((async () => answers.shift()!) as unknown as typeof fetch);
     const seen: (string | null)[] = [];
@@ -68,7 +75,8 @@ describe('SessionManager', () => {
 
   it('stops refreshing after logout', async () => {
     const fetchImpl = vi.fn(async (path: string) =>
-      path === '/auth/logout' ? new Response(null, { status: 204 }) : Response.json(session('a', 300)));
+      path === '/auth/logout' ? new Response(null, { status: 204 }) : Response.json(session('a', 300)),
+    );
     const manager = new SessionManager(fetchImpl as unknown as typeof fetch);
 
     await manager.login('demo-admin', 'pw');
@@ -76,13 +84,20 @@ describe('SessionManager', () => {
     await vi.advanceTimersByTimeAsync(3_600_000);
 
     expect(manager.current).toBeNull();
-    expect(fetchImpl.mock.calls.map((call) => (call as unknown as [string])[0])).toEqual(['/auth/login', '/auth/logout']);
+    expect(fetchImpl.mock.calls.map((call) => (call as unknown as [string])[0])).toEqual([
+      '/auth/login',
+      '/auth/logout',
+    ]);
   });
 
   it('shows a wrong password as the API problem', async () => {
-    const manager = new SessionManager((async () => new Response(
-      JSON.stringify({ status: 401, detail: 'Incorrect username or password.' }),
-      { status: 401, headers: { 'Content-Type': 'application/problem+json' } })) as unknown as typeof fetch);
+    const manager = new SessionManager(
+      (async () =>
+        new Response(JSON.stringify({ status: 401, detail: 'Incorrect username or password.' }), {
+          status: 401,
+          headers: { 'Content-Type': 'application/problem+json' },
+        })) as unknown as typeof fetch,
+    );
 
     await expect(manager.login('demo-admin', 'wrong')).rejects.toThrow('Incorrect username or password.');
     expect(manager.current).toBeNull();

@@ -26,7 +26,11 @@ export function Failure({ error, onRetry }: { error: ApiError; onRetry?: () => v
     <Alert color="red" title={error.problem.title ?? 'Something went wrong'} role="alert">
       <Group justify="space-between">
         <Text size="sm">{error.message}</Text>
-        {onRetry && <Button variant="light" color="red" size="xs" onClick={onRetry}>Try again</Button>}
+        {onRetry && (
+          <Button variant="light" color="red" size="xs" onClick={onRetry}>
+            Try again
+          </Button>
+        )}
       </Group>
     </Alert>
   );

@@ -40,7 +40,15 @@ function AdminAudit() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>Admin audit</Title>
-        <Button variant="default" onClick={() => { verify.reload(); blocks.reload(); }}>Verify again</Button>
+        <Button
+          variant="default"
+          onClick={() => {
+            verify.reload();
+            blocks.reload();
+          }}
+        >
+          Verify again
+        </Button>
       </Group>
 
       <Title order={3}>Chain</Title>
@@ -54,37 +62,61 @@ function AdminAudit() {
       {blocks.data && items.length === 0 && <Empty>No command has been recorded in the audit trail yet.</Empty>}
       {items.length > 0 && (
         <Table aria-label="Admin audit trail">
-          <Table.Thead><Table.Tr>
-            <Table.Th scope="col">Block</Table.Th><Table.Th scope="col">Command</Table.Th>
-            <Table.Th scope="col">Status</Table.Th><Table.Th scope="col">Actor</Table.Th>
-            <Table.Th scope="col">Subject</Table.Th><Table.Th scope="col">Finished</Table.Th>
-          </Table.Tr></Table.Thead>
-          <Table.Tbody>{items.map((block) => (
-            <Fragment key={block.blockId}>
-              {block.entries.map((entry, index) => (
-                <Table.Tr key={`${block.blockId}:${entry.commandId}`}>
-                  {index === 0 && (
-                    <Table.Th scope="rowgroup" rowSpan={block.entries.length} fw="normal">
-                      <Text size="sm" fw={600}>Block {block.sequence}</Text>
-                      <Text size="xs" c="dimmed">{formatInstant(block.appendedAt)}</Text>
-                      <Text size="xs" c="dimmed" className="bf-key" title={block.hash}>hash {shortHash(block.hash)}</Text>
-                    </Table.Th>
-                  )}
-                  <Table.Td>
-                    <Text size="sm">{entry.commandType}</Text>
-                    <Text size="xs" c="dimmed" className="bf-key">{entry.commandId}</Text>
-                  </Table.Td>
-                  <Table.Td className="bf-status">
-                    <Badge variant="light" color={statusColor(entry.status)}>{entry.status}</Badge>
-                    {entry.reason && <Text size="xs">{entry.reason}</Text>}
-                  </Table.Td>
-                  <Table.Td><Text size="sm" className="bf-key">{entry.actor}</Text></Table.Td>
-                  <Table.Td><Text size="sm" className="bf-key">{entry.subjectId ?? '—'}</Text></Table.Td>
-                  <Table.Td>{formatInstant(entry.finishedAt)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Fragment>
-          ))}
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Block</Table.Th>
+              <Table.Th scope="col">Command</Table.Th>
+              <Table.Th scope="col">Status</Table.Th>
+              <Table.Th scope="col">Actor</Table.Th>
+              <Table.Th scope="col">Subject</Table.Th>
+              <Table.Th scope="col">Finished</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((block) => (
+              <Fragment key={block.blockId}>
+                {block.entries.map((entry, index) => (
+                  <Table.Tr key={`${block.blockId}:${entry.commandId}`}>
+                    {index === 0 && (
+                      <Table.Th scope="rowgroup" rowSpan={block.entries.length} fw="normal">
+                        <Text size="sm" fw={600}>
+                          Block {block.sequence}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {formatInstant(block.appendedAt)}
+                        </Text>
+                        <Text size="xs" c="dimmed" className="bf-key" title={block.hash}>
+                          hash {shortHash(block.hash)}
+                        </Text>
+                      </Table.Th>
+                    )}
+                    <Table.Td>
+                      <Text size="sm">{entry.commandType}</Text>
+                      <Text size="xs" c="dimmed" className="bf-key">
+                        {entry.commandId}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td className="bf-status">
+                      <Badge variant="light" color={statusColor(entry.status)}>
+                        {entry.status}
+                      </Badge>
+                      {entry.reason && <Text size="xs">{entry.reason}</Text>}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" className="bf-key">
+                        {entry.actor}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" className="bf-key">
+                        {entry.subjectId ?? '—'}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{formatInstant(entry.finishedAt)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Fragment>
+            ))}
           </Table.Tbody>
         </Table>
       )}
@@ -95,8 +127,13 @@ function AdminAudit() {
             {limit >= MAX_BLOCKS && items.length >= MAX_BLOCKS ? ' (the API shows at most 100).' : '.'}
           </Text>
           {more && (
-            <Button variant="default" loading={blocks.loading}
-              onClick={() => setLimit((l) => Math.min(MAX_BLOCKS, l + STEP))}>Older blocks</Button>
+            <Button
+              variant="default"
+              loading={blocks.loading}
+              onClick={() => setLimit((l) => Math.min(MAX_BLOCKS, l + STEP))}
+            >
+              Older blocks
+            </Button>
           )}
         </Group>
       )}
@@ -107,13 +144,19 @@ function AdminAudit() {
 function ChainStatus({ verification }: { verification: ChainVerification }) {
   const summary = chainSummary(verification);
   return (
-    <Alert color={summary.intact ? 'green' : 'red'} title={summary.title} role={summary.intact ? 'status' : 'alert'}
-      data-testid="chain-status">
+    <Alert
+      color={summary.intact ? 'green' : 'red'}
+      title={summary.title}
+      role={summary.intact ? 'status' : 'alert'}
+      data-testid="chain-status"
+    >
       <Stack gap={4}>
         <Text size="sm">{summary.detail}</Text>
         {verification.intact && verification.headHash && (
-          <Text size="sm">Head hash <Code className="bf-key">{verification.headHash}</Code> (record it outside the
-            system to compare later).</Text>
+          <Text size="sm">
+            Head hash <Code className="bf-key">{verification.headHash}</Code> (record it outside the system to compare
+            later).
+          </Text>
         )}
       </Stack>
     </Alert>

@@ -16,8 +16,10 @@ export function BuildingsPage() {
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const page = cursors.length - 1;
   const [registering, setRegistering] = useState(false);
-  const buildings = useLoad(() => api.get<PageOf<Building>>('/buildings', { size: PAGE_SIZE, cursor: cursors[page] }),
-    [api, cursors]);
+  const buildings = useLoad(
+    () => api.get<PageOf<Building>>('/buildings', { size: PAGE_SIZE, cursor: cursors.at(-1) }),
+    [api, cursors],
+  );
   const { tracked, follow, dismiss } = useFollow(api, buildings.reload);
 
   return (
@@ -45,7 +47,9 @@ export function BuildingsPage() {
               <Table.Tr key={building.buildingId}>
                 <Table.Td>{building.buildingId}</Table.Td>
                 <Table.Td>
-                  <Anchor component={Link} to={`/buildings/${encodeURIComponent(building.buildingId)}`}>{building.name}</Anchor>
+                  <Anchor component={Link} to={`/buildings/${encodeURIComponent(building.buildingId)}`}>
+                    {building.name}
+                  </Anchor>
                 </Table.Td>
                 <Table.Td>{building.timeZone}</Table.Td>
               </Table.Tr>
@@ -55,15 +59,25 @@ export function BuildingsPage() {
       )}
       {(page > 0 || buildings.data?.next) && (
         <Group justify="flex-end" aria-label="Pages">
-          <Button variant="default" disabled={page === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>Previous page</Button>
-          <Button variant="default" disabled={!buildings.data?.next}
-            onClick={() => buildings.data?.next && setCursors((c) => [...c, buildings.data!.next!])}>Next page</Button>
+          <Button variant="default" disabled={page === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
+            Previous page
+          </Button>
+          <Button
+            variant="default"
+            disabled={!buildings.data?.next}
+            onClick={() => buildings.data?.next && setCursors((c) => [...c, buildings.data!.next!])}
+          >
+            Next page
+          </Button>
         </Group>
       )}
 
       {may('registerBuilding') && (
-        <RegisterBuilding opened={registering} onClose={() => setRegistering(false)}
-          onAccepted={(accepted, name) => follow(`Registering ${name}`, accepted.commandId)} />
+        <RegisterBuilding
+          opened={registering}
+          onClose={() => setRegistering(false)}
+          onAccepted={(accepted, name) => follow(`Registering ${name}`, accepted.commandId)}
+        />
       )}
     </Stack>
   );
@@ -77,7 +91,11 @@ function browserZone(): string {
   }
 }
 
-function RegisterBuilding({ opened, onClose, onAccepted }: {
+function RegisterBuilding({
+  opened,
+  onClose,
+  onAccepted,
+}: {
   opened: boolean;
   onClose(): void;
   onAccepted(accepted: Accepted, name: string): void;
@@ -91,18 +109,42 @@ function RegisterBuilding({ opened, onClose, onAccepted }: {
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Register a building" transitionProps={{ duration: 0 }}
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Register a building"
+      transitionProps={{ duration: 0 }}
       // No scroll lock: it injects a <style> element, which the CSP refuses.
-      lockScroll={false}>
+      lockScroll={false}
+    >
       <form onSubmit={submit} noValidate aria-label="Register a building">
         <Stack>
-          {error && <Alert color="red" title={error.problem.title ?? 'Not registered'} role="alert">{error.message}</Alert>}
-          <TextInput label="Code" description="The building's id, e.g. HQ" withAsterisk {...field('buildingId')} data-autofocus />
+          {error && (
+            <Alert color="red" title={error.problem.title ?? 'Not registered'} role="alert">
+              {error.message}
+            </Alert>
+          )}
+          <TextInput
+            label="Code"
+            description="The building's id, e.g. HQ"
+            withAsterisk
+            {...field('buildingId')}
+            data-autofocus
+          />
           <TextInput label="Name" withAsterisk {...field('name')} />
-          <TextInput label="Time zone" description="IANA zone, e.g. Europe/London" withAsterisk {...field('timeZone')} />
+          <TextInput
+            label="Time zone"
+            description="IANA zone, e.g. Europe/London"
+            withAsterisk
+            {...field('timeZone')}
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={busy}>Register</Button>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={busy}>
+              Register
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -15,8 +15,11 @@ type Simple = 'suspend' | 'resume' | 'report-lost' | 'revoke' | 'unlink';
 const SIMPLE: Record<Simple, { label: string; doing: string; confirm?: string }> = {
   suspend: { label: 'Suspend', doing: 'Suspending' },
   resume: { label: 'Resume', doing: 'Resuming' },
-  'report-lost': { label: 'Report lost', doing: 'Reporting lost',
-    confirm: 'A card reported lost never works again. Report it lost?' },
+  'report-lost': {
+    label: 'Report lost',
+    doing: 'Reporting lost',
+    confirm: 'A card reported lost never works again. Report it lost?',
+  },
   revoke: { label: 'Revoke', doing: 'Revoking', confirm: 'A revoked card never works again. Revoke it?' },
   unlink: { label: 'Unlink', doing: 'Unlinking' },
 };
@@ -49,8 +52,12 @@ export function CardDetailPage() {
   if (detail.error || !detail.data) {
     return (
       <Stack>
-        <Anchor component={Link} to="/cards">← Cards</Anchor>
-        {detail.error && <Failure error={detail.error} onRetry={detail.error.status === 404 ? undefined : detail.reload} />}
+        <Anchor component={Link} to="/cards">
+          ← Cards
+        </Anchor>
+        {detail.error && (
+          <Failure error={detail.error} onRetry={detail.error.status === 404 ? undefined : detail.reload} />
+        )}
       </Stack>
     );
   }
@@ -82,7 +89,11 @@ export function CardDetailPage() {
 
   async function link(event: FormEvent) {
     event.preventDefault();
-    if (await send(`Linking card ${card.cardNumber}`, () => api.post<Accepted>(`${path}/link`, { employeeId: linkTo.trim() }))) {
+    if (
+      await send(`Linking card ${card.cardNumber}`, () =>
+        api.post<Accepted>(`${path}/link`, { employeeId: linkTo.trim() }),
+      )
+    ) {
       setLinkTo('');
     }
   }
@@ -90,8 +101,14 @@ export function CardDetailPage() {
   async function setCardValidity(event: FormEvent) {
     event.preventDefault();
     if (!validity) return;
-    if (await send(`Setting the validity of card ${card.cardNumber}`, () => api.put<Accepted>(`${path}/validity`,
-      { validFrom: toInstant(validity.validFrom), validUntil: toInstant(validity.validUntil) }))) {
+    if (
+      await send(`Setting the validity of card ${card.cardNumber}`, () =>
+        api.put<Accepted>(`${path}/validity`, {
+          validFrom: toInstant(validity.validFrom),
+          validUntil: toInstant(validity.validUntil),
+        }),
+      )
+    ) {
       setValidity(null);
     }
   }
@@ -99,26 +116,46 @@ export function CardDetailPage() {
   const terminal = TERMINAL.includes(card.status);
   return (
     <Stack>
-      <Anchor component={Link} to="/cards">← Cards</Anchor>
+      <Anchor component={Link} to="/cards">
+        ← Cards
+      </Anchor>
       <Group>
         <Title order={2}>Card {card.cardNumber}</Title>
-        <Badge variant="light" color={cardStatusColor(card.status)} data-testid="card-status">{card.status}</Badge>
+        <Badge variant="light" color={cardStatusColor(card.status)} data-testid="card-status">
+          {card.status}
+        </Badge>
       </Group>
       <CommandAlert tracked={tracked} onClose={dismiss} />
       <dl className="bf-facts">
         <div>
-          <Text component="dt" size="xs" c="dimmed">Employee</Text>
-          <Text component="dd" m={0}>{card.employeeId
-            ? <Anchor component={Link} to={`/employees/${encodeURIComponent(card.employeeId)}`}>{card.employeeId}</Anchor>
-            : 'in stock'}</Text>
+          <Text component="dt" size="xs" c="dimmed">
+            Employee
+          </Text>
+          <Text component="dd" m={0}>
+            {card.employeeId ? (
+              <Anchor component={Link} to={`/employees/${encodeURIComponent(card.employeeId)}`}>
+                {card.employeeId}
+              </Anchor>
+            ) : (
+              'in stock'
+            )}
+          </Text>
         </div>
-        {([
-          ['Valid from', formatInstant(card.validFrom)], ['Valid until', formatInstant(card.validUntil)],
-          ['Issued', formatInstant(card.issuedAt)], ['Card id', card.cardId],
-        ] as const).map(([term, value]) => (
+        {(
+          [
+            ['Valid from', formatInstant(card.validFrom)],
+            ['Valid until', formatInstant(card.validUntil)],
+            ['Issued', formatInstant(card.issuedAt)],
+            ['Card id', card.cardId],
+          ] as const
+        ).map(([term, value]) => (
           <div key={term}>
-            <Text component="dt" size="xs" c="dimmed">{term}</Text>
-            <Text component="dd" m={0}>{value}</Text>
+            <Text component="dt" size="xs" c="dimmed">
+              {term}
+            </Text>
+            <Text component="dd" m={0}>
+              {value}
+            </Text>
           </div>
         ))}
       </dl>
@@ -127,16 +164,30 @@ export function CardDetailPage() {
         <Paper withBorder p="md">
           <Stack>
             <Title order={3}>Actions</Title>
-            {actionError && <Alert color="red" title={actionError.problem.title ?? 'Not sent'} role="alert">{actionError.message}</Alert>}
+            {actionError && (
+              <Alert color="red" title={actionError.problem.title ?? 'Not sent'} role="alert">
+                {actionError.message}
+              </Alert>
+            )}
             <Group>
               {simpleActions(card).map((action) => (
-                <Button key={action} variant={SIMPLE[action].confirm ? 'outline' : 'default'}
-                  color={SIMPLE[action].confirm ? 'red' : undefined} disabled={busy} onClick={() => simple(action)}>
+                <Button
+                  key={action}
+                  variant={SIMPLE[action].confirm ? 'outline' : 'default'}
+                  color={SIMPLE[action].confirm ? 'red' : undefined}
+                  disabled={busy}
+                  onClick={() => simple(action)}
+                >
                   {SIMPLE[action].label}
                 </Button>
               ))}
-              <Button variant="default" disabled={busy}
-                onClick={() => setValidity({ validFrom: toLocalInput(card.validFrom), validUntil: toLocalInput(card.validUntil) })}>
+              <Button
+                variant="default"
+                disabled={busy}
+                onClick={() =>
+                  setValidity({ validFrom: toLocalInput(card.validFrom), validUntil: toLocalInput(card.validUntil) })
+                }
+              >
                 Set validity
               </Button>
             </Group>
@@ -145,8 +196,12 @@ export function CardDetailPage() {
                 <Stack gap="xs">
                   <Text size="sm">{SIMPLE[confirming].confirm}</Text>
                   <Group>
-                    <Button color="red" size="xs" onClick={() => simple(confirming)}>Yes, {SIMPLE[confirming].label.toLowerCase()}</Button>
-                    <Button variant="default" size="xs" onClick={() => setConfirming(null)}>Cancel</Button>
+                    <Button color="red" size="xs" onClick={() => simple(confirming)}>
+                      Yes, {SIMPLE[confirming].label.toLowerCase()}
+                    </Button>
+                    <Button variant="default" size="xs" onClick={() => setConfirming(null)}>
+                      Cancel
+                    </Button>
                   </Group>
                 </Stack>
               </Alert>
@@ -154,23 +209,48 @@ export function CardDetailPage() {
             {!card.employeeId && (
               <form onSubmit={link} aria-label="Link to an employee">
                 <Group align="flex-end">
-                  <TextInput label="Link to employee id" value={linkTo} onChange={(e) => setLinkTo(e.currentTarget.value)}
-                    error={actionError?.fieldError('employeeId')} w={360} />
-                  <Button type="submit" variant="default" disabled={busy || linkTo.trim() === ''}>Link</Button>
+                  <TextInput
+                    label="Link to employee id"
+                    value={linkTo}
+                    onChange={(e) => setLinkTo(e.currentTarget.value)}
+                    error={actionError?.fieldError('employeeId')}
+                    w={360}
+                  />
+                  <Button type="submit" variant="default" disabled={busy || linkTo.trim() === ''}>
+                    Link
+                  </Button>
                 </Group>
               </form>
             )}
             {validity && (
               <form onSubmit={setCardValidity} aria-label="Set validity">
                 <Group align="flex-end">
-                  <TextInput label="Valid from" type="datetime-local" value={validity.validFrom}
+                  <TextInput
+                    label="Valid from"
+                    type="datetime-local"
+                    value={validity.validFrom}
                     error={actionError?.fieldError('validFrom')}
-                    onChange={(e) => { const v = e.currentTarget.value; setValidity((s) => s && { ...s, validFrom: v }); }} />
-                  <TextInput label="Valid until" type="datetime-local" value={validity.validUntil}
+                    onChange={(e) => {
+                      const v = e.currentTarget.value;
+                      setValidity((s) => s && { ...s, validFrom: v });
+                    }}
+                  />
+                  <TextInput
+                    label="Valid until"
+                    type="datetime-local"
+                    value={validity.validUntil}
                     error={actionError?.fieldError('validUntil')}
-                    onChange={(e) => { const v = e.currentTarget.value; setValidity((s) => s && { ...s, validUntil: v }); }} />
-                  <Button type="submit" disabled={busy}>Save validity</Button>
-                  <Button variant="default" onClick={() => setValidity(null)}>Cancel</Button>
+                    onChange={(e) => {
+                      const v = e.currentTarget.value;
+                      setValidity((s) => s && { ...s, validUntil: v });
+                    }}
+                  />
+                  <Button type="submit" disabled={busy}>
+                    Save validity
+                  </Button>
+                  <Button variant="default" onClick={() => setValidity(null)}>
+                    Cancel
+                  </Button>
                 </Group>
               </form>
             )}
@@ -179,8 +259,11 @@ export function CardDetailPage() {
       )}
 
       <Title order={3}>Command history</Title>
-      {commands.items.length === 0 ? <Empty>No commands yet.</Empty>
-        : <CommandTable commands={commands.items} label="Command history" />}
+      {commands.items.length === 0 ? (
+        <Empty>No commands yet.</Empty>
+      ) : (
+        <CommandTable commands={commands.items} label="Command history" />
+      )}
     </Stack>
   );
 }

@@ -32,8 +32,10 @@ export function CardsPage() {
   const page = cursors.length - 1;
   const [issuing, setIssuing] = useState(false);
 
-  const cards = useLoad(() => api.get<PageOf<Card>>('/cards', { status, size: PAGE_SIZE, cursor: cursors[page] }),
-    [api, status, cursors]);
+  const cards = useLoad(
+    () => api.get<PageOf<Card>>('/cards', { status, size: PAGE_SIZE, cursor: cursors.at(-1) }),
+    [api, status, cursors],
+  );
   const { tracked, follow, dismiss } = useFollow(api, cards.reload);
 
   return (
@@ -45,12 +47,16 @@ export function CardsPage() {
       <CommandAlert tracked={tracked} onClose={dismiss} />
 
       <Group align="flex-end">
-        <NativeSelect label="Status" w={220} value={status}
+        <NativeSelect
+          label="Status"
+          w={220}
+          value={status}
           data={[{ value: '', label: 'Any status' }, ...CARD_STATUSES.map((s) => ({ value: s, label: s }))]}
           onChange={(e) => {
             setStatus(e.currentTarget.value);
             setCursors([undefined]);
-          }} />
+          }}
+        />
       </Group>
 
       {cards.loading && <Loading label="Loading cards…" />}
@@ -73,12 +79,24 @@ export function CardsPage() {
             {cards.data.items.map((card) => (
               <Table.Tr key={card.cardId}>
                 <Table.Td>
-                  <Anchor component={Link} to={`/cards/${encodeURIComponent(card.cardId)}`}>{card.cardNumber}</Anchor>
+                  <Anchor component={Link} to={`/cards/${encodeURIComponent(card.cardId)}`}>
+                    {card.cardNumber}
+                  </Anchor>
                 </Table.Td>
-                <Table.Td className="bf-status"><Badge variant="light" color={cardStatusColor(card.status)}>{card.status}</Badge></Table.Td>
-                <Table.Td>{card.employeeId
-                  ? <Anchor component={Link} to={`/employees/${encodeURIComponent(card.employeeId)}`}>{card.employeeId}</Anchor>
-                  : 'in stock'}</Table.Td>
+                <Table.Td className="bf-status">
+                  <Badge variant="light" color={cardStatusColor(card.status)}>
+                    {card.status}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {card.employeeId ? (
+                    <Anchor component={Link} to={`/employees/${encodeURIComponent(card.employeeId)}`}>
+                      {card.employeeId}
+                    </Anchor>
+                  ) : (
+                    'in stock'
+                  )}
+                </Table.Td>
                 <Table.Td>{formatInstant(card.validFrom)}</Table.Td>
                 <Table.Td>{formatInstant(card.validUntil)}</Table.Td>
               </Table.Tr>
@@ -88,15 +106,25 @@ export function CardsPage() {
       )}
       {(page > 0 || cards.data?.next) && (
         <Group justify="flex-end" aria-label="Pages">
-          <Button variant="default" disabled={page === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>Previous page</Button>
-          <Button variant="default" disabled={!cards.data?.next}
-            onClick={() => cards.data?.next && setCursors((c) => [...c, cards.data!.next!])}>Next page</Button>
+          <Button variant="default" disabled={page === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
+            Previous page
+          </Button>
+          <Button
+            variant="default"
+            disabled={!cards.data?.next}
+            onClick={() => cards.data?.next && setCursors((c) => [...c, cards.data!.next!])}
+          >
+            Next page
+          </Button>
         </Group>
       )}
 
       {may('issueCard') && (
-        <IssueCard opened={issuing} onClose={() => setIssuing(false)}
-          onAccepted={(accepted, number) => follow(`Issuing card ${number}`, accepted.commandId)} />
+        <IssueCard
+          opened={issuing}
+          onClose={() => setIssuing(false)}
+          onAccepted={(accepted, number) => follow(`Issuing card ${number}`, accepted.commandId)}
+        />
       )}
     </Stack>
   );

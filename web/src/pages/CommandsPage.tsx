@@ -11,13 +11,18 @@ export function CommandsPage() {
   const { api } = useAuth();
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const page = cursors.length - 1;
-  const commands = useLoad(() => api.get<PageOf<Command>>('/commands', { size: 20, cursor: cursors[page] }), [api, cursors]);
+  const commands = useLoad(
+    () => api.get<PageOf<Command>>('/commands', { size: 20, cursor: cursors.at(-1) }),
+    [api, cursors],
+  );
 
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>Commands</Title>
-        <Button variant="default" onClick={commands.reload}>Refresh</Button>
+        <Button variant="default" onClick={commands.reload}>
+          Refresh
+        </Button>
       </Group>
       {commands.loading && <Loading label="Loading commands…" />}
       {commands.error && <Failure error={commands.error} onRetry={commands.reload} />}
@@ -27,9 +32,16 @@ export function CommandsPage() {
       )}
       {(page > 0 || commands.data?.next) && (
         <Group justify="flex-end" aria-label="Pages">
-          <Button variant="default" disabled={page === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>Newer</Button>
-          <Button variant="default" disabled={!commands.data?.next}
-            onClick={() => commands.data?.next && setCursors((c) => [...c, commands.data!.next!])}>Older</Button>
+          <Button variant="default" disabled={page === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
+            Newer
+          </Button>
+          <Button
+            variant="default"
+            disabled={!commands.data?.next}
+            onClick={() => commands.data?.next && setCursors((c) => [...c, commands.data!.next!])}
+          >
+            Older
+          </Button>
         </Group>
       )}
     </Stack>

@@ -40,14 +40,28 @@ function DeadLetterQueues() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>Dead letters</Title>
-        <Button variant="default" loading={letters.loading && !!letters.data} onClick={() => {
-          letters.reload();
-          setRefreshes((n) => n + 1);
-        }}>Refresh</Button>
+        <Button
+          variant="default"
+          loading={letters.loading && !!letters.data}
+          onClick={() => {
+            letters.reload();
+            setRefreshes((n) => n + 1);
+          }}
+        >
+          Refresh
+        </Button>
       </Group>
       {moved && (
-        <Alert color="green" role="status" aria-live="polite" data-testid="redrive-result" withCloseButton
-          closeButtonLabel="Dismiss" onClose={() => setMoved(null)} title={`Redrive of ${moved.name}`}>
+        <Alert
+          color="green"
+          role="status"
+          aria-live="polite"
+          data-testid="redrive-result"
+          withCloseButton
+          closeButtonLabel="Dismiss"
+          onClose={() => setMoved(null)}
+          title={`Redrive of ${moved.name}`}
+        >
           {moved.moved === 1 ? '1 message went' : `${moved.moved} messages went`} back to the source queue.
         </Alert>
       )}
@@ -55,10 +69,14 @@ function DeadLetterQueues() {
       {letters.error && <Failure error={letters.error} onRetry={letters.reload} />}
       {letters.data && letters.data.queues.length === 0 && <Empty>No dead-letter queues are configured.</Empty>}
       {letters.data?.queues.map((queue) => (
-        <QueuePanel key={queue.name} queue={queue} onRedriven={(answer) => {
-          setMoved(answer);
-          letters.reload();
-        }} />
+        <QueuePanel
+          key={queue.name}
+          queue={queue}
+          onRedriven={(answer) => {
+            setMoved(answer);
+            letters.reload();
+          }}
+        />
       ))}
       <ParkedRecords refresh={refreshes} />
     </Stack>
@@ -109,57 +127,92 @@ function QueuePanel({ queue, onRedriven }: { queue: DeadLetterQueue; onRedriven(
         <Text size="sm" c="dimmed">
           Source queue <Code>{queue.sourceQueue}</Code>, dead-letter queue <Code>{queue.deadLetterQueue}</Code>
         </Text>
-        {error && <Alert color="red" title={error.problem.title ?? 'Not redriven'} role="alert">{error.message}</Alert>}
+        {error && (
+          <Alert color="red" title={error.problem.title ?? 'Not redriven'} role="alert">
+            {error.message}
+          </Alert>
+        )}
         {confirming && (
           <Alert color="red" title={`Redrive ${queue.name}?`} role="alert" data-testid="redrive-confirmation">
             <Stack gap="xs">
               <Text size="sm">
-                {`Moves ${queue.depth === 1 ? 'the 1 message' : `all ${queue.depth} messages`} of ${queue.deadLetterQueue} back to `
-                  + `${queue.sourceQueue} (at most 1,000 at a time), where they are delivered again. Redrive once the cause `
-                  + 'of the failures is fixed, or they come back here.'}
+                {`Moves ${queue.depth === 1 ? 'the 1 message' : `all ${queue.depth} messages`} of ${queue.deadLetterQueue} back to ` +
+                  `${queue.sourceQueue} (at most 1,000 at a time), where they are delivered again. Redrive once the cause ` +
+                  'of the failures is fixed, or they come back here.'}
               </Text>
               <Group>
-                <Button color="red" size="xs" loading={busy} onClick={redrive}>Yes, redrive</Button>
-                <Button ref={cancelRef} variant="default" size="xs" onClick={() => setConfirming(false)}>Cancel</Button>
+                <Button color="red" size="xs" loading={busy} onClick={redrive}>
+                  Yes, redrive
+                </Button>
+                <Button ref={cancelRef} variant="default" size="xs" onClick={() => setConfirming(false)}>
+                  Cancel
+                </Button>
               </Group>
             </Stack>
           </Alert>
         )}
         {queue.messages.length === 0 ? (
-          <Empty>{queue.depth > 0
-            ? 'Messages are waiting but none could be looked at just now (they are in flight); refresh in a moment.'
-            : `Nothing in the dead-letter queue of ${queue.name}.`}</Empty>
+          <Empty>
+            {queue.depth > 0
+              ? 'Messages are waiting but none could be looked at just now (they are in flight); refresh in a moment.'
+              : `Nothing in the dead-letter queue of ${queue.name}.`}
+          </Empty>
         ) : (
           <>
             {queue.depth > queue.messages.length && (
               <Text size="sm">{`The first ${queue.messages.length} of ${queue.depth} messages.`}</Text>
             )}
             <Table aria-label={`Dead letters of ${queue.name}`}>
-              <Table.Thead><Table.Tr>
-                <Table.Th scope="col">Message</Table.Th><Table.Th scope="col">Announced</Table.Th>
-                <Table.Th scope="col">Reason</Table.Th><Table.Th scope="col">Receives</Table.Th>
-                <Table.Th scope="col">Failed</Table.Th>
-              </Table.Tr></Table.Thead>
-              <Table.Tbody>{queue.messages.map((message) => (
-                <Table.Tr key={message.messageId}>
-                  <Table.Td>
-                    <Text size="sm" className="bf-key">{message.messageId}</Text>
-                    <Text size="xs" c="dimmed">sent {formatInstant(message.sentAt)}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {message.commandIds.length > 0 && <Text size="sm">Commands: {message.commandIds.join(', ')}</Text>}
-                    {message.objectKeys.length > 0 && <Text size="sm" className="bf-key">{message.objectKeys.join(', ')}</Text>}
-                    {message.objectKeys.length === 0 && message.commandIds.length === 0 && '—'}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{message.reason}</Text>
-                    {message.envelopeProblem && <Text size="xs" c="dimmed">Unreadable message: {message.envelopeProblem}</Text>}
-                  </Table.Td>
-                  <Table.Td>{message.receiveCount}{message.attempts != null ? ` (${message.attempts} failed)` : ''}</Table.Td>
-                  <Table.Td>
-                    {message.firstFailedAt ? `${formatInstant(message.firstFailedAt)} – ${formatInstant(message.lastFailedAt)}` : '—'}
-                  </Table.Td>
-                </Table.Tr>))}
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Message</Table.Th>
+                  <Table.Th scope="col">Announced</Table.Th>
+                  <Table.Th scope="col">Reason</Table.Th>
+                  <Table.Th scope="col">Receives</Table.Th>
+                  <Table.Th scope="col">Failed</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {queue.messages.map((message) => (
+                  <Table.Tr key={message.messageId}>
+                    <Table.Td>
+                      <Text size="sm" className="bf-key">
+                        {message.messageId}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        sent {formatInstant(message.sentAt)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {message.commandIds.length > 0 && (
+                        <Text size="sm">Commands: {message.commandIds.join(', ')}</Text>
+                      )}
+                      {message.objectKeys.length > 0 && (
+                        <Text size="sm" className="bf-key">
+                          {message.objectKeys.join(', ')}
+                        </Text>
+                      )}
+                      {message.objectKeys.length === 0 && message.commandIds.length === 0 && '—'}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{message.reason}</Text>
+                      {message.envelopeProblem && (
+                        <Text size="xs" c="dimmed">
+                          Unreadable message: {message.envelopeProblem}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {message.receiveCount}
+                      {message.attempts != null ? ` (${message.attempts} failed)` : ''}
+                    </Table.Td>
+                    <Table.Td>
+                      {message.firstFailedAt
+                        ? `${formatInstant(message.firstFailedAt)} – ${formatInstant(message.lastFailedAt)}`
+                        : '—'}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
               </Table.Tbody>
             </Table>
           </>

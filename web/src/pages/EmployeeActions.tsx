@@ -12,7 +12,10 @@ import { EditEmployee } from './EditEmployee';
  * will revoke (from the cards and grants on the page) and asks to confirm. Each accepted command is handed to
  * `follow`, which shows it until it is APPLIED or REJECTED.
  */
-export function EmployeeActions({ detail, follow }: {
+export function EmployeeActions({
+  detail,
+  follow,
+}: {
   detail: EmployeeDetail;
   follow(label: string, commandId: string): void;
 }) {
@@ -50,17 +53,31 @@ export function EmployeeActions({ detail, follow }: {
     <Paper withBorder p="md">
       <Stack>
         <Title order={3}>Actions</Title>
-        {error && <Alert color="red" title={error.problem.title ?? 'Not sent'} role="alert">{error.message}</Alert>}
+        {error && (
+          <Alert color="red" title={error.problem.title ?? 'Not sent'} role="alert">
+            {error.message}
+          </Alert>
+        )}
         <Group>
-          {actions.includes('edit') && <Button variant="default" disabled={busy} onClick={() => setEditing(true)}>Edit</Button>}
+          {actions.includes('edit') && (
+            <Button variant="default" disabled={busy} onClick={() => setEditing(true)}>
+              Edit
+            </Button>
+          )}
           {actions.includes('deactivate') && (
-            <Button variant="default" disabled={busy} onClick={() => send(`Deactivating ${name}`, 'deactivate')}>Deactivate</Button>
+            <Button variant="default" disabled={busy} onClick={() => send(`Deactivating ${name}`, 'deactivate')}>
+              Deactivate
+            </Button>
           )}
           {actions.includes('reactivate') && (
-            <Button variant="default" disabled={busy} onClick={() => send(`Reactivating ${name}`, 'reactivate')}>Reactivate</Button>
+            <Button variant="default" disabled={busy} onClick={() => send(`Reactivating ${name}`, 'reactivate')}>
+              Reactivate
+            </Button>
           )}
           {actions.includes('offboard') && (
-            <Button variant="outline" color="red" disabled={busy || confirming} onClick={() => setConfirming(true)}>Offboard</Button>
+            <Button variant="outline" color="red" disabled={busy || confirming} onClick={() => setConfirming(true)}>
+              Offboard
+            </Button>
           )}
         </Group>
         {confirming && (
@@ -68,21 +85,28 @@ export function EmployeeActions({ detail, follow }: {
             <Stack gap="xs">
               <Text size="sm">Offboarding cannot be undone. In one step:</Text>
               <List size="sm">
-                {offboardConsequences(detail).map((line) => <List.Item key={line}>{line}</List.Item>)}
+                {offboardConsequences(detail).map((line) => (
+                  <List.Item key={line}>{line}</List.Item>
+                ))}
               </List>
               <Group>
                 <Button color="red" size="xs" loading={busy} onClick={() => send(`Offboarding ${name}`, 'offboard')}>
                   Yes, offboard
                 </Button>
-                <Button ref={cancelRef} variant="default" size="xs" onClick={() => setConfirming(false)}>Cancel</Button>
+                <Button ref={cancelRef} variant="default" size="xs" onClick={() => setConfirming(false)}>
+                  Cancel
+                </Button>
               </Group>
             </Stack>
           </Alert>
         )}
       </Stack>
       {editing && (
-        <EditEmployee employee={employee} onClose={() => setEditing(false)}
-          onAccepted={(accepted) => follow(`Updating ${name}`, accepted.commandId)} />
+        <EditEmployee
+          employee={employee}
+          onClose={() => setEditing(false)}
+          onAccepted={(accepted) => follow(`Updating ${name}`, accepted.commandId)}
+        />
       )}
     </Paper>
   );

@@ -26,8 +26,13 @@ export function employeeStatusColor(status: string): string {
 export function EmployeeDetailPage() {
   const { employeeId = '' } = useParams();
   const { api, may } = useAuth();
-  const detail = useLoad(() => api.get<EmployeeDetail>(`/employees/${encodeURIComponent(employeeId)}`), [api, employeeId]);
-  const [more, setMore] = useState<{ items: Command[]; next?: string | null; error?: ApiError; loading?: boolean }>({ items: [] });
+  const detail = useLoad(
+    () => api.get<EmployeeDetail>(`/employees/${encodeURIComponent(employeeId)}`),
+    [api, employeeId],
+  );
+  const [more, setMore] = useState<{ items: Command[]; next?: string | null; error?: ApiError; loading?: boolean }>({
+    items: [],
+  });
   const { tracked, follow, dismiss } = useFollow(api, () => {
     setMore({ items: [] });
     detail.reload();
@@ -40,8 +45,12 @@ export function EmployeeDetailPage() {
   if (detail.error || !detail.data) {
     return (
       <Stack>
-        <Anchor component={Link} to="/employees">← Employees</Anchor>
-        {detail.error && <Failure error={detail.error} onRetry={detail.error.status === 404 ? undefined : detail.reload} />}
+        <Anchor component={Link} to="/employees">
+          ← Employees
+        </Anchor>
+        {detail.error && (
+          <Failure error={detail.error} onRetry={detail.error.status === 404 ? undefined : detail.reload} />
+        )}
       </Stack>
     );
   }
@@ -54,8 +63,10 @@ export function EmployeeDetailPage() {
   async function loadMore() {
     setMore((m) => ({ ...m, loading: true, error: undefined }));
     try {
-      const page = await api.get<PageOf<Command>>(`/employees/${encodeURIComponent(employeeId)}/commands`,
-        { size: 20, cursor: next ?? undefined });
+      const page = await api.get<PageOf<Command>>(`/employees/${encodeURIComponent(employeeId)}/commands`, {
+        size: 20,
+        cursor: next ?? undefined,
+      });
       setMore((m) => ({ items: [...m.items, ...page.items], next: page.next }));
     } catch (error) {
       setMore((m) => ({ ...m, loading: false, next, error: error as ApiError }));
@@ -66,7 +77,8 @@ export function EmployeeDetailPage() {
     setRevokeError(null);
     try {
       const accepted = await api.delete<Accepted>(
-        `/employees/${encodeURIComponent(employeeId)}/grants/${encodeURIComponent(buildingId)}`);
+        `/employees/${encodeURIComponent(employeeId)}/grants/${encodeURIComponent(buildingId)}`,
+      );
       follow(`Revoking access to ${buildingId}`, accepted.commandId);
     } catch (failure) {
       setRevokeError(asApiError(failure));
@@ -75,21 +87,36 @@ export function EmployeeDetailPage() {
 
   return (
     <Stack>
-      <Anchor component={Link} to="/employees">← Employees</Anchor>
+      <Anchor component={Link} to="/employees">
+        ← Employees
+      </Anchor>
       <CommandAlert tracked={tracked} onClose={dismiss} />
       <Group>
-        <Title order={2}>{employee.givenName} {employee.familyName}</Title>
-        <Badge variant="light" color={employeeStatusColor(employee.status)} data-testid="employee-status">{employee.status}</Badge>
+        <Title order={2}>
+          {employee.givenName} {employee.familyName}
+        </Title>
+        <Badge variant="light" color={employeeStatusColor(employee.status)} data-testid="employee-status">
+          {employee.status}
+        </Badge>
       </Group>
       <dl className="bf-facts">
-        {([
-          ['Employee number', employee.employeeNumber], ['Email', employee.email],
-          ['Department', employee.department ?? '—'], ['Registered', formatInstant(employee.registeredAt)],
-          ['Updated', formatInstant(employee.updatedAt)], ['Employee id', employee.employeeId],
-        ] as const).map(([term, value]) => (
+        {(
+          [
+            ['Employee number', employee.employeeNumber],
+            ['Email', employee.email],
+            ['Department', employee.department ?? '—'],
+            ['Registered', formatInstant(employee.registeredAt)],
+            ['Updated', formatInstant(employee.updatedAt)],
+            ['Employee id', employee.employeeId],
+          ] as const
+        ).map(([term, value]) => (
           <div key={term}>
-            <Text component="dt" size="xs" c="dimmed">{term}</Text>
-            <Text component="dd" m={0}>{value}</Text>
+            <Text component="dt" size="xs" c="dimmed">
+              {term}
+            </Text>
+            <Text component="dd" m={0}>
+              {value}
+            </Text>
           </div>
         ))}
       </dl>
@@ -100,21 +127,36 @@ export function EmployeeDetailPage() {
         <Title order={3}>Cards</Title>
         {may('issueCard') && current && <Button onClick={() => setIssuing(true)}>Issue card</Button>}
       </Group>
-      {cards.length === 0 ? <Empty>No cards issued to this employee.</Empty> : (
+      {cards.length === 0 ? (
+        <Empty>No cards issued to this employee.</Empty>
+      ) : (
         <Table aria-label="Cards">
-          <Table.Thead><Table.Tr>
-            <Table.Th scope="col">Number</Table.Th><Table.Th scope="col">Status</Table.Th>
-            <Table.Th scope="col">Valid from</Table.Th><Table.Th scope="col">Valid until</Table.Th>
-          </Table.Tr></Table.Thead>
-          <Table.Tbody>{cards.map((card) => (
-            <Table.Tr key={card.cardId}>
-              <Table.Td>
-                <Anchor component={Link} to={`/cards/${encodeURIComponent(card.cardId)}`}>{card.cardNumber}</Anchor>
-                {card.cardId === employee.currentCardId ? ' (current)' : ''}
-              </Table.Td>
-              <Table.Td><Badge variant="light" color={cardStatusColor(card.status)}>{card.status}</Badge></Table.Td>
-              <Table.Td>{formatInstant(card.validFrom)}</Table.Td><Table.Td>{formatInstant(card.validUntil)}</Table.Td>
-            </Table.Tr>))}
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Number</Table.Th>
+              <Table.Th scope="col">Status</Table.Th>
+              <Table.Th scope="col">Valid from</Table.Th>
+              <Table.Th scope="col">Valid until</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {cards.map((card) => (
+              <Table.Tr key={card.cardId}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/cards/${encodeURIComponent(card.cardId)}`}>
+                    {card.cardNumber}
+                  </Anchor>
+                  {card.cardId === employee.currentCardId ? ' (current)' : ''}
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={cardStatusColor(card.status)}>
+                    {card.status}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{formatInstant(card.validFrom)}</Table.Td>
+                <Table.Td>{formatInstant(card.validUntil)}</Table.Td>
+              </Table.Tr>
+            ))}
           </Table.Tbody>
         </Table>
       )}
@@ -123,29 +165,55 @@ export function EmployeeDetailPage() {
         <Title order={3}>Access grants</Title>
         {may('grantAccess') && current && <Button onClick={() => setGranting(true)}>Grant access</Button>}
       </Group>
-      {revokeError && <Alert color="red" title={revokeError.problem.title ?? 'Not revoked'} role="alert">{revokeError.message}</Alert>}
-      {grants.length === 0 ? <Empty>No access granted yet.</Empty> : (
+      {revokeError && (
+        <Alert color="red" title={revokeError.problem.title ?? 'Not revoked'} role="alert">
+          {revokeError.message}
+        </Alert>
+      )}
+      {grants.length === 0 ? (
+        <Empty>No access granted yet.</Empty>
+      ) : (
         <Table aria-label="Access grants">
-          <Table.Thead><Table.Tr>
-            <Table.Th scope="col">Building</Table.Th><Table.Th scope="col">Schedule</Table.Th>
-            <Table.Th scope="col">Valid</Table.Th><Table.Th scope="col">Granted</Table.Th>
-            {may('grantAccess') && <Table.Th scope="col">Revoke</Table.Th>}
-          </Table.Tr></Table.Thead>
-          <Table.Tbody>{grants.map((grant) => (
-            <Table.Tr key={grant.buildingId}>
-              <Table.Td>
-                <Anchor component={Link} to={`/buildings/${encodeURIComponent(grant.buildingId)}`}>{grant.buildingId}</Anchor>
-              </Table.Td>
-              <Table.Td>{scheduleText(grant)}</Table.Td>
-              <Table.Td>{grant.validFrom ?? '…'} – {grant.validUntil ?? '…'}</Table.Td>
-              <Table.Td>{formatInstant(grant.grantedAt)}{grant.grantedBy ? ` by ${grant.grantedBy}` : ''}</Table.Td>
-              {may('grantAccess') && (
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Building</Table.Th>
+              <Table.Th scope="col">Schedule</Table.Th>
+              <Table.Th scope="col">Valid</Table.Th>
+              <Table.Th scope="col">Granted</Table.Th>
+              {may('grantAccess') && <Table.Th scope="col">Revoke</Table.Th>}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {grants.map((grant) => (
+              <Table.Tr key={grant.buildingId}>
                 <Table.Td>
-                  <Button size="xs" variant="outline" color="red" aria-label={`Revoke access to ${grant.buildingId}`}
-                    onClick={() => revoke(grant.buildingId)}>Revoke</Button>
+                  <Anchor component={Link} to={`/buildings/${encodeURIComponent(grant.buildingId)}`}>
+                    {grant.buildingId}
+                  </Anchor>
                 </Table.Td>
-              )}
-            </Table.Tr>))}
+                <Table.Td>{scheduleText(grant)}</Table.Td>
+                <Table.Td>
+                  {grant.validFrom ?? '…'} – {grant.validUntil ?? '…'}
+                </Table.Td>
+                <Table.Td>
+                  {formatInstant(grant.grantedAt)}
+                  {grant.grantedBy ? ` by ${grant.grantedBy}` : ''}
+                </Table.Td>
+                {may('grantAccess') && (
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="outline"
+                      color="red"
+                      aria-label={`Revoke access to ${grant.buildingId}`}
+                      onClick={() => revoke(grant.buildingId)}
+                    >
+                      Revoke
+                    </Button>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
           </Table.Tbody>
         </Table>
       )}
@@ -155,19 +223,35 @@ export function EmployeeDetailPage() {
       <RecentSwipes employeeId={employee.employeeId} />
 
       <Title order={3}>Command history</Title>
-      {history.length === 0 ? <Empty>No commands yet.</Empty> : (
+      {history.length === 0 ? (
+        <Empty>No commands yet.</Empty>
+      ) : (
         <CommandTable commands={history} label="Command history" />
       )}
       {more.error && <Failure error={more.error} />}
-      {next && <Group><Button variant="default" loading={more.loading} onClick={loadMore}>Older commands</Button></Group>}
+      {next && (
+        <Group>
+          <Button variant="default" loading={more.loading} onClick={loadMore}>
+            Older commands
+          </Button>
+        </Group>
+      )}
 
       {may('issueCard') && (
-        <IssueCard opened={issuing} onClose={() => setIssuing(false)} employeeId={employee.employeeId}
-          onAccepted={(accepted, number) => follow(`Issuing card ${number}`, accepted.commandId)} />
+        <IssueCard
+          opened={issuing}
+          onClose={() => setIssuing(false)}
+          employeeId={employee.employeeId}
+          onAccepted={(accepted, number) => follow(`Issuing card ${number}`, accepted.commandId)}
+        />
       )}
       {may('grantAccess') && (
-        <GrantAccess opened={granting} onClose={() => setGranting(false)} employeeId={employee.employeeId}
-          onAccepted={(accepted, buildingId) => follow(`Granting access to ${buildingId}`, accepted.commandId)} />
+        <GrantAccess
+          opened={granting}
+          onClose={() => setGranting(false)}
+          employeeId={employee.employeeId}
+          onAccepted={(accepted, buildingId) => follow(`Granting access to ${buildingId}`, accepted.commandId)}
+        />
       )}
     </Stack>
   );

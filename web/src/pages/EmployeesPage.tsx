@@ -20,8 +20,10 @@ export function EmployeesPage() {
   const [registering, setRegistering] = useState(false);
   const [tracked, setTracked] = useState<{ name: string; command: Command } | null>(null);
 
-  const employees = useLoad(() => api.get<PageOf<Employee>>('/employees',
-    { q: query, size: PAGE_SIZE, cursor: cursors[page] }), [api, query, cursors]);
+  const employees = useLoad(
+    () => api.get<PageOf<Employee>>('/employees', { q: query, size: PAGE_SIZE, cursor: cursors.at(-1) }),
+    [api, query, cursors],
+  );
 
   function search(event: FormEvent) {
     event.preventDefault();
@@ -71,9 +73,18 @@ export function EmployeesPage() {
       </Group>
 
       {tracked && (
-        <Alert role="status" aria-live="polite" data-testid="command-status"
-          color={tracked.command.status === 'REJECTED' ? 'red' : tracked.command.status === 'APPLIED' ? 'green' : 'blue'}
-          title={`Registering ${tracked.name}`} withCloseButton closeButtonLabel="Dismiss" onClose={() => setTracked(null)}>
+        <Alert
+          role="status"
+          aria-live="polite"
+          data-testid="command-status"
+          color={
+            tracked.command.status === 'REJECTED' ? 'red' : tracked.command.status === 'APPLIED' ? 'green' : 'blue'
+          }
+          title={`Registering ${tracked.name}`}
+          withCloseButton
+          closeButtonLabel="Dismiss"
+          onClose={() => setTracked(null)}
+        >
           Command {tracked.command.commandId}: <strong>{tracked.command.status}</strong>
           {tracked.command.message ? ` — ${tracked.command.message}` : ''}
         </Alert>
@@ -81,9 +92,16 @@ export function EmployeesPage() {
 
       <form onSubmit={search} role="search" aria-label="Search employees">
         <Group align="flex-end">
-          <TextInput label="Family name or employee number" value={input} onChange={(e) => setInput(e.currentTarget.value)}
-            placeholder="e.g. Lovelace or E-1001" w={320} />
-          <Button type="submit" variant="default">Search</Button>
+          <TextInput
+            label="Family name or employee number"
+            value={input}
+            onChange={(e) => setInput(e.currentTarget.value)}
+            placeholder="e.g. Lovelace or E-1001"
+            w={320}
+          />
+          <Button type="submit" variant="default">
+            Search
+          </Button>
         </Group>
       </form>
 
@@ -114,7 +132,11 @@ export function EmployeesPage() {
                 </Table.Td>
                 <Table.Td>{employee.email}</Table.Td>
                 <Table.Td>{employee.department ?? '—'}</Table.Td>
-                <Table.Td><Badge variant="light" color={employee.status === 'ACTIVE' ? 'green' : 'gray'}>{employee.status}</Badge></Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={employee.status === 'ACTIVE' ? 'green' : 'gray'}>
+                    {employee.status}
+                  </Badge>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -122,9 +144,16 @@ export function EmployeesPage() {
       )}
       {(page > 0 || employees.data?.next) && (
         <Group justify="flex-end" aria-label="Pages">
-          <Button variant="default" disabled={page === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>Previous page</Button>
-          <Button variant="default" disabled={!employees.data?.next}
-            onClick={() => employees.data?.next && setCursors((c) => [...c, employees.data!.next!])}>Next page</Button>
+          <Button variant="default" disabled={page === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
+            Previous page
+          </Button>
+          <Button
+            variant="default"
+            disabled={!employees.data?.next}
+            onClick={() => employees.data?.next && setCursors((c) => [...c, employees.data!.next!])}
+          >
+            Next page
+          </Button>
         </Group>
       )}
 

@@ -1,11 +1,32 @@
-import { Alert, Anchor, Badge, Button, Code, Group, Input, Paper, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Code,
+  Group,
+  Input,
+  Paper,
+  Progress,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError, type ApiClient } from '../api';
 import { useAuth } from '../auth';
 import { asApiError, statusColor } from '../commands';
 import {
-  IMPORT_COLUMNS, inProgress, parseReport, progressPercent, type ImportAccepted, type ImportStatus, type ImportView,
+  IMPORT_COLUMNS,
+  inProgress,
+  parseReport,
+  progressPercent,
+  type ImportAccepted,
+  type ImportStatus,
+  type ImportView,
   type ReportRow,
 } from '../imports';
 import { Empty, Failure, formatInstant, Loading } from '../states';
@@ -39,16 +60,34 @@ export function ImportsPage() {
   return (
     <Stack>
       <Title order={2}>Imports</Title>
-      {may('importEmployees')
-        ? <UploadForm api={api} onAccepted={(accepted) => show(accepted.importId, accepted.alreadyUploaded
-          ? 'This file was uploaded before: it is the same import, and nothing is applied twice.' : null)} />
-        : <Alert color="gray" title="Uploading is for admins" data-testid="upload-not-for-role">
-            <Text size="sm">Your role may look up an import by its id; only an admin may upload a file.</Text>
-          </Alert>}
-      <LookUp current={importId} onShow={(id) => show(id)} />
-      {notice && <Alert color="blue" role="status">{notice}</Alert>}
-      {importId ? <ImportPanel key={importId} api={api} importId={importId} />
-        : <Empty>No import shown: upload a file, or look one up by its id.</Empty>}
+      {may('importEmployees') ? (
+        <UploadForm
+          api={api}
+          onAccepted={(accepted) =>
+            show(
+              accepted.importId,
+              accepted.alreadyUploaded
+                ? 'This file was uploaded before: it is the same import, and nothing is applied twice.'
+                : null,
+            )
+          }
+        />
+      ) : (
+        <Alert color="gray" title="Uploading is for admins" data-testid="upload-not-for-role">
+          <Text size="sm">Your role may look up an import by its id; only an admin may upload a file.</Text>
+        </Alert>
+      )}
+      <LookUp key={importId} current={importId} onShow={(id) => show(id)} />
+      {notice && (
+        <Alert color="blue" role="status">
+          {notice}
+        </Alert>
+      )}
+      {importId ? (
+        <ImportPanel key={importId} api={api} importId={importId} />
+      ) : (
+        <Empty>No import shown: upload a file, or look one up by its id.</Empty>
+      )}
       <Columns />
     </Stack>
   );
@@ -84,15 +123,34 @@ function UploadForm({ api, onAccepted }: { api: ApiClient; onAccepted(accepted: 
       <form onSubmit={upload} aria-label="Upload an HR export">
         <Stack>
           <Title order={3}>Upload an HR export</Title>
-          {error && <Alert color="red" title={error.problem.title ?? 'Not uploaded'} role="alert">{error.message}</Alert>}
-          <Input.Wrapper label="CSV file" id="import-file" description="UTF-8, a header row, at most 20 MB and 100,000 rows"
-            error={error?.fieldError('file')}>
-            <input ref={input} id="import-file" className="bf-file" type="file" name="file" accept=".csv,text/csv"
-              aria-describedby={error?.fieldError('file') ? 'import-file-error import-file-description' : 'import-file-description'}
-              onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+          {error && (
+            <Alert color="red" title={error.problem.title ?? 'Not uploaded'} role="alert">
+              {error.message}
+            </Alert>
+          )}
+          <Input.Wrapper
+            label="CSV file"
+            id="import-file"
+            description="UTF-8, a header row, at most 20 MB and 100,000 rows"
+            error={error?.fieldError('file')}
+          >
+            <input
+              ref={input}
+              id="import-file"
+              className="bf-file"
+              type="file"
+              name="file"
+              accept=".csv,text/csv"
+              aria-describedby={
+                error?.fieldError('file') ? 'import-file-error import-file-description' : 'import-file-description'
+              }
+              onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+            />
           </Input.Wrapper>
           <Group>
-            <Button type="submit" loading={busy} disabled={!file}>Upload</Button>
+            <Button type="submit" loading={busy} disabled={!file}>
+              Upload
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -101,9 +159,9 @@ function UploadForm({ api, onAccepted }: { api: ApiClient; onAccepted(accepted: 
 }
 
 function LookUp({ current, onShow }: { current: string; onShow(id: string): void }) {
+  // Starts from the import shown; the page gives it a new key when another one is shown.
   const [value, setValue] = useState(current);
   const [invalid, setInvalid] = useState(false);
-  useEffect(() => setValue(current), [current]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -115,9 +173,16 @@ function LookUp({ current, onShow }: { current: string; onShow(id: string): void
   return (
     <form onSubmit={submit} aria-label="Look up an import">
       <Group align="flex-end">
-        <TextInput label="Import id" value={value} w={380} onChange={(e) => setValue(e.currentTarget.value)}
-          error={invalid ? 'An import id is 32 hexadecimal digits (the upload answers it).' : undefined} />
-        <Button type="submit" variant="default">Show import</Button>
+        <TextInput
+          label="Import id"
+          value={value}
+          w={380}
+          onChange={(e) => setValue(e.currentTarget.value)}
+          error={invalid ? 'An import id is 32 hexadecimal digits (the upload answers it).' : undefined}
+        />
+        <Button type="submit" variant="default">
+          Show import
+        </Button>
       </Group>
     </form>
   );
@@ -157,7 +222,8 @@ function ImportPanel({ api, importId }: { api: ApiClient; importId: string }) {
     };
   }, [api, path, round]);
 
-  if (!view && error) return <Failure error={error} onRetry={error.status === 404 ? undefined : () => setRound((r) => r + 1)} />;
+  if (!view && error)
+    return <Failure error={error} onRetry={error.status === 404 ? undefined : () => setRound((r) => r + 1)} />;
   if (!view) return <Loading label="Loading import…" />;
   const percent = progressPercent(view);
   const done = view.applied + view.rejected;
@@ -166,25 +232,41 @@ function ImportPanel({ api, importId }: { api: ApiClient; importId: string }) {
     <Paper withBorder p="md" data-testid="import-panel">
       <Stack>
         <Group justify="space-between">
-          <Title order={3}>Import <Code>{view.importId}</Code></Title>
-          <Badge variant="light" color={importStatusColor(view.status)} data-testid="import-status">{view.status}</Badge>
+          <Title order={3}>
+            Import <Code>{view.importId}</Code>
+          </Title>
+          <Badge variant="light" color={importStatusColor(view.status)} data-testid="import-status">
+            {view.status}
+          </Badge>
         </Group>
         {error && <Failure error={error} />}
-        <Progress value={percent} size="lg" aria-label="Rows applied or rejected"
-          color={view.status === 'REJECTED' ? 'red' : view.rejected > 0 ? 'orange' : 'blue'} animated={inProgress(view.status)} />
+        <Progress
+          value={percent}
+          size="lg"
+          aria-label="Rows applied or rejected"
+          color={view.status === 'REJECTED' ? 'red' : view.rejected > 0 ? 'orange' : 'blue'}
+          animated={inProgress(view.status)}
+        />
         <Text size="sm" data-testid="import-counts">
           {view.status === 'PENDING'
             ? 'Stored; waiting for the import to start.'
             : `${done} of ${view.rowsTotal} rows done: ${view.applied} applied, ${view.rejected} rejected.`}
         </Text>
         <dl className="bf-facts">
-          {([
-            ['Started', formatInstant(view.startedAt)], ['Finished', formatInstant(view.finishedAt)],
-            ['File', view.objectKey ?? '—'],
-          ] as const).map(([term, value]) => (
+          {(
+            [
+              ['Started', formatInstant(view.startedAt)],
+              ['Finished', formatInstant(view.finishedAt)],
+              ['File', view.objectKey ?? '—'],
+            ] as const
+          ).map(([term, value]) => (
             <div key={term}>
-              <Text component="dt" size="xs" c="dimmed">{term}</Text>
-              <Text component="dd" m={0}>{value}</Text>
+              <Text component="dt" size="xs" c="dimmed">
+                {term}
+              </Text>
+              <Text component="dd" m={0}>
+                {value}
+              </Text>
             </div>
           ))}
         </dl>
@@ -195,7 +277,11 @@ function ImportPanel({ api, importId }: { api: ApiClient; importId: string }) {
         )}
         {view.status === 'COMPLETED' && view.reportUrl && <Report api={api} view={view} />}
         {inProgress(view.status) && (
-          <Group><Button variant="default" onClick={() => setRound((r) => r + 1)}>Refresh</Button></Group>
+          <Group>
+            <Button variant="default" onClick={() => setRound((r) => r + 1)}>
+              Refresh
+            </Button>
+          </Group>
         )}
       </Stack>
     </Paper>
@@ -204,59 +290,80 @@ function ImportPanel({ api, importId }: { api: ApiClient; importId: string }) {
 
 /** The per-row report: read once through the API (it needs the token), shown as a table and offered as a file. */
 function Report({ api, view }: { api: ApiClient; view: ImportView }) {
-  const [report, setReport] = useState<{ text: string; rows: ReportRow[] } | null>(null);
+  const [report, setReport] = useState<{ rows: ReportRow[]; href: string } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [round, setRound] = useState(0);
-  const [href, setHref] = useState<string | null>(null);
   // reportUrl is the API's absolute path; the client adds /api/v1 itself.
   const path = (view.reportUrl ?? '').replace(/^\/api\/v1/, '');
 
   useEffect(() => {
     let stopped = false;
-    setError(null);
+    let href: string | null = null;
     api.getText(path).then(
-      (text) => !stopped && setReport({ text, rows: parseReport(text) }),
+      (text) => {
+        if (stopped) return;
+        // The download offers the text already read: a plain link to the API would not carry the token.
+        href = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+        setReport({ rows: parseReport(text), href });
+      },
       (failure: unknown) => !stopped && setError(asApiError(failure)),
     );
     return () => {
       stopped = true;
+      if (href) URL.revokeObjectURL(href);
     };
   }, [api, path, round]);
 
-  useEffect(() => {
-    if (!report) return;
-    const url = URL.createObjectURL(new Blob([report.text], { type: 'text/csv;charset=utf-8' }));
-    setHref(url);
-    return () => URL.revokeObjectURL(url);
-  }, [report]);
+  function retry() {
+    setError(null);
+    setRound((r) => r + 1);
+  }
 
-  if (error) return <Failure error={error} onRetry={() => setRound((r) => r + 1)} />;
+  if (error) return <Failure error={error} onRetry={retry} />;
   if (!report) return <Loading label="Loading the report…" />;
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={4}>Report</Title>
-        {href && (
-          <Button component="a" href={href} download={`import-${view.importId}-report.csv`} variant="default">
+        {report.href && (
+          <Button component="a" href={report.href} download={`import-${view.importId}-report.csv`} variant="default">
             Download report (CSV)
           </Button>
         )}
       </Group>
-      {report.rows.length === 0 ? <Empty>The report has no rows.</Empty> : (
+      {report.rows.length === 0 ? (
+        <Empty>The report has no rows.</Empty>
+      ) : (
         <Table aria-label="Import report">
-          <Table.Thead><Table.Tr>
-            <Table.Th scope="col">Row</Table.Th><Table.Th scope="col">Status</Table.Th>
-            <Table.Th scope="col">Reason</Table.Th><Table.Th scope="col">Employee</Table.Th>
-          </Table.Tr></Table.Thead>
-          <Table.Tbody>{report.rows.map((row) => (
-            <Table.Tr key={row.row}>
-              <Table.Td>{row.row}</Table.Td>
-              <Table.Td className="bf-status"><Badge variant="light" color={statusColor(row.status)}>{row.status}</Badge></Table.Td>
-              <Table.Td>{row.reason ? `${row.reason}${row.message ? `: ${row.message}` : ''}` : '—'}</Table.Td>
-              <Table.Td>{row.employeeId
-                ? <Anchor component={Link} to={`/employees/${encodeURIComponent(row.employeeId)}`}>{row.employeeId}</Anchor>
-                : '—'}</Table.Td>
-            </Table.Tr>))}
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Row</Table.Th>
+              <Table.Th scope="col">Status</Table.Th>
+              <Table.Th scope="col">Reason</Table.Th>
+              <Table.Th scope="col">Employee</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {report.rows.map((row) => (
+              <Table.Tr key={row.row}>
+                <Table.Td>{row.row}</Table.Td>
+                <Table.Td className="bf-status">
+                  <Badge variant="light" color={statusColor(row.status)}>
+                    {row.status}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{row.reason ? `${row.reason}${row.message ? `: ${row.message}` : ''}` : '—'}</Table.Td>
+                <Table.Td>
+                  {row.employeeId ? (
+                    <Anchor component={Link} to={`/employees/${encodeURIComponent(row.employeeId)}`}>
+                      {row.employeeId}
+                    </Anchor>
+                  ) : (
+                    '—'
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
           </Table.Tbody>
         </Table>
       )}
@@ -270,26 +377,36 @@ function Columns() {
     <Stack gap="xs">
       <Title order={3}>CSV columns</Title>
       <Text size="sm">
-        One header row, then one row per person. Columns may come in any order; names are matched ignoring case,
-        spaces, <Code>_</Code> and <Code>-</Code>; unknown columns are ignored. A bad row is rejected alone with its
-        reason; a file missing a required column is rejected as a whole. The same file uploaded again is the same
-        import, so put corrected rows in a file of their own.
+        One header row, then one row per person. Columns may come in any order; names are matched ignoring case, spaces,{' '}
+        <Code>_</Code> and <Code>-</Code>; unknown columns are ignored. A bad row is rejected alone with its reason; a
+        file missing a required column is rejected as a whole. The same file uploaded again is the same import, so put
+        corrected rows in a file of their own.
       </Text>
       <Table aria-label="CSV columns">
-        <Table.Thead><Table.Tr>
-          <Table.Th scope="col">Column</Table.Th><Table.Th scope="col">Required</Table.Th><Table.Th scope="col">Rule</Table.Th>
-        </Table.Tr></Table.Thead>
-        <Table.Tbody>{IMPORT_COLUMNS.map((column) => (
-          <Table.Tr key={column.name}>
-            <Table.Td><Code>{column.name}</Code></Table.Td>
-            <Table.Td>{column.required ? 'yes' : 'no'}</Table.Td>
-            <Table.Td>{column.rule}</Table.Td>
-          </Table.Tr>))}
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Column</Table.Th>
+            <Table.Th scope="col">Required</Table.Th>
+            <Table.Th scope="col">Rule</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {IMPORT_COLUMNS.map((column) => (
+            <Table.Tr key={column.name}>
+              <Table.Td>
+                <Code>{column.name}</Code>
+              </Table.Td>
+              <Table.Td>{column.required ? 'yes' : 'no'}</Table.Td>
+              <Table.Td>{column.rule}</Table.Td>
+            </Table.Tr>
+          ))}
         </Table.Tbody>
       </Table>
       <Text size="sm">Example:</Text>
-      <Code block>{'employee number,given name,family name,email,department,building codes,card number,valid until\n'
-        + 'E-10231,Grace,Hopper,grace.hopper@example.com,Engineering,HQ-LON;DC-AMS,04C1D2E3F4A5B6,2027-03-31'}</Code>
+      <Code block>
+        {'employee number,given name,family name,email,department,building codes,card number,valid until\n' +
+          'E-10231,Grace,Hopper,grace.hopper@example.com,Engineering,HQ-LON;DC-AMS,04C1D2E3F4A5B6,2027-03-31'}
+      </Code>
     </Stack>
   );
 }

@@ -8,7 +8,12 @@ import type { Accepted } from '../types';
  * The IssueCard form: a card number, optionally the employee it goes to (fixed when opened from an employee) and
  * its validity. Field errors are the API's, shown under the fields they name.
  */
-export function IssueCard({ opened, onClose, onAccepted, employeeId }: {
+export function IssueCard({
+  opened,
+  onClose,
+  onAccepted,
+  employeeId,
+}: {
   opened: boolean;
   onClose(): void;
   onAccepted(accepted: Accepted, cardNumber: string): void;
@@ -28,22 +33,49 @@ export function IssueCard({ opened, onClose, onAccepted, employeeId }: {
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Issue a card" transitionProps={{ duration: 0 }}
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Issue a card"
+      transitionProps={{ duration: 0 }}
       // No scroll lock: it injects a <style> element, which the CSP refuses.
-      lockScroll={false}>
+      lockScroll={false}
+    >
       <form onSubmit={submit} noValidate aria-label="Issue a card">
         <Stack>
-          {error && <Alert color="red" title={error.problem.title ?? 'Not issued'} role="alert">{error.message}</Alert>}
+          {error && (
+            <Alert color="red" title={error.problem.title ?? 'Not issued'} role="alert">
+              {error.message}
+            </Alert>
+          )}
           <TextInput label="Card number" withAsterisk {...field('cardNumber')} data-autofocus />
-          <TextInput label="Employee id" description={employeeId ? 'The card goes to this employee.'
-            : 'Optional: without one the card goes into stock.'} readOnly={!!employeeId} {...field('employeeId')} />
-          <TextInput label="Valid from" type="datetime-local" description="Optional, your local time"
-            {...field('validFrom')} />
-          <TextInput label="Valid until" type="datetime-local" description="Optional, your local time"
-            {...field('validUntil')} />
+          <TextInput
+            label="Employee id"
+            description={
+              employeeId ? 'The card goes to this employee.' : 'Optional: without one the card goes into stock.'
+            }
+            readOnly={!!employeeId}
+            {...field('employeeId')}
+          />
+          <TextInput
+            label="Valid from"
+            type="datetime-local"
+            description="Optional, your local time"
+            {...field('validFrom')}
+          />
+          <TextInput
+            label="Valid until"
+            type="datetime-local"
+            description="Optional, your local time"
+            {...field('validUntil')}
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={busy}>Issue</Button>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={busy}>
+              Issue
+            </Button>
           </Group>
         </Stack>
       </form>

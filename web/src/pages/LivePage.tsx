@@ -39,13 +39,18 @@ function Live() {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = () => {
-      api.get<LiveView>('/live', { after: next.current }).then((answer) => {
-        if (stopped) return;
-        next.current = answer.next;
-        setView(answer);
-        setEvents((shown) => mergeEvents(shown, answer.events));
-        setError(null);
-      }, (failure: unknown) => !stopped && setError(asApiError(failure)))
+      api
+        .get<LiveView>('/live', { after: next.current })
+        .then(
+          (answer) => {
+            if (stopped) return;
+            next.current = answer.next;
+            setView(answer);
+            setEvents((shown) => mergeEvents(shown, answer.events));
+            setError(null);
+          },
+          (failure: unknown) => !stopped && setError(asApiError(failure)),
+        )
         .finally(() => {
           if (!stopped) timer = setTimeout(poll, POLL_MS);
         });
@@ -71,32 +76,53 @@ function Live() {
       {view && (
         <>
           <Title order={3}>Occupancy</Title>
-          {view.buildings.length === 0 ? <Empty>No building is registered yet.</Empty> : (
+          {view.buildings.length === 0 ? (
+            <Empty>No building is registered yet.</Empty>
+          ) : (
             <Table aria-label="Occupancy per building">
-              <Table.Thead><Table.Tr>
-                <Table.Th scope="col">Building</Table.Th><Table.Th scope="col">Inside now</Table.Th>
-                <Table.Th scope="col">Muster list</Table.Th>
-              </Table.Tr></Table.Thead>
-              <Table.Tbody>{view.buildings.map((building) => (
-                <Table.Tr key={building.buildingId} data-testid={`occupancy-${building.buildingId}`}>
-                  <Table.Td>{building.name} <Text span size="xs" c="dimmed">{building.buildingId}</Text></Table.Td>
-                  <Table.Td>{building.inside}</Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/buildings/${encodeURIComponent(building.buildingId)}/muster`}
-                      aria-label={`Muster list of ${building.name}`}>Muster list</Anchor>
-                  </Table.Td>
-                </Table.Tr>))}
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Building</Table.Th>
+                  <Table.Th scope="col">Inside now</Table.Th>
+                  <Table.Th scope="col">Muster list</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {view.buildings.map((building) => (
+                  <Table.Tr key={building.buildingId} data-testid={`occupancy-${building.buildingId}`}>
+                    <Table.Td>
+                      {building.name}{' '}
+                      <Text span size="xs" c="dimmed">
+                        {building.buildingId}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{building.inside}</Table.Td>
+                    <Table.Td>
+                      <Anchor
+                        component={Link}
+                        to={`/buildings/${encodeURIComponent(building.buildingId)}/muster`}
+                        aria-label={`Muster list of ${building.name}`}
+                      >
+                        Muster list
+                      </Anchor>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
               </Table.Tbody>
             </Table>
           )}
 
           <Title order={3}>Alarms</Title>
-          {alarms.length === 0 ? <Empty>No alarm in the last minutes.</Empty> : (
+          {alarms.length === 0 ? (
+            <Empty>No alarm in the last minutes.</Empty>
+          ) : (
             <EventTable events={alarms} label="Alarms" />
           )}
 
           <Title order={3}>Door activity</Title>
-          {events.length === 0 ? <Empty>No door activity in the last minutes.</Empty> : (
+          {events.length === 0 ? (
+            <Empty>No door activity in the last minutes.</Empty>
+          ) : (
             <EventTable events={events} label="Door activity" />
           )}
         </>
@@ -114,31 +140,58 @@ function decisionColor(event: SwipeEvent): string {
  * Door events as a table: when, where, who, what; shared by the live and audit views and the employee page (which
  * leaves out "who": it is the page's own person).
  */
-export function EventTable({ events, label, who = true }: { events: readonly SwipeEvent[]; label: string; who?: boolean }) {
+export function EventTable({
+  events,
+  label,
+  who = true,
+}: {
+  events: readonly SwipeEvent[];
+  label: string;
+  who?: boolean;
+}) {
   return (
     <Table aria-label={label}>
-      <Table.Thead><Table.Tr>
-        <Table.Th scope="col">When</Table.Th><Table.Th scope="col">Door</Table.Th>
-        {who && <Table.Th scope="col">Who</Table.Th>}<Table.Th scope="col">Direction</Table.Th>
-        <Table.Th scope="col">Outcome</Table.Th><Table.Th scope="col">Rule</Table.Th>
-        <Table.Th scope="col">Alarms</Table.Th>
-      </Table.Tr></Table.Thead>
-      <Table.Tbody>{events.map((event) => (
-        <Table.Tr key={event.eventId} data-testid={`event-${event.eventId}`}>
-          <Table.Td>{formatInstant(event.occurredAt)}</Table.Td>
-          <Table.Td>{event.doorName ?? event.doorId}</Table.Td>
-          {who && (
-            <Table.Td>
-              {event.employeeId
-                ? <Anchor component={Link} to={`/employees/${encodeURIComponent(event.employeeId)}`}>{personText(event)}</Anchor>
-                : personText(event)}
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">When</Table.Th>
+          <Table.Th scope="col">Door</Table.Th>
+          {who && <Table.Th scope="col">Who</Table.Th>}
+          <Table.Th scope="col">Direction</Table.Th>
+          <Table.Th scope="col">Outcome</Table.Th>
+          <Table.Th scope="col">Rule</Table.Th>
+          <Table.Th scope="col">Alarms</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {events.map((event) => (
+          <Table.Tr key={event.eventId} data-testid={`event-${event.eventId}`}>
+            <Table.Td>{formatInstant(event.occurredAt)}</Table.Td>
+            <Table.Td>{event.doorName ?? event.doorId}</Table.Td>
+            {who && (
+              <Table.Td>
+                {event.employeeId ? (
+                  <Anchor component={Link} to={`/employees/${encodeURIComponent(event.employeeId)}`}>
+                    {personText(event)}
+                  </Anchor>
+                ) : (
+                  personText(event)
+                )}
+              </Table.Td>
+            )}
+            <Table.Td>{event.direction ?? '—'}</Table.Td>
+            <Table.Td className="bf-status">
+              <Badge variant="light" color={decisionColor(event)}>
+                {outcomeText(event)}
+              </Badge>
             </Table.Td>
-          )}
-          <Table.Td>{event.direction ?? '—'}</Table.Td>
-          <Table.Td className="bf-status"><Badge variant="light" color={decisionColor(event)}>{outcomeText(event)}</Badge></Table.Td>
-          <Table.Td><Text size="xs" className="bf-key">{event.rule ?? '—'}</Text></Table.Td>
-          <Table.Td>{event.alarms.length > 0 ? event.alarms.join(', ') : '—'}</Table.Td>
-        </Table.Tr>))}
+            <Table.Td>
+              <Text size="xs" className="bf-key">
+                {event.rule ?? '—'}
+              </Text>
+            </Table.Td>
+            <Table.Td>{event.alarms.length > 0 ? event.alarms.join(', ') : '—'}</Table.Td>
+          </Table.Tr>
+        ))}
       </Table.Tbody>
     </Table>
   );

@@ -25,21 +25,41 @@ export function LoginPage() {
 
   return (
     <Container size={420} py={80} component="main">
-      <Title order={1} ta="center" mb="lg">Badgeflow back office</Title>
+      <Title order={1} ta="center" mb="lg">
+        Badgeflow back office
+      </Title>
       <Paper withBorder shadow="sm" p="lg" radius="md">
         <form onSubmit={submit} aria-label="Sign in">
           <Stack>
-            <Title order={2} size="h3">Sign in</Title>
+            <Title order={2} size="h3">
+              Sign in
+            </Title>
             {error && (
               <Alert color="red" title="Sign-in failed" role="alert">
                 {error.message}
               </Alert>
             )}
-            <TextInput label="Username" name="username" autoComplete="username" required value={username}
-              onChange={(e) => setUsername(e.currentTarget.value)} error={error?.fieldError('username')} />
-            <PasswordInput label="Password" name="password" autoComplete="current-password" required value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)} error={error?.fieldError('password')} />
-            <Button type="submit" loading={busy}>Sign in</Button>
+            <TextInput
+              label="Username"
+              name="username"
+              autoComplete="username"
+              required
+              value={username}
+              onChange={(e) => setUsername(e.currentTarget.value)}
+              error={error?.fieldError('username')}
+            />
+            <PasswordInput
+              label="Password"
+              name="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              error={error?.fieldError('password')}
+            />
+            <Button type="submit" loading={busy}>
+              Sign in
+            </Button>
           </Stack>
         </form>
       </Paper>

@@ -26,45 +26,67 @@ export function MusterPage() {
 function Muster() {
   const { buildingId = '' } = useParams();
   const { api } = useAuth();
-  const muster = useLoad(() => api.get<MusterView>(`/buildings/${encodeURIComponent(buildingId)}/muster`), [api, buildingId]);
+  const muster = useLoad(
+    () => api.get<MusterView>(`/buildings/${encodeURIComponent(buildingId)}/muster`),
+    [api, buildingId],
+  );
 
   return (
     <Stack>
       <Group justify="space-between" className="bf-no-print">
-        <Anchor component={Link} to="/live">← Live</Anchor>
+        <Anchor component={Link} to="/live">
+          ← Live
+        </Anchor>
         <Group>
-          <Button variant="default" onClick={muster.reload} loading={muster.loading}>Refresh</Button>
-          <Button onClick={() => window.print()} disabled={!muster.data}>Print</Button>
+          <Button variant="default" onClick={muster.reload} loading={muster.loading}>
+            Refresh
+          </Button>
+          <Button onClick={() => window.print()} disabled={!muster.data}>
+            Print
+          </Button>
         </Group>
       </Group>
       <Title order={2}>Muster list{muster.data ? ` — ${muster.data.buildingName}` : ''}</Title>
       {muster.loading && !muster.data && <Loading label="Loading who is inside…" />}
-      {muster.error && <Failure error={muster.error} onRetry={muster.error.status === 404 ? undefined : muster.reload} />}
+      {muster.error && (
+        <Failure error={muster.error} onRetry={muster.error.status === 404 ? undefined : muster.reload} />
+      )}
       {muster.data && (
         <>
           <Text data-testid="muster-summary">
             {`${muster.data.inside} ${muster.data.inside === 1 ? 'person' : 'people'} inside as of ${formatInstant(muster.data.asOf)}.`}
           </Text>
-          {muster.data.people.length === 0 ? <Empty>Nobody is inside this building.</Empty> : (
+          {muster.data.people.length === 0 ? (
+            <Empty>Nobody is inside this building.</Empty>
+          ) : (
             <Table aria-label="People inside" className="bf-muster">
-              <Table.Thead><Table.Tr>
-                <Table.Th scope="col">Name</Table.Th><Table.Th scope="col">Employee number</Table.Th>
-                <Table.Th scope="col">Department</Table.Th><Table.Th scope="col">Last door</Table.Th>
-                <Table.Th scope="col">Inside since</Table.Th><Table.Th scope="col">Accounted for</Table.Th>
-              </Table.Tr></Table.Thead>
-              <Table.Tbody>{muster.data.people.map((person) => (
-                <Table.Tr key={person.employeeId} data-testid={`muster-${person.employeeId}`}>
-                  <Table.Th scope="row" fw="normal">
-                    {person.familyName || person.givenName
-                      ? `${person.familyName ?? ''}, ${person.givenName ?? ''}`
-                      : person.employeeId}
-                  </Table.Th>
-                  <Table.Td>{person.employeeNumber ?? '—'}</Table.Td>
-                  <Table.Td>{person.department ?? '—'}</Table.Td>
-                  <Table.Td>{person.lastDoorName ?? person.lastDoorId ?? '—'}</Table.Td>
-                  <Table.Td>{formatInstant(person.since)}</Table.Td>
-                  <Table.Td><span className="bf-tick" aria-hidden="true" /></Table.Td>
-                </Table.Tr>))}
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Name</Table.Th>
+                  <Table.Th scope="col">Employee number</Table.Th>
+                  <Table.Th scope="col">Department</Table.Th>
+                  <Table.Th scope="col">Last door</Table.Th>
+                  <Table.Th scope="col">Inside since</Table.Th>
+                  <Table.Th scope="col">Accounted for</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {muster.data.people.map((person) => (
+                  <Table.Tr key={person.employeeId} data-testid={`muster-${person.employeeId}`}>
+                    <Table.Th scope="row" fw="normal">
+                      {person.familyName || person.givenName
+                        ? `${person.familyName ?? ''}, ${person.givenName ?? ''}`
+                        : person.employeeId}
+                    </Table.Th>
+                    <Table.Td>{person.employeeNumber ?? '—'}</Table.Td>
+                    <Table.Td>{person.department ?? '—'}</Table.Td>
+                    <Table.Td>{person.lastDoorName ?? person.lastDoorId ?? '—'}</Table.Td>
+                    <Table.Td>{formatInstant(person.since)}</Table.Td>
+                    <Table.Td>
+                      <span className="bf-tick" aria-hidden="true" />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
               </Table.Tbody>
             </Table>
           )}

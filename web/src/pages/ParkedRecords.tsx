@@ -13,31 +13,34 @@ const PAGE_SIZE = 20;
  * The stream's counterpart of a dead-letter queue: records on the swipe stream that access-stream could never
  * apply, parked with their reason so the shard went on (docs/operations.md, "Parked stream records"). Read only:
  * nothing is replayed from here, the producer is fixed at the source. Only for the roles the API lets read them;
- * `refresh` changes when the page's Refresh is pressed.
+ * `refresh` changes when the page's Refresh is pressed: the list is read again from its newest page.
  */
 export function ParkedRecords({ refresh }: { refresh: number }) {
   const { may } = useAuth();
-  return may('readParkedRecords') ? <Parked refresh={refresh} /> : null;
+  return may('readParkedRecords') ? <Parked key={refresh} /> : null;
 }
 
-function Parked({ refresh }: { refresh: number }) {
+function Parked() {
   const { api } = useAuth();
   const headingId = useId();
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const page = cursors.length - 1;
   const parked = useLoad(
-    () => api.get<PageOf<ParkedRecord>>('/parked-records', { size: PAGE_SIZE, cursor: cursors[page] }),
-    [api, cursors, refresh]);
+    () => api.get<PageOf<ParkedRecord>>('/parked-records', { size: PAGE_SIZE, cursor: cursors.at(-1) }),
+    [api, cursors],
+  );
   const next = parked.data?.next;
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={headingId}>
       <Stack>
-        <Title order={3} id={headingId}>Parked stream records</Title>
+        <Title order={3} id={headingId}>
+          Parked stream records
+        </Title>
         <Text size="sm" c="dimmed">
-          Records on the swipe stream that could never be applied, newest first. Each was set aside with its reason
-          so its shard went on; nothing is replayed from here. Find the producer by the partition key and fix it
-          there. Kept 30 days.
+          Records on the swipe stream that could never be applied, newest first. Each was set aside with its reason so
+          its shard went on; nothing is replayed from here. Find the producer by the partition key and fix it there.
+          Kept 30 days.
         </Text>
         {parked.loading && !parked.data && <Loading label="Loading parked stream records…" />}
         {parked.error && <Failure error={parked.error} onRetry={parked.reload} />}
@@ -46,11 +49,16 @@ function Parked({ refresh }: { refresh: number }) {
         )}
         {parked.data && parked.data.items.length > 0 && (
           <Table aria-label="Parked stream records">
-            <Table.Thead><Table.Tr>
-              <Table.Th scope="col">Parked</Table.Th><Table.Th scope="col">Reason</Table.Th>
-              <Table.Th scope="col">Message</Table.Th><Table.Th scope="col">Shard and sequence number</Table.Th>
-              <Table.Th scope="col">Partition key</Table.Th><Table.Th scope="col">Payload</Table.Th>
-            </Table.Tr></Table.Thead>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Parked</Table.Th>
+                <Table.Th scope="col">Reason</Table.Th>
+                <Table.Th scope="col">Message</Table.Th>
+                <Table.Th scope="col">Shard and sequence number</Table.Th>
+                <Table.Th scope="col">Partition key</Table.Th>
+                <Table.Th scope="col">Payload</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
             <Table.Tbody>
               {parked.data.items.map((record) => (
                 <ParkedRow key={`${record.shardId}#${record.sequenceNumber}`} record={record} />
@@ -60,10 +68,20 @@ function Parked({ refresh }: { refresh: number }) {
         )}
         {(page > 0 || next) && (
           <Group justify="flex-end" role="group" aria-label="Pages of parked records">
-            <Button variant="default" disabled={page === 0 || parked.loading}
-              onClick={() => setCursors((c) => c.slice(0, -1))}>Newer</Button>
-            <Button variant="default" disabled={!next || parked.loading}
-              onClick={() => next && setCursors((c) => [...c, next])}>Older</Button>
+            <Button
+              variant="default"
+              disabled={page === 0 || parked.loading}
+              onClick={() => setCursors((c) => c.slice(0, -1))}
+            >
+              Newer
+            </Button>
+            <Button
+              variant="default"
+              disabled={!next || parked.loading}
+              onClick={() => next && setCursors((c) => [...c, next])}
+            >
+              Older
+            </Button>
           </Group>
         )}
       </Stack>
@@ -83,17 +101,34 @@ function ParkedRow({ record }: { record: ParkedRecord }) {
       <Table.Tr>
         <Table.Td>{formatInstant(record.parkedAt)}</Table.Td>
         <Table.Td className="bf-reason">
-          <Badge variant="light" color={reasonColor(record.reason)}>{record.reason}</Badge>
+          <Badge variant="light" color={reasonColor(record.reason)}>
+            {record.reason}
+          </Badge>
         </Table.Td>
-        <Table.Td><Text size="sm">{record.message}</Text></Table.Td>
         <Table.Td>
-          <Text size="sm" className="bf-key bf-shard">{record.shardId}</Text>
-          <Text size="xs" className="bf-key">{record.sequenceNumber}</Text>
+          <Text size="sm">{record.message}</Text>
         </Table.Td>
-        <Table.Td><Text size="sm" className="bf-key">{record.partitionKey}</Text></Table.Td>
         <Table.Td>
-          <Button variant="default" size="xs" aria-expanded={open} aria-controls={open ? payloadId : undefined}
-            onClick={() => setOpen((o) => !o)}>
+          <Text size="sm" className="bf-key bf-shard">
+            {record.shardId}
+          </Text>
+          <Text size="xs" className="bf-key">
+            {record.sequenceNumber}
+          </Text>
+        </Table.Td>
+        <Table.Td>
+          <Text size="sm" className="bf-key">
+            {record.partitionKey}
+          </Text>
+        </Table.Td>
+        <Table.Td>
+          <Button
+            variant="default"
+            size="xs"
+            aria-expanded={open}
+            aria-controls={open ? payloadId : undefined}
+            onClick={() => setOpen((o) => !o)}
+          >
             {open ? 'Hide payload' : 'Show payload'}
           </Button>
         </Table.Td>
@@ -103,7 +138,9 @@ function ParkedRow({ record }: { record: ParkedRecord }) {
           <Table.Td colSpan={COLUMNS}>
             <Stack gap={4}>
               <Text size="xs" c="dimmed" data-testid="payload-note">{`Payload: ${payload.note}`}</Text>
-              <Code block className="bf-payload" data-testid="payload">{payload.text === '' ? '(empty)' : payload.text}</Code>
+              <Code block className="bf-payload" data-testid="payload">
+                {payload.text === '' ? '(empty)' : payload.text}
+              </Code>
             </Stack>
           </Table.Td>
         </Table.Tr>

@@ -18,14 +18,21 @@ export function RecentSwipes({ employeeId }: { employeeId: string }) {
 
 function Swipes({ employeeId }: { employeeId: string }) {
   const { api } = useAuth();
-  const swipes = useLoad(() => newestSwipes(
-    (query) => api.get<PageOf<SwipeEvent>>('/audit/swipes', { employeeId, ...query }), recentRange(new Date())),
-  [api, employeeId]);
+  const swipes = useLoad(
+    () =>
+      newestSwipes(
+        (query) => api.get<PageOf<SwipeEvent>>('/audit/swipes', { employeeId, ...query }),
+        recentRange(new Date()),
+      ),
+    [api, employeeId],
+  );
   return (
     <Stack gap="xs">
       <Group justify="space-between" align="flex-end">
         <Title order={3}>Recent swipes</Title>
-        <Anchor component={Link} to={`/door-audit?employeeId=${encodeURIComponent(employeeId)}`}>Open in door audit</Anchor>
+        <Anchor component={Link} to={`/door-audit?employeeId=${encodeURIComponent(employeeId)}`}>
+          Open in door audit
+        </Anchor>
       </Group>
       {swipes.loading && !swipes.data && <Loading label="Loading recent swipes…" />}
       {swipes.error && <Failure error={swipes.error} onRetry={swipes.reload} />}

@@ -9,7 +9,11 @@ const EMPTY = { employeeNumber: '', givenName: '', familyName: '', email: '', de
  * The RegisterEmployee form. Validation is the API's: a 400 problem+json puts each message under the field it
  * names, so the UI never disagrees with the server about what is valid.
  */
-export function RegisterEmployee({ opened, onClose, onAccepted }: {
+export function RegisterEmployee({
+  opened,
+  onClose,
+  onAccepted,
+}: {
   opened: boolean;
   onClose(): void;
   onAccepted(accepted: EmployeeAccepted, name: string): void;
@@ -23,20 +27,33 @@ export function RegisterEmployee({ opened, onClose, onAccepted }: {
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Register an employee" transitionProps={{ duration: 0 }}
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Register an employee"
+      transitionProps={{ duration: 0 }}
       // No scroll lock: it injects a <style> element, which the CSP refuses.
-      lockScroll={false}>
+      lockScroll={false}
+    >
       <form onSubmit={submit} noValidate aria-label="Register an employee">
         <Stack>
-          {error && <Alert color="red" title={error.problem.title ?? 'Not registered'} role="alert">{error.message}</Alert>}
+          {error && (
+            <Alert color="red" title={error.problem.title ?? 'Not registered'} role="alert">
+              {error.message}
+            </Alert>
+          )}
           <TextInput label="Employee number" withAsterisk {...field('employeeNumber')} data-autofocus />
           <TextInput label="Given name" withAsterisk {...field('givenName')} />
           <TextInput label="Family name" withAsterisk {...field('familyName')} />
           <TextInput label="Email" type="email" withAsterisk {...field('email')} />
           <TextInput label="Department" {...field('department')} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button type="submit" loading={busy}>Register</Button>
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={busy}>
+              Register
+            </Button>
           </Group>
         </Stack>
       </form>

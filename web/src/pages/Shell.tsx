@@ -36,18 +36,31 @@ export function Shell({ children }: { children: ReactNode }) {
   return (
     <div className="bf-shell">
       <header className="bf-header">
-        <Title order={1} size="h4">Badgeflow</Title>
+        <Title order={1} size="h4">
+          Badgeflow
+        </Title>
         <Group gap="sm">
-          <Text size="sm" data-testid="current-user">{session?.username}</Text>
-          <Badge variant="light" data-testid="current-role">{role ?? 'no role'}</Badge>
-          <Button variant="default" size="xs" onClick={() => manager.logout().catch(() => undefined)}>Sign out</Button>
+          <Text size="sm" data-testid="current-user">
+            {session?.username}
+          </Text>
+          <Badge variant="light" data-testid="current-role">
+            {role ?? 'no role'}
+          </Badge>
+          <Button variant="default" size="xs" onClick={() => manager.logout().catch(() => undefined)}>
+            Sign out
+          </Button>
         </Group>
       </header>
       <nav className="bf-nav" aria-label="Main">
         {NAV.filter((item) => shown(item, role)).map((item) => (
-          <NavLink key={item.to} component={Link} to={item.to} label={item.label}
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={item.label}
             active={location.pathname.startsWith(item.to)}
-            aria-current={location.pathname === item.to ? 'page' : undefined} />
+            aria-current={location.pathname === item.to ? 'page' : undefined}
+          />
         ))}
       </nav>
       <main className="bf-main">{children}</main>

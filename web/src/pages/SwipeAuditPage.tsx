@@ -38,13 +38,18 @@ function SwipeAudit() {
   const linked = params.get('employeeId')?.trim() || null;
   const [by, setBy] = useState<By>('employeeId');
   const [id, setId] = useState(linked ?? '');
-  const [from, setFrom] = useState(() => localInputValue(new Date(Date.now() - (linked ? RECENT_DAYS : 1) * 24 * 3600 * 1000)));
+  const [from, setFrom] = useState(() =>
+    localInputValue(new Date(Date.now() - (linked ? RECENT_DAYS : 1) * 24 * 3600 * 1000)),
+  );
   const [to, setTo] = useState(() => localInputValue(new Date(Date.now() + 60 * 1000)));
-  const [query, setQuery] = useState<Query | null>(
-    () => (linked ? { employeeId: linked, from: instantFromLocal(from), to: instantFromLocal(to) } : null));
+  const [query, setQuery] = useState<Query | null>(() =>
+    linked ? { employeeId: linked, from: instantFromLocal(from), to: instantFromLocal(to) } : null,
+  );
   const [cursors, setCursors] = useState<string[]>([]);
   const [page, setPage] = useState<PageOf<SwipeEvent> | null>(null);
-  const [loading, setLoading] = useState(false);
+  // The request (query and page) the page and error shown answer; another one is loading.
+  const [answered, setAnswered] = useState<{ query: Query; cursors: string[] } | null>(null);
+  const loading = query !== null && (answered?.query !== query || answered.cursors !== cursors);
   const [error, setError] = useState<ApiError | null>(null);
   const [download, setDownload] = useState<{ href: string; name: string } | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -52,19 +57,21 @@ function SwipeAudit() {
   useEffect(() => {
     if (!query) return;
     let stopped = false;
-    setLoading(true);
     api.get<PageOf<SwipeEvent>>('/audit/swipes', { ...query, cursor: cursors.at(-1) }).then(
-      (answer) => !stopped && (setPage(answer), setError(null)),
-      (failure: unknown) => !stopped && (setPage(null), setError(asApiError(failure))),
-    ).finally(() => !stopped && setLoading(false));
+      (answer) => !stopped && (setPage(answer), setError(null), setAnswered({ query, cursors })),
+      (failure: unknown) => !stopped && (setPage(null), setError(asApiError(failure)), setAnswered({ query, cursors })),
+    );
     return () => {
       stopped = true;
     };
   }, [api, query, cursors]);
 
-  useEffect(() => () => {
-    if (download) URL.revokeObjectURL(download.href);
-  }, [download]);
+  useEffect(
+    () => () => {
+      if (download) URL.revokeObjectURL(download.href);
+    },
+    [download],
+  );
 
   function search(event: React.FormEvent) {
     event.preventDefault();
@@ -95,19 +102,47 @@ function SwipeAudit() {
       <Title order={2}>Door audit</Title>
       <form onSubmit={search} aria-label="Door events to show">
         <Group align="flex-end">
-          <NativeSelect label="Events of" value={by} onChange={(e) => setBy(e.currentTarget.value as By)}
-            data={[{ value: 'employeeId', label: 'An employee' }, { value: 'doorId', label: 'A door' },
-              { value: 'buildingId', label: 'A building' }]} />
-          <TextInput label={BY_LABEL[by]} value={id} onChange={(e) => setId(e.currentTarget.value)} required
-            error={error?.problem.errors?.[by]} />
-          <TextInput type="datetime-local" label="From" value={from} onChange={(e) => setFrom(e.currentTarget.value)}
-            required error={error?.problem.errors?.from} />
-          <TextInput type="datetime-local" label="Until (not included)" value={to}
-            onChange={(e) => setTo(e.currentTarget.value)} required error={error?.problem.errors?.to} />
-          <Button type="submit" loading={loading}>Show events</Button>
+          <NativeSelect
+            label="Events of"
+            value={by}
+            onChange={(e) => setBy(e.currentTarget.value as By)}
+            data={[
+              { value: 'employeeId', label: 'An employee' },
+              { value: 'doorId', label: 'A door' },
+              { value: 'buildingId', label: 'A building' },
+            ]}
+          />
+          <TextInput
+            label={BY_LABEL[by]}
+            value={id}
+            onChange={(e) => setId(e.currentTarget.value)}
+            required
+            error={error?.problem.errors?.[by]}
+          />
+          <TextInput
+            type="datetime-local"
+            label="From"
+            value={from}
+            onChange={(e) => setFrom(e.currentTarget.value)}
+            required
+            error={error?.problem.errors?.from}
+          />
+          <TextInput
+            type="datetime-local"
+            label="Until (not included)"
+            value={to}
+            onChange={(e) => setTo(e.currentTarget.value)}
+            required
+            error={error?.problem.errors?.to}
+          />
+          <Button type="submit" loading={loading}>
+            Show events
+          </Button>
         </Group>
       </form>
-      <Text size="xs" c="dimmed">At most 31 days at a time; times are your browser&apos;s local time.</Text>
+      <Text size="xs" c="dimmed">
+        At most 31 days at a time; times are your browser&apos;s local time.
+      </Text>
       {error && <Failure error={error} />}
       {loading && !page && <Loading label="Loading door events…" />}
       {page && page.items.length === 0 && <Empty>No door event in this range.</Empty>}
@@ -119,19 +154,42 @@ function SwipeAudit() {
               Export CSV
             </Button>
             {download && (
-              <Button component="a" href={download.href} download={download.name} variant="light"
-                data-testid="csv-download">Save {download.name}</Button>
+              <Button
+                component="a"
+                href={download.href}
+                download={download.name}
+                variant="light"
+                data-testid="csv-download"
+              >
+                Save {download.name}
+              </Button>
             )}
           </Group>
           {(cursors.length > 0 || page.next) && (
             <Group aria-label="Pages of door events">
-              <Button variant="default" disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>Previous page</Button>
-              <Button variant="default" disabled={!page.next} onClick={() => page.next && setCursors((c) => [...c, page.next!])}>Next page</Button>
+              <Button
+                variant="default"
+                disabled={cursors.length === 0}
+                onClick={() => setCursors((c) => c.slice(0, -1))}
+              >
+                Previous page
+              </Button>
+              <Button
+                variant="default"
+                disabled={!page.next}
+                onClick={() => page.next && setCursors((c) => [...c, page.next!])}
+              >
+                Next page
+              </Button>
             </Group>
           )}
         </Group>
       )}
-      {download && <Alert color="green" title="Export ready" role="status">The CSV holds every event of the range, not only this page.</Alert>}
+      {download && (
+        <Alert color="green" title="Export ready" role="status">
+          The CSV holds every event of the range, not only this page.
+        </Alert>
+      )}
     </Stack>
   );
 }

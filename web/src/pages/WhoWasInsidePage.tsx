@@ -39,8 +39,14 @@ function WhoWasInside() {
     event.preventDefault();
     const instant = localToInstant(at);
     if (!instant) {
-      setError(new ApiError({ status: 400, title: 'Not a moment', detail: 'Enter a date and time.',
-        errors: { at: 'Enter a date and time.' } }));
+      setError(
+        new ApiError({
+          status: 400,
+          title: 'Not a moment',
+          detail: 'Enter a date and time.',
+          errors: { at: 'Enter a date and time.' },
+        }),
+      );
       return;
     }
     setBusy(true);
@@ -64,34 +70,69 @@ function WhoWasInside() {
       {buildings.data && buildings.data.items.length > 0 && (
         <form onSubmit={submit} noValidate aria-label="Who was inside">
           <Group align="flex-end">
-            <NativeSelect label="Building" value={chosen} onChange={(e) => setBuildingId(e.currentTarget.value)}
-              data={buildings.data.items.map((b) => ({ value: b.buildingId, label: `${b.name} (${b.buildingId})` }))} />
-            <TextInput label="At (your local time)" type="datetime-local" step={1} value={at}
-              error={error?.fieldError('at')} onChange={(e) => setAt(e.currentTarget.value)} />
-            <Button type="submit" loading={busy}>Show</Button>
+            <NativeSelect
+              label="Building"
+              value={chosen}
+              onChange={(e) => setBuildingId(e.currentTarget.value)}
+              data={buildings.data.items.map((b) => ({ value: b.buildingId, label: `${b.name} (${b.buildingId})` }))}
+            />
+            <TextInput
+              label="At (your local time)"
+              type="datetime-local"
+              step={1}
+              value={at}
+              error={error?.fieldError('at')}
+              onChange={(e) => setAt(e.currentTarget.value)}
+            />
+            <Button type="submit" loading={busy}>
+              Show
+            </Button>
           </Group>
         </form>
       )}
       {error && !error.fieldError('at') && (
-        <Alert color="red" title={error.problem.title ?? 'Not answered'} role="alert">{error.message}</Alert>
+        <Alert color="red" title={error.problem.title ?? 'Not answered'} role="alert">
+          {error.message}
+        </Alert>
       )}
       {report && (
         <Stack gap="xs">
-          <Text size="sm" data-testid="inside-at-summary">{insideAtSummary(report, formatInstant)}</Text>
+          <Text size="sm" data-testid="inside-at-summary">
+            {insideAtSummary(report, formatInstant)}
+          </Text>
           {report.people.length > 0 && (
             <Table aria-label="People inside">
-              <Table.Thead><Table.Tr>
-                <Table.Th scope="col">Employee number</Table.Th><Table.Th scope="col">Name</Table.Th>
-                <Table.Th scope="col">Inside since</Table.Th><Table.Th scope="col">Last door</Table.Th>
-              </Table.Tr></Table.Thead>
-              <Table.Tbody>{report.people.map((person) => (
-                <Table.Tr key={person.employeeId}>
-                  <Table.Td><Text size="sm" className="bf-key">{person.employeeNumber ?? person.employeeId}</Text></Table.Td>
-                  <Table.Td>{person.name ?? <Text size="sm" c="dimmed">no longer on record</Text>}</Table.Td>
-                  <Table.Td>{formatInstant(person.since)}</Table.Td>
-                  <Table.Td><Text size="sm" className="bf-key">{person.lastDoorId}</Text></Table.Td>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Employee number</Table.Th>
+                  <Table.Th scope="col">Name</Table.Th>
+                  <Table.Th scope="col">Inside since</Table.Th>
+                  <Table.Th scope="col">Last door</Table.Th>
                 </Table.Tr>
-              ))}
+              </Table.Thead>
+              <Table.Tbody>
+                {report.people.map((person) => (
+                  <Table.Tr key={person.employeeId}>
+                    <Table.Td>
+                      <Text size="sm" className="bf-key">
+                        {person.employeeNumber ?? person.employeeId}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {person.name ?? (
+                        <Text size="sm" c="dimmed">
+                          no longer on record
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{formatInstant(person.since)}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" className="bf-key">
+                        {person.lastDoorId}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
               </Table.Tbody>
             </Table>
           )}
