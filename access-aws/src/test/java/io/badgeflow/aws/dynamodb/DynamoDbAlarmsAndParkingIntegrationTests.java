@@ -11,7 +11,7 @@ import io.badgeflow.aws.testing.LocalAws;
 import io.badgeflow.model.InvalidFieldException;
 import io.badgeflow.model.access.AlarmType;
 import io.badgeflow.model.alarm.Alarm;
-import io.badgeflow.model.backoffice.PageRequest;
+import io.badgeflow.model.paging.PageRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
