@@ -6,18 +6,18 @@ import io.badgeflow.aws.dynamodb.BackOfficeTables;
 import io.badgeflow.aws.dynamodb.DynamoDbBackOfficeStore;
 import io.badgeflow.aws.dynamodb.DynamoDbPresenceLedger;
 import io.badgeflow.aws.dynamodb.DynamoDbSwipeLog;
-import io.badgeflow.model.access.DecisionReason;
-import io.badgeflow.model.access.Outcome;
 import io.badgeflow.model.backoffice.Change;
 import io.badgeflow.model.building.Building;
 import io.badgeflow.model.card.Card;
 import io.badgeflow.model.card.CardStatus;
+import io.badgeflow.model.door.DecisionReason;
 import io.badgeflow.model.door.DeviceKey;
 import io.badgeflow.model.door.DeviceKeyHash;
 import io.badgeflow.model.door.Direction;
 import io.badgeflow.model.door.Door;
 import io.badgeflow.model.door.DoorCapability;
 import io.badgeflow.model.door.EntryDecided;
+import io.badgeflow.model.door.Outcome;
 import io.badgeflow.model.employee.Employee;
 import io.badgeflow.model.employee.EmployeeStatus;
 import io.badgeflow.model.grant.AccessGrant;
@@ -243,7 +243,7 @@ class ReadSideApiIntegrationTests {
                 DecisionReason.CARD_NOT_ACTIVE,
                 "card-active",
                 "2026-11-24.1",
-                List.of(io.badgeflow.model.access.AlarmType.REVOKED_CARD_USED),
+                List.of(io.badgeflow.model.door.AlarmType.REVOKED_CARD_USED),
                 now.minusSeconds(2),
                 now);
         log.record(revoked);

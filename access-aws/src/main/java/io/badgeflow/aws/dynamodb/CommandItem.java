@@ -1,8 +1,8 @@
 package io.badgeflow.aws.dynamodb;
 
+import io.badgeflow.model.RejectionReason;
 import io.badgeflow.model.command.CommandRecord;
 import io.badgeflow.model.command.CommandStatus;
-import io.badgeflow.model.command.RejectionReason;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,8 +1,6 @@
 package io.badgeflow.aws.dynamodb;
 
 import io.badgeflow.model.backoffice.BackOfficeDirectory;
-import io.badgeflow.model.backoffice.Page;
-import io.badgeflow.model.backoffice.PageRequest;
 import io.badgeflow.model.backoffice.UniqueKind;
 import io.badgeflow.model.building.Building;
 import io.badgeflow.model.card.Card;
@@ -10,6 +8,8 @@ import io.badgeflow.model.card.CardStatus;
 import io.badgeflow.model.door.Door;
 import io.badgeflow.model.employee.Employee;
 import io.badgeflow.model.grant.AccessGrant;
+import io.badgeflow.model.paging.Page;
+import io.badgeflow.model.paging.PageRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

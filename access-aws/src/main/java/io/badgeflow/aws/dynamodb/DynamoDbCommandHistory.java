@@ -1,10 +1,10 @@
 package io.badgeflow.aws.dynamodb;
 
 import io.badgeflow.model.InvalidFieldException;
-import io.badgeflow.model.backoffice.Page;
-import io.badgeflow.model.backoffice.PageRequest;
 import io.badgeflow.model.command.CommandHistory;
 import io.badgeflow.model.command.CommandRecord;
+import io.badgeflow.model.paging.Page;
+import io.badgeflow.model.paging.PageRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

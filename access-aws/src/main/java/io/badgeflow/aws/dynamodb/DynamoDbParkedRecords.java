@@ -2,8 +2,8 @@ package io.badgeflow.aws.dynamodb;
 
 import io.badgeflow.aws.parking.ParkedRecord;
 import io.badgeflow.aws.parking.ParkedRecordStore;
-import io.badgeflow.model.backoffice.Page;
-import io.badgeflow.model.backoffice.PageRequest;
+import io.badgeflow.model.paging.Page;
+import io.badgeflow.model.paging.PageRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.badgeflow.aws.dynamodb;
 
-import io.badgeflow.model.backoffice.Page;
-import io.badgeflow.model.backoffice.PageRequest;
 import io.badgeflow.model.door.SwipeEntry;
 import io.badgeflow.model.door.SwipeHistory;
 import io.badgeflow.model.door.SwipeQuery;
+import io.badgeflow.model.paging.Page;
+import io.badgeflow.model.paging.PageRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

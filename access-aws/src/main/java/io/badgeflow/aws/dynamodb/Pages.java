@@ -1,7 +1,7 @@
 package io.badgeflow.aws.dynamodb;
 
-import io.badgeflow.model.backoffice.Page;
-import io.badgeflow.model.backoffice.PageRequest;
+import io.badgeflow.model.paging.Page;
+import io.badgeflow.model.paging.PageRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

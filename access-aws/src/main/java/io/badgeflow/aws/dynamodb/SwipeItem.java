@@ -1,6 +1,6 @@
 package io.badgeflow.aws.dynamodb;
 
-import io.badgeflow.model.access.AlarmType;
+import io.badgeflow.model.door.AlarmType;
 import io.badgeflow.model.door.DoorEvent;
 import io.badgeflow.model.door.DoorStateChanged;
 import io.badgeflow.model.door.EntryDecided;

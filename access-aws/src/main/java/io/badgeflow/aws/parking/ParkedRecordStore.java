@@ -1,7 +1,7 @@
 package io.badgeflow.aws.parking;
 
-import io.badgeflow.model.backoffice.Page;
-import io.badgeflow.model.backoffice.PageRequest;
+import io.badgeflow.model.paging.Page;
+import io.badgeflow.model.paging.PageRequest;
 
 /**
  * Port: stream records the consumer passed because they can never be applied, for operators to look at.

@@ -2,10 +2,10 @@ package io.badgeflow.aws.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.badgeflow.model.RejectionReason;
 import io.badgeflow.model.alarm.Alarm;
 import io.badgeflow.model.command.Command;
 import io.badgeflow.model.command.IssueCard;
-import io.badgeflow.model.command.RejectionReason;
 import io.badgeflow.model.door.DoorEvent;
 import io.badgeflow.model.onboarding.ImportId;
 import io.badgeflow.model.onboarding.OnboardingRow;

@@ -1,10 +1,13 @@
 package io.badgeflow.model.access;
 
 import io.badgeflow.model.card.CardStatus;
+import io.badgeflow.model.door.AlarmType;
+import io.badgeflow.model.door.DecisionReason;
 import io.badgeflow.model.door.Direction;
 import io.badgeflow.model.door.DoorEvent;
 import io.badgeflow.model.door.EntryDecided;
 import io.badgeflow.model.door.ExitRecorded;
+import io.badgeflow.model.door.Outcome;
 import io.badgeflow.model.presence.Presence;
 import java.time.Instant;
 import java.util.List;

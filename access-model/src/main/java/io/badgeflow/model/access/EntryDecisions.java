@@ -2,6 +2,7 @@ package io.badgeflow.model.access;
 
 import io.badgeflow.model.building.Building;
 import io.badgeflow.model.card.Card;
+import io.badgeflow.model.door.DecisionReason;
 import io.badgeflow.model.door.Door;
 import io.badgeflow.model.door.DoorEventStream;
 import io.badgeflow.model.employee.Employee;

@@ -1,7 +1,7 @@
 package io.badgeflow.model.alarm;
 
 import io.badgeflow.model.Require;
-import io.badgeflow.model.access.AlarmType;
+import io.badgeflow.model.door.AlarmType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;

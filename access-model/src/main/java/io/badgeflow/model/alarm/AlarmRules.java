@@ -1,11 +1,11 @@
 package io.badgeflow.model.alarm;
 
-import io.badgeflow.model.access.AlarmType;
-import io.badgeflow.model.access.Outcome;
+import io.badgeflow.model.door.AlarmType;
 import io.badgeflow.model.door.DoorEvent;
 import io.badgeflow.model.door.DoorStateChanged;
 import io.badgeflow.model.door.EntryDecided;
 import io.badgeflow.model.door.ExitRecorded;
+import io.badgeflow.model.door.Outcome;
 import io.badgeflow.model.door.SwipeRecorded;
 import java.time.Instant;
 import java.util.List;

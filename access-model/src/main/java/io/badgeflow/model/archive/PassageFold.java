@@ -1,9 +1,9 @@
 package io.badgeflow.model.archive;
 
-import io.badgeflow.model.access.Outcome;
 import io.badgeflow.model.door.DoorEvent;
 import io.badgeflow.model.door.EntryDecided;
 import io.badgeflow.model.door.ExitRecorded;
+import io.badgeflow.model.door.Outcome;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -6,6 +6,8 @@ import io.badgeflow.model.card.CardStatus;
 import io.badgeflow.model.door.Door;
 import io.badgeflow.model.employee.Employee;
 import io.badgeflow.model.grant.AccessGrant;
+import io.badgeflow.model.paging.Page;
+import io.badgeflow.model.paging.PageRequest;
 import java.util.List;
 import java.util.Optional;
 

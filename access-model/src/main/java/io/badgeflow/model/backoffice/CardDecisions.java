@@ -1,5 +1,7 @@
 package io.badgeflow.model.backoffice;
 
+import io.badgeflow.model.RejectedException;
+import io.badgeflow.model.RejectionReason;
 import io.badgeflow.model.backoffice.Change.Claim;
 import io.badgeflow.model.backoffice.Change.SaveCard;
 import io.badgeflow.model.backoffice.Change.SaveEmployee;
@@ -7,8 +9,6 @@ import io.badgeflow.model.card.Card;
 import io.badgeflow.model.command.IssueCard;
 import io.badgeflow.model.command.LinkCard;
 import io.badgeflow.model.command.NotYetKnownException;
-import io.badgeflow.model.command.RejectedException;
-import io.badgeflow.model.command.RejectionReason;
 import io.badgeflow.model.command.SetCardValidity;
 import io.badgeflow.model.employee.Employee;
 import java.util.ArrayList;
@@ -33,7 +33,13 @@ final class CardDecisions {
             throw new RejectedException(
                     RejectionReason.CARD_ALREADY_EXISTS, "card " + command.cardId() + " is already issued");
         }
-        var card = Card.issued(command);
+        var card = Card.issued(
+                command.cardId(),
+                command.cardNumber(),
+                command.employeeId(),
+                command.validFrom(),
+                command.validUntil(),
+                command.occurredAt());
         var changes = new ArrayList<Change>(
                 List.of(new SaveCard(card), new Claim(UniqueKind.CARD_NUMBER, card.cardNumber(), card.cardId())));
         if (command.employeeId() != null) {
@@ -82,7 +88,9 @@ final class CardDecisions {
     }
 
     Decision setValidity(SetCardValidity command) {
-        return sameHolder(command.cardId(), card -> card.withValidity(command));
+        return sameHolder(
+                command.cardId(),
+                card -> card.withValidity(command.validFrom(), command.validUntil(), command.occurredAt()));
     }
 
     Decision reportLost(String cardId) {

@@ -1,5 +1,7 @@
 package io.badgeflow.model.backoffice;
 
+import io.badgeflow.model.RejectedException;
+import io.badgeflow.model.RejectionReason;
 import io.badgeflow.model.backoffice.BackOfficeStore.AlreadyRecordedException;
 import io.badgeflow.model.backoffice.BackOfficeStore.ConcurrentChangeException;
 import io.badgeflow.model.backoffice.BackOfficeStore.ValueTakenException;
@@ -9,8 +11,6 @@ import io.badgeflow.model.command.CommandRecord;
 import io.badgeflow.model.command.IssueCard;
 import io.badgeflow.model.command.NotYetKnownException;
 import io.badgeflow.model.command.RegisterEmployee;
-import io.badgeflow.model.command.RejectedException;
-import io.badgeflow.model.command.RejectionReason;
 import io.badgeflow.model.command.UpdateEmployee;
 import java.time.Clock;
 import java.time.Duration;

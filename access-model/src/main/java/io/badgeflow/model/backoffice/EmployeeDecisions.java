@@ -1,5 +1,7 @@
 package io.badgeflow.model.backoffice;
 
+import io.badgeflow.model.RejectedException;
+import io.badgeflow.model.RejectionReason;
 import io.badgeflow.model.backoffice.Change.Claim;
 import io.badgeflow.model.backoffice.Change.DeleteGrant;
 import io.badgeflow.model.backoffice.Change.Release;
@@ -10,8 +12,6 @@ import io.badgeflow.model.command.NotYetKnownException;
 import io.badgeflow.model.command.OffboardEmployee;
 import io.badgeflow.model.command.ReactivateEmployee;
 import io.badgeflow.model.command.RegisterEmployee;
-import io.badgeflow.model.command.RejectedException;
-import io.badgeflow.model.command.RejectionReason;
 import io.badgeflow.model.command.UpdateEmployee;
 import io.badgeflow.model.employee.Employee;
 import java.util.ArrayList;
@@ -35,13 +35,27 @@ final class EmployeeDecisions {
         return Decision.of(
                 command.employeeId(),
                 null,
-                new SaveEmployee(Employee.registered(command)),
+                new SaveEmployee(Employee.registered(
+                        command.employeeId(),
+                        command.employeeNumber(),
+                        command.givenName(),
+                        command.familyName(),
+                        command.email(),
+                        command.department(),
+                        command.occurredAt(),
+                        command.commandId())),
                 new Claim(UniqueKind.EMPLOYEE_NUMBER, command.employeeNumber(), command.employeeId()));
     }
 
     Decision update(UpdateEmployee command) {
         var employee = employee(command.employeeId());
-        var next = employee.updated(command);
+        var next = employee.updated(
+                command.employeeNumber(),
+                command.givenName(),
+                command.familyName(),
+                command.email(),
+                command.department(),
+                command.occurredAt());
         var changes = new ArrayList<Change>(List.of(new SaveEmployee(next)));
         if (!next.employeeNumber().equals(employee.employeeNumber())) {
             changes.add(new Claim(UniqueKind.EMPLOYEE_NUMBER, next.employeeNumber(), next.employeeId()));

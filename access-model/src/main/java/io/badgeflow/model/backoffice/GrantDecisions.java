@@ -1,12 +1,12 @@
 package io.badgeflow.model.backoffice;
 
+import io.badgeflow.model.RejectedException;
+import io.badgeflow.model.RejectionReason;
 import io.badgeflow.model.backoffice.Change.DeleteGrant;
 import io.badgeflow.model.backoffice.Change.SaveEmployee;
 import io.badgeflow.model.backoffice.Change.SaveGrant;
 import io.badgeflow.model.command.GrantAccess;
 import io.badgeflow.model.command.NotYetKnownException;
-import io.badgeflow.model.command.RejectedException;
-import io.badgeflow.model.command.RejectionReason;
 import io.badgeflow.model.command.RevokeAccess;
 import io.badgeflow.model.employee.Employee;
 import io.badgeflow.model.grant.AccessGrant;
@@ -42,7 +42,15 @@ final class GrantDecisions {
         return Decision.of(
                 employee.employeeId(),
                 command.buildingId(),
-                new SaveGrant(AccessGrant.granted(command, existing)),
+                new SaveGrant(AccessGrant.granted(
+                        command.employeeId(),
+                        command.buildingId(),
+                        command.schedule(),
+                        command.validFrom(),
+                        command.validUntil(),
+                        command.occurredAt(),
+                        command.actor(),
+                        existing)),
                 new SaveEmployee(employee.touched()));
     }
 

@@ -1,16 +1,18 @@
 package io.badgeflow.model.backoffice;
 
+import io.badgeflow.model.RejectedException;
+import io.badgeflow.model.RejectionReason;
 import io.badgeflow.model.backoffice.Change.SaveBuilding;
 import io.badgeflow.model.backoffice.Change.SaveDoor;
 import io.badgeflow.model.building.Building;
 import io.badgeflow.model.command.NotYetKnownException;
 import io.badgeflow.model.command.RegisterBuilding;
 import io.badgeflow.model.command.RegisterDoor;
-import io.badgeflow.model.command.RejectedException;
-import io.badgeflow.model.command.RejectionReason;
 import io.badgeflow.model.command.RotateDoorKey;
 import io.badgeflow.model.command.SetAntiPassback;
+import io.badgeflow.model.door.DeviceKeyHash;
 import io.badgeflow.model.door.Door;
+import java.time.ZoneId;
 
 /** The building and door commands. */
 final class SiteDecisions {
@@ -27,7 +29,11 @@ final class SiteDecisions {
                     RejectionReason.BUILDING_ALREADY_EXISTS,
                     "building " + command.buildingId() + " is already registered");
         }
-        return Decision.of(null, command.buildingId(), new SaveBuilding(Building.registered(command)));
+        return Decision.of(
+                null,
+                command.buildingId(),
+                new SaveBuilding(
+                        Building.registered(command.buildingId(), command.name(), ZoneId.of(command.timeZone()))));
     }
 
     Decision registerDoor(RegisterDoor command) {
@@ -38,17 +44,28 @@ final class SiteDecisions {
         if (store.building(command.buildingId()).isEmpty()) {
             throw NotYetKnownException.building(command.buildingId());
         }
-        return Decision.of(null, command.doorId(), new SaveDoor(Door.registered(command)));
+        return Decision.of(
+                null,
+                command.doorId(),
+                new SaveDoor(Door.registered(
+                        command.doorId(),
+                        command.buildingId(),
+                        command.name(),
+                        command.capability(),
+                        new DeviceKeyHash(command.keyHash()))));
     }
 
     Decision setAntiPassback(SetAntiPassback command) {
         var building = store.building(command.buildingId())
                 .orElseThrow(() -> NotYetKnownException.building(command.buildingId()));
-        return Decision.of(null, building.buildingId(), new SaveBuilding(building.withAntiPassback(command)));
+        return Decision.of(
+                null,
+                building.buildingId(),
+                new SaveBuilding(building.withAntiPassback(command.antiPassback(), command.occurredAt())));
     }
 
     Decision rotateKey(RotateDoorKey command) {
         var door = store.door(command.doorId()).orElseThrow(() -> NotYetKnownException.door(command.doorId()));
-        return Decision.of(null, door.doorId(), new SaveDoor(door.withKey(command)));
+        return Decision.of(null, door.doorId(), new SaveDoor(door.withKey(new DeviceKeyHash(command.keyHash()))));
     }
 }

@@ -1,6 +1,6 @@
 package io.badgeflow.model.backoffice;
 
-import io.badgeflow.model.command.RejectionReason;
+import io.badgeflow.model.RejectionReason;
 
 /** Values that one record at a time may hold, each claimed in the same transaction as the record that holds it. */
 public enum UniqueKind {

@@ -1,9 +1,7 @@
 package io.badgeflow.model.building;
 
-import io.badgeflow.model.command.RegisterBuilding;
-import io.badgeflow.model.command.RejectedException;
-import io.badgeflow.model.command.RejectionReason;
-import io.badgeflow.model.command.SetAntiPassback;
+import io.badgeflow.model.RejectedException;
+import io.badgeflow.model.RejectionReason;
 import io.badgeflow.model.presence.AntiPassback;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -46,20 +44,21 @@ public record Building(
     }
 
     /**
-     * The next version with the command's setting. The newest setting by {@code occurredAt} wins, whatever the
-     * order the commands arrive in; the same setting again is simply applied again.
+     * The next version with {@code setting}, set by a command issued at {@code setAt}. The newest setting by that
+     * moment wins, whatever the order the commands arrive in; the same setting again is simply applied again.
      */
-    public Building withAntiPassback(SetAntiPassback command) {
-        if (antiPassbackSetAt != null && command.occurredAt().isBefore(antiPassbackSetAt)) {
+    public Building withAntiPassback(AntiPassback setting, Instant setAt) {
+        if (antiPassbackSetAt != null && setAt.isBefore(antiPassbackSetAt)) {
             throw new RejectedException(
                     RejectionReason.STALE_UPDATE,
                     "building " + buildingId + " already has an anti-passback setting from a newer command ("
                             + antiPassbackSetAt + ")");
         }
-        return new Building(buildingId, name, timeZone, command.antiPassback(), command.occurredAt(), version + 1);
+        return new Building(buildingId, name, timeZone, setting, setAt, version + 1);
     }
 
-    public static Building registered(RegisterBuilding command) {
-        return new Building(command.buildingId(), command.name(), ZoneId.of(command.timeZone()), 1);
+    /** A newly registered building: the default anti-passback, version 1. */
+    public static Building registered(String buildingId, String name, ZoneId timeZone) {
+        return new Building(buildingId, name, timeZone, 1);
     }
 }

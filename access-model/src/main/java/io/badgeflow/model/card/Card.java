@@ -1,9 +1,7 @@
 package io.badgeflow.model.card;
 
-import io.badgeflow.model.command.IssueCard;
-import io.badgeflow.model.command.RejectedException;
-import io.badgeflow.model.command.RejectionReason;
-import io.badgeflow.model.command.SetCardValidity;
+import io.badgeflow.model.RejectedException;
+import io.badgeflow.model.RejectionReason;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -42,18 +40,16 @@ public record Card(
         }
     }
 
-    public static Card issued(IssueCard command) {
-        var status = command.employeeId() == null ? CardStatus.ISSUED : CardStatus.ACTIVE;
-        return new Card(
-                command.cardId(),
-                command.cardNumber(),
-                status,
-                command.employeeId(),
-                command.validFrom(),
-                command.validUntil(),
-                command.occurredAt(),
-                command.occurredAt(),
-                1);
+    /** A new card: linked to {@code employeeId} and ACTIVE at once, or in stock (ISSUED) without one. */
+    public static Card issued(
+            String cardId,
+            String cardNumber,
+            String employeeId,
+            Instant validFrom,
+            Instant validUntil,
+            Instant issuedAt) {
+        var status = employeeId == null ? CardStatus.ISSUED : CardStatus.ACTIVE;
+        return new Card(cardId, cardNumber, status, employeeId, validFrom, validUntil, issuedAt, issuedAt, 1);
     }
 
     /** Whether the card is the one its employee holds now (ACTIVE or SUSPENDED). */
@@ -123,23 +119,15 @@ public record Card(
         return with(CardStatus.SUPERSEDED, employeeId);
     }
 
-    public Card withValidity(SetCardValidity command) {
+    /** The next version with the window {@code from}-{@code until}, set by a command issued at {@code setAt}. */
+    public Card withValidity(Instant from, Instant until, Instant setAt) {
         requireNotTerminal();
-        if (command.occurredAt().isBefore(validitySetAt)) {
+        if (setAt.isBefore(validitySetAt)) {
             throw new RejectedException(
                     RejectionReason.STALE_UPDATE,
                     "card " + cardId + " already has a validity window from a newer command (" + validitySetAt + ")");
         }
-        return new Card(
-                cardId,
-                cardNumber,
-                status,
-                employeeId,
-                command.validFrom(),
-                command.validUntil(),
-                issuedAt,
-                command.occurredAt(),
-                version + 1);
+        return new Card(cardId, cardNumber, status, employeeId, from, until, issuedAt, setAt, version + 1);
     }
 
     /** Whether the card's window contains {@code moment}; an open end does not limit it. */

@@ -1,7 +1,7 @@
 package io.badgeflow.model.command;
 
-import io.badgeflow.model.backoffice.Page;
-import io.badgeflow.model.backoffice.PageRequest;
+import io.badgeflow.model.paging.Page;
+import io.badgeflow.model.paging.PageRequest;
 
 /** Port: finished commands as histories, newest first. */
 public interface CommandHistory {

@@ -1,5 +1,6 @@
 package io.badgeflow.model.command;
 
+import io.badgeflow.model.RejectionReason;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,7 +1,5 @@
 package io.badgeflow.model.door;
 
-import io.badgeflow.model.command.RegisterDoor;
-import io.badgeflow.model.command.RotateDoorKey;
 import java.util.Objects;
 
 /** A reader or turnstile of one building, known by the hash of its device API key, never the key itself. */
@@ -24,18 +22,13 @@ public record Door(
         this(doorId, buildingId, doorId, DoorCapability.BOTH, keyHash, 1);
     }
 
-    public static Door registered(RegisterDoor command) {
-        return new Door(
-                command.doorId(),
-                command.buildingId(),
-                command.name(),
-                command.capability(),
-                new DeviceKeyHash(command.keyHash()),
-                1);
+    public static Door registered(
+            String doorId, String buildingId, String name, DoorCapability capability, DeviceKeyHash keyHash) {
+        return new Door(doorId, buildingId, name, capability, keyHash, 1);
     }
 
-    public Door withKey(RotateDoorKey command) {
-        return new Door(doorId, buildingId, name, capability, new DeviceKeyHash(command.keyHash()), version + 1);
+    public Door withKey(DeviceKeyHash next) {
+        return new Door(doorId, buildingId, name, capability, next, version + 1);
     }
 
     /** The same door stored as {@code next}: several changes of one transaction are written as one. */

@@ -1,6 +1,5 @@
 package io.badgeflow.model.door;
 
-import io.badgeflow.model.access.AlarmType;
 import java.util.Optional;
 
 /** What a door's contact reports about the leaf itself, apart from any card. */

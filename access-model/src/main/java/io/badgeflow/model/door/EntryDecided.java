@@ -2,9 +2,6 @@ package io.badgeflow.model.door;
 
 import io.badgeflow.model.InvalidFieldException;
 import io.badgeflow.model.Require;
-import io.badgeflow.model.access.AlarmType;
-import io.badgeflow.model.access.DecisionReason;
-import io.badgeflow.model.access.Outcome;
 import io.badgeflow.model.card.CardStatus;
 import java.time.Instant;
 import java.util.List;

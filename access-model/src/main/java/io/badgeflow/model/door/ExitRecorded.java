@@ -1,7 +1,6 @@
 package io.badgeflow.model.door;
 
 import io.badgeflow.model.Require;
-import io.badgeflow.model.access.AlarmType;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.badgeflow.model.door;
 
-import io.badgeflow.model.backoffice.Page;
-import io.badgeflow.model.backoffice.PageRequest;
+import io.badgeflow.model.paging.Page;
+import io.badgeflow.model.paging.PageRequest;
 import java.time.Instant;
 import java.util.List;
 

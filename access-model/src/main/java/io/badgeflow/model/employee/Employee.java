@@ -1,9 +1,7 @@
 package io.badgeflow.model.employee;
 
-import io.badgeflow.model.command.RegisterEmployee;
-import io.badgeflow.model.command.RejectedException;
-import io.badgeflow.model.command.RejectionReason;
-import io.badgeflow.model.command.UpdateEmployee;
+import io.badgeflow.model.RejectedException;
+import io.badgeflow.model.RejectionReason;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,21 +49,32 @@ public record Employee(
         }
     }
 
-    /** The employee a registration creates; {@code registeredBy} is the command id, to recognise redelivery. */
-    public static Employee registered(RegisterEmployee command) {
+    /**
+     * The employee a registration creates: ACTIVE, without cards. {@code registeredBy} is the registering
+     * command's id, to recognise redelivery.
+     */
+    public static Employee registered(
+            String employeeId,
+            String employeeNumber,
+            String givenName,
+            String familyName,
+            String email,
+            String department,
+            Instant registeredAt,
+            String registeredBy) {
         return new Employee(
-                command.employeeId(),
-                command.employeeNumber(),
-                command.givenName(),
-                command.familyName(),
-                command.email(),
-                command.department(),
+                employeeId,
+                employeeNumber,
+                givenName,
+                familyName,
+                email,
+                department,
                 EmployeeStatus.ACTIVE,
                 null,
                 List.of(),
-                command.occurredAt(),
-                command.commandId(),
-                command.occurredAt(),
+                registeredAt,
+                registeredBy,
+                registeredAt,
                 1);
     }
 
@@ -77,26 +86,31 @@ public record Employee(
         return currentCardId != null;
     }
 
-    public Employee updated(UpdateEmployee command) {
+    /**
+     * The next version with this personal data, from an update issued at {@code at}; the newest update wins when
+     * two cross.
+     */
+    public Employee updated(
+            String employeeNumber, String givenName, String familyName, String email, String department, Instant at) {
         requireNotOffboarded();
-        if (command.occurredAt().isBefore(updatedAt)) {
+        if (at.isBefore(updatedAt)) {
             throw new RejectedException(
                     RejectionReason.STALE_UPDATE,
                     "employee " + employeeId + " already has data from a newer update (" + updatedAt + ")");
         }
         return new Employee(
                 employeeId,
-                command.employeeNumber(),
-                command.givenName(),
-                command.familyName(),
-                command.email(),
-                command.department(),
+                employeeNumber,
+                givenName,
+                familyName,
+                email,
+                department,
                 status,
                 currentCardId,
                 cardIds,
                 registeredAt,
                 registeredBy,
-                command.occurredAt(),
+                at,
                 version + 1);
     }
 

@@ -1,6 +1,5 @@
 package io.badgeflow.model.grant;
 
-import io.badgeflow.model.command.GrantAccess;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -30,16 +29,27 @@ public record AccessGrant(
         }
     }
 
-    /** The grant a GrantAccess leaves: a new one, or the next version of {@code existing} with its terms replaced. */
-    public static AccessGrant granted(GrantAccess command, AccessGrant existing) {
+    /**
+     * The grant a granting leaves: a new one, or the next version of {@code existing} with its terms replaced.
+     * {@code grantedBy} is the acting user.
+     */
+    public static AccessGrant granted(
+            String employeeId,
+            String buildingId,
+            Schedule schedule,
+            LocalDate validFrom,
+            LocalDate validUntil,
+            Instant grantedAt,
+            String grantedBy,
+            AccessGrant existing) {
         return new AccessGrant(
-                command.employeeId(),
-                command.buildingId(),
-                command.schedule(),
-                command.validFrom(),
-                command.validUntil(),
-                command.occurredAt(),
-                command.actor(),
+                employeeId,
+                buildingId,
+                schedule,
+                validFrom,
+                validUntil,
+                grantedAt,
+                grantedBy,
                 existing == null ? 1 : existing.version() + 1);
     }
 

@@ -1,5 +1,6 @@
 package io.badgeflow.model.onboarding;
 
+import io.badgeflow.model.RejectionReason;
 import io.badgeflow.model.audit.AdminAuditTrail;
 import io.badgeflow.model.audit.AuditBlock;
 import io.badgeflow.model.audit.AuditEntry;
@@ -7,7 +8,6 @@ import io.badgeflow.model.backoffice.BuildingCache;
 import io.badgeflow.model.backoffice.CommandApplier;
 import io.badgeflow.model.command.CommandRecord;
 import io.badgeflow.model.command.CommandStatus;
-import io.badgeflow.model.command.RejectionReason;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

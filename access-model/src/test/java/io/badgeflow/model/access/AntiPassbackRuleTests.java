@@ -6,6 +6,9 @@ import static io.badgeflow.model.access.Site.out;
 import static io.badgeflow.model.access.Site.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.badgeflow.model.door.AlarmType;
+import io.badgeflow.model.door.DecisionReason;
+import io.badgeflow.model.door.Outcome;
 import io.badgeflow.model.grant.Grants;
 import io.badgeflow.model.presence.AntiPassback;
 import io.badgeflow.model.presence.Presence;

@@ -7,6 +7,7 @@ import static io.badgeflow.model.access.Site.out;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.badgeflow.model.door.DecisionReason;
 import io.badgeflow.model.door.Direction;
 import io.badgeflow.model.door.DoorEvent;
 import io.badgeflow.model.door.EntryDecided;

@@ -7,8 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.badgeflow.model.card.CardStatus;
 import io.badgeflow.model.card.Cards;
+import io.badgeflow.model.door.AlarmType;
+import io.badgeflow.model.door.DecisionReason;
 import io.badgeflow.model.door.Direction;
 import io.badgeflow.model.door.Doors;
+import io.badgeflow.model.door.Outcome;
 import io.badgeflow.model.employee.EmployeeStatus;
 import io.badgeflow.model.employee.Employees;
 import io.badgeflow.model.grant.Grants;

@@ -9,7 +9,6 @@ import io.badgeflow.model.door.DoorState;
 import io.badgeflow.model.door.DoorStateChanged;
 import io.badgeflow.model.door.ExitRecorded;
 import io.badgeflow.model.presence.PresenceKey;
-import io.badgeflow.model.presence.PresenceProjector;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

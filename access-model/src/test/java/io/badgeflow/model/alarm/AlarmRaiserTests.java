@@ -3,15 +3,15 @@ package io.badgeflow.model.alarm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.badgeflow.model.access.AlarmType;
-import io.badgeflow.model.access.DecisionReason;
-import io.badgeflow.model.access.Outcome;
 import io.badgeflow.model.card.CardStatus;
+import io.badgeflow.model.door.AlarmType;
+import io.badgeflow.model.door.DecisionReason;
 import io.badgeflow.model.door.Direction;
 import io.badgeflow.model.door.DoorState;
 import io.badgeflow.model.door.DoorStateChanged;
 import io.badgeflow.model.door.EntryDecided;
 import io.badgeflow.model.door.ExitRecorded;
+import io.badgeflow.model.door.Outcome;
 import io.badgeflow.model.door.SwipeRecorded;
 import java.time.Clock;
 import java.time.Duration;

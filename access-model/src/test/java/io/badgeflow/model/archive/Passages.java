@@ -1,11 +1,11 @@
 package io.badgeflow.model.archive;
 
-import io.badgeflow.model.access.DecisionReason;
-import io.badgeflow.model.access.Outcome;
 import io.badgeflow.model.card.CardStatus;
+import io.badgeflow.model.door.DecisionReason;
 import io.badgeflow.model.door.Direction;
 import io.badgeflow.model.door.EntryDecided;
 import io.badgeflow.model.door.ExitRecorded;
+import io.badgeflow.model.door.Outcome;
 import java.time.Instant;
 import java.util.List;
 

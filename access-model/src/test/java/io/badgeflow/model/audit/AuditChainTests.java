@@ -6,9 +6,9 @@ import static io.badgeflow.model.audit.AuditEntries.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.badgeflow.model.RejectionReason;
 import io.badgeflow.model.command.CommandRecord;
 import io.badgeflow.model.command.CommandStatus;
-import io.badgeflow.model.command.RejectionReason;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

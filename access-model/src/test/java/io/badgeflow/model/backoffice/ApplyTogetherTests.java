@@ -7,12 +7,12 @@ import static io.badgeflow.model.command.Commands.registerBuilding;
 import static io.badgeflow.model.command.Commands.registerEmployee;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.badgeflow.model.RejectionReason;
 import io.badgeflow.model.backoffice.BackOfficeStore.ConcurrentChangeException;
 import io.badgeflow.model.card.CardStatus;
 import io.badgeflow.model.command.Command;
 import io.badgeflow.model.command.CommandRecord;
 import io.badgeflow.model.command.CommandStatus;
-import io.badgeflow.model.command.RejectionReason;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;

@@ -24,12 +24,12 @@ import static io.badgeflow.model.command.Commands.validity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.badgeflow.model.RejectionReason;
 import io.badgeflow.model.backoffice.BackOfficeStore.ConcurrentChangeException;
 import io.badgeflow.model.card.CardStatus;
 import io.badgeflow.model.command.Command;
 import io.badgeflow.model.command.CommandRecord;
 import io.badgeflow.model.command.CommandStatus;
-import io.badgeflow.model.command.RejectionReason;
 import io.badgeflow.model.door.DeviceKey;
 import io.badgeflow.model.employee.EmployeeStatus;
 import io.badgeflow.model.presence.AntiPassback;

@@ -1,13 +1,11 @@
 package io.badgeflow.model.card;
 
 import static io.badgeflow.model.command.Commands.NOW;
-import static io.badgeflow.model.command.Commands.issueCard;
-import static io.badgeflow.model.command.Commands.validity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.badgeflow.model.command.RejectedException;
-import io.badgeflow.model.command.RejectionReason;
+import io.badgeflow.model.RejectedException;
+import io.badgeflow.model.RejectionReason;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -21,7 +19,7 @@ class CardTests {
 
     @Test
     void isActiveAtOnceWhenIssuedToAnEmployee() {
-        var card = Card.issued(issueCard("card-1", "0042", "emp-1"));
+        var card = Card.issued("card-1", "0042", "emp-1", null, null, NOW);
 
         assertThat(card.status()).isEqualTo(CardStatus.ACTIVE);
         assertThat(card.employeeId()).isEqualTo("emp-1");
@@ -30,7 +28,8 @@ class CardTests {
 
     @Test
     void goesIntoStockWhenIssuedToNobody() {
-        assertThat(Card.issued(issueCard("card-1", "0042", null)).status()).isEqualTo(CardStatus.ISSUED);
+        assertThat(Card.issued("card-1", "0042", null, null, null, NOW).status())
+                .isEqualTo(CardStatus.ISSUED);
     }
 
     @Test
@@ -108,7 +107,7 @@ class CardTests {
                 Card::lost,
                 Card::revoked,
                 Card::superseded,
-                c -> c.withValidity(validity("card-1", null, null, NOW)));
+                c -> c.withValidity(null, null, NOW));
     }
 
     @ParameterizedTest
@@ -124,7 +123,7 @@ class CardTests {
         var from = Instant.parse("2026-12-01T00:00:00Z");
         var until = Instant.parse("2027-12-01T00:00:00Z");
 
-        var card = Cards.active().build().withValidity(validity("card-1", from, until, NOW));
+        var card = Cards.active().build().withValidity(from, until, NOW);
 
         assertThat(card.validFrom()).isEqualTo(from);
         assertThat(card.validUntil()).isEqualTo(until);
@@ -135,9 +134,7 @@ class CardTests {
     void refusesAValidityWindowOlderThanTheOneItHas() {
         var card = Cards.active().validitySetAt(NOW).build();
 
-        assertRejected(
-                () -> card.withValidity(validity("card-1", null, null, NOW.minusSeconds(1))),
-                RejectionReason.STALE_UPDATE);
+        assertRejected(() -> card.withValidity(null, null, NOW.minusSeconds(1)), RejectionReason.STALE_UPDATE);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.badgeflow.model.InvalidFieldException;
-import io.badgeflow.model.access.AlarmType;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -1,13 +1,12 @@
 package io.badgeflow.model.employee;
 
 import static io.badgeflow.model.command.Commands.NOW;
-import static io.badgeflow.model.command.Commands.registerEmployee;
-import static io.badgeflow.model.command.Commands.updateEmployee;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.badgeflow.model.command.RejectedException;
-import io.badgeflow.model.command.RejectionReason;
+import io.badgeflow.model.RejectedException;
+import io.badgeflow.model.RejectionReason;
+import java.time.Instant;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -19,13 +18,13 @@ class EmployeeTests {
 
     @Test
     void isActiveWithNoCardsWhenRegistered() {
-        var command = registerEmployee().build();
-
-        var employee = Employee.registered(command);
+        var employee =
+                Employee.registered("emp-1", "E-1001", "Ada", "Lovelace", "ada@example.com", null, NOW, "command-1");
 
         assertThat(employee.status()).isEqualTo(EmployeeStatus.ACTIVE);
         assertThat(employee.cardIds()).isEmpty();
-        assertThat(employee.registeredBy()).isEqualTo(command.commandId());
+        assertThat(employee.registeredBy()).isEqualTo("command-1");
+        assertThat(employee.registeredAt()).isEqualTo(NOW);
         assertThat(employee.version()).isEqualTo(1);
     }
 
@@ -72,7 +71,7 @@ class EmployeeTests {
                 Employee::offboarded,
                 Employee::touched,
                 e -> e.holding("card-9"),
-                e -> e.updated(updateEmployee("emp-1", "Byron", NOW)));
+                e -> renamedByron(e, NOW));
     }
 
     @ParameterizedTest
@@ -85,7 +84,7 @@ class EmployeeTests {
 
     @Test
     void takesTheDataOfANewerUpdate() {
-        var updated = Employees.active().build().updated(updateEmployee("emp-1", "Byron", NOW));
+        var updated = renamedByron(Employees.active().build(), NOW);
 
         assertThat(updated.familyName()).isEqualTo("Byron");
         assertThat(updated.updatedAt()).isEqualTo(NOW);
@@ -95,9 +94,7 @@ class EmployeeTests {
     void refusesAnUpdateOlderThanTheDataItHas() {
         var employee = Employees.active().updatedAt(NOW).build();
 
-        assertRejected(
-                () -> employee.updated(updateEmployee("emp-1", "Byron", NOW.minusSeconds(1))),
-                RejectionReason.STALE_UPDATE);
+        assertRejected(() -> renamedByron(employee, NOW.minusSeconds(1)), RejectionReason.STALE_UPDATE);
     }
 
     @Test
@@ -144,5 +141,9 @@ class EmployeeTests {
                 .isInstanceOf(RejectedException.class)
                 .extracting(e -> ((RejectedException) e).reason())
                 .isEqualTo(reason);
+    }
+
+    private static Employee renamedByron(Employee employee, Instant at) {
+        return employee.updated("E-1001", "Ada", "Byron", "ada@example.com", null, at);
     }
 }

@@ -1,7 +1,6 @@
 package io.badgeflow.model.grant;
 
-import static io.badgeflow.model.command.Commands.grant;
-import static io.badgeflow.model.command.Commands.grantBetween;
+import static io.badgeflow.model.command.Commands.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class AccessGrantTests {
 
+    private static final String ADMIN = "hr-admin";
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final Schedule OFFICE_HOURS = new Schedule(
             Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY),
@@ -45,7 +45,7 @@ class AccessGrantTests {
 
     @Test
     void readsTheScheduleInTheBuildingsTimeZone() {
-        var grant = AccessGrant.granted(grant("emp-1", "HQ", OFFICE_HOURS), null);
+        var grant = AccessGrant.granted("emp-1", "HQ", OFFICE_HOURS, null, null, NOW, ADMIN, null);
         var summerSevenLondon = Instant.parse("2026-07-06T06:00:00Z");
 
         assertThat(grant.covers(summerSevenLondon, LONDON)).isTrue();
@@ -55,7 +55,7 @@ class AccessGrantTests {
     @Test
     void coversItsFirstAndLastDayInclusive() {
         var grant = AccessGrant.granted(
-                grantBetween("emp-1", "HQ", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31)), null);
+                "emp-1", "HQ", null, LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31), NOW, ADMIN, null);
 
         assertThat(grant.covers(Instant.parse("2026-12-01T00:00:00Z"), LONDON)).isTrue();
         assertThat(grant.covers(Instant.parse("2026-12-31T23:59:59Z"), LONDON)).isTrue();
@@ -65,9 +65,9 @@ class AccessGrantTests {
 
     @Test
     void replacesTheTermsAndBumpsTheVersionWhenGrantedAgain() {
-        var first = AccessGrant.granted(grant("emp-1", "HQ"), null);
+        var first = AccessGrant.granted("emp-1", "HQ", null, null, null, NOW, ADMIN, null);
 
-        var second = AccessGrant.granted(grant("emp-1", "HQ", OFFICE_HOURS), first);
+        var second = AccessGrant.granted("emp-1", "HQ", OFFICE_HOURS, null, null, NOW, ADMIN, first);
 
         assertThat(second.version()).isEqualTo(2);
         assertThat(second.schedule()).isEqualTo(OFFICE_HOURS);
@@ -75,7 +75,8 @@ class AccessGrantTests {
 
     @Test
     void coversAlwaysWithoutScheduleOrDates() {
-        assertThat(AccessGrant.granted(grant("emp-1", "HQ"), null).covers(Instant.EPOCH, LONDON))
+        assertThat(AccessGrant.granted("emp-1", "HQ", null, null, null, NOW, ADMIN, null)
+                        .covers(Instant.EPOCH, LONDON))
                 .isTrue();
     }
 }

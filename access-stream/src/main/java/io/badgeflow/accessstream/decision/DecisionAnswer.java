@@ -1,9 +1,9 @@
 package io.badgeflow.accessstream.decision;
 
 import io.badgeflow.model.access.Decision;
-import io.badgeflow.model.access.DecisionReason;
-import io.badgeflow.model.access.Outcome;
 import io.badgeflow.model.card.CardStatus;
+import io.badgeflow.model.door.DecisionReason;
+import io.badgeflow.model.door.Outcome;
 import java.time.Instant;
 
 /**

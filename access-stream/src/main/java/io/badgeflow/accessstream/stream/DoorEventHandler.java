@@ -1,9 +1,9 @@
 package io.badgeflow.accessstream.stream;
 
+import io.badgeflow.model.access.PresenceProjector;
 import io.badgeflow.model.alarm.AlarmRaiser;
 import io.badgeflow.model.door.DoorEvent;
 import io.badgeflow.model.door.SwipeLog;
-import io.badgeflow.model.presence.PresenceProjector;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;

@@ -2,13 +2,13 @@ package io.badgeflow.accessstream.stream;
 
 import io.badgeflow.accessstream.AccessStreamProperties;
 import io.badgeflow.model.access.AccessFacts;
+import io.badgeflow.model.access.PresenceProjector;
 import io.badgeflow.model.alarm.AlarmLedger;
 import io.badgeflow.model.alarm.AlarmPublisher;
 import io.badgeflow.model.alarm.AlarmRaiser;
 import io.badgeflow.model.alarm.RepeatedDenials;
 import io.badgeflow.model.door.SwipeLog;
 import io.badgeflow.model.presence.PresenceLedger;
-import io.badgeflow.model.presence.PresenceProjector;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;

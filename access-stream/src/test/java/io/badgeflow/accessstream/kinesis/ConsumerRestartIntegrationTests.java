@@ -5,13 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.badgeflow.accessstream.RunningApplication;
 import io.badgeflow.aws.json.MessageJson;
-import io.badgeflow.model.access.DecisionReason;
-import io.badgeflow.model.access.Outcome;
 import io.badgeflow.model.card.CardStatus;
+import io.badgeflow.model.door.DecisionReason;
 import io.badgeflow.model.door.Direction;
 import io.badgeflow.model.door.DoorEvent;
 import io.badgeflow.model.door.EntryDecided;
 import io.badgeflow.model.door.ExitRecorded;
+import io.badgeflow.model.door.Outcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;

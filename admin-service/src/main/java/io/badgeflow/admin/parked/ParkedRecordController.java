@@ -3,7 +3,7 @@ package io.badgeflow.admin.parked;
 import io.badgeflow.admin.security.Roles;
 import io.badgeflow.admin.web.Paging;
 import io.badgeflow.aws.parking.ParkedRecordStore;
-import io.badgeflow.model.backoffice.Page;
+import io.badgeflow.model.paging.Page;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;

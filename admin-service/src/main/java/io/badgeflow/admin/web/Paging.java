@@ -1,7 +1,7 @@
 package io.badgeflow.admin.web;
 
-import io.badgeflow.model.backoffice.Page;
-import io.badgeflow.model.backoffice.PageRequest;
+import io.badgeflow.model.paging.Page;
+import io.badgeflow.model.paging.PageRequest;
 import java.util.function.Function;
 
 /** The paging every listing shares: {@code size} (default 20, at most 100) and the opaque {@code cursor}. */

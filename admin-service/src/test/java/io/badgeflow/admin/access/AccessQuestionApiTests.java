@@ -11,9 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.badgeflow.admin.ApiSliceTestSupport;
 import io.badgeflow.admin.Examples;
 import io.badgeflow.model.access.EntryPolicy;
-import io.badgeflow.model.backoffice.Page;
 import io.badgeflow.model.card.Card;
 import io.badgeflow.model.card.CardStatus;
+import io.badgeflow.model.paging.Page;
 import io.badgeflow.model.presence.AntiPassback;
 import java.util.List;
 import java.util.Optional;

@@ -12,11 +12,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.badgeflow.admin.ApiSliceTestSupport;
 import io.badgeflow.admin.Examples;
-import io.badgeflow.model.backoffice.Page;
-import io.badgeflow.model.backoffice.PageRequest;
 import io.badgeflow.model.building.Building;
 import io.badgeflow.model.command.RegisterBuilding;
 import io.badgeflow.model.command.SetAntiPassback;
+import io.badgeflow.model.paging.Page;
+import io.badgeflow.model.paging.PageRequest;
 import io.badgeflow.model.presence.AntiPassback;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -12,12 +12,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.badgeflow.admin.ApiSliceTestSupport;
 import io.badgeflow.admin.Examples;
-import io.badgeflow.model.backoffice.Page;
-import io.badgeflow.model.backoffice.PageRequest;
 import io.badgeflow.model.card.CardStatus;
 import io.badgeflow.model.command.IssueCard;
 import io.badgeflow.model.command.LinkCard;
 import io.badgeflow.model.command.SetCardValidity;
+import io.badgeflow.model.paging.Page;
+import io.badgeflow.model.paging.PageRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

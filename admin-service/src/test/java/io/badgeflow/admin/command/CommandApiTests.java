@@ -8,11 +8,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.badgeflow.admin.ApiSliceTestSupport;
 import io.badgeflow.admin.Examples;
-import io.badgeflow.model.backoffice.Page;
-import io.badgeflow.model.backoffice.PageRequest;
+import io.badgeflow.model.RejectionReason;
 import io.badgeflow.model.command.CommandRecord;
 import io.badgeflow.model.command.CommandStatus;
-import io.badgeflow.model.command.RejectionReason;
+import io.badgeflow.model.paging.Page;
+import io.badgeflow.model.paging.PageRequest;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -16,14 +16,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.badgeflow.admin.ApiSliceTestSupport;
 import io.badgeflow.admin.Examples;
-import io.badgeflow.model.backoffice.Page;
-import io.badgeflow.model.backoffice.PageRequest;
 import io.badgeflow.model.command.Command;
 import io.badgeflow.model.command.DeactivateEmployee;
 import io.badgeflow.model.command.OffboardEmployee;
 import io.badgeflow.model.command.ReactivateEmployee;
 import io.badgeflow.model.command.RegisterEmployee;
 import io.badgeflow.model.command.UpdateEmployee;
+import io.badgeflow.model.paging.Page;
+import io.badgeflow.model.paging.PageRequest;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -10,10 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.badgeflow.admin.ApiSliceTestSupport;
 import io.badgeflow.admin.Examples;
-import io.badgeflow.model.backoffice.Page;
-import io.badgeflow.model.backoffice.PageRequest;
 import io.badgeflow.model.command.GrantAccess;
 import io.badgeflow.model.command.RevokeAccess;
+import io.badgeflow.model.paging.Page;
+import io.badgeflow.model.paging.PageRequest;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;

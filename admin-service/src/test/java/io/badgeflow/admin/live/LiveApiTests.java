@@ -13,8 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.badgeflow.admin.ApiSliceTestSupport;
 import io.badgeflow.admin.Examples;
-import io.badgeflow.model.backoffice.Page;
 import io.badgeflow.model.door.SwipeEntry;
+import io.badgeflow.model.paging.Page;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -9,8 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.badgeflow.admin.ApiSliceTestSupport;
 import io.badgeflow.aws.parking.ParkReason;
 import io.badgeflow.aws.parking.ParkedRecord;
-import io.badgeflow.model.backoffice.Page;
-import io.badgeflow.model.backoffice.PageRequest;
+import io.badgeflow.model.paging.Page;
+import io.badgeflow.model.paging.PageRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

@@ -15,10 +15,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.badgeflow.admin.ApiSliceTestSupport;
 import io.badgeflow.admin.Examples;
-import io.badgeflow.model.backoffice.Page;
 import io.badgeflow.model.door.SwipeEntry;
 import io.badgeflow.model.door.SwipeQuery;
 import io.badgeflow.model.employee.Employee;
+import io.badgeflow.model.paging.Page;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

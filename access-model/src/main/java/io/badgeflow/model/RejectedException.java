@@ -1,4 +1,4 @@
-package io.badgeflow.model.command;
+package io.badgeflow.model;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package io.badgeflow.model.command;
+package io.badgeflow.model;
 
 /** Why a command was refused for good. Codes are part of the API contract: add, never rename. */
 public enum RejectionReason {

@@ -1,4 +1,4 @@
-package io.badgeflow.model.access;
+package io.badgeflow.model.door;
 
 /**
  * Why a door opened or stayed shut, one code per decision. The codes are part of the wire contract (decision

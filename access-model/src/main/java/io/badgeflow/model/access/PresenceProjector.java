@@ -1,12 +1,13 @@
-package io.badgeflow.model.presence;
+package io.badgeflow.model.access;
 
-import io.badgeflow.model.access.AccessFacts;
-import io.badgeflow.model.access.Outcome;
-import io.badgeflow.model.access.PresenceContentionException;
 import io.badgeflow.model.card.Card;
 import io.badgeflow.model.door.DoorEvent;
 import io.badgeflow.model.door.EntryDecided;
 import io.badgeflow.model.door.ExitRecorded;
+import io.badgeflow.model.door.Outcome;
+import io.badgeflow.model.presence.Presence;
+import io.badgeflow.model.presence.PresenceKey;
+import io.badgeflow.model.presence.PresenceLedger;
 import io.badgeflow.model.presence.PresenceLedger.Replacement;
 import java.time.Instant;
 import java.util.ArrayList;

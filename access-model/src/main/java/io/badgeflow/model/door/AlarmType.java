@@ -1,4 +1,4 @@
-package io.badgeflow.model.access;
+package io.badgeflow.model.door;
 
 import io.badgeflow.model.card.CardStatus;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.badgeflow.model.backoffice;
+package io.badgeflow.model.paging;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.badgeflow.model.access;
+package io.badgeflow.model.door;
 
 /** The answer a door gets: open or stay shut. */
 public enum Outcome {
