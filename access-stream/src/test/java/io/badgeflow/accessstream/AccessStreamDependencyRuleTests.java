@@ -18,8 +18,9 @@ class AccessStreamDependencyRuleTests {
             .resideOutsideOfPackages("io.badgeflow.accessstream.aws..", "io.badgeflow.accessstream.kinesis..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("software.amazon.awssdk..", "software.amazon.kinesis..")
-            .because("AWS SDK and KCL types belong in the adapter packages; features talk to the model's ports");
+            .resideInAnyPackage("software.amazon.awssdk..", "software.amazon.kinesis..", "io.awspring.cloud..")
+            .because("AWS SDK, Spring Cloud AWS and KCL types belong in the adapter packages; features talk to the"
+                    + " model's ports");
 
     @ArchTest
     static final ArchRule featuresDoNotDependOnAdapters = noClasses()

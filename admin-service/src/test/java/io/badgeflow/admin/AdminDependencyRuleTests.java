@@ -24,8 +24,8 @@ class AdminDependencyRuleTests {
             .resideOutsideOfPackages("..aws..", "..s3..", "..dynamodb..", "..cognito..")
             .should()
             .dependOnClassesThat()
-            .resideInAPackage("software.amazon.awssdk..")
-            .because("AWS SDK types belong in adapter packages; controllers talk to ports");
+            .resideInAnyPackage("software.amazon.awssdk..", "io.awspring.cloud..")
+            .because("AWS SDK and Spring Cloud AWS types belong in adapter packages; controllers talk to ports");
 
     @ArchTest
     static final ArchRule everyHandlerDeclaresWhoMayCallIt = methods()

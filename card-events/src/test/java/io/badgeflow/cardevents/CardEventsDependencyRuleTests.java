@@ -16,6 +16,6 @@ class CardEventsDependencyRuleTests {
             .resideOutsideOfPackages("..aws..", "..sqs..", "..s3..", "..dynamodb..")
             .should()
             .dependOnClassesThat()
-            .resideInAPackage("software.amazon.awssdk..")
-            .because("AWS SDK types belong in adapter packages; the rest talks to ports");
+            .resideInAnyPackage("software.amazon.awssdk..", "io.awspring.cloud..")
+            .because("AWS SDK and Spring Cloud AWS types belong in adapter packages; the rest talks to ports");
 }

@@ -29,6 +29,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * {@link ArchiveKeys}), each line a door event exactly as it travels on the stream ({@link MessageJson}). The
  * bucket encrypts with the stage key by default and keeps versions, so an overwrite by a re-read batch keeps the
  * previous copy for a while too.
+ *
+ * <p>The plain S3 client, not Spring Cloud AWS's S3Template: this adapter is shared by two deployables and stays
+ * framework-free ({@code AdapterDependencyRuleTests}), and the listing needs pagination the template lacks
+ * (docs/decisions/0014-spring-cloud-aws-templates.md).
  */
 public final class S3EventArchive implements EventArchive {
 
@@ -57,6 +61,7 @@ public final class S3EventArchive implements EventArchive {
         }
         for (Map.Entry<Instant, List<DoorEvent>> hour : byHour.entrySet()) {
             var key = ArchiveKeys.key(hour.getKey(), shardId, first, last);
+            // S3Client: S3Template.upload would first copy each small object into a fresh 5 MB buffer (its minimum).
             s3.putObject(
                     r -> r.bucket(bucket).key(key).contentType(CONTENT_TYPE),
                     RequestBody.fromBytes(gzipLines(hour.getValue())));
@@ -67,6 +72,7 @@ public final class S3EventArchive implements EventArchive {
     public void read(Instant from, Instant to, Consumer<ArchivedObject> visitor) {
         for (var hour = ArchiveKeys.hourOf(from); hour.isBefore(to); hour = hour.plusSeconds(3600)) {
             var prefix = ArchiveKeys.hourPrefix(hour);
+            // S3Client: S3Template.listObjects returns the first page (1,000 keys) only; an hour can hold more.
             var keys = s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
                     .map(S3Object::key)
                     .filter(key -> key.endsWith(ArchiveKeys.SUFFIX))
@@ -80,6 +86,7 @@ public final class S3EventArchive implements EventArchive {
 
     private List<DoorEvent> eventsOf(String key, Instant from, Instant to) {
         var events = new ArrayList<DoorEvent>();
+        // S3Client: the template's download() would do the same GET, but this shared adapter stays framework-free.
         try (var body = s3.getObject(r -> r.bucket(bucket).key(key));
                 var lines = new BufferedReader(new InputStreamReader(gunzip(body), StandardCharsets.UTF_8))) {
             for (var line = lines.readLine(); line != null; line = lines.readLine()) {

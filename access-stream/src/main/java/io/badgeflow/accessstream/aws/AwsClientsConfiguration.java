@@ -2,6 +2,7 @@ package io.badgeflow.accessstream.aws;
 
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import io.awspring.cloud.autoconfigure.core.AwsProperties;
+import io.awspring.cloud.sns.core.SnsTemplate;
 import io.badgeflow.accessstream.AccessStreamProperties;
 import io.badgeflow.accessstream.AccessStreamStack;
 import io.badgeflow.aws.archive.S3EventArchive;
@@ -32,13 +33,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The SDK clients and the DynamoDB adapters behind the model's ports, built once per process and configured from
- * {@code spring.cloud.aws.*} like the clients Spring Cloud AWS builds itself (the S3 client is Spring Cloud AWS's
- * own). The async clients are KCL's: it
- * keeps its leases, coordinator state and worker metrics in DynamoDB and may publish metrics to CloudWatch.
+ * {@code spring.cloud.aws.*} like the clients Spring Cloud AWS builds itself (the S3 client and the SNS template are
+ * Spring Cloud AWS's own). The async clients are KCL's: it keeps its leases, coordinator state and worker metrics in
+ * DynamoDB and may publish metrics to CloudWatch.
  */
 @Configuration(proxyBeanMethods = false)
 class AwsClientsConfiguration {
@@ -119,13 +119,9 @@ class AwsClientsConfiguration {
                 enhanced, dynamoDb, stack.alarmsTableName(), DynamoDbAlarmLedger.DEFAULT_RETENTION, clock);
     }
 
+    /** Spring Cloud AWS's SNS starter builds the template (and its client) from the same settings. */
     @Bean
-    SnsClient snsClient(AwsClientBuilderConfigurer configurer) {
-        return configurer.configure(SnsClient.builder()).build();
-    }
-
-    @Bean
-    AlarmPublisher alarmPublisher(SnsClient sns, AccessStreamStack stack) {
+    AlarmPublisher alarmPublisher(SnsTemplate sns, AccessStreamStack stack) {
         return new SnsAlarmPublisher(sns, stack.alarmsTopicArn());
     }
 

@@ -131,6 +131,9 @@ class DoorAlarmsIntegrationTests extends RunningApplication {
             assertThat(alarm.alarm().eventId()).isEqualTo(forced.eventId());
             assertThat(alarm.alarm().buildingId()).isEqualTo(site.buildingId());
             assertThat(alarm.alarmIdAttribute()).isEqualTo(Alarm.idOf(forced.eventId(), AlarmType.DOOR_FORCED));
+            assertThat(alarm.alarmTypeAttribute()).isEqualTo("DOOR_FORCED");
+            assertThat(alarm.contentType()).isEqualTo("application/json");
+            assertThat(alarm.subject()).isEqualTo("badgeflow alarm DOOR_FORCED");
         });
     }
 
@@ -265,12 +268,15 @@ class DoorAlarmsIntegrationTests extends RunningApplication {
         for (var message : messages) {
             var envelope = JsonMapper.shared().readTree(message.body());
             var alarm = MessageJson.readAlarm(envelope.get("Message").asString().getBytes(StandardCharsets.UTF_8));
-            var attribute = envelope.path("MessageAttributes")
-                    .path("alarmId")
-                    .path("Value")
-                    .asString();
+            var attributes = envelope.path("MessageAttributes");
+            var received = new Received(
+                    alarm,
+                    attributes.path("alarmId").path("Value").asString(),
+                    attributes.path("alarmType").path("Value").asString(),
+                    attributes.path("contentType").path("Value").asString(),
+                    envelope.path("Subject").asString());
             synchronized (RECEIVED) {
-                RECEIVED.add(new Received(alarm, attribute));
+                RECEIVED.add(received);
             }
             sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
         }
@@ -280,5 +286,6 @@ class DoorAlarmsIntegrationTests extends RunningApplication {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    record Received(Alarm alarm, String alarmIdAttribute) {}
+    record Received(
+            Alarm alarm, String alarmIdAttribute, String alarmTypeAttribute, String contentType, String subject) {}
 }

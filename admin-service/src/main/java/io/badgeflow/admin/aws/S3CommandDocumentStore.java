@@ -1,5 +1,6 @@
 package io.badgeflow.admin.aws;
 
+import io.awspring.cloud.s3.S3Operations;
 import io.badgeflow.admin.AdminServiceStack;
 import io.badgeflow.admin.command.CommandDocumentStore;
 import io.badgeflow.aws.json.MessageJson;
@@ -8,7 +9,6 @@ import io.badgeflow.model.command.Command;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Writes command documents to the commands bucket, where the bucket's notification starts the S3 -> SNS -> SQS
@@ -18,15 +18,18 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 class S3CommandDocumentStore implements CommandDocumentStore {
 
     private final S3Client s3;
+    private final S3Operations s3Template;
     private final String bucket;
 
-    S3CommandDocumentStore(S3Client s3, AdminServiceStack stack) {
+    S3CommandDocumentStore(S3Client s3, S3Operations s3Template, AdminServiceStack stack) {
         this.s3 = s3;
+        this.s3Template = s3Template;
         this.bucket = stack.commandsBucketName();
     }
 
     @Override
     public void write(Command command) {
+        // S3Client, not S3Template: the template has no conditional put (If-None-Match).
         s3.putObject(
                 request -> request.bucket(bucket)
                         .key(CommandDocumentKey.of(command.commandId()))
@@ -37,14 +40,6 @@ class S3CommandDocumentStore implements CommandDocumentStore {
 
     @Override
     public boolean exists(String commandId) {
-        try {
-            s3.headObject(request -> request.bucket(bucket).key(CommandDocumentKey.of(commandId)));
-            return true;
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return false;
-            }
-            throw e;
-        }
+        return s3Template.objectExists(bucket, CommandDocumentKey.of(commandId));
     }
 }

@@ -1,12 +1,16 @@
 package io.badgeflow.admin.aws;
 
+import io.awspring.cloud.s3.S3Operations;
 import io.badgeflow.admin.AdminServiceStack;
 import io.badgeflow.admin.imports.ImportFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -22,11 +26,13 @@ class S3ImportFiles implements ImportFiles {
     static final String UPLOADED_BY = "uploaded-by";
 
     private final S3Client s3;
+    private final S3Operations s3Template;
     private final String importsBucket;
     private final String reportsBucket;
 
-    S3ImportFiles(S3Client s3, AdminServiceStack stack) {
+    S3ImportFiles(S3Client s3, S3Operations s3Template, AdminServiceStack stack) {
         this.s3 = s3;
+        this.s3Template = s3Template;
         this.importsBucket = stack.importsBucketName();
         this.reportsBucket = stack.reportsBucketName();
     }
@@ -35,6 +41,7 @@ class S3ImportFiles implements ImportFiles {
     public boolean store(String importId, byte[] csv, String uploadedBy) {
         var key = ImportFiles.objectKey(importId);
         try {
+            // S3Client, not S3Template: the template has no conditional put (If-None-Match).
             s3.putObject(
                     request -> request.bucket(importsBucket)
                             .key(key)
@@ -57,27 +64,20 @@ class S3ImportFiles implements ImportFiles {
 
     @Override
     public boolean exists(String importId) {
-        try {
-            s3.headObject(request -> request.bucket(importsBucket).key(ImportFiles.objectKey(importId)));
-            return true;
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return false;
-            }
-            throw e;
-        }
+        return s3Template.objectExists(importsBucket, ImportFiles.objectKey(importId));
     }
 
+    /** The resource's length is a HEAD, which also answers "no such report" before the body is asked for. */
     @Override
     public Optional<Download> report(String reportKey) {
+        var report = s3Template.download(reportsBucket, reportKey);
         try {
-            var stream = s3.getObject(request -> request.bucket(reportsBucket).key(reportKey));
-            return Optional.of(new Download(stream, stream.response().contentLength()));
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return Optional.empty();
-            }
-            throw e;
+            var length = report.contentLength();
+            return Optional.of(new Download(report.getInputStream(), length));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading report " + reportKey, e);
         }
     }
 }

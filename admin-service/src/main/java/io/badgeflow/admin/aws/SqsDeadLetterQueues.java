@@ -21,6 +21,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * The dead-letter queues through SQS. SQS has no "peek": a look is a receive with a short visibility timeout,
  * after which the messages are made visible again at once. A redrive sends each message to the source queue
  * before deleting it from the DLQ (at least once); a message whose send fails stays in the DLQ.
+ *
+ * <p>The plain SQS client throughout, not Spring Cloud AWS's SqsTemplate (reasons at each call,
+ * docs/decisions/0014-spring-cloud-aws-templates.md): the template's receive deletes what it receives unless told
+ * otherwise, and it creates a queue it does not find.
  */
 @Component
 class SqsDeadLetterQueues implements DeadLetterQueues {
@@ -40,6 +44,7 @@ class SqsDeadLetterQueues implements DeadLetterQueues {
 
     @Override
     public long depth(String dlqUrl) {
+        // SqsTemplate has no GetQueueAttributes.
         var attributes = sqs.getQueueAttributes(r -> r.queueUrl(dlqUrl)
                         .attributeNames(
                                 QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
@@ -75,9 +80,11 @@ class SqsDeadLetterQueues implements DeadLetterQueues {
                 break;
             }
             for (var message : batch) {
+                // SqsTemplate's send converts: it adds attributes of its own (JavaType at least) to the copy.
                 sqs.sendMessage(r -> r.queueUrl(queueUrl)
                         .messageBody(message.body())
                         .messageAttributes(message.messageAttributes()));
+                // SqsTemplate has no delete by receipt handle outside its own acknowledgement of what it received.
                 sqs.deleteMessage(r -> r.queueUrl(dlqUrl).receiptHandle(message.receiptHandle()));
                 moved++;
             }
@@ -87,6 +94,7 @@ class SqsDeadLetterQueues implements DeadLetterQueues {
     }
 
     private List<Message> receive(String queueUrl, int max, int visibilitySeconds) {
+        // SqsTemplate's receive deletes what it receives by default; the raw receipt handles feed the calls below.
         // a short long-poll: unlike a plain receive it asks every SQS host, so a small queue is not reported empty
         return sqs.receiveMessage(r -> r.queueUrl(queueUrl)
                         .maxNumberOfMessages(max)
@@ -111,6 +119,7 @@ class SqsDeadLetterQueues implements DeadLetterQueues {
         for (var from = 0; from < entries.size(); from += BATCH) {
             var chunk = entries.subList(from, Math.min(from + BATCH, entries.size()));
             try {
+                // SqsTemplate has no ChangeMessageVisibility.
                 sqs.changeMessageVisibilityBatch(r -> r.queueUrl(dlqUrl).entries(chunk))
                         .failed()
                         .forEach(f -> LOG.debug("message {} stays hidden until its timeout: {}", f.id(), f.message()));

@@ -1,18 +1,20 @@
 package io.badgeflow.cardevents.aws;
 
+import io.awspring.cloud.s3.ObjectMetadata;
+import io.awspring.cloud.s3.S3Operations;
 import io.badgeflow.cardevents.CardEventsStack;
 import io.badgeflow.model.onboarding.ImportReports;
 import io.badgeflow.model.onboarding.RowResult;
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
  * Writes an import's per-row report as CSV ({@code row,status,reason,message,employeeId}) to the reports
- * bucket under {@code imports/<importId>/report.csv}; writing it again replaces it with the same content.
+ * bucket under {@code imports/<importId>/report.csv}; writing it again replaces it with the same content. Through
+ * Spring Cloud AWS's S3Template, which turns a report larger than its 5 MB buffer into a multipart upload.
  */
 @Component
 class S3ImportReports implements ImportReports {
@@ -27,10 +29,13 @@ class S3ImportReports implements ImportReports {
             .addColumn("employeeId")
             .build();
 
-    private final S3Client s3;
+    private static final ObjectMetadata CSV_FILE =
+            ObjectMetadata.builder().contentType("text/csv; charset=utf-8").build();
+
+    private final S3Operations s3;
     private final String bucket;
 
-    S3ImportReports(S3Client s3, CardEventsStack stack) {
+    S3ImportReports(S3Operations s3, CardEventsStack stack) {
         this.s3 = s3;
         this.bucket = stack.reportsBucketName();
     }
@@ -42,7 +47,7 @@ class S3ImportReports implements ImportReports {
                 .toList();
         var csv = CSV.writer(SCHEMA).writeValueAsBytes(rows);
         var key = "imports/" + importId + "/report.csv";
-        s3.putObject(r -> r.bucket(bucket).key(key).contentType("text/csv; charset=utf-8"), RequestBody.fromBytes(csv));
+        s3.upload(bucket, key, new ByteArrayInputStream(csv), CSV_FILE);
         return key;
     }
 }

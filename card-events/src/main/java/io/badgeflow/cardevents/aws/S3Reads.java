@@ -15,6 +15,7 @@ final class S3Reads {
     private S3Reads() {}
 
     static Read bounded(S3Client s3, StoredObject object, long maxBytes) {
+        // S3Client: one versioned GET gives size, metadata and body; S3Template's download() needs a HEAD, no version
         try (var stream = s3.getObject(request -> {
             request.bucket(object.bucket()).key(object.key());
             if (object.versionId() != null) {

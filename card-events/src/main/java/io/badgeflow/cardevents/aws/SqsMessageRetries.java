@@ -37,6 +37,7 @@ class SqsMessageRetries implements MessageRetries {
     public void retryLater(SQSEvent.SQSMessage message) {
         try {
             var queueUrl = queueUrls.computeIfAbsent(message.getEventSourceArn(), this::queueUrl);
+            // SqsClient: SqsTemplate has no ChangeMessageVisibility (and this message came from Lambda's event).
             sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl)
                     .receiptHandle(message.getReceiptHandle())
                     .visibilityTimeout(delaySeconds));
@@ -48,6 +49,7 @@ class SqsMessageRetries implements MessageRetries {
 
     private String queueUrl(String queueArn) {
         var arn = Arn.fromString(queueArn);
+        // SqsTemplate resolves queue URLs only inside its own sends and receives.
         return sqs.getQueueUrl(r -> r.queueName(arn.resourceAsString())
                         .queueOwnerAWSAccountId(arn.accountId().orElse(null)))
                 .queueUrl();

@@ -101,6 +101,9 @@ class ImportEmployeesIntegrationTests {
                         r -> r.bucket(aws.output("ReportsBucketName")).key(summary.reportKey()))
                 .asUtf8String();
         assertThat(report.lines().toList()).hasSize(7).first().isEqualTo("row,status,reason,message,employeeId");
+        assertThat(s3.headObject(r -> r.bucket(aws.output("ReportsBucketName")).key(summary.reportKey()))
+                        .contentType())
+                .isEqualTo("text/csv; charset=utf-8");
         assertThat(report)
                 .contains("4,REJECTED,INVALID_FIELD,\"email must be an email address\"")
                 .contains("5,REJECTED,BUILDING_NOT_FOUND")
