@@ -1,5 +1,11 @@
 package io.badgeflow.model;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +17,26 @@ public final class Require {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
+    /** RFC 3339 date-time: an offset (or Z) is required; letters in either case, as the RFC allows. */
+    private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+            .toFormatter(Locale.ROOT);
+
     private Require() {}
+
+    /** A moment written as an RFC 3339 date-time with an offset, e.g. {@code 2026-12-07T08:00:00Z}. */
+    public static Instant instant(String field, String value) {
+        if (value == null) {
+            throw new InvalidFieldException(field, "is required");
+        }
+        try {
+            return OffsetDateTime.parse(value, DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldException(
+                    field, "must be an RFC 3339 date-time with an offset, e.g. 2026-12-07T08:00:00Z");
+        }
+    }
 
     public static String text(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {

@@ -49,7 +49,11 @@ public final class SwipeIntake {
     }
 
     public SwipeRecorded accept(String doorId, DeviceKey presented, Swipe swipe) {
-        var door = authenticate(doorId, presented);
+        return accept(authenticate(doorId, presented), swipe);
+    }
+
+    /** Hands the swipe of a door already {@linkplain #authenticate authenticated} to the stream. */
+    public SwipeRecorded accept(Door door, Swipe swipe) {
         var event = new SwipeRecorded(
                 swipe.eventId(),
                 door.doorId(),
