@@ -50,7 +50,8 @@ class DecisionController {
         var door = doors.authenticate(doorId, DeviceKey.presented(key));
         var request = body.toEntryRequest(door.doorId());
         if (request.occurredAt().isAfter(clock.instant().plus(CLOCK_TOLERANCE))) {
-            throw new InvalidFieldException("occurredAt", "occurredAt lies in the future; check the reader's clock");
+            throw new InvalidFieldException(
+                    "occurredAt", "lies more than a minute ahead of the service's clock; check the reader's clock");
         }
         var payload = new SwipeAtDoor(
                 request.eventId(),
