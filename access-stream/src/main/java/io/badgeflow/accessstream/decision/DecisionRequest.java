@@ -6,11 +6,13 @@ import io.badgeflow.model.door.Direction;
 
 /**
  * The body a reader posts to ask for a decision; checked by {@link EntryRequest}, which names a bad field. The
- * time is read here as RFC 3339 text, so a number is refused rather than taken for epoch seconds.
+ * time and the direction are read here from text, so a number is refused rather than taken for epoch seconds or
+ * an enum index, and a direction with anything around it is refused rather than trimmed.
  */
-record DecisionRequest(String eventId, String cardNumber, Direction direction, String occurredAt) {
+record DecisionRequest(String eventId, String cardNumber, String direction, String occurredAt) {
 
     EntryRequest toEntryRequest(String doorId) {
-        return new EntryRequest(eventId, doorId, cardNumber, direction, Require.instant("occurredAt", occurredAt));
+        return new EntryRequest(
+                eventId, doorId, cardNumber, Direction.named(direction), Require.instant("occurredAt", occurredAt));
     }
 }

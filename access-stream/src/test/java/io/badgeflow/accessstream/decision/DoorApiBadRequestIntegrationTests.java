@@ -270,6 +270,9 @@ class DoorApiBadRequestIntegrationTests extends RunningApplication {
             var head = split < 0 ? text : text.substring(0, split);
             var body = split < 0 ? "" : text.substring(split + 4);
             var lines = head.split("\r\n");
+            if (lines[0].isEmpty()) {
+                throw new IOException("no answer at all");
+            }
             var status = Integer.parseInt(lines[0].split(" ")[1]);
             var headers = new LinkedHashMap<String, String>();
             for (var i = 1; i < lines.length; i++) {
