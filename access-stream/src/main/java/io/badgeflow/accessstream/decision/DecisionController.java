@@ -9,6 +9,7 @@ import io.badgeflow.model.door.SwipeAtDoor;
 import io.badgeflow.model.door.SwipeIntake;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,7 +43,11 @@ class DecisionController {
         this.answered = answered;
     }
 
-    @PostMapping("/door-api/v1/doors/{doorId}/decisions")
+    // JSON only, as documented: the classpath also has a YAML converter, which must not open another way in.
+    @PostMapping(
+            path = "/door-api/v1/doors/{doorId}/decisions",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     DecisionAnswer decide(
             @PathVariable String doorId,
             @RequestHeader(name = DOOR_KEY_HEADER, required = false) String key,

@@ -6,6 +6,7 @@ import io.badgeflow.model.door.SwipeAtDoor;
 import io.badgeflow.model.door.SwipeIntake;
 import io.badgeflow.model.door.SwipeRecorded;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,7 +32,11 @@ class SwipeController {
         this.answered = answered;
     }
 
-    @PostMapping("/door-api/v1/doors/{doorId}/swipes")
+    // JSON only, as documented: the classpath also has a YAML converter, which must not open another way in.
+    @PostMapping(
+            path = "/door-api/v1/doors/{doorId}/swipes",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     SwipeReceipt swipe(
             @PathVariable String doorId,
