@@ -111,6 +111,11 @@ class SwipeControllerTests {
                 {"eventId": "evt-1", "cardNumber": "CARD-7", "direction": "IN", "occurredAt": 1772438400}""")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("occurredAt"));
+        swipe("door-1", KEY.reveal(), """
+                {"eventId": "evt-1", "eventId": "evt-2", "cardNumber": "CARD-7", "direction": "IN",
+                 "occurredAt": "2026-03-02T08:00:00Z"}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
         assertThat(stream.published).isEmpty();
     }
 
