@@ -55,6 +55,11 @@ public record Alarm(
         return nameBased(AlarmType.REPEATED_DENIALS.name() + "#" + doorId + "#" + bucketStart);
     }
 
+    /** The id of the EVENT_ID_REUSED alarm of one repeated request, named by its whole payload. */
+    public static String reusedEventIdOf(String repeatPayload) {
+        return nameBased(AlarmType.EVENT_ID_REUSED.name() + "#" + repeatPayload);
+    }
+
     private static String nameBased(String name) {
         // A name-based (v3) UUID: deterministic, fixed length, and no door or event id can be read back from it.
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * What security operators are alerted to. Decisions raise the card and anti-passback alarms themselves; door
- * state events raise the door ones; REPEATED_DENIALS is counted by the stream consumer over many decisions.
+ * state events raise the door ones; REPEATED_DENIALS is counted by the stream consumer over many decisions;
+ * EVENT_ID_REUSED is raised by the door API itself.
  */
 public enum AlarmType {
     ANTI_PASSBACK,
@@ -15,7 +16,9 @@ public enum AlarmType {
     SUSPENDED_CARD_USED,
     DOOR_FORCED,
     DOOR_HELD_OPEN,
-    REPEATED_DENIALS;
+    REPEATED_DENIALS,
+    /** An event id sent again with another card, door, direction or time: refused at the door API. */
+    EVENT_ID_REUSED;
 
     /** The alarm a card in {@code status} raises when presented, if any: in stock or superseded raises none. */
     public static Optional<AlarmType> forCardUsedIn(CardStatus status) {

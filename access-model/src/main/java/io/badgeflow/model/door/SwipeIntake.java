@@ -5,8 +5,9 @@ import java.util.Objects;
 
 /**
  * Accepts a swipe from a door device: proves the device by its key, then hands the event to the stream.
- * An unknown door and an unknown key fail alike, so the answer does not reveal which doors exist; the key of
- * another door is told apart, since only a real device holds one.
+ * An unknown door fails like an unknown key, whatever key is presented, so the answer reveals neither which doors
+ * exist nor whether a key is valid. The key of another existing door is told apart, since only a real device
+ * holds one and it needs to learn that it is configured for the wrong door.
  */
 public final class SwipeIntake {
 
@@ -21,15 +22,21 @@ public final class SwipeIntake {
     }
 
     /**
-     * @throws UnknownDeviceException no door has the key presented (or none was)
-     * @throws WrongDoorException the key is another door's
+     * @throws UnknownDeviceException the door is unknown, or no door has the key presented (or none was)
+     * @throws WrongDoorException the door exists and the key is another door's
      */
     public Door authenticate(String doorId, DeviceKey presented) {
-        var door = doors.find(doorId)
-                .filter(found -> found.accepts(presented))
-                .or(() -> doors.reload(doorId).filter(found -> found.accepts(presented)));
-        if (door.isPresent()) {
-            return door.get();
+        var remembered = doors.find(doorId).filter(found -> found.accepts(presented));
+        if (remembered.isPresent()) {
+            return remembered.get();
+        }
+        var stored = doors.reload(doorId);
+        if (stored.isEmpty()) {
+            // Before any key lookup: a valid key on a made-up door id must not be told apart from a wrong key.
+            throw new UnknownDeviceException();
+        }
+        if (stored.get().accepts(presented)) {
+            return stored.get();
         }
         // The index may still name this very door for a key it has just rotated away from: that is no wrong door.
         if (presented != null
@@ -42,7 +49,11 @@ public final class SwipeIntake {
     }
 
     public SwipeRecorded accept(String doorId, DeviceKey presented, Swipe swipe) {
-        var door = authenticate(doorId, presented);
+        return accept(authenticate(doorId, presented), swipe);
+    }
+
+    /** Hands the swipe of a door already {@linkplain #authenticate authenticated} to the stream. */
+    public SwipeRecorded accept(Door door, Swipe swipe) {
         var event = new SwipeRecorded(
                 swipe.eventId(),
                 door.doorId(),

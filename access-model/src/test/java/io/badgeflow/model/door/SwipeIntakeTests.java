@@ -74,7 +74,13 @@ class SwipeIntakeTests {
     @Test
     void tellsTheKeyOfAnotherDoorApartFromAnUnknownKey() {
         assertThatThrownBy(() -> intake.authenticate("door-1", otherKey)).isInstanceOf(WrongDoorException.class);
-        assertThatThrownBy(() -> intake.authenticate("door-404", otherKey)).isInstanceOf(WrongDoorException.class);
+    }
+
+    @Test
+    void refusesAValidKeyOnAnUnknownDoorExactlyAsAWrongKey() {
+        assertThatThrownBy(() -> intake.authenticate("door-404", otherKey))
+                .isInstanceOf(UnknownDeviceException.class)
+                .hasMessage("unknown door or wrong device key");
     }
 
     @Test

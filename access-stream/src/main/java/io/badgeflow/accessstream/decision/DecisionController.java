@@ -1,13 +1,15 @@
 package io.badgeflow.accessstream.decision;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.badgeflow.model.InvalidFieldException;
+import io.badgeflow.model.access.Decision;
 import io.badgeflow.model.access.EntryDecisions;
+import io.badgeflow.model.door.AnsweredEvents;
 import io.badgeflow.model.door.DeviceKey;
+import io.badgeflow.model.door.SwipeAtDoor;
 import io.badgeflow.model.door.SwipeIntake;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,9 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Where readers ask whether to open. The device proves itself with its door's key; the answer comes once the
  * decision is committed (its presence written) and on the stream. A reader that lost an answer asks again with
- * the same event id and gets the same answer: from memory when it asks this process again, else decided again
- * with the swipe's own recorded passage taken out (EntryDecisions), while the stream consumer keeps the first
- * record of an event id.
+ * the same event id and gets the same answer: from memory when it asks this process again (concurrent repeats
+ * wait for the one answer), else decided again with the swipe's own recorded passage taken out (EntryDecisions),
+ * while the stream consumer keeps the first record of an event id. An event id this process remembers for
+ * another card, door, direction or time is refused (409) and raises EVENT_ID_REUSED (AnsweredEvents).
  */
 @RestController
 class DecisionController {
@@ -31,18 +34,20 @@ class DecisionController {
     private final SwipeIntake doors;
     private final EntryDecisions decisions;
     private final Clock clock;
-    private final Cache<String, DecisionAnswer> answered = Caffeine.newBuilder()
-            .maximumSize(200_000)
-            .expireAfterWrite(Duration.ofMinutes(10))
-            .build();
+    private final AnsweredEvents<Decision> answered;
 
-    DecisionController(SwipeIntake doors, EntryDecisions decisions, Clock clock) {
+    DecisionController(SwipeIntake doors, EntryDecisions decisions, Clock clock, AnsweredEvents<Decision> answered) {
         this.doors = doors;
         this.decisions = decisions;
         this.clock = clock;
+        this.answered = answered;
     }
 
-    @PostMapping("/door-api/v1/doors/{doorId}/decisions")
+    // JSON only, as documented: the classpath also has a YAML converter, which must not open another way in.
+    @PostMapping(
+            path = "/door-api/v1/doors/{doorId}/decisions",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
     DecisionAnswer decide(
             @PathVariable String doorId,
             @RequestHeader(name = DOOR_KEY_HEADER, required = false) String key,
@@ -50,15 +55,16 @@ class DecisionController {
         var door = doors.authenticate(doorId, DeviceKey.presented(key));
         var request = body.toEntryRequest(door.doorId());
         if (request.occurredAt().isAfter(clock.instant().plus(CLOCK_TOLERANCE))) {
-            throw new InvalidFieldException("occurredAt", "occurredAt lies in the future; check the reader's clock");
+            throw new InvalidFieldException(
+                    "occurredAt", "lies more than a minute ahead of the service's clock; check the reader's clock");
         }
-        var id = door.doorId() + "\u0000" + request.eventId();
-        var earlier = answered.getIfPresent(id);
-        if (earlier != null) {
-            return earlier;
-        }
-        var answer = DecisionAnswer.of(decisions.decide(request));
-        answered.put(id, answer);
-        return answer;
+        var payload = new SwipeAtDoor(
+                request.eventId(),
+                door.doorId(),
+                door.buildingId(),
+                request.cardNumber(),
+                request.direction(),
+                request.occurredAt());
+        return DecisionAnswer.of(answered.answer(payload, () -> decisions.decide(request)));
     }
 }

@@ -2,6 +2,7 @@ package io.badgeflow.accessstream.swipe;
 
 import io.badgeflow.model.InvalidFieldException;
 import io.badgeflow.model.access.PresenceContentionException;
+import io.badgeflow.model.door.EventIdReusedException;
 import io.badgeflow.model.door.UnknownDeviceException;
 import io.badgeflow.model.door.WrongDoorException;
 import java.util.Arrays;
@@ -20,6 +21,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns failures of the door API (swipes and decisions) into RFC 9457 problem documents a device can act on: 401
@@ -49,6 +51,29 @@ class SwipeProblems extends ResponseEntityExceptionHandler {
                 "The key presented belongs to another door: check which door this reader is configured for.");
         problem.setTitle("Wrong door");
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    }
+
+    @ExceptionHandler(BodySizeLimit.BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> bodyTooLarge(BodySizeLimit.BodyTooLargeException e) {
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONTENT_TOO_LARGE, "The body must be at most " + BodySizeLimit.MAX_BYTES + " bytes.");
+        problem.setTitle("Body too large");
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+    }
+
+    @ExceptionHandler(EventIdReusedException.class)
+    ResponseEntity<ProblemDetail> eventIdReused(EventIdReusedException e) {
+        LOG.warn("refused: {}", e.getMessage());
+        for (var failure : e.getSuppressed()) {
+            LOG.error("the EVENT_ID_REUSED alarm of event {} was not fully raised", e.eventId(), failure);
+        }
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT,
+                "This eventId was used before for another swipe (card, door, direction or time); a new swipe needs"
+                        + " a new eventId.");
+        problem.setTitle("Event id reused");
+        problem.setProperty("field", "eventId");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     @ExceptionHandler(PresenceContentionException.class)
@@ -99,6 +124,12 @@ class SwipeProblems extends ResponseEntityExceptionHandler {
             if (cause instanceof InvalidFieldException field) {
                 return invalidSwipe(field.field(), field.getMessage());
             }
+        }
+        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+            return invalidSwipe(
+                    unknown.getPropertyName(),
+                    "unknown field " + unknown.getPropertyName() + "; a swipe has eventId, cardNumber, direction and"
+                            + " occurredAt");
         }
         if (e.getCause() instanceof MismatchedInputException mismatch
                 && !mismatch.getPath().isEmpty()) {

@@ -78,9 +78,10 @@ class DecisionPathIntegrationTests extends RunningApplication {
     @Test
     void answersTheSameEventTwiceAlikeAndRecordsItOnce() {
         var eventId = BackOffice.id();
-        var first = decide(site.doorA(), site.keyA(), eventId, site.cardNumber(), "IN");
+        var body = body(eventId, site.cardNumber(), "IN");
+        var first = post(site.doorA(), site.keyA().reveal(), body);
 
-        var second = decide(site.doorA(), site.keyA(), eventId, site.cardNumber(), "IN");
+        var second = post(site.doorA(), site.keyA().reveal(), body);
 
         assertThat(second.json()).isEqualTo(first.json());
         var marker = BackOffice.id();
@@ -89,6 +90,55 @@ class DecisionPathIntegrationTests extends RunningApplication {
                 .extracting(row -> row.get("eventId").s())
                 .containsExactlyInAnyOrder(eventId, marker);
         assertThat(presence().get("version").n()).isEqualTo("2");
+    }
+
+    @Test
+    void givesConcurrentRepeatsOfOneEventOneAnswerWithOneDecidedAtAndOnePassage() throws Exception {
+        var body = body(BackOffice.id(), site.cardNumber(), "IN");
+        var start = new CountDownLatch(1);
+        var answers = new java.util.ArrayList<java.util.concurrent.Future<Answer>>();
+        try (var executor = Executors.newFixedThreadPool(8)) {
+            for (var i = 0; i < 8; i++) {
+                answers.add(executor.submit(() -> {
+                    start.await();
+                    return post(site.doorA(), site.keyA().reveal(), body);
+                }));
+            }
+            start.countDown();
+            var bodies = new java.util.HashSet<JsonNode>();
+            for (var answer : answers) {
+                assertThat(answer.get().status()).isEqualTo(HttpStatus.OK);
+                bodies.add(answer.get().json());
+            }
+            assertThat(bodies).singleElement().satisfies(json -> {
+                assertThat(json.get("decision").asString()).isEqualTo("GRANTED");
+                assertThat(json.get("decidedAt").asString()).isNotBlank();
+            });
+        }
+        assertThat(presence().get("version").n()).as("one passage written").isEqualTo("1");
+    }
+
+    @Test
+    void refusesAnEventIdRepeatedWithAnotherCardDirectionOrTimeWith409AndKeepsTheFirstPassage() {
+        var eventId = BackOffice.id();
+        var at = now();
+        var first = post(site.doorA(), site.keyA().reveal(), body(eventId, site.cardNumber(), "IN", at));
+
+        var repeats = List.of(
+                post(site.doorA(), site.keyA().reveal(), body(eventId, "OTHER-" + eventId, "IN", at)),
+                post(site.doorA(), site.keyA().reveal(), body(eventId, site.cardNumber(), "OUT", at)),
+                post(site.doorA(), site.keyA().reveal(), body(eventId, site.cardNumber(), "IN", at.minusSeconds(1))),
+                post(site.doorB(), site.keyB().reveal(), body(eventId, site.cardNumber(), "IN", at)));
+
+        assertThat(first.json().get("decision").asString()).isEqualTo("GRANTED");
+        assertThat(repeats).allSatisfy(repeat -> {
+            assertThat(repeat.status()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(repeat.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(repeat.json().get("field").asString()).isEqualTo("eventId");
+        });
+        assertThat(presence().get("version").n()).as("only the first passage").isEqualTo("1");
+        assertThat(presence().get("lastEventId").s()).isEqualTo(eventId);
+        assertThat(presence().get("lastDoorId").s()).isEqualTo(site.doorA());
     }
 
     @Test
@@ -210,6 +260,18 @@ class DecisionPathIntegrationTests extends RunningApplication {
     }
 
     @Test
+    void refusesAValidKeyOnAnUnknownDoorExactlyAsAWrongKey() {
+        var body = body(BackOffice.id(), site.cardNumber(), "IN");
+        var unknownDoor = "no-such-door-" + BackOffice.id();
+
+        var validKey = post(unknownDoor, site.keyA().reveal(), body);
+        var wrongKey = post(unknownDoor, DeviceKey.generate().reveal(), body);
+
+        assertThat(validKey.status()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(validKey).isEqualTo(wrongKey);
+    }
+
+    @Test
     void refusesAMissingOrUnknownKeyWith401AndAnotherDoorsKeyWith403() {
         var missing = post(site.doorA(), null, body(BackOffice.id(), site.cardNumber(), "IN"));
         var unknown = post(site.doorA(), DeviceKey.generate().reveal(), body(BackOffice.id(), site.cardNumber(), "IN"));
@@ -278,8 +340,12 @@ class DecisionPathIntegrationTests extends RunningApplication {
     }
 
     private static String body(String eventId, String cardNumber, String direction) {
+        return body(eventId, cardNumber, direction, now());
+    }
+
+    private static String body(String eventId, String cardNumber, String direction, Instant occurredAt) {
         return """
-                {"eventId": "%s", "cardNumber": "%s", "direction": "%s", "occurredAt": "%s"}""".formatted(eventId, cardNumber, direction, now());
+                {"eventId": "%s", "cardNumber": "%s", "direction": "%s", "occurredAt": "%s"}""".formatted(eventId, cardNumber, direction, occurredAt);
     }
 
     /** Now, or a minute earlier in the last minute of a UTC day, which the every-day grant (to 23:59) leaves out. */

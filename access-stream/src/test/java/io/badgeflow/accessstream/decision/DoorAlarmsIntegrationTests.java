@@ -118,6 +118,39 @@ class DoorAlarmsIntegrationTests extends RunningApplication {
     }
 
     @Test
+    void anEventIdReusedForAnotherCardIsRefusedStoredAndRaisesEventIdReused() {
+        var eventId = BackOffice.id();
+        var occurredAt = now();
+        var first = post("/decisions", eventId, site.cardNumber(), occurredAt);
+        var forgedCard = "FORGED-" + UUID.randomUUID().toString().substring(0, 8);
+
+        var reused = post("/decisions", eventId, forgedCard, occurredAt);
+        var swipeReused = post("/swipes", eventId + "-s", site.cardNumber(), occurredAt);
+        var swipeForged = post("/swipes", eventId + "-s", forgedCard, occurredAt);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(reused.status()).isEqualTo(409);
+        assertThat(reused.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(reused.json().get("field").asString()).isEqualTo("eventId");
+        assertThat(reused.json().get("type").asString()).isNotBlank();
+        assertThat(swipeReused.status()).isEqualTo(202);
+        assertThat(swipeForged.status()).isEqualTo(409);
+        var alarms = awaitAlarms(
+                alarm -> alarm.type() == AlarmType.EVENT_ID_REUSED
+                        && alarm.doorId().equals(site.doorA()),
+                2);
+        assertThat(alarms).extracting(r -> r.alarm().eventId()).containsExactlyInAnyOrder(eventId, eventId + "-s");
+        assertThat(alarms).allSatisfy(received -> {
+            assertThat(received.alarm().cardNumber()).isEqualTo(forgedCard);
+            assertThat(received.alarm().buildingId()).isEqualTo(site.buildingId());
+            assertThat(alarmRow(received.alarm().alarmId()))
+                    .containsEntry("type", AttributeValue.fromS("EVENT_ID_REUSED"))
+                    .containsEntry(
+                            "eventId", AttributeValue.fromS(received.alarm().eventId()));
+        });
+    }
+
+    @Test
     void aForcedDoorPutOnTheStreamRaisesDoorForcedAndAnOpenedDoorNothing() {
         var opened = new DoorStateChanged(BackOffice.id(), site.doorA(), site.buildingId(), DoorState.OPENED, now());
         var forced = new DoorStateChanged(BackOffice.id(), site.doorA(), site.buildingId(), DoorState.FORCED, now());
@@ -192,6 +225,26 @@ class DoorAlarmsIntegrationTests extends RunningApplication {
                 .retrieve()
                 .body(String.class);
         return JsonMapper.shared().readTree(text);
+    }
+
+    private Posted post(String operation, String eventId, String cardNumber, Instant occurredAt) {
+        var body = """
+                {"eventId": "%s", "cardNumber": "%s", "direction": "IN", "occurredAt": "%s"}""".formatted(eventId, cardNumber, occurredAt);
+        return http().post()
+                .uri("/door-api/v1/doors/{doorId}" + operation, site.doorA())
+                .header("X-Door-Key", site.keyA().reveal())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .exchange((request, response) -> new Posted(
+                        response.getStatusCode().value(),
+                        String.valueOf(response.getHeaders().getContentType()),
+                        new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+    }
+
+    record Posted(int status, String contentType, String body) {
+        JsonNode json() {
+            return JsonMapper.shared().readTree(body);
+        }
     }
 
     /** The decision as the consumer stored it, rebuilt into the event the door API put on the stream. */

@@ -10,12 +10,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.badgeflow.accessstream.AccessStreamStack;
 import io.badgeflow.accessstream.InMemoryDoors;
 import io.badgeflow.aws.testing.StackNames;
+import io.badgeflow.model.door.AnsweredEvents;
 import io.badgeflow.model.door.DeviceKey;
 import io.badgeflow.model.door.DeviceKeyHash;
 import io.badgeflow.model.door.Direction;
 import io.badgeflow.model.door.Door;
 import io.badgeflow.model.door.DoorEvent;
 import io.badgeflow.model.door.DoorEventStream;
+import io.badgeflow.model.door.SwipeAtDoor;
 import io.badgeflow.model.door.SwipeIntake;
 import io.badgeflow.model.door.SwipeRecorded;
 import java.time.Clock;
@@ -24,6 +26,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,6 +43,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(controllers = SwipeController.class, properties = "badgeflow.access-stream.stage=test")
+@Import(StrictJson.class)
 class SwipeControllerTests {
 
     /** Made-up names: the stream is a fake, nothing reaches AWS. */
@@ -49,6 +55,7 @@ class SwipeControllerTests {
 
     static final Instant NOW = Instant.parse("2026-03-02T08:00:05Z");
     static final DeviceKey KEY = DeviceKey.generate();
+    static final DeviceKey OTHER_KEY = DeviceKey.generate();
 
     @Autowired
     MockMvc mvc;
@@ -56,10 +63,60 @@ class SwipeControllerTests {
     @Autowired
     FakeStream stream;
 
+    @Autowired
+    Remembered remembered;
+
     @BeforeEach
     void reset() {
         stream.published.clear();
         stream.failure = event -> {};
+        remembered.claims.clear();
+        remembered.reused.clear();
+    }
+
+    @Test
+    void answersARepeatWithTheFirstReceiptAndRefusesTheIdForAnotherSwipeWith409() throws Exception {
+        swipe("door-1", KEY.reveal(), body("IN")).andExpect(status().isAccepted());
+        swipe("door-1", KEY.reveal(), body("IN"))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.receivedAt").value(NOW.toString()));
+
+        swipe("door-1", KEY.reveal(), body("OUT"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.field").value("eventId"))
+                .andExpect(jsonPath("$.title").value("Event id reused"));
+
+        assertThat(stream.published).hasSize(1);
+        assertThat(remembered.reused)
+                .singleElement()
+                .satisfies(repeat -> assertThat(repeat.direction()).isEqualTo(Direction.OUT));
+    }
+
+    @Test
+    void refusesAnUnknownFieldAndANumberForTextOrDirectionNamingTheField() throws Exception {
+        swipe("door-1", KEY.reveal(), """
+                {"eventId": "evt-1", "cardNumbr": "CARD-7", "direction": "IN", "occurredAt": "2026-03-02T08:00:00Z"}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("cardNumbr"));
+        swipe("door-1", KEY.reveal(), """
+                {"eventId": 7, "cardNumber": "CARD-7", "direction": "IN", "occurredAt": "2026-03-02T08:00:00Z"}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("eventId"));
+        swipe("door-1", KEY.reveal(), """
+                {"eventId": "evt-1", "cardNumber": "CARD-7", "direction": 0, "occurredAt": "2026-03-02T08:00:00Z"}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("direction"));
+        swipe("door-1", KEY.reveal(), """
+                {"eventId": "evt-1", "cardNumber": "CARD-7", "direction": "IN", "occurredAt": 1772438400}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("occurredAt"));
+        swipe("door-1", KEY.reveal(), """
+                {"eventId": "evt-1", "eventId": "evt-2", "cardNumber": "CARD-7", "direction": "IN",
+                 "occurredAt": "2026-03-02T08:00:00Z"}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(stream.published).isEmpty();
     }
 
     @Test
@@ -102,9 +159,23 @@ class SwipeControllerTests {
 
     @Test
     void rejectsTheKeyOfAnotherDoorWith403() throws Exception {
-        swipe("door-404", KEY.reveal(), body("IN"))
+        swipe("door-2", KEY.reveal(), body("IN"))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void rejectsAValidKeyOnAnUnknownDoorLikeAWrongKey() throws Exception {
+        var validKey = swipe("door-404", KEY.reveal(), body("IN"))
+                .andExpect(status().isUnauthorized())
+                .andReturn()
+                .getResponse();
+        var wrongKey = swipe("door-404", DeviceKey.generate().reveal(), body("IN"))
+                .andReturn()
+                .getResponse();
+
+        assertThat(validKey.getContentAsString()).isEqualTo(wrongKey.getContentAsString());
+        assertThat(validKey.getHeader("WWW-Authenticate")).isEqualTo(wrongKey.getHeader("WWW-Authenticate"));
     }
 
     @Test
@@ -205,8 +276,24 @@ class SwipeControllerTests {
         }
     }
 
+    /** The swipe API's memory of answered event ids, and the reuses it reported, reset before each test. */
+    static final class Remembered {
+        final ConcurrentHashMap<String, AnsweredEvents.Claim<SwipeRecorded>> claims = new ConcurrentHashMap<>();
+        final List<SwipeAtDoor> reused = new CopyOnWriteArrayList<>();
+    }
+
     @TestConfiguration
     static class Ports {
+
+        @Bean
+        Remembered remembered() {
+            return new Remembered();
+        }
+
+        @Bean
+        AnsweredEvents<SwipeRecorded> answeredSwipes(Remembered remembered) {
+            return new AnsweredEvents<>(remembered.claims, (first, repeat) -> remembered.reused.add(repeat));
+        }
 
         @Bean
         FakeStream fakeStream() {
@@ -217,6 +304,7 @@ class SwipeControllerTests {
         SwipeIntake swipeIntake(FakeStream stream) {
             var doors = new InMemoryDoors();
             doors.register(new Door("door-1", "bldg-1", DeviceKeyHash.of(KEY)));
+            doors.register(new Door("door-2", "bldg-1", DeviceKeyHash.of(OTHER_KEY)));
             return new SwipeIntake(doors, stream, Clock.fixed(NOW, ZoneOffset.UTC));
         }
     }

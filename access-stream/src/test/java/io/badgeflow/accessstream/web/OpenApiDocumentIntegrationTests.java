@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes access-stream's OpenAPI document, as the running service serves it, to
+ * Checks what the document promises (every status, the key scheme, the limits; schemathesis checks that the
+ * running service keeps the promises) and publishes access-stream's OpenAPI document, as the running service serves it, to
  * {@code target/openapi/access-stream.json}, where infra-cloudformation's RoutingIntegrationTests checks that
  * the load balancer routes every operation here.
  */
@@ -19,10 +20,31 @@ class OpenApiDocumentIntegrationTests extends RunningApplication {
     void servesTheDoorApiDocumentAndPublishesItForTheRoutingTest() throws Exception {
         var body = http().get().uri("/v3/api-docs").retrieve().body(String.class);
 
-        var paths = JsonMapper.shared().readTree(body).get("paths");
+        var document = JsonMapper.shared().readTree(body);
+        var paths = document.get("paths");
         assertThat(paths.propertyNames())
                 .containsExactlyInAnyOrder(
                         "/door-api/v1/doors/{doorId}/decisions", "/door-api/v1/doors/{doorId}/swipes");
+        assertThat(paths.get("/door-api/v1/doors/{doorId}/decisions")
+                        .get("post")
+                        .get("responses")
+                        .propertyNames())
+                .containsExactlyInAnyOrder("200", "400", "401", "403", "406", "409", "413", "415", "503");
+        assertThat(paths.get("/door-api/v1/doors/{doorId}/swipes")
+                        .get("post")
+                        .get("responses")
+                        .propertyNames())
+                .containsExactlyInAnyOrder("202", "400", "401", "403", "406", "409", "413", "415", "503");
+        var components = document.get("components");
+        assertThat(components.at("/securitySchemes/doorKey/name").asString()).isEqualTo("X-Door-Key");
+        assertThat(components.at("/schemas/Id/pattern").asString()).isEqualTo("^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$");
+        assertThat(components.at("/schemas/Problem/required").values())
+                .extracting(node -> node.asString())
+                .contains("type", "title", "status");
+        assertThat(components
+                        .at("/schemas/DecisionRequest/additionalProperties")
+                        .asBoolean(true))
+                .isFalse();
         var file = Path.of("target", "openapi", "access-stream.json");
         Files.createDirectories(file.getParent());
         Files.writeString(file, body);
