@@ -1,5 +1,6 @@
 package io.badgeflow.accessstream.aws;
 
+import io.badgeflow.aws.outage.LogThrottle;
 import io.badgeflow.aws.outage.Outages;
 import java.net.ConnectException;
 import java.time.Duration;
@@ -29,6 +30,7 @@ class DependencyUnavailableProblems {
     private static final Logger LOG = LoggerFactory.getLogger(DependencyUnavailableProblems.class);
 
     private final String retryAfterSeconds;
+    private final LogThrottle logThrottle = new LogThrottle(Duration.ofSeconds(10));
 
     DependencyUnavailableProblems(@Value("${badgeflow.outage.retry-after:2s}") Duration retryAfter) {
         this.retryAfterSeconds = Long.toString(Math.max(1, retryAfter.toSeconds()));
@@ -43,10 +45,14 @@ class DependencyUnavailableProblems {
             problem.setTitle("Internal error");
             return ResponseEntity.internalServerError().body(problem);
         }
-        // One line, no stack trace: during an outage every request fails the same way; health says which store.
-        LOG.warn(
-                "door request answered 503, a store did not answer: {}",
-                outage.get().toString().lines().findFirst().orElse(""));
+        // One line per 10 s, no stack trace: during an outage every request fails the same way; health says which.
+        var leftOut = logThrottle.due();
+        if (leftOut >= 0) {
+            LOG.warn(
+                    "door request answered 503, a store did not answer: {} ({} more such answers since the last line)",
+                    outage.get().toString().lines().findFirst().orElse(""),
+                    leftOut);
+        }
         var problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "A store this request needs is not answering right now; retry with the same eventId after "

@@ -129,6 +129,9 @@ final class CommandFeedFollower implements SmartLifecycle {
             failures = 0;
             nextAttempt = Instant.MIN;
         } catch (RuntimeException e) {
+            if (!running || Thread.currentThread().isInterrupted()) {
+                return; // stopping: the interrupted read says nothing about the feed
+            }
             failures++;
             // Once per outage, not once per poll: the next polls fail the same way until the store is back.
             if (failures == 1) {

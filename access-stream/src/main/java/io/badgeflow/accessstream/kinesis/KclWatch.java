@@ -133,6 +133,9 @@ final class KclWatch implements SmartLifecycle {
         }
         var now = clock.instant();
         var unreachable = unreachable();
+        if (Thread.currentThread().isInterrupted() || !running) {
+            return; // stopping: an interrupted check says nothing about the stores
+        }
         if (unreachable != null) {
             if (outageSince == null) {
                 outageSince = now;
