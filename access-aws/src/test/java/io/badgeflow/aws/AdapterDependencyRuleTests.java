@@ -13,12 +13,13 @@ class AdapterDependencyRuleTests {
     @ArchTest
     static final ArchRule onlyTheStoreAdaptersTouchTheAwsSdk = noClasses()
             .that()
-            .resideOutsideOfPackages("io.badgeflow.aws.dynamodb..", "io.badgeflow.aws.archive..")
+            .resideOutsideOfPackages(
+                    "io.badgeflow.aws.dynamodb..", "io.badgeflow.aws.archive..", "io.badgeflow.aws.outage..")
             .should()
             .dependOnClassesThat()
             .resideInAPackage("software.amazon.awssdk..")
             .because(
-                    "the JSON codec is shared by every adapter and must not pull in a client; only the store adapters talk to AWS");
+                    "the JSON codec is shared by every adapter and must not pull in a client; only the store adapters and the outage classifier know AWS types");
 
     @ArchTest
     static final ArchRule noSpringInTheSharedAdapters = noClasses()

@@ -423,6 +423,15 @@ class TemplateWiringTests {
     }
 
     @Test
+    void loadBalancerAsksEachServiceWhetherItIsReadyNotOnlyAlive() {
+        assertThat(named("compute")
+                        .resourcesOfType("AWS::ElasticLoadBalancingV2::TargetGroup")
+                        .map(group -> group.property("HealthCheckPath")))
+                .isNotEmpty()
+                .containsOnly("/actuator/health/readiness");
+    }
+
+    @Test
     void streamIsOnDemandInProdAndKeepsAWeekThere() {
         var stream = named("stream")
                 .resourcesOfType("AWS::Kinesis::Stream")

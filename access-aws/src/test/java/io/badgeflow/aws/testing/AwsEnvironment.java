@@ -118,6 +118,11 @@ public final class AwsEnvironment implements AutoCloseable {
         return startOwnEmulator(repo);
     }
 
+    /** An environment over outputs deployed elsewhere (a {@link RestartableEmulator}). */
+    static AwsEnvironment of(URI endpoint, Map<String, String> outputs, String source, AutoCloseable stopper) {
+        return new AwsEnvironment(endpoint, outputs, source, stopper);
+    }
+
     static AwsEnvironment deployedTo(Path repo, URI endpoint, String source, AutoCloseable stopper) {
         try {
             return new AwsEnvironment(endpoint, deploy(repo, endpoint), source, stopper);
@@ -143,6 +148,11 @@ public final class AwsEnvironment implements AutoCloseable {
     }
 
     private static Map<String, String> deploy(Path repo, URI endpoint) {
+        return deploy(repo, endpoint, System.getProperty("badgeflow.test.stacks"));
+    }
+
+    /** Deploys {@code stacks} (comma-separated; all when blank) and returns every stack output. */
+    static Map<String, String> deploy(Path repo, URI endpoint, String stacks) {
         var outputsFile = Path.of("target", "stack-outputs-" + endpoint.getPort() + ".json")
                 .toAbsolutePath();
         var command = new ArrayList<>(List.of(
@@ -155,7 +165,6 @@ public final class AwsEnvironment implements AutoCloseable {
                 outputsFile.toString()));
         // A module built before card-events (access-aws) deploys the stacks its tests need, not compute,
         // which needs the function package.
-        var stacks = System.getProperty("badgeflow.test.stacks");
         if (stacks != null && !stacks.isBlank()) {
             command.addAll(List.of("--stacks", stacks));
         }
@@ -220,7 +229,7 @@ public final class AwsEnvironment implements AutoCloseable {
                 + Path.of("").toAbsolutePath());
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -32,6 +32,8 @@ final class CommandFeedFollower implements SmartLifecycle {
     private static final int SEEN_LIMIT = 100_000;
     /** Beyond this since the last successful read, the follower forgets everything instead of catching up. */
     static final Duration MAX_CATCH_UP = Duration.ofMinutes(1);
+    /** The longest pause between polls while the feed fails: also how late a recovery is noticed at most. */
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final CommandFeed feed;
     private final RememberedBackOffice backOffice;
@@ -48,6 +50,10 @@ final class CommandFeedFollower implements SmartLifecycle {
     private ScheduledExecutorService executor;
     private Instant lastSuccessfulStart;
     private volatile boolean running;
+    /** Failed polls in a row; while above 0 the follower waits longer between polls and logs only the change. */
+    private int failures;
+
+    private Instant nextAttempt = Instant.MIN;
 
     CommandFeedFollower(
             CommandFeed feed,
@@ -95,6 +101,9 @@ final class CommandFeedFollower implements SmartLifecycle {
     /** Public for tests, which poll on their own schedule. */
     void poll() {
         var start = clock.instant();
+        if (start.isBefore(nextAttempt)) {
+            return;
+        }
         if (Duration.between(lastSuccessfulStart, start).compareTo(MAX_CATCH_UP) > 0) {
             // The feed failed for long: reading every second since is dearer than reading the back office again.
             LOG.warn(
@@ -114,11 +123,31 @@ final class CommandFeedFollower implements SmartLifecycle {
                 }
             }
             lastSuccessfulStart = start;
+            if (failures > 0) {
+                LOG.info("decisions: the command feed answers again, after {} failed polls", failures);
+            }
+            failures = 0;
+            nextAttempt = Instant.MIN;
         } catch (RuntimeException e) {
-            LOG.warn(
-                    "decisions: the command feed did not answer ({}); asking again from {}",
-                    e.toString(),
-                    lastSuccessfulStart.minus(overlap));
+            if (!running || Thread.currentThread().isInterrupted()) {
+                return; // stopping: the interrupted read says nothing about the feed
+            }
+            failures++;
+            // Once per outage, not once per poll: the next polls fail the same way until the store is back.
+            if (failures == 1) {
+                LOG.warn(
+                        "decisions: the command feed did not answer ({}); asking again from {}, less often while it"
+                                + " fails",
+                        e.toString(),
+                        lastSuccessfulStart.minus(overlap));
+            }
+            nextAttempt = start.plus(backoff(failures));
         }
+    }
+
+    /** The interval, doubled per failure in a row, at most {@link #MAX_BACKOFF}. */
+    private Duration backoff(int failuresInARow) {
+        var wait = interval.multipliedBy(1L << Math.min(failuresInARow, 16));
+        return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
     }
 }

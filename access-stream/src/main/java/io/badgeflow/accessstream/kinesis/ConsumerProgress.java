@@ -24,6 +24,7 @@ final class ConsumerProgress implements WorkerStateChangeListener {
     private final AtomicLong startedNanos = new AtomicLong();
     private final AtomicBoolean firstLease = new AtomicBoolean();
     private final AtomicBoolean firstRecord = new AtomicBoolean();
+    private final AtomicBoolean initialised = new AtomicBoolean();
     private final Timer lag;
 
     ConsumerProgress(MeterRegistry meters) {
@@ -45,11 +46,18 @@ final class ConsumerProgress implements WorkerStateChangeListener {
         startedNanos.set(System.nanoTime());
         firstLease.set(false);
         firstRecord.set(false);
+        initialised.set(false);
+    }
+
+    /** True once the current scheduler has initialised (it has its lease table, created if it was missing). */
+    boolean initialised() {
+        return initialised.get();
     }
 
     @Override
     public void onWorkerStateChange(WorkerState newState) {
         if (newState == WorkerState.STARTED) {
+            initialised.set(true);
             LOG.info("KCL scheduler initialised after {} ms", elapsedMillis());
         }
     }

@@ -6,6 +6,9 @@ import io.badgeflow.accessstream.stream.DoorEventHandler;
 import io.badgeflow.accessstream.stream.ParkedRecords;
 import io.badgeflow.model.archive.EventArchive;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +22,37 @@ import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 class KclConfiguration {
 
     @Bean
+    ConsumerProgress consumerProgress(MeterRegistry meters) {
+        return new ConsumerProgress(meters);
+    }
+
+    @Bean
+    KclWatch kclWatch(
+            SwipeStreamConsumer consumer,
+            ConsumerProgress progress,
+            KinesisAsyncClient kinesis,
+            DynamoDbAsyncClient dynamoDb,
+            AccessStreamStack stack,
+            AccessStreamProperties properties,
+            @Value("${badgeflow.access-stream.kcl.watch-interval:2s}") Duration interval,
+            Clock clock) {
+        return new KclWatch(
+                consumer,
+                progress,
+                kinesis,
+                dynamoDb,
+                stack.swipeStreamName(),
+                properties.kclApplicationName(),
+                interval,
+                clock);
+    }
+
+    @Bean
+    KclHealthIndicator kclHealthIndicator(KclWatch watch) {
+        return new KclHealthIndicator(watch);
+    }
+
+    @Bean
     SwipeStreamConsumer swipeStreamConsumer(
             KinesisAsyncClient kinesis,
             DynamoDbAsyncClient dynamoDb,
@@ -28,8 +62,7 @@ class KclConfiguration {
             DoorEventHandler handler,
             EventArchive archive,
             ParkedRecords parked,
-            MeterRegistry meters) {
-        var progress = new ConsumerProgress(meters);
+            ConsumerProgress progress) {
         var processors = new SwipeRecordProcessorFactory(
                 handler, archive, parked, progress, properties.kcl().retryBackoff());
         return new SwipeStreamConsumer(

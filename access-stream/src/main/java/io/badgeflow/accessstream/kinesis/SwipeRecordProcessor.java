@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.kinesis.exceptions.InvalidStateException;
@@ -211,13 +212,14 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
                 archive.store(shardId, batch);
                 return;
             } catch (RuntimeException e) {
-                LOG.warn(
-                        "archiving a batch of {} events of {} failed (attempt {}), retrying in {}: {}",
-                        batch.size(),
-                        shardId,
-                        attempt,
-                        backoff,
-                        e.toString());
+                retryLog(attempt)
+                        .log(
+                                "archiving a batch of {} events of {} failed (attempt {}), retrying in {}: {}",
+                                batch.size(),
+                                shardId,
+                                attempt,
+                                backoff,
+                                e.toString());
             }
             pause(backoff);
             backoff = next(backoff);
@@ -246,13 +248,14 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
                             store.awsErrorDetails().errorCode());
                     return recordOneByOne(batch);
                 }
-                LOG.warn(
-                        "recording a batch of {} events of {} failed (attempt {}), retrying in {}: {}",
-                        batch.size(),
-                        shardId,
-                        attempt,
-                        backoff,
-                        e.toString());
+                retryLog(attempt)
+                        .log(
+                                "recording a batch of {} events of {} failed (attempt {}), retrying in {}: {}",
+                                batch.size(),
+                                shardId,
+                                attempt,
+                                backoff,
+                                e.toString());
             }
             pause(backoff);
             backoff = next(backoff);
@@ -291,13 +294,14 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
                     park(read.record(), read.bytes(), ParkReason.REJECTED_BY_STORE, refusal(refused));
                     return false;
                 }
-                LOG.warn(
-                        "{} event {} failed (attempt {}), retrying in {}: {}",
-                        doing,
-                        read.event().eventId(),
-                        attempt,
-                        backoff,
-                        e.toString());
+                retryLog(attempt)
+                        .log(
+                                "{} event {} failed (attempt {}), retrying in {}: {}",
+                                doing,
+                                read.event().eventId(),
+                                attempt,
+                                backoff,
+                                e.toString());
             }
             pause(backoff);
             backoff = next(backoff);
@@ -319,17 +323,26 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
                 parked.park(unreadable);
                 return;
             } catch (RuntimeException e) {
-                LOG.warn(
-                        "parking record {} of {} failed (attempt {}), retrying in {}: {}",
-                        record.sequenceNumber(),
-                        shardId,
-                        attempt,
-                        backoff,
-                        e.toString());
+                retryLog(attempt)
+                        .log(
+                                "parking record {} of {} failed (attempt {}), retrying in {}: {}",
+                                record.sequenceNumber(),
+                                shardId,
+                                attempt,
+                                backoff,
+                                e.toString());
             }
             pause(backoff);
             backoff = next(backoff);
         }
+    }
+
+    /**
+     * The first failed attempt is a warning; the ones after it, which fail the same way while a store is down, are
+     * debug lines, so an outage does not flood the log (the KCL watch logs when the stores answer again).
+     */
+    private static LoggingEventBuilder retryLog(int attempt) {
+        return attempt == 1 ? LOG.atWarn() : LOG.atDebug();
     }
 
     private static Duration next(Duration backoff) {

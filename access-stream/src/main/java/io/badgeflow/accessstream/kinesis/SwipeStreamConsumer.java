@@ -142,6 +142,24 @@ final class SwipeStreamConsumer implements SmartLifecycle {
         return scheduler != null;
     }
 
+    /** True while the scheduler's thread runs: KCL's run loop returns only on shutdown or a failed initialisation. */
+    boolean schedulerAlive() {
+        var running = thread;
+        return running != null && running.isAlive();
+    }
+
+    /**
+     * Replaces the scheduler with a new one, unless the context has stopped the consumer meanwhile. For the watch,
+     * when the scheduler died or lost its lease table: a Scheduler cannot be run twice.
+     */
+    synchronized void restartIfRunning() {
+        if (scheduler == null) {
+            return;
+        }
+        stop();
+        start();
+    }
+
     private ConfigsBuilder configs() {
         var position = InitialPositionInStreamExtended.newInitialPosition(
                 InitialPositionInStream.valueOf(properties.kcl().initialPosition()));

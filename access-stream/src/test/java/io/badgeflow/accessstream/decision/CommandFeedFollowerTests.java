@@ -67,10 +67,29 @@ class CommandFeedFollowerTests {
         feed.failing = true;
         clock.now = T0.plusSeconds(2);
         follower.poll();
-        clock.now = T0.plusSeconds(3);
+        clock.now = T0.plusSeconds(2).plus(CommandFeedFollower.MAX_BACKOFF);
         follower.poll();
 
         assertThat(feed.askedSince).containsExactly(T0.minusSeconds(3), T0.minusSeconds(2), T0.minusSeconds(2));
+    }
+
+    @Test
+    void asksLessOftenWhileThePollsFailAndAsUsualOnceTheFeedAnswers() {
+        follower.start();
+        feed.failing = true;
+        clock.now = T0.plusSeconds(1);
+        follower.poll();
+        clock.now = T0.plusSeconds(2);
+        follower.poll(); // within the pause after a failure: not asked
+        assertThat(feed.askedSince).hasSize(1);
+
+        feed.failing = false;
+        clock.now = T0.plusSeconds(1).plus(CommandFeedFollower.MAX_BACKOFF);
+        follower.poll();
+        clock.now = clock.now.plusMillis(1);
+        follower.poll(); // answered: the next poll goes out at once again
+
+        assertThat(feed.askedSince).hasSize(3);
     }
 
     @Test

@@ -20,6 +20,7 @@ import io.badgeflow.model.door.DoorEventStream;
 import io.badgeflow.model.door.SwipeAtDoor;
 import io.badgeflow.model.door.SwipeIntake;
 import io.badgeflow.model.door.SwipeRecorded;
+import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,6 +42,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 @WebMvcTest(controllers = SwipeController.class, properties = "badgeflow.access-stream.stage=test")
 @Import(StrictJson.class)
@@ -232,6 +234,19 @@ class SwipeControllerTests {
                 .andExpect(header().string("Retry-After", "1"))
                 .andExpect(jsonPath("$.detail")
                         .value("The swipe could not be stored right now; retry with the same eventId."));
+    }
+
+    @Test
+    void asksTheDeviceToRetryWhileAStoreDoesNotAnswer() throws Exception {
+        stream.failure = event -> {
+            throw SdkClientException.create("Unable to execute HTTP request", new ConnectException("refused"));
+        };
+
+        swipe("door-1", KEY.reveal(), body("IN"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(header().string("Retry-After", "2"))
+                .andExpect(jsonPath("$.title").value("Dependency unavailable"));
     }
 
     @Test
