@@ -1,6 +1,7 @@
 package io.badgeflow.admin.session;
 
 import io.badgeflow.admin.AdminServiceProperties;
+import io.badgeflow.admin.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -91,8 +92,7 @@ class SessionController {
 
     @ExceptionHandler(SignInRefusedException.class)
     ResponseEntity<ProblemDetail> refused(SignInRefusedException refused) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, refused.getMessage());
-        problem.setTitle("Not signed in");
+        var problem = Problems.of(HttpStatus.UNAUTHORIZED, "Not signed in", refused.getMessage());
         // A refused refresh token is of no further use: drop it.
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .header(HttpHeaders.SET_COOKIE, cookie("", 0).toString())
