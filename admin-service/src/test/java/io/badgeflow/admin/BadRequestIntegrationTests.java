@@ -60,14 +60,14 @@ class BadRequestIntegrationTests {
 
     @ParameterizedTest(name = "{0} {1}: {2} bytes, chunked {3}")
     @MethodSource("oversizedBodies")
-    void refusesABodyOverTheCapBeforeReadingIt(String method, String path, int size, boolean chunked)
-            throws Exception {
+    void refusesABodyOverTheCapBeforeReadingIt(String method, String path, int size, boolean chunked) throws Exception {
         var body = ("{\"givenName\": \"" + "x".repeat(size) + "\"}").getBytes();
         var publisher = chunked
                 ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
                 : HttpRequest.BodyPublishers.ofByteArray(body);
         var response = http.send(
-                signedIn(path).header("Content-Type", "application/json")
+                signedIn(path)
+                        .header("Content-Type", "application/json")
                         .method(method, publisher)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -77,13 +77,17 @@ class BadRequestIntegrationTests {
     }
 
     static Stream<Arguments> controlCharacters() {
-        var employee = "{\"employeeNumber\": %s, \"givenName\": %s, \"familyName\": \"Doe\", \"email\": \"a@example.com\"}";
+        var employee =
+                "{\"employeeNumber\": %s, \"givenName\": %s, \"familyName\": \"Doe\", \"email\": \"a@example.com\"}";
         return Stream.of(
                 Arguments.of("POST", "/api/v1/employees", employee.formatted("\"E1\"", "\"Ada\\u0000\""), "givenName"),
-                Arguments.of("POST", "/api/v1/employees", employee.formatted("\"E\\u001f1\"", "\"Ada\""), "employeeNumber"),
-                Arguments.of("PUT", "/api/v1/employees/emp-1", employee.formatted("\"E1\"", "\"A\\u007fda\""), "givenName"),
+                Arguments.of(
+                        "POST", "/api/v1/employees", employee.formatted("\"E\\u001f1\"", "\"Ada\""), "employeeNumber"),
+                Arguments.of(
+                        "PUT", "/api/v1/employees/emp-1", employee.formatted("\"E1\"", "\"A\\u007fda\""), "givenName"),
                 Arguments.of("POST", "/api/v1/employees", employee.formatted("\"E1\"", "\"Ada\\u0085\""), "givenName"),
-                Arguments.of("POST", "/api/v1/employees", employee.formatted("\"E1\"", "\"Ada\\nLovelace\""), "givenName"),
+                Arguments.of(
+                        "POST", "/api/v1/employees", employee.formatted("\"E1\"", "\"Ada\\nLovelace\""), "givenName"),
                 Arguments.of(
                         "POST",
                         "/api/v1/buildings",
@@ -102,7 +106,8 @@ class BadRequestIntegrationTests {
     void refusesControlCharactersNamingTheField(String method, String path, String body, String field)
             throws Exception {
         var response = http.send(
-                signedIn(path).header("Content-Type", "application/json")
+                signedIn(path)
+                        .header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -136,7 +141,8 @@ class BadRequestIntegrationTests {
     @MethodSource("unknownFields")
     void refusesFieldsTheRequestDoesNotHave(String method, String path, String body, String field) throws Exception {
         var response = http.send(
-                signedIn(path).header("Content-Type", "application/json")
+                signedIn(path)
+                        .header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -179,8 +185,7 @@ class BadRequestIntegrationTests {
 
     @ParameterizedTest(name = "{0} {1} as {2}")
     @MethodSource("refusedCallers")
-    void refusesCallersWithAProblemThatHasAType(String method, String path, String who, int status)
-            throws Exception {
+    void refusesCallersWithAProblemThatHasAType(String method, String path, String who, int status) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString("{}"));

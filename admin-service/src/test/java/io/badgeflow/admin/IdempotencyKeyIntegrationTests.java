@@ -76,23 +76,23 @@ class IdempotencyKeyIntegrationTests {
     void refusesTheSameKeyWithAnotherPayloadAndRecordsAndAlarmsTheRefusal() throws Exception {
         var alarms = subscribedQueue();
         var key = "it-" + UUID.randomUUID();
-        var first = register(key, employee("Ada"));
+        var ada = employee("Ada");
+        var first = register(key, ada);
         assertThat(first.statusCode()).isEqualTo(202);
         var commandId = json(first).get("commandId").asString();
 
         var reused = register(key, employee("Grace"));
 
         assertThat(reused.statusCode()).as(reused.body()).isEqualTo(409);
-        assertThat(reused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                .startsWith("application/problem+json"));
+        assertThat(reused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         var problem = json(reused);
         assertThat(problem.get("type").asString()).isEqualTo("about:blank");
         assertThat(problem.get("status").asInt()).isEqualTo(409);
         assertThat(problem.get("title").asString()).isEqualTo("Idempotency-Key reused");
 
         var subject = LocalAdminService.subjectOf(adminToken);
-        var stored = dynamoDb
-                .scan(r -> r.tableName(stack.idempotencyTableName())
+        var stored = dynamoDb.scan(r -> r.tableName(stack.idempotencyTableName())
                         .filterExpression("begins_with(id, :prefix) AND actor = :actor AND commandId = :command")
                         .expressionAttributeValues(Map.of(
                                 ":prefix", AttributeValue.fromS("refusal#admin-service#"),
@@ -117,7 +117,7 @@ class IdempotencyKeyIntegrationTests {
         assertThat(alarm.get("commandId").asString()).isEqualTo(commandId);
 
         // The key still holds the first request: a true retry is answered as before.
-        var retry = register(key, employee("Ada"));
+        var retry = register(key, ada);
         assertThat(retry.statusCode()).isEqualTo(202);
         assertThat(json(retry).get("commandId").asString()).isEqualTo(commandId);
     }
@@ -159,8 +159,7 @@ class IdempotencyKeyIntegrationTests {
                             .consistentRead(true))
                     .item();
             assertThat(claim.get("commandId").s()).isEqualTo(commandId);
-            assertThat(s3.headObject(
-                                    r -> r.bucket(stack.commandsBucketName()).key(CommandDocumentKey.of(commandId)))
+            assertThat(s3.headObject(r -> r.bucket(stack.commandsBucketName()).key(CommandDocumentKey.of(commandId)))
                             .contentLength())
                     .isPositive();
         }
@@ -179,8 +178,7 @@ class IdempotencyKeyIntegrationTests {
 
     private static String employee(String givenName) {
         return """
-                {"employeeNumber": "IK-%s", "givenName": "%s", "familyName": "Tester", "email": "ik@example.com"}"""
-                .formatted(UUID.randomUUID().toString().substring(0, 8), givenName);
+                {"employeeNumber": "IK-%s", "givenName": "%s", "familyName": "Tester", "email": "ik@example.com"}""".formatted(UUID.randomUUID().toString().substring(0, 8), givenName);
     }
 
     private static JsonNode json(HttpResponse<String> response) {
@@ -199,7 +197,8 @@ class IdempotencyKeyIntegrationTests {
 
     /** The alarm with this id among the queue's messages (SNS envelopes), or null. */
     private JsonNode alarmsIn(String queueUrl, String alarmId) {
-        for (Message message : sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
+        for (Message message : sqs.receiveMessage(
+                        r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
                 .messages()) {
             var envelope = JsonMapper.shared().readTree(message.body());
             var alarm = JsonMapper.shared().readTree(envelope.get("Message").asString());

@@ -65,13 +65,28 @@ class OpenApiConfiguration {
             api.getPaths()
                     .forEach((path, item) ->
                             item.readOperationsMap().forEach((method, operation) -> describe(path, method, operation)));
+            RequestAndResponseSchemas.tighten(api);
+            timeZones(api);
         };
+    }
+
+    /** A building's time zone: one of the IANA zones this JVM knows (anything else is refused 400). */
+    @SuppressWarnings("unchecked") // swagger-models' raw Schema and property map
+    private static void timeZones(io.swagger.v3.oas.models.OpenAPI api) {
+        var schemas = api.getComponents().getSchemas();
+        var building = schemas == null ? null : schemas.get("RegisterBuildingRequest");
+        if (building != null && building.getProperties() != null) {
+            var zones = new java.util.TreeSet<>(java.time.ZoneId.getAvailableZoneIds());
+            var timeZone = new StringSchema().maxLength(64);
+            timeZone.setEnum(List.copyOf(zones));
+            building.getProperties().put("timeZone", timeZone);
+        }
     }
 
     private static void describe(String path, PathItem.HttpMethod method, Operation operation) {
         var responses = operation.getResponses();
         if (operation.getParameters() != null) {
-            operation.getParameters().forEach(OpenApiConfiguration::constrain);
+            operation.getParameters().forEach(parameter -> constrain(path, parameter));
         }
         if (path.startsWith("/auth/")) {
             // Public: how a caller gets a token; no bearer token is looked at here.
@@ -135,26 +150,36 @@ class OpenApiConfiguration {
      * The patterns and limits the handlers enforce, by parameter name (springdoc sees only the Java types): ids as
      * the model takes them, page sizes, and the header's printable ASCII.
      */
-    private static void constrain(Parameter parameter) {
-        var schema = parameter.getSchema();
-        if (schema == null) {
-            return;
-        }
-        var name = parameter.getName();
-        switch (name) {
+    private static void constrain(String path, Parameter parameter) {
+        // A fresh schema each time: springdoc shares one schema object between parameters of the same type.
+        Schema<?> schema = switch (parameter.getName()) {
             case "employeeId", "cardId", "buildingId", "doorId", "commandId" ->
-                schema.pattern("^" + ApiPatterns.ID + "$").minLength(1).maxLength(128);
-            case "importId" -> schema.pattern("^[0-9a-f]{32}$").minLength(32).maxLength(32);
-            case "queue" -> oneOf(schema, List.of("commands", "imports", "releases"));
-            case "size" -> schema.minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(PageRequest.MAX_SIZE));
-            case "cursor", "after" -> schema.maxLength(2048).pattern("^[A-Za-z0-9_=-]*$");
-            case "q" -> schema.maxLength(128);
+                new StringSchema().pattern(ApiPatterns.ID).minLength(1).maxLength(128);
+            case "importId" -> new StringSchema().pattern("^[0-9a-f]{32}$");
+            case "queue" -> new StringSchema()._enum(List.of("commands", "imports", "releases"));
+            case "size" -> bounded(PageRequest.MAX_SIZE, 20);
+            case "limit" -> path.endsWith("/redrive") ? bounded(1000, 1000) : bounded(100, 20);
+            case "cursor", "after" -> new StringSchema().maxLength(2048).pattern("^[A-Za-z0-9_=-]*$");
+            case "q" -> new StringSchema().maxLength(128).pattern(ApiPatterns.TEXT);
+            case "at", "from", "to" -> new StringSchema().format("date-time");
             case IDEMPOTENCY_KEY ->
-                schema.pattern("^[\\x20-\\x7E]*[\\x21-\\x7E][\\x20-\\x7E]*$")
+                new StringSchema()
+                        .pattern("^[\\x20-\\x7E]*[\\x21-\\x7E][\\x20-\\x7E]*$")
                         .minLength(1)
                         .maxLength(128);
-            default -> {}
+            default -> null;
+        };
+        if (schema != null) {
+            parameter.setSchema(schema);
         }
+    }
+
+    private static Schema<?> bounded(int max, int defaultValue) {
+        var schema = new IntegerSchema();
+        schema.setMinimum(BigDecimal.ONE);
+        schema.setMaximum(BigDecimal.valueOf(max));
+        schema.setDefault(defaultValue);
+        return schema;
     }
 
     @SuppressWarnings("unchecked")
