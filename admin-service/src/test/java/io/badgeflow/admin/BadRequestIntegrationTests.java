@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -173,6 +174,19 @@ class BadRequestIntegrationTests {
         var response = http.send(signedIn(path).GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertProblem(response, status);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"QUERY", "PROPFIND", "BREW"})
+    void answersAMethodNoEndpointHasWith405(String method) throws Exception {
+        var response = http.send(
+                signedIn("/api/v1/employees")
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertProblem(response, 405);
+        assertThat(response.headers().firstValue("Allow")).isPresent();
     }
 
     static Stream<Arguments> refusedCallers() {

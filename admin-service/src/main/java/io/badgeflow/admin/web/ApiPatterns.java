@@ -21,5 +21,10 @@ public final class ApiPatterns {
     public static final String TEXT_MESSAGE = "must not contain control characters";
     public static final String NON_BLANK_TEXT_MESSAGE = "must not be blank or contain control characters";
 
+    /** Whether {@code text} is free of control characters (C0, DEL, C1): the {@link #TEXT} check, for a parameter. */
+    public static boolean isText(String text) {
+        return text == null || text.chars().noneMatch(c -> c < 0x20 || (c >= 0x7F && c <= 0x9F));
+    }
+
     private ApiPatterns() {}
 }

@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -140,6 +141,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidParameterException.class)
     ProblemDetail unreadableQuery(InvalidParameterException unreadable) {
         return unreadable("The query string could not be read: every parameter needs a name.");
+    }
+
+    /**
+     * A header the security firewall refuses once it is read (a value with characters outside ISO-8859-1 printable
+     * text, such as an {@code Idempotency-Key} of {@code ×ø}): the firewall checks headers lazily, inside the handler.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejectedHeader(RequestRejectedException rejected) {
+        return unreadable("A request header holds characters that are not allowed.");
     }
 
     /**

@@ -81,6 +81,17 @@ class OpenApiConfiguration {
             timeZone.setEnum(List.copyOf(zones));
             building.getProperties().put("timeZone", timeZone);
         }
+        // A grant's schedule: times of day as Jackson reads a LocalTime (07:00, 07:00:30, 07:00:30.5).
+        var schedule = schemas == null ? null : schemas.get("ScheduleRequest");
+        if (schedule != null && schedule.getProperties() != null) {
+            for (var name : List.of("from", "until")) {
+                schedule.getProperties()
+                        .put(
+                                name,
+                                new StringSchema()
+                                        .pattern("^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,9})?)?$"));
+            }
+        }
     }
 
     private static void describe(String path, PathItem.HttpMethod method, Operation operation) {
@@ -112,6 +123,7 @@ class OpenApiConfiguration {
                 && operation.getParameters().stream()
                         .anyMatch(parameter -> IDEMPOTENCY_KEY.equals(parameter.getName()));
         if (upload) {
+            operation.getRequestBody().setRequired(true);
             accepted(
                     operation,
                     "Accepted: the file is stored and the import PENDING (a re-upload of the same "
@@ -171,6 +183,10 @@ class OpenApiConfiguration {
         };
         if (schema != null) {
             parameter.setSchema(schema);
+        }
+        if ("query".equals(parameter.getIn()) && !Boolean.TRUE.equals(parameter.getRequired())) {
+            // An optional parameter sent empty (?at=) is taken as not sent.
+            parameter.setAllowEmptyValue(true);
         }
     }
 

@@ -71,6 +71,10 @@ final class RequestAndResponseSchemas {
             return;
         }
         schemas.forEach((name, schema) -> {
+            if (name.equals("Problem")) {
+                // Its own fields are never null: Problems writes no null.
+                return;
+            }
             if (requests.contains(name)) {
                 if (schema.getProperties() != null) {
                     schema.setAdditionalProperties(false);
