@@ -189,6 +189,23 @@ class BadRequestIntegrationTests {
         assertThat(response.headers().firstValue("Allow")).isPresent();
     }
 
+    static Stream<Arguments> instantsThatAreNoDateTimes() {
+        return Stream.of(
+                Arguments.of("/api/v1/doors/door-1/who-can-enter?at=0", "at"),
+                Arguments.of("/api/v1/employees/emp-1/can-enter?at=1700000000000", "at"),
+                Arguments.of("/api/v1/audit/swipes?doorId=door-1&from=Tue,%203%20Jun%202008%2011:05:30%20GMT", "from"),
+                Arguments.of("/api/v1/audit/swipes?doorId=door-1&to=2026-12-07T10:00:00", "to"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("instantsThatAreNoDateTimes")
+    void refusesAnInstantThatIsNoDateTimeWithAnOffset(String path, String parameter) throws Exception {
+        var response = http.send(signedIn(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        var problem = assertProblem(response, 400);
+        assertThat(problem.get("errors").has(parameter)).as(response.body()).isTrue();
+    }
+
     static Stream<Arguments> refusedCallers() {
         return Stream.of(
                 Arguments.of("GET", "/api/v1/employees", null, 401),
