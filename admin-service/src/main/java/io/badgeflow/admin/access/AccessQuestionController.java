@@ -67,7 +67,8 @@ class AccessQuestionController {
         var granted = new ArrayList<PersonAnswer>();
         var refused = new ArrayList<PersonAnswer>();
         for (var employee : employees) {
-            var card = cards.get(employee.currentCardId());
+            // An employee without a card has no current card id; the map of cards holds no null key.
+            var card = employee.currentCardId() == null ? null : cards.get(employee.currentCardId());
             var candidate = new Candidate(employee, card, List.of(byEmployee.get(employee.employeeId())));
             var decision = policy.canEnterThrough(candidate, doorId, moment);
             (decision.granted() ? granted : refused).add(PersonAnswer.of(employee, card, decision));

@@ -1,5 +1,6 @@
 package io.badgeflow.admin.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * as a request the container or the security firewall refuses.
  */
 @RestController
+@Hidden // the container's, not the API's: no operation of the OpenAPI document
 class ProblemErrorController implements ErrorController {
 
     // Public: it only tells a refused request its status, and a refused request may carry no token at all.

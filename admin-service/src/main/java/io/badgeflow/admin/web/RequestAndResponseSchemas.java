@@ -97,9 +97,13 @@ final class RequestAndResponseSchemas {
         if (schema.getProperties() == null) {
             return;
         }
-        schema.getProperties().values().forEach(property -> {
+        schema.getProperties().replaceAll((name, value) -> {
+            Schema<?> property = (Schema<?>) value;
             if (property.get$ref() != null) {
-                return;
+                // A nested answer that may be absent (a grant without a schedule): the shape or null.
+                var nullable = new Schema<Object>();
+                nullable.setAnyOf(List.of(property, new Schema<Object>().types(new LinkedHashSet<>(Set.of("null")))));
+                return nullable;
             }
             Set<String> types = property.getTypes() != null
                     ? new LinkedHashSet<>(property.getTypes())
@@ -108,6 +112,7 @@ final class RequestAndResponseSchemas {
                 types.add("null");
                 property.setTypes(types);
             }
+            return property;
         });
     }
 }
