@@ -42,7 +42,8 @@ public record AdminServiceStack(
         @NotBlank String importsQueueUrl,
         @NotBlank String importsDlqUrl,
         @NotBlank String releasesQueueUrl,
-        @NotBlank String releasesDlqUrl) {
+        @NotBlank String releasesDlqUrl,
+        @NotBlank String alarmsTopicArn) {
 
     /**
      * The queue pairs whose dead letters operators read and redrive ({@code /api/v1/dead-letters}), in the order it

@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import io.badgeflow.admin.command.CommandDocumentStore;
 import io.badgeflow.admin.command.CommandSubmissions;
 import io.badgeflow.admin.deadletter.DeadLetterQueues;
+import io.badgeflow.admin.idempotency.IdempotencyRefusals;
 import io.badgeflow.admin.idempotency.IdempotencyStore;
 import io.badgeflow.admin.imports.ImportFiles;
 import io.badgeflow.admin.session.SignIn;
@@ -75,6 +76,9 @@ public abstract class ApiSliceTestSupport {
 
     @MockitoBean
     protected IdempotencyStore idempotency;
+
+    @MockitoBean
+    protected IdempotencyRefusals idempotencyRefusals;
 
     @MockitoBean
     protected BackOfficeDirectory directory;

@@ -208,7 +208,7 @@ class BackOfficeApiIntegrationTests {
                 .isEqualTo(first.headers().firstValue("Location"));
         assertThat(json(retry).get("commandId").asString())
                 .isEqualTo(json(first).get("commandId").asString());
-        assertThat(reused.statusCode()).isEqualTo(422);
+        assertThat(reused.statusCode()).isEqualTo(409);
         assertThat(reused.headers().firstValue("Content-Type")).contains("application/problem+json");
 
         var claims = dynamoDb.scan(r -> r.tableName(stack.idempotencyTableName())).items().stream()

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Requests the servlet container itself cannot parse, sent to the real server (a mock request would not parse them
- * as Tomcat does), answer 400 problem+json, never 500: a query parameter without a name, and a broken multipart
+ * as Tomcat does), answer 4xx problem+json, never 500: a query parameter without a name, and a broken multipart
  * body, on public and signed-in endpoints (issue 14, found by schemathesis).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -46,18 +46,20 @@ class MalformedRequestIntegrationTests {
 
     static Stream<Arguments> requestsTheContainerCannotParse() {
         return Stream.of(
-                Arguments.of("GET", "/actuator/health?=", null, false),
-                Arguments.of("GET", "/api/v1/employees?=", null, true),
-                Arguments.of("GET", "/api/v1/employees?limit=5&=x", null, true),
-                Arguments.of("GET", "/api/v1/cards?=&=", null, true),
-                Arguments.of("POST", "/auth/login", BROKEN_MULTIPART, false),
-                Arguments.of("POST", "/auth/refresh", BROKEN_MULTIPART, false),
-                Arguments.of("POST", "/api/v1/imports", BROKEN_MULTIPART, true));
+                Arguments.of("GET", "/actuator/health?=", null, false, 400),
+                Arguments.of("GET", "/api/v1/employees?=", null, true, 400),
+                Arguments.of("GET", "/api/v1/employees?limit=5&=x", null, true, 400),
+                Arguments.of("GET", "/api/v1/cards?=&=", null, true, 400),
+                // The body cap reads these small bodies first, so the form is never parsed: login takes JSON only
+                // (415), refresh reads no body and has no cookie (401).
+                Arguments.of("POST", "/auth/login", BROKEN_MULTIPART, false, 415),
+                Arguments.of("POST", "/auth/refresh", BROKEN_MULTIPART, false, 401),
+                Arguments.of("POST", "/api/v1/imports", BROKEN_MULTIPART, true, 400));
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("requestsTheContainerCannotParse")
-    void answersBadRequestAsProblemJson(String method, String path, String multipart, boolean signedIn)
+    void answersAClientErrorAsProblemJson(String method, String path, String multipart, boolean signedIn, int status)
             throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (signedIn) {
@@ -76,10 +78,10 @@ class MalformedRequestIntegrationTests {
 
         assertThat(response.statusCode())
                 .as("%s %s: %s", method, path, response.body())
-                .isEqualTo(400);
+                .isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(JsonMapper.shared().readTree(response.body()).get("status").asInt())
-                .isEqualTo(400);
+                .isEqualTo(status);
     }
 }

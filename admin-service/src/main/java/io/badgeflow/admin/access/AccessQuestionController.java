@@ -67,7 +67,7 @@ class AccessQuestionController {
         var granted = new ArrayList<PersonAnswer>();
         var refused = new ArrayList<PersonAnswer>();
         for (var employee : employees) {
-            // A grant holder without a card is answered NO_CARD; the immutable map refuses a null key.
+            // An employee without a card has no current card id; the map of cards holds no null key.
             var card = employee.currentCardId() == null ? null : cards.get(employee.currentCardId());
             var candidate = new Candidate(employee, card, List.of(byEmployee.get(employee.employeeId())));
             var decision = policy.canEnterThrough(candidate, doorId, moment);

@@ -6,6 +6,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.PasswordResetRequiredException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotConfirmedException;
@@ -37,7 +38,8 @@ final class CognitoSignIn implements SignIn {
         } catch (NotAuthorizedException
                 | UserNotFoundException
                 | UserNotConfirmedException
-                | PasswordResetRequiredException refused) {
+                | PasswordResetRequiredException
+                | InvalidParameterException refused) {
             throw new SignInRefusedException(REFUSED, refused);
         }
     }
@@ -48,7 +50,7 @@ final class CognitoSignIn implements SignIn {
             return tokens(cognito.initiateAuth(request -> request.clientId(clientId)
                     .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
                     .authParameters(Map.of("REFRESH_TOKEN", refreshToken))));
-        } catch (NotAuthorizedException | UserNotFoundException refused) {
+        } catch (NotAuthorizedException | UserNotFoundException | InvalidParameterException refused) {
             throw new SignInRefusedException("Your session has ended. Please sign in again.", refused);
         }
     }

@@ -15,6 +15,7 @@ import io.badgeflow.model.command.RegisterBuilding;
 import io.badgeflow.model.command.SetAntiPassback;
 import io.badgeflow.model.paging.Page;
 import io.badgeflow.model.presence.AntiPassback;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -119,14 +120,24 @@ class BuildingController {
             @NotBlank @Pattern(regexp = ApiPatterns.ID, message = ApiPatterns.ID_MESSAGE)
             String buildingId,
 
-            @NotBlank @Size(max = 128) String name,
+            @NotBlank
+            @Size(max = 128)
+            @Pattern(regexp = ApiPatterns.NON_BLANK_TEXT, message = ApiPatterns.NON_BLANK_TEXT_MESSAGE)
+            String name,
+
             @NotBlank @Size(max = 64) String timeZone) {}
 
     /**
      * The body of {@code PUT /api/v1/buildings/{buildingId}/anti-passback}: {@code mode} HARD, SOFT, TIMED or OFF;
      * {@code minutes} (1-1440) for TIMED only.
      */
-    record AntiPassbackRequest(String mode, Integer minutes) {}
+    record AntiPassbackRequest(
+            @Schema(
+                    requiredMode = Schema.RequiredMode.REQUIRED,
+                    allowableValues = {"HARD", "SOFT", "TIMED", "OFF"})
+            String mode,
+
+            @Schema(minimum = "1", maximum = "1440") Integer minutes) {}
 
     /** The 202 body: the command to follow and the building's code. */
     record BuildingAccepted(String commandId, CommandStatus status, String buildingId) implements AcceptedAnswer {}

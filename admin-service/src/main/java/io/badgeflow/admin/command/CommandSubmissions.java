@@ -1,6 +1,8 @@
 package io.badgeflow.admin.command;
 
 import io.badgeflow.admin.idempotency.IdempotencyKeyReusedException;
+import io.badgeflow.admin.idempotency.IdempotencyRefusal;
+import io.badgeflow.admin.idempotency.IdempotencyRefusals;
 import io.badgeflow.admin.idempotency.IdempotencyStore;
 import io.badgeflow.admin.idempotency.IdempotentRequest;
 import io.badgeflow.model.InvalidFieldException;
@@ -15,6 +17,8 @@ import java.util.HexFormat;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
@@ -38,14 +42,23 @@ public class CommandSubmissions {
 
     private static final Pattern KEY = Pattern.compile("[\\x20-\\x7E]{1,128}");
 
+    private static final Logger LOG = LoggerFactory.getLogger(CommandSubmissions.class);
+
     private final CommandDocumentStore documents;
     private final IdempotencyStore idempotency;
+    private final IdempotencyRefusals refusals;
     private final JsonMapper json;
     private final Clock clock;
 
-    CommandSubmissions(CommandDocumentStore documents, IdempotencyStore idempotency, JsonMapper json, Clock clock) {
+    CommandSubmissions(
+            CommandDocumentStore documents,
+            IdempotencyStore idempotency,
+            IdempotencyRefusals refusals,
+            JsonMapper json,
+            Clock clock) {
         this.documents = documents;
         this.idempotency = idempotency;
+        this.refusals = refusals;
         this.json = json;
         this.clock = clock;
     }
@@ -78,7 +91,7 @@ public class CommandSubmissions {
                 json.writeValueAsString(body.forRetry()));
         var earlier = idempotency.claim(claim, command.occurredAt().plus(KEY_RETENTION));
         if (earlier.isPresent()) {
-            return retold(earlier.get(), claim, answerType);
+            return retold(caller, earlier.get(), claim, answerType);
         }
         try {
             documents.write(command);
@@ -94,11 +107,41 @@ public class CommandSubmissions {
     }
 
     private <R extends AcceptedAnswer> ResponseEntity<R> retold(
-            IdempotentRequest earlier, IdempotentRequest now, Class<R> answerType) {
+            Jwt caller, IdempotentRequest earlier, IdempotentRequest now, Class<R> answerType) {
         if (!earlier.fingerprint().equals(now.fingerprint())) {
-            throw new IdempotencyKeyReusedException();
+            refuse(new IdempotencyRefusal(
+                    UUID.randomUUID().toString(),
+                    now.id(),
+                    caller.getSubject(),
+                    earlier.commandId(),
+                    earlier.fingerprint(),
+                    now.fingerprint(),
+                    clock.instant()));
         }
         return accepted(earlier.commandId(), json.readValue(earlier.answer(), answerType));
+    }
+
+    /**
+     * Records the refusal and raises its alarm, then refuses. The caller is told 409 even when recording or alerting
+     * fails (logged): the request is refused either way, and the client's answer must not depend on our stores.
+     */
+    private void refuse(IdempotencyRefusal refusal) {
+        LOG.warn(
+                "Idempotency-Key reused for a different request: refusal {}, actor {}, key holds command {}",
+                refusal.refusalId(),
+                refusal.actor(),
+                refusal.commandId());
+        try {
+            refusals.record(refusal);
+        } catch (RuntimeException failed) {
+            LOG.error("could not record Idempotency-Key refusal {}", refusal.refusalId(), failed);
+        }
+        try {
+            refusals.alarm(refusal);
+        } catch (RuntimeException failed) {
+            LOG.error("could not raise the alarm of Idempotency-Key refusal {}", refusal.refusalId(), failed);
+        }
+        throw new IdempotencyKeyReusedException();
     }
 
     private static <R> ResponseEntity<R> accepted(String commandId, R body) {

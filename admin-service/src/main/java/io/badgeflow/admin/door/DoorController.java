@@ -107,7 +107,11 @@ class DoorController {
 
     /** The body of a door registration; without {@code doorId} one is chosen. */
     record RegisterDoorRequest(
-            @NotBlank @Size(max = 128) String name,
+            @NotBlank
+            @Size(max = 128)
+            @Pattern(regexp = ApiPatterns.NON_BLANK_TEXT, message = ApiPatterns.NON_BLANK_TEXT_MESSAGE)
+            String name,
+
             @NotNull DoorCapability capability,
 
             @Pattern(regexp = ApiPatterns.ID, message = ApiPatterns.ID_MESSAGE)

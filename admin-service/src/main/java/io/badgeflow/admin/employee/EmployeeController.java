@@ -6,8 +6,10 @@ import io.badgeflow.admin.command.CommandSubmissions;
 import io.badgeflow.admin.command.CommandView;
 import io.badgeflow.admin.grant.GrantView;
 import io.badgeflow.admin.security.Roles;
+import io.badgeflow.admin.web.ApiPatterns;
 import io.badgeflow.admin.web.NotFound;
 import io.badgeflow.admin.web.Paging;
+import io.badgeflow.model.InvalidFieldException;
 import io.badgeflow.model.Require;
 import io.badgeflow.model.backoffice.BackOfficeDirectory;
 import io.badgeflow.model.command.CommandHistory;
@@ -163,6 +165,9 @@ class EmployeeController {
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = Paging.DEFAULT_SIZE) int size,
             @RequestParam(required = false) String cursor) {
+        if (!ApiPatterns.isText(q) || (q != null && q.length() > 128)) {
+            throw new InvalidFieldException("q", "must be at most 128 characters without control characters");
+        }
         var page = Paging.request(size, cursor);
         var query = q == null || q.isBlank() ? null : q.strip();
         if (query != null && page.cursor() == null) {

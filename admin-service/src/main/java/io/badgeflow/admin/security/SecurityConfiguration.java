@@ -1,5 +1,6 @@
 package io.badgeflow.admin.security;
 
+import jakarta.servlet.DispatcherType;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.springframework.context.annotation.Bean;
@@ -95,7 +96,12 @@ class SecurityConfiguration {
             throws Exception {
         http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+                .authorizeHttpRequests(requests -> requests
+                        // The container's error page (ProblemErrorController) only says what failed: a refused
+                        // request must be told its real status, not 401.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
                         // The API's description is public: it says what the API accepts, never what it holds.
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")

@@ -1,8 +1,12 @@
 package io.badgeflow.admin.session;
 
 import io.badgeflow.admin.AdminServiceProperties;
+import io.badgeflow.admin.web.ApiPatterns;
+import io.badgeflow.admin.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.slf4j.Logger;
@@ -14,12 +18,12 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Sign-in for the back-office UI, so the browser talks to admin-service only (same origin, no CORS): the access
@@ -36,6 +40,10 @@ import org.springframework.web.bind.annotation.RestController;
 class SessionController {
 
     static final String REFRESH_COOKIE = "badgeflow_refresh";
+
+    /** What a Cognito refresh token is made of (a JWE: base64url parts and dots), with room to spare. */
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9._~+/=-]{1,8192}");
+
     private static final Logger LOG = LoggerFactory.getLogger(SessionController.class);
 
     private final SignIn signIn;
@@ -49,8 +57,15 @@ class SessionController {
     }
 
     record LoginRequest(
-            @NotBlank @Size(max = 128) String username,
-            @NotBlank @Size(max = 256) String password) {}
+            @NotBlank
+            @Size(max = 128)
+            @Pattern(regexp = ApiPatterns.NON_BLANK_TEXT, message = ApiPatterns.NON_BLANK_TEXT_MESSAGE)
+            String username,
+
+            @NotBlank
+            @Size(max = 256)
+            @Pattern(regexp = ApiPatterns.NON_BLANK_TEXT, message = ApiPatterns.NON_BLANK_TEXT_MESSAGE)
+            String password) {}
 
     /** What the page is told: the access token, its life, and who the user is, read from the verified token. */
     record SessionView(String accessToken, int expiresIn, String username, List<String> groups) {}
@@ -65,7 +80,8 @@ class SessionController {
     // Public: the refresh cookie is the credential here, checked by the user pool.
     @PreAuthorize("permitAll()")
     @PostMapping("/refresh")
-    ResponseEntity<SessionView> refresh(@CookieValue(name = REFRESH_COOKIE, required = false) String refreshToken) {
+    ResponseEntity<SessionView> refresh(HttpServletRequest request) {
+        var refreshToken = refreshToken(request);
         if (refreshToken == null || refreshToken.isBlank()) {
             throw new SignInRefusedException("Not signed in.", null);
         }
@@ -75,7 +91,8 @@ class SessionController {
     // Public: ending a session needs no more than the cookie it ends; without one it changes nothing.
     @PreAuthorize("permitAll()")
     @PostMapping("/logout")
-    ResponseEntity<Void> logout(@CookieValue(name = REFRESH_COOKIE, required = false) String refreshToken) {
+    ResponseEntity<Void> logout(HttpServletRequest request) {
+        var refreshToken = refreshToken(request);
         if (refreshToken != null && !refreshToken.isBlank()) {
             try {
                 signIn.revoke(refreshToken);
@@ -89,10 +106,22 @@ class SessionController {
                 .build();
     }
 
+    /**
+     * The refresh cookie as sent, not URL-decoded (a token never needs decoding, and a stray {@code %} must not
+     * fail the request); a value that cannot be a token counts as no cookie.
+     */
+    private static String refreshToken(HttpServletRequest request) {
+        var cookie = WebUtils.getCookie(request, REFRESH_COOKIE);
+        if (cookie == null || cookie.getValue() == null) {
+            return null;
+        }
+        var value = cookie.getValue();
+        return TOKEN.matcher(value).matches() ? value : null;
+    }
+
     @ExceptionHandler(SignInRefusedException.class)
     ResponseEntity<ProblemDetail> refused(SignInRefusedException refused) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, refused.getMessage());
-        problem.setTitle("Not signed in");
+        var problem = Problems.of(HttpStatus.UNAUTHORIZED, "Not signed in", refused.getMessage());
         // A refused refresh token is of no further use: drop it.
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .header(HttpHeaders.SET_COOKIE, cookie("", 0).toString())

@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -24,6 +25,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error as RFC 9457 problem+json. Client errors name each bad field under {@code errors}, so a form can
@@ -44,7 +46,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(invalid, invalidFields(errors), headers, HttpStatus.BAD_REQUEST, request);
     }
 
-    /** Unreadable JSON; when Jackson knows which field it could not read (a bad date, an unknown enum), name it. */
+    /**
+     * Unreadable JSON; when Jackson knows which field it could not read, name it: a field the request does not
+     * have, text with a control character (StrictJson), a bad date or an unknown enum.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException unreadable,
@@ -62,9 +67,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 }
             }
             if (!field.isEmpty()) {
+                var problem = switch (databind) {
+                    case UnrecognizedPropertyException unknown -> "is not a field of this request";
+                    case StrictJson.ControlCharacterException control -> StrictJson.ControlCharacterException.MESSAGE;
+                    default -> "has a value of the wrong type or format";
+                };
                 return handleExceptionInternal(
                         unreadable,
-                        invalidFields(Map.of(field.toString(), "has a value of the wrong type or format")),
+                        invalidFields(Map.of(field.toString(), problem)),
                         headers,
                         HttpStatus.BAD_REQUEST,
                         request);
@@ -76,6 +86,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 headers,
                 HttpStatus.BAD_REQUEST,
                 request);
+    }
+
+    /** Every problem Spring MVC makes itself (404, 405, 406, 415, ...) gets a type and a title too. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            Problems.complete(problem);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     /** A query or path parameter of the wrong type, such as an unknown card status. */
@@ -102,9 +122,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)
     ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException reused) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, reused.getMessage());
-        problem.setTitle("Idempotency-Key reused");
-        return problem;
+        return Problems.of(HttpStatus.CONFLICT, "Idempotency-Key reused", reused.getMessage());
     }
 
     /**
@@ -126,6 +144,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     /**
+     * A header the security firewall refuses once it is read (a value with characters outside ISO-8859-1 printable
+     * text, such as an {@code Idempotency-Key} of {@code ×ø}): the firewall checks headers lazily, inside the handler.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejectedHeader(RequestRejectedException rejected) {
+        return unreadable("A request header holds characters that are not allowed.");
+    }
+
+    /**
      * Anything else is our failure: 500 without internals. Access decisions are the security filters' to answer,
      * so they pass through.
      */
@@ -135,24 +162,21 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             throw failure;
         }
         LOG.error("request failed", failure);
-        var problem = ProblemDetail.forStatusAndDetail(
+        return Problems.of(
                 HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error",
                 "The request could not be completed; it is safe to retry with the same Idempotency-Key.");
-        problem.setTitle("Internal error");
-        return problem;
     }
 
     private static ProblemDetail unreadable(String detail) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle("Unreadable request");
-        return problem;
+        return Problems.of(HttpStatus.BAD_REQUEST, "Unreadable request", detail);
     }
 
     private static ProblemDetail invalidFields(Map<String, String> errors) {
-        var problem = ProblemDetail.forStatusAndDetail(
+        var problem = Problems.of(
                 HttpStatus.BAD_REQUEST,
+                "Invalid request",
                 "The request has invalid fields: " + String.join(", ", new TreeMap<>(errors).keySet()) + ".");
-        problem.setTitle("Invalid request");
         problem.setProperty("errors", new TreeMap<>(errors));
         return problem;
     }

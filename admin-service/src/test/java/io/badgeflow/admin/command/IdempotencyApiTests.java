@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -13,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.badgeflow.admin.ApiSliceTestSupport;
+import io.badgeflow.admin.idempotency.IdempotencyRefusal;
 import io.badgeflow.admin.idempotency.IdempotentRequest;
 import io.badgeflow.model.command.Command;
 import java.time.Instant;
@@ -21,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -89,10 +92,37 @@ class IdempotencyApiTests extends ApiSliceTestSupport {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(EMPLOYEE.replace("Ada", "Grace"))
                         .with(admin()))
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("about:blank"))
+                .andExpect(jsonPath("$.title").value("Idempotency-Key reused"));
 
         assertThat(written()).hasSize(1);
+        var refusal = ArgumentCaptor.forClass(IdempotencyRefusal.class);
+        verify(idempotencyRefusals).record(refusal.capture());
+        verify(idempotencyRefusals).alarm(refusal.getValue());
+        assertThat(refusal.getValue().actor()).isEqualTo(ADMIN_SUBJECT);
+        assertThat(refusal.getValue().claimId()).endsWith(":reuse-1");
+        assertThat(refusal.getValue().heldRequest())
+                .isNotEqualTo(refusal.getValue().refusedRequest());
+    }
+
+    @Test
+    void refusesAReusedKeyEvenWhenTheRefusalCannotBeRecordedOrAlarmed() throws Exception {
+        send(registration("reuse-3"));
+        doThrow(new IllegalStateException("table down"))
+                .when(idempotencyRefusals)
+                .record(any());
+        doThrow(new IllegalStateException("topic down"))
+                .when(idempotencyRefusals)
+                .alarm(any());
+
+        mvc.perform(post("/api/v1/employees")
+                        .header("Idempotency-Key", "reuse-3")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(EMPLOYEE.replace("Ada", "Grace"))
+                        .with(admin()))
+                .andExpect(status().isConflict());
     }
 
     @Test
@@ -104,12 +134,12 @@ class IdempotencyApiTests extends ApiSliceTestSupport {
         mvc.perform(post("/api/v1/cards/card-2/suspend")
                         .header("Idempotency-Key", "reuse-2")
                         .with(admin()))
-                .andExpect(status().isUnprocessableContent())
+                .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(post("/api/v1/cards/card-1/revoke")
                         .header("Idempotency-Key", "reuse-2")
                         .with(admin()))
-                .andExpect(status().isUnprocessableContent());
+                .andExpect(status().isConflict());
 
         assertThat(written()).hasSize(1);
     }
@@ -131,7 +161,7 @@ class IdempotencyApiTests extends ApiSliceTestSupport {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"mode\":\"OFF\"}")
                         .with(admin()))
-                .andExpect(status().isUnprocessableContent());
+                .andExpect(status().isConflict());
         assertThat(written()).hasSize(1);
     }
 
