@@ -29,7 +29,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -58,12 +57,6 @@ class AwsAdaptersConfiguration {
     @Bean
     SqsClient sqsClient(AwsClientBuilderConfigurer configurer) {
         return configurer.configure(SqsClient.builder()).build();
-    }
-
-    /** The alarms topic's client: a refused Idempotency-Key reuse raises an alarm (AwsIdempotencyRefusals). */
-    @Bean
-    SnsClient snsClient(AwsClientBuilderConfigurer configurer) {
-        return configurer.configure(SnsClient.builder()).build();
     }
 
     @Bean

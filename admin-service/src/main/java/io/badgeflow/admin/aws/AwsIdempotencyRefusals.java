@@ -1,15 +1,17 @@
 package io.badgeflow.admin.aws;
 
+import io.awspring.cloud.sns.core.SnsHeaders;
+import io.awspring.cloud.sns.core.SnsTemplate;
 import io.badgeflow.admin.AdminServiceStack;
 import io.badgeflow.admin.idempotency.IdempotencyRefusal;
 import io.badgeflow.admin.idempotency.IdempotencyRefusals;
 import java.util.LinkedHashMap;
-import java.util.Map;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
+import org.springframework.util.MimeTypeUtils;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,10 +26,10 @@ class AwsIdempotencyRefusals implements IdempotencyRefusals {
     static final String ALARM_TYPE = "IDEMPOTENCY_KEY_REUSED";
 
     private final DynamoDbTable<IdempotencyRefusalItem> table;
-    private final SnsClient sns;
+    private final SnsTemplate sns;
     private final String topicArn;
 
-    AwsIdempotencyRefusals(DynamoDbEnhancedClient dynamoDb, SnsClient sns, AdminServiceStack stack) {
+    AwsIdempotencyRefusals(DynamoDbEnhancedClient dynamoDb, SnsTemplate sns, AdminServiceStack stack) {
         this.table = dynamoDb.table(stack.idempotencyTableName(), IdempotencyRefusalItem.SCHEMA);
         this.sns = sns;
         this.topicArn = stack.alarmsTopicArn();
@@ -49,18 +51,13 @@ class AwsIdempotencyRefusals implements IdempotencyRefusals {
         alarm.put("heldRequest", refusal.heldRequest());
         alarm.put("refusedRequest", refusal.refusedRequest());
         alarm.put("raisedAt", refusal.refusedAt().toString());
-        sns.publish(r -> r.topicArn(topicArn)
-                .message(JsonMapper.shared().writeValueAsString(alarm))
-                .subject("badgeflow alarm " + ALARM_TYPE)
-                .messageAttributes(Map.of(
-                        "alarmId", text(refusal.refusalId()),
-                        "alarmType", text(ALARM_TYPE))));
-    }
-
-    private static MessageAttributeValue text(String value) {
-        return MessageAttributeValue.builder()
-                .dataType("String")
-                .stringValue(value)
+        // A ready Message, as access-stream's door alarms: the body stays this JSON, not re-encoded by a converter.
+        var message = MessageBuilder.withPayload(JsonMapper.shared().writeValueAsString(alarm))
+                .setHeader(SnsHeaders.NOTIFICATION_SUBJECT_HEADER, "badgeflow alarm " + ALARM_TYPE)
+                .setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON_VALUE)
+                .setHeader("alarmId", refusal.refusalId())
+                .setHeader("alarmType", ALARM_TYPE)
                 .build();
+        sns.send(topicArn, message);
     }
 }
