@@ -152,6 +152,38 @@ class BadRequestIntegrationTests {
         assertThat(problem.get("errors").get(field).asString()).isEqualTo("is not a field of this request");
     }
 
+    static Stream<Arguments> emptyStringsForNonText() {
+        return Stream.of(
+                Arguments.of(
+                        "POST",
+                        "/api/v1/cards",
+                        "{\"cardNumber\": \"C1\", \"employeeId\": \"e1\", \"validFrom\": \"2030-01-01T00:00:00Z\","
+                                + " \"validUntil\": \"\"}",
+                        "validUntil"),
+                Arguments.of(
+                        "PUT",
+                        "/api/v1/cards/card-1/validity",
+                        "{\"validFrom\": \"\", \"validUntil\": \"2030-01-01T00:00:00Z\"}",
+                        "validFrom"),
+                Arguments.of(
+                        "PUT", "/api/v1/buildings/HQ/anti-passback", "{\"mode\": \"\", \"minutes\": null}", "mode"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}: {3}")
+    @MethodSource("emptyStringsForNonText")
+    void refusesAnEmptyStringForATimeOrAChoiceNamingTheField(String method, String path, String body, String field)
+            throws Exception {
+        var response = http.send(
+                signedIn(path)
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        var problem = assertProblem(response, 400);
+        assertThat(problem.get("errors").has(field)).as(response.body()).isTrue();
+    }
+
     static Stream<Arguments> oddPaths() {
         return Stream.of(
                 Arguments.of("/api/v1/employees/%00", 400),

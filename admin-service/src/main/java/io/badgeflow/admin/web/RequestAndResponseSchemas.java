@@ -10,8 +10,9 @@ import java.util.Set;
 
 /**
  * What springdoc cannot see from the Java types, stated on the document's schemas: a request body has no fields
- * beyond its own (StrictJson refuses them), the upload's form needs its {@code file} part, and a field of an answer
- * may be {@code null} (Java's records carry absent values as null).
+ * beyond its own (StrictJson refuses them) and its optional fields may be sent as {@code null} (read as left out),
+ * the upload's form needs its {@code file} part, and a field of an answer may be {@code null} (Java's records carry
+ * absent values as null).
  */
 // swagger-models hands out raw Schema maps (Map<String, Schema>): every call through them is unchecked.
 @SuppressWarnings("unchecked")
@@ -78,6 +79,11 @@ final class RequestAndResponseSchemas {
             if (requests.contains(name)) {
                 if (schema.getProperties() != null) {
                     schema.setAdditionalProperties(false);
+                    // An optional field sent as null is read as left out (a card without an end of validity).
+                    var required = schema.getRequired() == null ? Set.<String>of() : Set.copyOf(schema.getRequired());
+                    schema.getProperties()
+                            .replaceAll((field, value) ->
+                                    required.contains(field) ? (Schema<?>) value : orNull((Schema<?>) value));
                 }
             } else {
                 answer(schema);
@@ -97,22 +103,28 @@ final class RequestAndResponseSchemas {
         if (schema.getProperties() == null) {
             return;
         }
-        schema.getProperties().replaceAll((name, value) -> {
-            Schema<?> property = (Schema<?>) value;
-            if (property.get$ref() != null) {
-                // A nested answer that may be absent (a grant without a schedule): the shape or null.
-                var nullable = new Schema<Object>();
-                nullable.setAnyOf(List.of(property, new Schema<Object>().types(new LinkedHashSet<>(Set.of("null")))));
-                return nullable;
-            }
-            Set<String> types = property.getTypes() != null
-                    ? new LinkedHashSet<>(property.getTypes())
-                    : property.getType() != null ? new LinkedHashSet<>(Set.of(property.getType())) : null;
-            if (types != null) {
-                types.add("null");
-                property.setTypes(types);
-            }
-            return property;
-        });
+        schema.getProperties().replaceAll((name, value) -> orNull((Schema<?>) value));
+    }
+
+    /** The property's shape, or null. */
+    private static Schema<?> orNull(Schema<?> property) {
+        if (property.get$ref() != null) {
+            // A nested shape that may be absent (a grant without a schedule): the shape or null.
+            var nullable = new Schema<Object>();
+            nullable.setAnyOf(List.of(property, new Schema<Object>().types(new LinkedHashSet<>(Set.of("null")))));
+            return nullable;
+        }
+        Set<String> types = property.getTypes() != null
+                ? new LinkedHashSet<>(property.getTypes())
+                : property.getType() != null ? new LinkedHashSet<>(Set.of(property.getType())) : null;
+        if (types != null) {
+            types.add("null");
+            property.setTypes(types);
+        }
+        if (property.getEnum() != null && !property.getEnum().contains(null)) {
+            // A choice that may be left out: null is one of the values too.
+            ((List<Object>) property.getEnum()).add(null);
+        }
+        return property;
     }
 }

@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.module.SimpleModule;
@@ -14,7 +16,8 @@ import tools.jackson.databind.module.SimpleModule;
  * How request bodies are read: a field the request type does not have is refused rather than dropped (a typo such
  * as {@code "givenNmae"} must not silently lose the value), and no text field may hold a control character (C0,
  * DEL or C1, such as a JSON {@code \u0000}): such text is never what a person meant, and it would be stored and
- * shown as it came. Both are answered 400 naming the field (ApiProblems).
+ * shown as it came; an empty string is not taken for a missing time, number or choice. Each is answered 400
+ * naming the field (ApiProblems).
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJson {
@@ -23,7 +26,11 @@ class StrictJson {
     JsonMapperBuilderCustomizer strictRequestBodies() {
         var module =
                 new SimpleModule("badgeflow-plain-text").addDeserializer(String.class, new PlainTextDeserializer());
-        return builder -> builder.addModule(module).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return builder -> builder.addModule(module)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // "" is no time, number or choice: read as null it would, e.g., issue a card valid forever.
+                .withCoercionConfigDefaults(
+                        config -> config.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
     }
 
     /** Whether {@code text} holds a C0 control, DEL or a C1 control character. */
