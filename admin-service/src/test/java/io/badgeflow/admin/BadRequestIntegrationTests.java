@@ -152,7 +152,7 @@ class BadRequestIntegrationTests {
         assertThat(problem.get("errors").get(field).asString()).isEqualTo("is not a field of this request");
     }
 
-    static Stream<Arguments> emptyStringsForNonText() {
+    static Stream<Arguments> emptyStringsAndWrongJsonTypes() {
         return Stream.of(
                 Arguments.of(
                         "POST",
@@ -166,12 +166,35 @@ class BadRequestIntegrationTests {
                         "{\"validFrom\": \"\", \"validUntil\": \"2030-01-01T00:00:00Z\"}",
                         "validFrom"),
                 Arguments.of(
-                        "PUT", "/api/v1/buildings/HQ/anti-passback", "{\"mode\": \"\", \"minutes\": null}", "mode"));
+                        "PUT", "/api/v1/buildings/HQ/anti-passback", "{\"mode\": \"\", \"minutes\": null}", "mode"),
+                // A number or boolean is no time and no name (Jackson alone reads 0 as 1970 and -2.9e182 as text).
+                Arguments.of(
+                        "POST",
+                        "/api/v1/cards",
+                        "{\"cardNumber\": \"C1\", \"validFrom\": 0, \"validUntil\": \"2030-01-01T00:00:00Z\"}",
+                        "validFrom"),
+                Arguments.of(
+                        "PUT",
+                        "/api/v1/cards/card-1/validity",
+                        "{\"validFrom\": \"2030-01-01\", \"validUntil\": null}",
+                        "validFrom"),
+                Arguments.of(
+                        "POST",
+                        "/api/v1/employees",
+                        "{\"employeeNumber\": \"E1\", \"givenName\": \"Ada\", \"familyName\": -2.9e182,"
+                                + " \"email\": \"ada@example.com\"}",
+                        "familyName"),
+                Arguments.of(
+                        "POST",
+                        "/api/v1/employees",
+                        "{\"employeeNumber\": true, \"givenName\": \"Ada\", \"familyName\": \"L\","
+                                + " \"email\": \"ada@example.com\"}",
+                        "employeeNumber"));
     }
 
     @ParameterizedTest(name = "{0} {1}: {3}")
-    @MethodSource("emptyStringsForNonText")
-    void refusesAnEmptyStringForATimeOrAChoiceNamingTheField(String method, String path, String body, String field)
+    @MethodSource("emptyStringsAndWrongJsonTypes")
+    void refusesAnEmptyStringOrAWrongJsonTypeNamingTheField(String method, String path, String body, String field)
             throws Exception {
         var response = http.send(
                 signedIn(path)

@@ -1,16 +1,23 @@
 package io.badgeflow.admin.web;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * How request bodies are read: a field the request type does not have is refused rather than dropped (a typo such
@@ -24,13 +31,20 @@ class StrictJson {
 
     @Bean
     JsonMapperBuilderCustomizer strictRequestBodies() {
-        var module =
-                new SimpleModule("badgeflow-plain-text").addDeserializer(String.class, new PlainTextDeserializer());
+        var module = new SimpleModule("badgeflow-plain-text")
+                .addDeserializer(String.class, new PlainTextDeserializer())
+                .addDeserializer(Instant.class, new DateTimeTextDeserializer());
         return builder -> builder.addModule(module)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 // "" is no time, number or choice: read as null it would, e.g., issue a card valid forever.
                 .withCoercionConfigDefaults(
-                        config -> config.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
+                        config -> config.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+                // A number or true is not a name: text fields take text only.
+                .withCoercionConfig(
+                        LogicalType.Textual,
+                        config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 
     /** Whether {@code text} holds a C0 control, DEL or a C1 control character. */
@@ -54,6 +68,28 @@ class StrictJson {
                 throw new ControlCharacterException(parser);
             }
             return text;
+        }
+    }
+
+    /**
+     * A time is an RFC 3339 date-time with an offset, as the document says: Jackson's own reading also takes a number
+     * as seconds since 1970 ({@code "validFrom": 0}), which no caller means.
+     */
+    static final class DateTimeTextDeserializer extends ValueDeserializer<Instant> {
+
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (Instant) context.handleUnexpectedToken(Instant.class, parser);
+            }
+            var text = parser.getString();
+            try {
+                return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                        .toInstant();
+            } catch (DateTimeParseException e) {
+                return (Instant)
+                        context.handleWeirdStringValue(Instant.class, text, "not an RFC 3339 date-time with an offset");
+            }
         }
     }
 
