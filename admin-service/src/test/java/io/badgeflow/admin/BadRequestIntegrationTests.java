@@ -261,6 +261,20 @@ class BadRequestIntegrationTests {
         assertThat(problem.get("errors").has(parameter)).as(response.body()).isTrue();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "/api/v1/employees/nobody-1/can-enter?at=2030-01-01T00:00:00%2B18:47",
+                "/api/v1/employees/nobody-1/can-enter?at=2030-01-01t00:00:00.5z",
+                "/api/v1/doors/no-door-1/who-can-enter?at=0258-10-14T15:03:45.875-23:59"
+            })
+    void readsEveryRfc3339DateTimeEvenBeyondJavasOffsetRange(String path) throws Exception {
+        var response = http.send(signedIn(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        // The time is read; what is asked about does not exist.
+        assertProblem(response, 404);
+    }
+
     static Stream<Arguments> refusedCallers() {
         return Stream.of(
                 Arguments.of("GET", "/api/v1/employees", null, 401),

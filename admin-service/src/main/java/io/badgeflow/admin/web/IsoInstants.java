@@ -1,8 +1,7 @@
 package io.badgeflow.admin.web;
 
+import io.badgeflow.model.Require;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.Formatter;
@@ -22,8 +21,8 @@ class IsoInstants implements WebMvcConfigurer {
         registry.addFormatterForFieldType(Instant.class, new Formatter<Instant>() {
             @Override
             public Instant parse(String text, Locale locale) {
-                return OffsetDateTime.parse(text.strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                        .toInstant();
+                // RFC 3339 in full (offsets to 23:59, either case), as the door API and the document read it.
+                return Require.instant("instant", text.strip());
             }
 
             @Override

@@ -1,9 +1,8 @@
 package io.badgeflow.admin.web;
 
+import io.badgeflow.model.InvalidFieldException;
+import io.badgeflow.model.Require;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -84,9 +83,9 @@ class StrictJson {
             }
             var text = parser.getString();
             try {
-                return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-                        .toInstant();
-            } catch (DateTimeParseException e) {
+                // RFC 3339 in full (offsets to 23:59, either case), as the door API and the document read it.
+                return Require.instant("time", text);
+            } catch (InvalidFieldException e) {
                 return (Instant)
                         context.handleWeirdStringValue(Instant.class, text, "not an RFC 3339 date-time with an offset");
             }
