@@ -194,6 +194,28 @@ def _apply_time_to_live(context, report):
         report(f"{logical_id}: TTL {'enabled on ' + attribute if enabled else 'disabled'}")
 
 
+def _apply_kinesis_streaming_destinations(context, report):
+    """A table's KinesisStreamSpecification: its changes go to that stream (the decision path relies on it)."""
+    dynamodb = context.client("dynamodb")
+    for logical_id, table_name, declared in _resources(
+            context, "AWS::DynamoDB::Table", "KinesisStreamSpecification"):
+        wanted = context.resolve(declared)
+        stream_arn = wanted["StreamArn"]
+        effective = dynamodb.describe_kinesis_streaming_destination(TableName=table_name)
+        if any(d.get("StreamArn") == stream_arn and d.get("DestinationStatus") in ("ACTIVE", "ENABLING")
+               for d in effective.get("KinesisDataStreamDestinations", [])):
+            report(f"{logical_id}: Kinesis streaming destination already effective")
+            continue
+        dynamodb.enable_kinesis_streaming_destination(
+            TableName=table_name,
+            StreamArn=stream_arn,
+            EnableKinesisStreamingConfiguration={
+                "ApproximateCreationDateTimePrecision": wanted.get("ApproximateCreationDateTimePrecision",
+                                                                   "MILLISECOND")},
+        )
+        report(f"{logical_id}: changes streamed to {stream_arn.rsplit('/', 1)[-1]}")
+
+
 def apply_properties_the_emulator_ignores(session, stacks, region, endpoint, report=print):
     """Makes the runtime-relevant properties the emulator drops effective, for each deployed stack.
 
@@ -203,3 +225,4 @@ def apply_properties_the_emulator_ignores(session, stacks, region, endpoint, rep
         context = StackContext(session, stack_name, template, region, endpoint)
         _apply_redrive_policies(context, report)
         _apply_time_to_live(context, report)
+        _apply_kinesis_streaming_destinations(context, report)

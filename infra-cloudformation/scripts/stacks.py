@@ -30,9 +30,9 @@ REPO_DIR = os.path.dirname(INFRA_DIR)
 TEMPLATES_DIR = os.path.join(INFRA_DIR, "templates")
 
 # Deploy order; delete runs it backwards. topics precede artifacts and storage: their buckets' notifications need
-# them (and they import the key, so they are deleted before keys). compute needs the function package uploaded to
-# artifacts.
-STACKS = ["keys", "topics", "artifacts", "storage", "messaging", "stream", "identity", "compute", "monitoring"]
+# them (and they import the key, so they are deleted before keys). stream precedes storage: the presence and door
+# decisions tables put their changes on the swipe stream. compute needs the function package uploaded to artifacts.
+STACKS = ["keys", "topics", "artifacts", "stream", "storage", "messaging", "identity", "compute", "monitoring"]
 ARTIFACTS = "artifacts"
 COMPUTE = "compute"
 # The card-events function package (card-events/src/assembly/lambda.xml): one zip for every stage.

@@ -18,6 +18,7 @@ public record AccessStreamStack(
         @NotBlank String doorsTableName,
         @NotBlank String swipesTableName,
         @NotBlank String presenceTableName,
+        @NotBlank String doorDecisionsTableName,
         @NotBlank String employeesTableName,
         @NotBlank String cardsTableName,
         @NotBlank String buildingsTableName,

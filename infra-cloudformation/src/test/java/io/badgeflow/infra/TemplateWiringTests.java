@@ -256,6 +256,24 @@ class TemplateWiringTests {
     }
 
     @Test
+    void theTablesTheDecisionPathWritesPutTheirChangesOnTheSwipeStream() {
+        var streamed = resourcesOfType("AWS::DynamoDB::Table")
+                .filter(table -> table.property("KinesisStreamSpecification") != null)
+                .collect(Collectors.toMap(
+                        table -> subText(table.property("TableName")),
+                        table -> map(table.property("KinesisStreamSpecification"))
+                                .get("StreamArn")));
+
+        assertThat(streamed)
+                .as("decision 0015: a decision is on the stream once its one write succeeds")
+                .isEqualTo(Map.of(
+                        "badgeflow-${Stage}-presence",
+                        Map.of("Fn::ImportValue", Map.of("Fn::Sub", "badgeflow-${Stage}-SwipeStreamArn")),
+                        "badgeflow-${Stage}-door-decisions",
+                        Map.of("Fn::ImportValue", Map.of("Fn::Sub", "badgeflow-${Stage}-SwipeStreamArn"))));
+    }
+
+    @Test
     void shortLivedItemsExpireThroughTheirTimeToLiveAttribute() {
         var expected = Map.of(
                 "badgeflow-${Stage}-commands",
@@ -271,6 +289,8 @@ class TemplateWiringTests {
                 "badgeflow-${Stage}-parked-records",
                 "expiresAt",
                 "badgeflow-${Stage}-alarms",
+                "expiresAt",
+                "badgeflow-${Stage}-door-decisions",
                 "expiresAt");
         var declared = new HashMap<String, String>();
         for (var table : resourcesOfType("AWS::DynamoDB::Table").toList()) {

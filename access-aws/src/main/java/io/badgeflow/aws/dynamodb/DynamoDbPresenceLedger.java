@@ -130,7 +130,7 @@ public final class DynamoDbPresenceLedger implements PresenceLedger {
                 Key.builder().partitionValue(buildingId).build())));
     }
 
-    private static Expression stillAt(Presence read) {
+    static Expression stillAt(Presence read) {
         if (read.version() == 0) {
             return NONE_STORED;
         }
@@ -141,7 +141,7 @@ public final class DynamoDbPresenceLedger implements PresenceLedger {
                 .build();
     }
 
-    private static Key key(String employeeId, String buildingId) {
+    static Key key(String employeeId, String buildingId) {
         return Key.builder().partitionValue(employeeId).sortValue(buildingId).build();
     }
 }

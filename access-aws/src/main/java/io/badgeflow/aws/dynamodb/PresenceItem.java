@@ -12,6 +12,9 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortK
  * Row of the presence table: one employee in one building. {@code insideBuildingId} is set only while the
  * employee is inside, so the sparse {@code insideByBuilding} index holds exactly who is inside each building:
  * the muster list is one query and occupancy is its count, with no counter item for every door to contend on.
+ * {@code decisionEvent} is set only by the decision path's write: the JSON of the door event that moved the
+ * presence, which the table's change capture carries to the swipe stream (docs/decisions/0015). Any other write
+ * leaves it out, so its change record carries no decision.
  */
 @DynamoDbBean
 public class PresenceItem {
@@ -26,6 +29,7 @@ public class PresenceItem {
     private Instant since;
     private String lastEventId;
     private Long version;
+    private String decisionEvent;
 
     static PresenceItem from(Presence presence) {
         var item = new PresenceItem();
@@ -109,6 +113,14 @@ public class PresenceItem {
 
     public void setLastEventId(String lastEventId) {
         this.lastEventId = lastEventId;
+    }
+
+    public String getDecisionEvent() {
+        return decisionEvent;
+    }
+
+    public void setDecisionEvent(String decisionEvent) {
+        this.decisionEvent = decisionEvent;
     }
 
     public Long getVersion() {

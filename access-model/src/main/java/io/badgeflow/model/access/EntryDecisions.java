@@ -4,7 +4,6 @@ import io.badgeflow.model.building.Building;
 import io.badgeflow.model.card.Card;
 import io.badgeflow.model.door.DecisionReason;
 import io.badgeflow.model.door.Door;
-import io.badgeflow.model.door.DoorEventStream;
 import io.badgeflow.model.employee.Employee;
 import io.badgeflow.model.grant.AccessGrant;
 import io.badgeflow.model.presence.AntiPassback;
@@ -15,13 +14,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Decides a swipe and makes it count: the presence it leaves is written on the version the decision read (the
- * write is the decision's commit point), then the decision goes on the stream, and only then is it answered.
+ * Decides a swipe and makes it count in one write: a passage's presence is written on the version the decision
+ * read, carrying the decision's event (the write is the decision's commit point, and the store takes it to the
+ * stream); any other decision is recorded as it stands. Only then is it answered.
  *
  * <p>Presence may first be recalled from memory. A grant is safe on a stale recall, because its write fails on
  * the moved version and the swipe is decided again on a fresh read; an anti-passback refusal is never given on a
  * recall, only on a fresh read. A swipe whose passage is already recorded (the reader retried after a lost
- * answer) is judged as if that passage had not happened, so it gets its first answer again and writes nothing.
+ * answer) is judged as if that passage had not happened, so it gets its first answer again and writes nothing:
+ * the write that recorded the passage took its event to the stream.
  */
 public final class EntryDecisions {
 
@@ -30,19 +31,19 @@ public final class EntryDecisions {
 
     private final AccessFacts facts;
     private final PresenceLedger presences;
-    private final DoorEventStream stream;
+    private final DecisionLog log;
     private final Clock clock;
 
-    public EntryDecisions(AccessFacts facts, PresenceLedger presences, DoorEventStream stream, Clock clock) {
+    public EntryDecisions(AccessFacts facts, PresenceLedger presences, DecisionLog log, Clock clock) {
         this.facts = Objects.requireNonNull(facts, "facts");
         this.presences = Objects.requireNonNull(presences, "presences");
-        this.stream = Objects.requireNonNull(stream, "stream");
+        this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
      * @throws PresenceContentionException when the presence moved under every attempt
-     * @throws RuntimeException whatever the stream or the ledger throws when unavailable: nothing is answered
+     * @throws RuntimeException whatever the ledger or the log throws when unavailable: nothing is answered
      */
     public Decision decide(EntryRequest request) {
         var swipe = new SwipeFacts(request.eventId());
@@ -60,8 +61,11 @@ public final class EntryDecisions {
             }
             var read = swipe.presenceRead(decision.employeeId(), decision.buildingId());
             var next = decision.presenceAfter(read);
-            if (next.isEmpty() || presences.replace(read, next.get())) {
-                return recorded(decision);
+            if (next.isEmpty()) {
+                return read.records(request.eventId()) ? decision : recorded(decision);
+            }
+            if (log.commitPassage(read, next.get(), decision.toEvent())) {
+                return decision;
             }
             swipe.readFresh(decision.employeeId(), decision.buildingId());
         }
@@ -69,7 +73,7 @@ public final class EntryDecisions {
     }
 
     private Decision recorded(Decision decision) {
-        stream.publish(decision.toEvent());
+        log.record(decision.toEvent());
         return decision;
     }
 

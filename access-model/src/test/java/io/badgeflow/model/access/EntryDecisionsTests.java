@@ -16,7 +16,6 @@ import io.badgeflow.model.presence.AntiPassback;
 import io.badgeflow.model.presence.Presence;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,12 +23,13 @@ class EntryDecisionsTests {
 
     private final InMemoryAccessFacts facts = Site.standard();
     private final FactsLedger ledger = new FactsLedger(facts);
-    private final List<DoorEvent> published = new ArrayList<>();
+    private final FactsDecisionLog log = new FactsDecisionLog(ledger);
+    private final List<DoorEvent> published = log.stream;
     private final EntryDecisions decisions =
-            new EntryDecisions(facts, ledger, published::add, Clock.fixed(DECIDED_AT, ZoneOffset.UTC));
+            new EntryDecisions(facts, ledger, log, Clock.fixed(DECIDED_AT, ZoneOffset.UTC));
 
     @Test
-    void grantsAnEntryStoresThePersonInsideAndPublishesTheDecision() {
+    void grantsAnEntryInOneWriteThatStoresThePersonInsideAndCarriesTheDecision() {
         var request = in("door-1", "0042", TUESDAY_9);
 
         var decision = decisions.decide(request);
@@ -41,10 +41,12 @@ class EntryDecisionsTests {
                 .singleElement()
                 .isInstanceOfSatisfying(
                         EntryDecided.class, event -> assertThat(event.eventId()).isEqualTo(request.eventId()));
+        assertThat(ledger.writes).isOne();
+        assertThat(log.recorded).as("no second write for the decision").isZero();
     }
 
     @Test
-    void deniesASecondEntryUnderHardAntiPassbackAndPublishesItToo() {
+    void deniesASecondEntryUnderHardAntiPassbackAndRecordsItInOneWrite() {
         facts.antiPassback("HQ", AntiPassback.hard());
         decisions.decide(in("door-1", "0042", TUESDAY_9));
 
@@ -53,6 +55,7 @@ class EntryDecisionsTests {
         assertThat(second.reason()).isEqualTo(DecisionReason.ANTI_PASSBACK);
         assertThat(facts.presenceOf("emp-1", "HQ").version()).isEqualTo(1);
         assertThat(published).hasSize(2);
+        assertThat(log.recorded).isOne();
     }
 
     @Test
@@ -85,7 +88,7 @@ class EntryDecisionsTests {
     }
 
     @Test
-    void answersARetriedSwipeAsTheFirstTimeAndWritesNothingMore() {
+    void answersARetriedSwipeAsTheFirstTimeAndWritesNothingMoreSinceItsPassageCarriedItToTheStream() {
         facts.antiPassback("HQ", AntiPassback.hard());
         var request = in("door-1", "0042", TUESDAY_9);
         decisions.decide(request);
@@ -94,7 +97,9 @@ class EntryDecisionsTests {
 
         assertThat(again.reason()).isEqualTo(DecisionReason.GRANTED);
         assertThat(facts.presenceOf("emp-1", "HQ").version()).isEqualTo(1);
-        assertThat(published).extracting(DoorEvent::eventId).containsExactly(request.eventId(), request.eventId());
+        assertThat(published).extracting(DoorEvent::eventId).containsExactly(request.eventId());
+        assertThat(ledger.writes).isOne();
+        assertThat(log.recorded).isZero();
     }
 
     @Test
@@ -109,12 +114,26 @@ class EntryDecisionsTests {
     }
 
     @Test
-    void publishesADenialOfAnUnknownCardWithoutTouchingPresence() {
+    void recordsADenialOfAnUnknownCardWithoutTouchingPresence() {
         var decision = decisions.decide(new EntryRequest("evt-x", "door-1", "9999", Direction.IN, TUESDAY_9));
 
         assertThat(decision.reason()).isEqualTo(DecisionReason.UNKNOWN_CARD);
         assertThat(ledger.writes).isZero();
+        assertThat(log.recorded).isOne();
         assertThat(published).singleElement();
+    }
+
+    @Test
+    void recordsAGrantedPassageOlderThanTheStoredOneWithoutMovingPresence() {
+        var later = Presence.unknown("emp-1", "HQ").left("evt-later", "door-2", TUESDAY_9.plusSeconds(60));
+        facts.with(later);
+
+        var late = decisions.decide(in("door-1", "0042", TUESDAY_9));
+
+        assertThat(late.reason()).isEqualTo(DecisionReason.GRANTED);
+        assertThat(facts.presenceOf("emp-1", "HQ")).isEqualTo(later);
+        assertThat(log.recorded).isOne();
+        assertThat(published).extracting(DoorEvent::eventId).containsExactly(late.eventId());
     }
 
     @Test

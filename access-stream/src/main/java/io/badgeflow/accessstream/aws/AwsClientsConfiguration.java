@@ -10,6 +10,7 @@ import io.badgeflow.aws.dynamodb.BackOfficeTables;
 import io.badgeflow.aws.dynamodb.DynamoDbAccessFacts;
 import io.badgeflow.aws.dynamodb.DynamoDbAlarmLedger;
 import io.badgeflow.aws.dynamodb.DynamoDbCommandFeed;
+import io.badgeflow.aws.dynamodb.DynamoDbDecisionLog;
 import io.badgeflow.aws.dynamodb.DynamoDbDoorRegistry;
 import io.badgeflow.aws.dynamodb.DynamoDbParkedRecords;
 import io.badgeflow.aws.dynamodb.DynamoDbPresenceLedger;
@@ -66,6 +67,12 @@ class AwsClientsConfiguration {
     @Bean
     DynamoDbPresenceLedger storedPresence(DynamoDbEnhancedClient enhanced, AccessStreamStack stack) {
         return new DynamoDbPresenceLedger(enhanced, stack.presenceTableName());
+    }
+
+    /** Where the decision path commits decisions; the tables carry them to the swipe stream (decision 0015). */
+    @Bean
+    DynamoDbDecisionLog storedDecisions(DynamoDbEnhancedClient enhanced, AccessStreamStack stack, Clock clock) {
+        return new DynamoDbDecisionLog(enhanced, stack.presenceTableName(), stack.doorDecisionsTableName(), clock);
     }
 
     @Bean

@@ -2,11 +2,11 @@ package io.badgeflow.accessstream.decision;
 
 import io.badgeflow.accessstream.AccessStreamProperties;
 import io.badgeflow.aws.dynamodb.DynamoDbAccessFacts;
+import io.badgeflow.aws.dynamodb.DynamoDbDecisionLog;
 import io.badgeflow.aws.dynamodb.DynamoDbDoorRegistry;
 import io.badgeflow.aws.dynamodb.DynamoDbPresenceLedger;
 import io.badgeflow.model.access.EntryDecisions;
 import io.badgeflow.model.command.CommandFeed;
-import io.badgeflow.model.door.DoorEventStream;
 import io.badgeflow.model.door.DoorRegistry;
 import io.badgeflow.model.presence.PresenceLedger;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,8 +26,9 @@ class DecisionConfiguration {
 
     @Bean
     @Primary
-    RememberedPresence presenceLedger(DynamoDbPresenceLedger stored, AccessStreamProperties properties) {
-        return new RememberedPresence(stored, properties.decisions());
+    RememberedPresence presenceLedger(
+            DynamoDbPresenceLedger stored, DynamoDbDecisionLog decisions, AccessStreamProperties properties) {
+        return new RememberedPresence(stored, decisions, properties.decisions());
     }
 
     @Bean
@@ -58,9 +59,9 @@ class DecisionConfiguration {
         return new CommandFeedFollower(feed, backOffice, clock, properties.decisions(), meters);
     }
 
+    /** Presence is read and committed through the same memory, so a grant costs its one write and no read. */
     @Bean
-    EntryDecisions entryDecisions(
-            RememberedBackOffice backOffice, PresenceLedger presences, DoorEventStream stream, Clock clock) {
-        return new EntryDecisions(backOffice, presences, stream, clock);
+    EntryDecisions entryDecisions(RememberedBackOffice backOffice, RememberedPresence presences, Clock clock) {
+        return new EntryDecisions(backOffice, presences, presences, clock);
     }
 }

@@ -3,6 +3,8 @@ package io.badgeflow.accessstream.decision;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.badgeflow.accessstream.AccessStreamProperties;
+import io.badgeflow.model.access.DecisionLog;
+import io.badgeflow.model.door.DoorEvent;
 import io.badgeflow.model.presence.Presence;
 import io.badgeflow.model.presence.PresenceKey;
 import io.badgeflow.model.presence.PresenceLedger;
@@ -12,18 +14,21 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The presence ledger, remembering the last presence this process read or wrote per person and building, so a
- * grant costs one conditional write and no read. What it remembers may be stale (another process, or the stream
+ * The presence ledger, remembering the last presence this process read or wrote per person and building (its
+ * decisions' commits included, which go through the decision log underneath), so a grant costs one conditional
+ * write and no read. What it remembers may be stale (another process, or the stream
  * consumer, wrote since): {@code EntryDecisions} never refuses on a recall, and a grant's write fails on the
  * moved version, so staleness costs a retry, never a wrong answer.
  */
-final class RememberedPresence implements PresenceLedger {
+final class RememberedPresence implements PresenceLedger, DecisionLog {
 
     private final PresenceLedger ledger;
+    private final DecisionLog decisions;
     private final Cache<String, Presence> remembered;
 
-    RememberedPresence(PresenceLedger ledger, AccessStreamProperties.Decisions settings) {
+    RememberedPresence(PresenceLedger ledger, DecisionLog decisions, AccessStreamProperties.Decisions settings) {
         this.ledger = ledger;
+        this.decisions = decisions;
         this.remembered = Caffeine.newBuilder()
                 .maximumSize(settings.maxRecords())
                 .expireAfterWrite(settings.recordTtl())
@@ -80,6 +85,22 @@ final class RememberedPresence implements PresenceLedger {
         }
         remembered.invalidate(key);
         return false;
+    }
+
+    @Override
+    public boolean commitPassage(Presence read, Presence next, DoorEvent decided) {
+        var key = key(next.employeeId(), next.buildingId());
+        if (decisions.commitPassage(read, next, decided)) {
+            remembered.put(key, next);
+            return true;
+        }
+        remembered.invalidate(key);
+        return false;
+    }
+
+    @Override
+    public void record(DoorEvent decided) {
+        decisions.record(decided);
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.badgeflow.accessstream.kinesis;
 import io.badgeflow.accessstream.stream.DoorEventHandler;
 import io.badgeflow.accessstream.stream.ParkedRecords;
 import io.badgeflow.accessstream.stream.ParkedRecords.UnreadableRecord;
-import io.badgeflow.aws.json.MessageJson;
+import io.badgeflow.aws.json.SwipeStreamRecords;
 import io.badgeflow.aws.json.UnreadableMessageException;
 import io.badgeflow.aws.parking.ParkReason;
 import io.badgeflow.model.archive.ArchivedEvent;
@@ -132,8 +132,8 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
      */
     private void applyByKey(List<Read> batch, Set<String> first) {
         var byKey = new LinkedHashMap<String, List<Read>>();
-        batch.forEach(read -> byKey.computeIfAbsent(read.record().partitionKey(), key -> new ArrayList<>())
-                .add(read));
+        batch.forEach(read ->
+                byKey.computeIfAbsent(read.orderKey(), key -> new ArrayList<>()).add(read));
         if (byKey.size() <= 1) {
             batch.forEach(read -> apply(read, first));
             return;
@@ -181,7 +181,7 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
         };
     }
 
-    /** @return null for a record that can never be read: it is parked */
+    /** @return null for a record that can never be read (it is parked) or a table change carrying no event */
     private Read read(KinesisClientRecord record) {
         var bytes = new byte[record.data().remaining()];
         record.data().duplicate().get(bytes);
@@ -194,7 +194,9 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
             return null;
         }
         try {
-            return new Read(record, bytes, MessageJson.readDoorEvent(bytes));
+            return SwipeStreamRecords.read(bytes)
+                    .map(streamed -> new Read(record, bytes, streamed.event(), orderKey(record, streamed)))
+                    .orElse(null);
         } catch (UnreadableMessageException e) {
             park(record, bytes, ParkReason.valueOf(e.kind().name()), e.getMessage());
             return null;
@@ -405,7 +407,15 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
         }
     }
 
-    private record Read(KinesisClientRecord record, byte[] bytes, DoorEvent event) {}
+    /**
+     * What orders a record against others of its batch: the partition key its writer chose, or for a decision put
+     * here by a table's change capture (whose key the table chose) the key its writer would have chosen.
+     */
+    private static String orderKey(KinesisClientRecord record, SwipeStreamRecords.Streamed streamed) {
+        return streamed.captured() ? streamed.event().partitionKey() : record.partitionKey();
+    }
+
+    private record Read(KinesisClientRecord record, byte[] bytes, DoorEvent event, String orderKey) {}
 
     /** The reads whose audit rows are stored (the refused ones parked), and which of them were recorded first. */
     private record Recorded(List<Read> reads, Set<String> first) {}

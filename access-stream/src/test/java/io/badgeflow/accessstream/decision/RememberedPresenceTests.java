@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.badgeflow.accessstream.AccessStreamProperties;
 import io.badgeflow.accessstream.InMemoryPresence;
+import io.badgeflow.model.access.DecisionLog;
+import io.badgeflow.model.door.DoorEvent;
+import io.badgeflow.model.door.ExitRecorded;
 import io.badgeflow.model.presence.Presence;
 import io.badgeflow.model.presence.PresenceKey;
 import io.badgeflow.model.presence.PresenceLedger;
@@ -20,8 +23,9 @@ class RememberedPresenceTests {
     private static final Instant AT = Instant.parse("2026-12-06T08:00:00Z");
 
     private final CountingLedger store = new CountingLedger();
-    private final RememberedPresence presence =
-            new RememberedPresence(store, new AccessStreamProperties.Decisions(null, null, null, null, 0));
+    private final List<DoorEvent> carried = new ArrayList<>();
+    private final RememberedPresence presence = new RememberedPresence(
+            store, new CarryingLog(store, carried), new AccessStreamProperties.Decisions(null, null, null, null, 0));
 
     @Test
     void recallsWhatItWroteWithoutReading() {
@@ -32,6 +36,25 @@ class RememberedPresenceTests {
 
         assertThat(presence.recall("emp-1", "HQ")).contains(inside);
         assertThat(store.finds).isZero();
+    }
+
+    @Test
+    void recallsWhatADecisionCommittedWithoutReadingAndForgetsALostCommit() {
+        var unknown = Presence.unknown("emp-1", "HQ");
+        var inside = unknown.entered("evt-1", "door-1", AT);
+        var decided = new ExitRecorded("evt-1", "door-1", "HQ", "0042", null, "emp-1", List.of(), AT, AT);
+
+        assertThat(presence.commitPassage(unknown, inside, decided)).isTrue();
+        assertThat(presence.recall("emp-1", "HQ")).contains(inside);
+        assertThat(carried).containsExactly(decided);
+
+        assertThat(presence.commitPassage(unknown, inside, decided))
+                .as("the version read moved")
+                .isFalse();
+        assertThat(store.finds).isZero();
+        assertThat(presence.recall("emp-1", "HQ")).as("read again").contains(inside);
+        assertThat(store.finds).isOne();
+        assertThat(carried).hasSize(1);
     }
 
     @Test
@@ -85,6 +108,19 @@ class RememberedPresenceTests {
         presence.findAll(List.of(new PresenceKey("emp-1", "HQ")));
 
         assertThat(presence.recall("emp-1", "HQ")).contains(outside);
+    }
+
+    /** Commits through the ledger and keeps what each successful commit carried. */
+    private record CarryingLog(PresenceLedger ledger, List<DoorEvent> carried) implements DecisionLog {
+        @Override
+        public boolean commitPassage(Presence read, Presence next, DoorEvent decided) {
+            return ledger.replace(read, next) && carried.add(decided);
+        }
+
+        @Override
+        public void record(DoorEvent decided) {
+            carried.add(decided);
+        }
     }
 
     /** Presence in a map that counts its single and batched reads; a batched read's answer can be made stale. */
