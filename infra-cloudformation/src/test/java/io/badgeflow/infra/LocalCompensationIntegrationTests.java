@@ -120,11 +120,25 @@ class LocalCompensationIntegrationTests {
                 "DeliveryFailuresTableName",
                 "ImportsTableName",
                 "ParkedRecordsTableName",
-                "AlarmsTableName")) {
+                "AlarmsTableName",
+                "DoorDecisionsTableName")) {
             var ttl = dynamoDb.describeTimeToLive(request -> request.tableName(aws.output(table)))
                     .timeToLiveDescription();
             assertThat(ttl.timeToLiveStatus()).as(table).isIn(TimeToLiveStatus.ENABLED, TimeToLiveStatus.ENABLING);
             assertThat(ttl.attributeName()).as(table).isEqualTo("expiresAt");
+        }
+    }
+
+    @Test
+    void theTablesTheDecisionPathWritesStreamTheirChangesToTheSwipeStream(AwsEnvironment aws) {
+        for (var table : List.of("PresenceTableName", "DoorDecisionsTableName")) {
+            var destinations = dynamoDb.describeKinesisStreamingDestination(
+                            request -> request.tableName(aws.output(table)))
+                    .kinesisDataStreamDestinations();
+            assertThat(destinations).as(table).singleElement().satisfies(destination -> {
+                assertThat(destination.streamArn()).isEqualTo(aws.output("SwipeStreamArn"));
+                assertThat(destination.destinationStatusAsString()).isIn("ACTIVE", "ENABLING");
+            });
         }
     }
 
