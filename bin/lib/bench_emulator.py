@@ -47,25 +47,77 @@ def measure(name, pid, items_per_call, calls, call):
     per_item_ms = cpu * 1000 / items
     print(f"| {name} | {items_per_call} | {per_item_ms:.3f} | {wall * 1000 / calls:.2f} | "
           f"{items / cpu if cpu else float('inf'):,.0f} |", flush=True)
+    return cpu / items
 
 
-def run(endpoint, pid, calls, iterators):
+def clients_for(endpoint):
     config = Config(retries={"max_attempts": 0}, max_pool_connections=4)
     clients = dict(endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="bench",
                    aws_secret_access_key="bench", config=config)
-    dynamodb = boto3.client("dynamodb", **clients)
-    kinesis = boto3.client("kinesis", **clients)
+    return boto3.client("dynamodb", **clients), boto3.client("kinesis", **clients)
+
+
+def await_stream(kinesis, name):
+    for _ in range(100):
+        if kinesis.describe_stream_summary(StreamName=name)["StreamDescriptionSummary"]["StreamStatus"] == "ACTIVE":
+            return
+        time.sleep(0.1)
+
+
+def decision_write(endpoint, pid, calls):
+    """A decision's one write (decision 0015): a presence item, conditional on the version read, carrying its
+    event, on a table whose changes stream to Kinesis, as the presence table's do. Returns the emulator's CPU
+    seconds per write."""
+    dynamodb, kinesis = clients_for(endpoint)
+    dynamodb.create_table(TableName="bench-presence", BillingMode="PAY_PER_REQUEST",
+                          AttributeDefinitions=[{"AttributeName": "employeeId", "AttributeType": "S"},
+                                                {"AttributeName": "buildingId", "AttributeType": "S"}],
+                          KeySchema=[{"AttributeName": "employeeId", "KeyType": "HASH"},
+                                     {"AttributeName": "buildingId", "KeyType": "RANGE"}])
+    kinesis.create_stream(StreamName="bench-decisions", ShardCount=1)
+    await_stream(kinesis, "bench-decisions")
+    arn = kinesis.describe_stream_summary(StreamName="bench-decisions")["StreamDescriptionSummary"]["StreamARN"]
+    dynamodb.enable_kinesis_streaming_destination(TableName="bench-presence", StreamArn=arn)
+    event = '{"type":"EntryDecided","eventId":"%s","doorId":"door-1","buildingId":"HQ","cardNumber":"C1",' \
+            '"direction":"IN","cardId":"card-1","cardStatus":"ACTIVE","employeeId":"emp-1","decision":"GRANTED",' \
+            '"reason":"GRANTED","rule":"all-rules-passed","policyVersion":"v1","alarms":[],' \
+            '"occurredAt":"2026-12-07T10:00:00Z","decidedAt":"2026-12-07T10:00:00.004Z"}'
+
+    def write(i):
+        run_key = f"emp-{uuid.uuid4().hex[:8]}"
+        dynamodb.put_item(TableName="bench-presence", ConditionExpression="attribute_not_exists(employeeId)", Item={
+            "employeeId": {"S": run_key}, "buildingId": {"S": "HQ"}, "inside": {"BOOL": True},
+            "insideBuildingId": {"S": "HQ"}, "lastDoorId": {"S": "door-1"}, "since": {"S": "2026-12-07T10:00:00Z"},
+            "lastEventId": {"S": f"evt-{i}"}, "version": {"N": "1"}, "decisionEvent": {"S": event % f"evt-{i}"}})
+    return measure("PutItem with a condition, streamed to Kinesis (a decision's one write)", pid, 1, calls, write)
+
+
+def started_emulator():
+    """(endpoint, pid, stop) of a fresh emulator on a free port."""
+    port = free_port()
+    run_dir = tempfile.mkdtemp(prefix="bench-emulator-")
+    env = dict(os.environ, BADGEFLOW_EMULATOR_PORT=str(port), BADGEFLOW_RUN_DIR=run_dir)
+    subprocess.run([EMULATOR, "start"], env=env, check=True, stdout=subprocess.DEVNULL)
+
+    def stop():
+        subprocess.run([EMULATOR, "stop"], env=env, check=False, stdout=subprocess.DEVNULL)
+    try:
+        pid = int("".join(ch for ch in open(f"{run_dir}/ministack.pid").read() if ch.isdigit()))
+    except Exception:
+        stop()
+        raise
+    return f"http://127.0.0.1:{port}", pid, stop
+
+
+def run(endpoint, pid, calls, iterators):
+    dynamodb, kinesis = clients_for(endpoint)
     keys = [{"AttributeName": "doorId", "AttributeType": "S"},
             {"AttributeName": "occurredAtEventId", "AttributeType": "S"}]
     dynamodb.create_table(TableName="bench-swipes", AttributeDefinitions=keys, BillingMode="PAY_PER_REQUEST",
                           KeySchema=[{"AttributeName": "doorId", "KeyType": "HASH"},
                                      {"AttributeName": "occurredAtEventId", "KeyType": "RANGE"}])
     kinesis.create_stream(StreamName="bench-stream", ShardCount=4)
-    for _ in range(100):
-        if kinesis.describe_stream_summary(StreamName="bench-stream")["StreamDescriptionSummary"][
-                "StreamStatus"] == "ACTIVE":
-            break
-        time.sleep(0.1)
+    await_stream(kinesis, "bench-stream")
 
     print("| call | items per call | emulator CPU per item (ms) | wall per call (ms) | most items/s on one core |")
     print("|---|---|---|---|---|")
@@ -75,6 +127,7 @@ def run(endpoint, pid, calls, iterators):
         dynamodb.put_item(TableName="bench-swipes", Item=swipe_item(run_key, i),
                           ConditionExpression="attribute_not_exists(doorId)")
     measure("PutItem with a condition", pid, 1, calls, conditional_put)
+    decision_write(endpoint, pid, calls)
 
     def consistent_get(i):
         dynamodb.get_item(TableName="bench-swipes", ConsistentRead=True,
@@ -114,16 +167,12 @@ def main():
     parser.add_argument("--calls", type=int, default=2000)
     parser.add_argument("--iterators", type=int, default=6000)
     args = parser.parse_args()
-    port = free_port()
-    run_dir = tempfile.mkdtemp(prefix="bench-emulator-")
-    env = dict(os.environ, BADGEFLOW_EMULATOR_PORT=str(port), BADGEFLOW_RUN_DIR=run_dir)
-    subprocess.run([EMULATOR, "start"], env=env, check=True, stdout=subprocess.DEVNULL)
+    endpoint, pid, stop = started_emulator()
     try:
-        pid = int("".join(ch for ch in open(f"{run_dir}/ministack.pid").read() if ch.isdigit()))
-        print(f"emulator on 127.0.0.1:{port} (PID {pid}), {args.calls} calls each, {os.cpu_count()} cores")
-        run(f"http://127.0.0.1:{port}", pid, args.calls, args.iterators)
+        print(f"emulator on {endpoint} (PID {pid}), {args.calls} calls each, {os.cpu_count()} cores")
+        run(endpoint, pid, args.calls, args.iterators)
     finally:
-        subprocess.run([EMULATOR, "stop"], env=env, check=False, stdout=subprocess.DEVNULL)
+        stop()
     return 0
 
 
