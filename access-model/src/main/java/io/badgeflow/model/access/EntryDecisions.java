@@ -40,11 +40,18 @@ public final class EntryDecisions {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** Decides a swipe no reader waits on with a deadline (see {@link #decide(EntryRequest, Deadline)}). */
+    public Decision decide(EntryRequest request) {
+        return decide(request, Deadline.NONE);
+    }
+
     /**
+     * @param deadline checked right before the presence write: a swipe whose reader stopped waiting commits nothing
+     * @throws DeadlinePassedException when the deadline passed before the write; nothing was written or published
      * @throws PresenceContentionException when the presence moved under every attempt
      * @throws RuntimeException whatever the stream or the ledger throws when unavailable: nothing is answered
      */
-    public Decision decide(EntryRequest request) {
+    public Decision decide(EntryRequest request, Deadline deadline) {
         var swipe = new SwipeFacts(request.eventId());
         for (var attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             var decision = new EntryPolicy(swipe, clock).decide(request);
@@ -60,6 +67,9 @@ public final class EntryDecisions {
             }
             var read = swipe.presenceRead(decision.employeeId(), decision.buildingId());
             var next = decision.presenceAfter(read);
+            if (next.isPresent() && deadline.passed(clock)) {
+                throw new DeadlinePassedException(request.eventId(), deadline);
+            }
             if (next.isEmpty() || presences.replace(read, next.get())) {
                 return recorded(decision);
             }
