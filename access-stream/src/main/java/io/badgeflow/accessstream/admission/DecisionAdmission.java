@@ -30,6 +30,12 @@ public final class DecisionAdmission implements HandlerInterceptor {
     /** Milliseconds the reader still waits for this answer, counted from the request's arrival. */
     public static final String DEADLINE_HEADER = "X-Door-Deadline-Ms";
 
+    /**
+     * The shortest wait a reader may announce: less is no time to be answered across a network at all, so it is a
+     * misconfigured reader (400), not an overload.
+     */
+    static final long MIN_DEADLINE_MILLIS = 100;
+
     /** The request attribute holding the admitted request's {@link Deadline}. */
     public static final String DEADLINE = "io.badgeflow.accessstream.admission.deadline";
 
@@ -111,9 +117,10 @@ public final class DecisionAdmission implements HandlerInterceptor {
         }
         var most = settings.maxDeadline().toMillis();
         var millis = header.matches("[0-9]{1,9}") ? Long.parseLong(header) : -1;
-        if (millis < 1 || millis > most) {
+        if (millis < MIN_DEADLINE_MILLIS || millis > most) {
             throw new InvalidFieldException(
-                    DEADLINE_HEADER, "must be the whole milliseconds the reader still waits, 1 to " + most);
+                    DEADLINE_HEADER,
+                    "must be the whole milliseconds the reader still waits, " + MIN_DEADLINE_MILLIS + " to " + most);
         }
         return Duration.ofMillis(millis);
     }
