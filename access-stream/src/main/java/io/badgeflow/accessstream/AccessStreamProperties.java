@@ -95,8 +95,9 @@ public record AccessStreamProperties(
      *                          deadline (default 64); beyond it a request is refused at once
      * @param defaultDeadline   the reader's budget when it sends no header (default 200 ms, as OSDP readers wait)
      * @param maxDeadline       the largest budget a header may ask for (default 10 s); more is a 400
-     * @param answerReserve     kept back from the budget for the presence write and the answer's way back (default
-     *                          20 ms): a decision whose write starts later than budget minus this is dropped
+     * @param answerReserve     the least kept back from the budget for the presence write and the answer's way
+     *                          back (default 20 ms; more while recent decisions take longer): a decision whose
+     *                          write would start later is dropped
      * @param retryAfter        the {@code Retry-After} of a refusal (default 1 s, the header's smallest value)
      */
     public record Admission(

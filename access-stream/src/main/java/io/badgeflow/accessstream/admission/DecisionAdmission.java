@@ -40,12 +40,14 @@ public final class DecisionAdmission implements HandlerInterceptor {
     public static final String DEADLINE = "io.badgeflow.accessstream.admission.deadline";
 
     private static final String PERMIT = "io.badgeflow.accessstream.admission.permit";
+    private static final String ADMITTED_NANOS = "io.badgeflow.accessstream.admission.admittedNanos";
 
     private final AccessStreamProperties.Admission settings;
     private final Clock clock;
     private final AbstractLimiter<Deadline> slots;
     private final Limiter<Deadline> limiter;
     private final ShedRequests shed;
+    private final ServiceTimes serviceTimes = new ServiceTimes();
 
     DecisionAdmission(AccessStreamProperties.Admission settings, Clock clock, ShedRequests shed, MeterRegistry meters) {
         this.settings = settings;
@@ -83,6 +85,7 @@ public final class DecisionAdmission implements HandlerInterceptor {
         }
         request.setAttribute(PERMIT, permit.get());
         request.setAttribute(DEADLINE, deadline);
+        request.setAttribute(ADMITTED_NANOS, System.nanoTime());
         return true;
     }
 
@@ -92,6 +95,10 @@ public final class DecisionAdmission implements HandlerInterceptor {
         if (request.getAttribute(PERMIT) instanceof Limiter.Listener permit) {
             request.removeAttribute(PERMIT);
             if (failure == null && response.getStatus() < 500) {
+                var now = System.nanoTime();
+                if (request.getAttribute(ADMITTED_NANOS) instanceof Long admitted) {
+                    serviceTimes.record(now - admitted, now);
+                }
                 permit.onSuccess();
             } else {
                 permit.onIgnore();
@@ -101,14 +108,18 @@ public final class DecisionAdmission implements HandlerInterceptor {
 
     /**
      * The last instant at which this request's decision may still start its write: arrival plus the reader's
-     * budget, less the reserve for the write and the answer's way back.
+     * budget, less what the write and the answer's way back need: the configured reserve, or what admitted
+     * decisions took lately (their p99) when that is more, up to half the budget (beyond that the service is so slow
+     * that keeping more back would refuse everything, and the check before the write still holds).
      */
     Deadline deadlineOf(HttpServletRequest request) {
         var budget = budget(request.getHeader(DEADLINE_HEADER));
         var now = System.nanoTime();
         var arrived = request.getAttribute(ArrivalValve.ARRIVED_NANOS) instanceof Long nanos ? nanos : now;
         var arrival = clock.instant().minusNanos(Math.max(0, now - arrived));
-        return Deadline.after(arrival, budget.minus(settings.answerReserve()));
+        var lately = Math.min(serviceTimes.p99(now), budget.toNanos() / 2);
+        var reserve = Math.max(settings.answerReserve().toNanos(), lately);
+        return Deadline.after(arrival, budget.minusNanos(reserve));
     }
 
     private Duration budget(String header) {
