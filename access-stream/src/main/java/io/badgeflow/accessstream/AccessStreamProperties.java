@@ -15,7 +15,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("badgeflow.access-stream")
 public record AccessStreamProperties(
-        String stage, Duration swipeRetention, Decisions decisions, Alarms alarms, Kcl kcl, Simulator simulator) {
+        String stage,
+        Duration swipeRetention,
+        Decisions decisions,
+        Admission admission,
+        Alarms alarms,
+        Kcl kcl,
+        Simulator simulator) {
 
     public AccessStreamProperties {
         if (stage == null || !stage.matches("[a-z][a-z0-9-]{0,19}")) {
@@ -24,6 +30,7 @@ public record AccessStreamProperties(
         }
         swipeRetention = positive("badgeflow.access-stream.swipe-retention", swipeRetention, Duration.ofDays(90));
         decisions = decisions == null ? Decisions.defaults() : decisions;
+        admission = admission == null ? Admission.defaults() : admission;
         alarms = alarms == null ? new Alarms(0, null) : alarms;
         kcl = kcl == null ? Kcl.defaults() : kcl;
         simulator = simulator == null ? Simulator.disabled() : simulator;
@@ -75,6 +82,56 @@ public record AccessStreamProperties(
 
         static Decisions defaults() {
             return new Decisions(null, null, null, null, 0);
+        }
+    }
+
+    /**
+     * How many decisions run at once and how long a reader's request may wait for its turn (docs/architecture.md,
+     * "Overload"; docs/decisions/0017). A reader tells its deadline in {@code X-Door-Deadline-Ms}; a request that
+     * cannot commit within it is answered 503 with {@code Retry-After} rather than decided after the reader gave up.
+     *
+     * @param maxConcurrent     decisions in flight at most (default 16)
+     * @param backlog           requests that may wait for a free slot, newest served first, each no longer than its
+     *                          deadline (default 64); beyond it a request is refused at once
+     * @param defaultDeadline   the reader's budget when it sends no header (default 200 ms, as OSDP readers wait)
+     * @param maxDeadline       the largest budget a header may ask for (default 10 s); more is a 400
+     * @param answerReserve     the least kept back from the budget for the presence write and the answer's way
+     *                          back (default 20 ms; more while recent decisions take longer): a decision whose
+     *                          write would start later is dropped
+     * @param retryAfter        the {@code Retry-After} of a refusal (default 1 s, the header's smallest value)
+     */
+    public record Admission(
+            int maxConcurrent,
+            Integer backlog,
+            Duration defaultDeadline,
+            Duration maxDeadline,
+            Duration answerReserve,
+            Duration retryAfter) {
+
+        public Admission {
+            maxConcurrent = maxConcurrent == 0 ? 16 : maxConcurrent;
+            if (maxConcurrent < 1) {
+                throw new IllegalArgumentException("admission.max-concurrent must be positive");
+            }
+            backlog = backlog == null ? 64 : backlog;
+            if (backlog < 0) {
+                throw new IllegalArgumentException("admission.backlog must not be negative");
+            }
+            defaultDeadline = positive("admission.default-deadline", defaultDeadline, Duration.ofMillis(200));
+            maxDeadline = positive("admission.max-deadline", maxDeadline, Duration.ofSeconds(10));
+            if (defaultDeadline.compareTo(maxDeadline) > 0) {
+                throw new IllegalArgumentException("admission.default-deadline must not exceed admission.max-deadline");
+            }
+            answerReserve = answerReserve == null ? Duration.ofMillis(20) : answerReserve;
+            if (answerReserve.isNegative() || answerReserve.compareTo(defaultDeadline) >= 0) {
+                throw new IllegalArgumentException(
+                        "admission.answer-reserve must be at least 0 and less than admission.default-deadline");
+            }
+            retryAfter = positive("admission.retry-after", retryAfter, Duration.ofSeconds(1));
+        }
+
+        static Admission defaults() {
+            return new Admission(0, null, null, null, null, null);
         }
     }
 

@@ -41,29 +41,37 @@ public final class EntryDecisions {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** Decides a swipe no reader waits on with a deadline (see {@link #decide(EntryRequest, Deadline)}). */
+    public Decision decide(EntryRequest request) {
+        return decide(request, Deadline.NONE);
+    }
+
     /**
+     * @param deadline checked right before the decision's write: a swipe whose reader stopped waiting commits nothing
+     * @throws DeadlinePassedException when the deadline passed before the write; nothing was written or published
      * @throws PresenceContentionException when the presence moved under every attempt
      * @throws RuntimeException whatever the ledger or the log throws when unavailable: nothing is answered
      */
-    public Decision decide(EntryRequest request) {
+    public Decision decide(EntryRequest request, Deadline deadline) {
         var swipe = new SwipeFacts(request.eventId());
         for (var attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             var decision = new EntryPolicy(swipe, clock).decide(request);
             if (decision.employeeId() == null || decision.buildingId() == null) {
-                return recorded(decision);
+                return recorded(decision, request, deadline);
             }
             if (!decision.granted()) {
                 if (decision.reason() == DecisionReason.ANTI_PASSBACK && !swipe.fresh) {
                     swipe.readFresh(decision.employeeId(), decision.buildingId());
                     continue;
                 }
-                return recorded(decision);
+                return recorded(decision, request, deadline);
             }
             var read = swipe.presenceRead(decision.employeeId(), decision.buildingId());
             var next = decision.presenceAfter(read);
-            if (next.isEmpty()) {
-                return read.records(request.eventId()) ? decision : recorded(decision);
+if (next.isEmpty()) {
+                return read.records(request.eventId()) ? decision : recorded(decision, request, deadline);
             }
+            inTime(request, deadline);
             if (log.commitPassage(read, next.get(), decision.toEvent())) {
                 return decision;
             }
@@ -72,9 +80,18 @@ public final class EntryDecisions {
         throw new PresenceContentionException(request.eventId(), MAX_ATTEMPTS);
     }
 
-    private Decision recorded(Decision decision) {
+    /** A decision that moves no presence, in its one write. */
+    private Decision recorded(Decision decision, EntryRequest request, Deadline deadline) {
+        inTime(request, deadline);
         log.record(decision.toEvent());
         return decision;
+    }
+
+    /** Every write waits on this: a swipe whose reader stopped waiting commits nothing, and nothing reaches the stream. */
+    private void inTime(EntryRequest request, Deadline deadline) {
+        if (deadline.passed(clock)) {
+            throw new DeadlinePassedException(request.eventId(), deadline);
+        }
     }
 
     /**

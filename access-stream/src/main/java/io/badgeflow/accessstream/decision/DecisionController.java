@@ -1,6 +1,8 @@
 package io.badgeflow.accessstream.decision;
 
+import io.badgeflow.accessstream.admission.DecisionAdmission;
 import io.badgeflow.model.InvalidFieldException;
+import io.badgeflow.model.access.Deadline;
 import io.badgeflow.model.access.Decision;
 import io.badgeflow.model.access.EntryDecisions;
 import io.badgeflow.model.door.AnsweredEvents;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
  * the same event id and gets the same answer: from memory when it asks this process again (concurrent repeats
  * wait for the one answer), else decided again with the swipe's own recorded passage taken out (EntryDecisions),
  * while the stream consumer keeps the first record of an event id. An event id this process remembers for
- * another card, door, direction or time is refused (409) and raises EVENT_ID_REUSED (AnsweredEvents).
+ * another card, door, direction or time is refused (409) and raises EVENT_ID_REUSED (AnsweredEvents). Only
+ * requests admitted within their reader's deadline get here (DecisionAdmission).
  */
 @RestController
 class DecisionController {
@@ -51,6 +55,7 @@ class DecisionController {
     DecisionAnswer decide(
             @PathVariable String doorId,
             @RequestHeader(name = DOOR_KEY_HEADER, required = false) String key,
+            @RequestAttribute(name = DecisionAdmission.DEADLINE, required = false) Deadline deadline,
             @RequestBody DecisionRequest body) {
         var door = doors.authenticate(doorId, DeviceKey.presented(key));
         var request = body.toEntryRequest(door.doorId());
@@ -65,6 +70,8 @@ class DecisionController {
                 request.cardNumber(),
                 request.direction(),
                 request.occurredAt());
-        return DecisionAnswer.of(answered.answer(payload, () -> decisions.decide(request)));
+        // Admission (DecisionAdmission) set the reader's deadline; the decision checks it again before its write.
+        var until = deadline == null ? Deadline.NONE : deadline;
+        return DecisionAnswer.of(answered.answer(payload, () -> decisions.decide(request, until)));
     }
 }
