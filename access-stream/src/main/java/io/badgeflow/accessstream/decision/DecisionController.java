@@ -4,9 +4,7 @@ import io.badgeflow.model.InvalidFieldException;
 import io.badgeflow.model.access.Decision;
 import io.badgeflow.model.access.EntryDecisions;
 import io.badgeflow.model.door.AnsweredEvents;
-import io.badgeflow.model.door.DeviceKey;
 import io.badgeflow.model.door.SwipeAtDoor;
-import io.badgeflow.model.door.SwipeIntake;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.http.MediaType;
@@ -31,12 +29,12 @@ class DecisionController {
     /** How far ahead of this service's clock a reader's clock may run before its swipe is refused. */
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(1);
 
-    private final SwipeIntake doors;
+    private final DoorGate doors;
     private final EntryDecisions decisions;
     private final Clock clock;
     private final AnsweredEvents<Decision> answered;
 
-    DecisionController(SwipeIntake doors, EntryDecisions decisions, Clock clock, AnsweredEvents<Decision> answered) {
+    DecisionController(DoorGate doors, EntryDecisions decisions, Clock clock, AnsweredEvents<Decision> answered) {
         this.doors = doors;
         this.decisions = decisions;
         this.clock = clock;
@@ -52,7 +50,7 @@ class DecisionController {
             @PathVariable String doorId,
             @RequestHeader(name = DOOR_KEY_HEADER, required = false) String key,
             @RequestBody DecisionRequest body) {
-        var door = doors.authenticate(doorId, DeviceKey.presented(key));
+        var door = doors.admit(doorId, key);
         var request = body.toEntryRequest(door.doorId());
         if (request.occurredAt().isAfter(clock.instant().plus(CLOCK_TOLERANCE))) {
             throw new InvalidFieldException(

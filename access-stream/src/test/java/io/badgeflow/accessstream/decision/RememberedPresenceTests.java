@@ -21,7 +21,7 @@ class RememberedPresenceTests {
 
     private final CountingLedger store = new CountingLedger();
     private final RememberedPresence presence =
-            new RememberedPresence(store, new AccessStreamProperties.Decisions(null, null, null, null, 0));
+            new RememberedPresence(store, new AccessStreamProperties.Decisions(null, null, null, null, 0, null, 0));
 
     @Test
     void recallsWhatItWroteWithoutReading() {
