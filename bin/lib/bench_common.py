@@ -14,6 +14,9 @@ class System:
         self.endpoint = endpoint or f"http://127.0.0.1:{open(f'{run_dir}/emulator.port').read().strip()}"
         self.admin_url = admin_url or f"http://127.0.0.1:{os.environ.get('BADGEFLOW_ADMIN_PORT', '8081')}"
         self.stream_url = stream_url or f"http://127.0.0.1:{os.environ.get('BADGEFLOW_ACCESS_STREAM_PORT', '8082')}"
+        # access-stream's actuator listens on loopback apart from the door API; bin/run writes where.
+        self.stream_management_url = _read(f"{run_dir}/access-stream-management.url") or \
+            f"http://127.0.0.1:{int(os.environ.get('BADGEFLOW_ACCESS_STREAM_PORT', '8082')) + 1000}"
         users = {line.split("\t")[1]: line.split("\t")[2].strip() for line in open(f"{run_dir}/demo-users.tsv")}
         cognito = self.client("cognito-idp")
         result = cognito.initiate_auth(ClientId=self.outputs["UserPoolClientId"], AuthFlow="USER_PASSWORD_AUTH",
@@ -31,6 +34,13 @@ class System:
                                                   "Content-Type": "application/json"})
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return json.loads(response.read())
+
+
+def _read(path):
+    try:
+        return open(path).read().strip()
+    except FileNotFoundError:
+        return None
 
 
 def percentile(sorted_values, fraction):

@@ -13,7 +13,7 @@ from bench_simulator import run_simulator
 
 
 def metric(system, name, tag=None):
-    url = f"{system.stream_url}/actuator/metrics/{name}" + (f"?tag={tag}" if tag else "")
+    url = f"{system.stream_management_url}/actuator/metrics/{name}" + (f"?tag={tag}" if tag else "")
     with urllib.request.urlopen(url, timeout=10) as response:
         return {m["statistic"]: m["value"] for m in json.loads(response.read())["measurements"]}
 

@@ -22,7 +22,7 @@ from bench_simulator import cpu_seconds, pid_of
 def applied(system):
     total = 0
     for name in ("badgeflow.stream.events.applied", "badgeflow.stream.events.repeated"):
-        with urllib.request.urlopen(f"{system.stream_url}/actuator/metrics/{name}", timeout=10) as response:
+        with urllib.request.urlopen(f"{system.stream_management_url}/actuator/metrics/{name}", timeout=10) as response:
             total += json.loads(response.read())["measurements"][0]["value"]
     return total
 

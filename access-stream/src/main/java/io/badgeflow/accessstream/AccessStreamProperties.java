@@ -4,6 +4,7 @@ import io.badgeflow.accessstream.simulator.Profile;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -21,7 +22,8 @@ public record AccessStreamProperties(
         Admission admission,
         Alarms alarms,
         Kcl kcl,
-        Simulator simulator) {
+        Simulator simulator,
+        DoorApi doorApi) {
 
     public AccessStreamProperties {
         if (stage == null || !stage.matches("[a-z][a-z0-9-]{0,19}")) {
@@ -34,6 +36,7 @@ public record AccessStreamProperties(
         alarms = alarms == null ? new Alarms(0, null) : alarms;
         kcl = kcl == null ? Kcl.defaults() : kcl;
         simulator = simulator == null ? Simulator.disabled() : simulator;
+        doorApi = doorApi == null ? DoorApi.defaults() : doorApi;
     }
 
     /** The KCL application name, which is also the name of KCL's one table (leases, leader lock, worker metrics). */
@@ -65,9 +68,20 @@ public record AccessStreamProperties(
      * @param recordTtl         the longest a remembered record is used without a change seen: the safety net
      * @param unknownCardTtl    the longest a card number found nowhere is remembered as unknown
      * @param maxRecords        the most records remembered per kind
+     * @param refusalTtl        the longest a door id found nowhere, or a key a door refused, is refused again
+     *                          without a read; a command naming the door (a rotated key, a door registered)
+     *                          forgets it within about a feed interval, so this is only the safety net
+     * @param maxRefusals       the most unknown door ids, and the most refused (door, key) pairs, remembered:
+     *                          made-up ids and keys cost memory up to this and no further
      */
     public record Decisions(
-            Duration feedInterval, Duration feedOverlap, Duration recordTtl, Duration unknownCardTtl, long maxRecords) {
+            Duration feedInterval,
+            Duration feedOverlap,
+            Duration recordTtl,
+            Duration unknownCardTtl,
+            long maxRecords,
+            Duration refusalTtl,
+            long maxRefusals) {
 
         public Decisions {
             feedInterval = positive("decisions.feed-interval", feedInterval, Duration.ofMillis(250));
@@ -78,10 +92,15 @@ public record AccessStreamProperties(
             if (maxRecords < 1) {
                 throw new IllegalArgumentException("decisions.max-records must be positive");
             }
+            refusalTtl = positive("decisions.refusal-ttl", refusalTtl, Duration.ofSeconds(10));
+            maxRefusals = maxRefusals == 0 ? 10_000 : maxRefusals;
+            if (maxRefusals < 1) {
+                throw new IllegalArgumentException("decisions.max-refusals must be positive");
+            }
         }
 
         static Decisions defaults() {
-            return new Decisions(null, null, null, null, 0);
+            return new Decisions(null, null, null, null, 0, null, 0);
         }
     }
 
@@ -300,6 +319,55 @@ public record AccessStreamProperties(
 
         static Simulator disabled() {
             return new Simulator(false, null, null, null, null, null, null, 0, 0, 0, 0, null, null, null, false, null);
+        }
+    }
+
+    /**
+     * How the public door API keeps one caller from taking it over (docs/configuration.md, "Door API limits").
+     * Each limit is a token bucket: {@code burst} requests at once, refilled at {@code perSecond}; a request over
+     * it is answered 429 with Retry-After. The defaults are far above what real doors send (a turnstile in a rush
+     * takes about one swipe a second, an evacuation a few exits a second per door) and above what the benchmarks
+     * drive ({@code bin/bench decisions}: 1,000/s over 8 doors, 125/s per door, all from one address).
+     *
+     * @param perDoor         each authenticated door (a refused key never spends a door's tokens, so nobody
+     *                        without the key can lock a door out)
+     * @param perSource       each client address, before anything else of the request is read
+     * @param trustedProxies  the peers (CIDR) whose X-Forwarded-For is believed: from them the source is the
+     *                        right-most entry, the one the proxy itself appended; from any other peer, the peer.
+     *                        Empty (the default): the peer is the source
+     * @param maxBuckets      the most buckets kept per kind, least used dropped first, so made-up doors and
+     *                        addresses cost bounded memory (a dropped bucket starts full again)
+     */
+    public record DoorApi(Limit perDoor, Limit perSource, List<String> trustedProxies, long maxBuckets) {
+
+        public DoorApi {
+            perDoor = perDoor == null ? new Limit(400, 200) : perDoor.checked("door-api.per-door");
+            perSource = perSource == null ? new Limit(4_000, 2_000) : perSource.checked("door-api.per-source");
+            trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+            maxBuckets = maxBuckets == 0 ? 100_000 : maxBuckets;
+            if (maxBuckets < 1) {
+                throw new IllegalArgumentException("door-api.max-buckets must be positive");
+            }
+        }
+
+        static DoorApi defaults() {
+            return new DoorApi(null, null, null, 0);
+        }
+    }
+
+    /**
+     * A token bucket.
+     *
+     * @param burst      requests taken at once (the bucket's capacity)
+     * @param perSecond  tokens added back each second
+     */
+    public record Limit(long burst, long perSecond) {
+
+        Limit checked(String property) {
+            if (burst < 1 || perSecond < 1) {
+                throw new IllegalArgumentException(property + ".burst and .per-second must be positive");
+            }
+            return this;
         }
     }
 

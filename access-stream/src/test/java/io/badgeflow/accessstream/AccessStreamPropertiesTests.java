@@ -47,6 +47,39 @@ class AccessStreamPropertiesTests {
     }
 
     @Test
+    void limitsTheDoorApiFarAboveWhatDoorsAndTheBenchmarksSend() {
+        var doorApi = new AccessStreamProperties("prod", null, null, null, null, null, null).doorApi();
+
+        // bin/bench decisions: 1,000/s over 8 doors from one address, 125/s per door.
+        assertThat(doorApi.perDoor().perSecond()).isGreaterThanOrEqualTo(125);
+        assertThat(doorApi.perSource().perSecond()).isGreaterThanOrEqualTo(1_000);
+        assertThat(doorApi.trustedProxies())
+                .as("no forwarded header believed unless configured")
+                .isEmpty();
+        assertThat(doorApi.maxBuckets()).isPositive();
+    }
+
+    @Test
+    void rejectsALimitThatAdmitsNothing() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() ->
+                        new AccessStreamProperties.DoorApi(new AccessStreamProperties.Limit(0, 10), null, null, 0))
+                .withMessageContaining("door-api.per-door");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() ->
+                        new AccessStreamProperties.DoorApi(null, new AccessStreamProperties.Limit(10, -1), null, 0))
+                .withMessageContaining("door-api.per-source");
+    }
+
+    @Test
+    void remembersRefusalsBrieflyAndBoundedByDefault() {
+        var decisions = new AccessStreamProperties("prod", null, null, null, null, null, null).decisions();
+
+        assertThat(decisions.refusalTtl()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(decisions.maxRefusals()).isEqualTo(10_000);
+    }
+
+    @Test
     void rejectsAnUnknownMetricsLevel() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> kcl("VERBOSE", Duration.ofMillis(200)))

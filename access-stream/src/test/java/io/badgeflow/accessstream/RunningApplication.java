@@ -49,6 +49,14 @@ public abstract class RunningApplication {
         registry.add("badgeflow.access-stream.stage", () -> STAGE);
         // Low enough that a test reaches it with a few swipes.
         registry.add("badgeflow.access-stream.alarms.repeated-denials-threshold", () -> "3");
+        // Low enough that a test's flood reaches them (DoorApiUnderAttackIntegrationTests), above what the other
+        // tests send from loopback (EmulatorRestartIntegrationTests: about 30 a second at one door).
+        registry.add("badgeflow.access-stream.door-api.per-source.burst", () -> "500");
+        registry.add("badgeflow.access-stream.door-api.per-source.per-second", () -> "100");
+        registry.add("badgeflow.access-stream.door-api.per-door.burst", () -> "100");
+        registry.add("badgeflow.access-stream.door-api.per-door.per-second", () -> "50");
+        // Small enough that 10,000 made-up door ids overflow it.
+        registry.add("badgeflow.access-stream.decisions.max-refusals", () -> "1000");
     }
 
     @BeforeEach

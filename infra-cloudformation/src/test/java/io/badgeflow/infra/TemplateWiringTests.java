@@ -134,7 +134,9 @@ class TemplateWiringTests {
                         "AWS::ECS::TaskDefinition",
                         "AWS::EC2::SecurityGroup",
                         "AWS::IAM::Role",
-                        "AWS::Logs::LogGroup");
+                        "AWS::Logs::LogGroup",
+                        // the emulator's CloudFormation knows web ACLs, not their association
+                        "AWS::WAFv2::WebACLAssociation");
         assertThat(conditioned)
                 .allSatisfy(
                         resource -> assertThat(resource.condition()).isIn("IsNotLocal", "RegistersTaskDefinitions"));
@@ -146,7 +148,8 @@ class TemplateWiringTests {
                 "AWS::ElasticLoadBalancingV2::LoadBalancer",
                 "AWS::ElasticLoadBalancingV2::Listener",
                 "AWS::ElasticLoadBalancingV2::ListenerRule",
-                "AWS::ElasticLoadBalancingV2::TargetGroup")) {
+                "AWS::ElasticLoadBalancingV2::TargetGroup",
+                "AWS::WAFv2::WebACL")) {
             assertThat(compute.resourcesOfType(type).toList())
                     .as(type)
                     .isNotEmpty()
@@ -444,11 +447,53 @@ class TemplateWiringTests {
 
     @Test
     void loadBalancerAsksEachServiceWhetherItIsReadyNotOnlyAlive() {
-        assertThat(named("compute")
-                        .resourcesOfType("AWS::ElasticLoadBalancingV2::TargetGroup")
-                        .map(group -> group.property("HealthCheckPath")))
-                .isNotEmpty()
-                .containsOnly("/actuator/health/readiness");
+        var paths = named("compute")
+                .resourcesOfType("AWS::ElasticLoadBalancingV2::TargetGroup")
+                .collect(Collectors.toMap(group -> group.logicalId(), group -> group.property("HealthCheckPath")));
+
+        // access-stream's actuator is on loopback only: its readiness group is /readyz on the service port.
+        assertThat(paths)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "AdminServiceTargetGroup", "/actuator/health/readiness",
+                        "AccessStreamTargetGroup", "/readyz"));
+    }
+
+    @Test
+    void webAclLimitsEachClientAddressAndGuardsThePublicLoadBalancer() {
+        var compute = named("compute");
+        var acl = compute.resourcesOfType("AWS::WAFv2::WebACL").findFirst().orElseThrow();
+        assertThat(acl.property("Scope")).isEqualTo("REGIONAL");
+        var rules = list(acl.property("Rules")).stream()
+                .map(CloudFormationTemplates::map)
+                .toList();
+
+        var rate = rules.stream()
+                .map(rule -> map(map(rule.get("Statement")).get("RateBasedStatement")))
+                .filter(statement -> !statement.isEmpty())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no rate-based rule"));
+        assertThat(rate.get("AggregateKeyType")).isEqualTo("IP");
+        assertThat(rate.get("Limit")).as("a parameter").isEqualTo(Map.of("Ref", "WebAclRequestsPerSource"));
+        assertThat(compute.parameters()).containsKey("WebAclRequestsPerSource");
+        assertThat(rules)
+                .filteredOn(rule -> !map(map(rule.get("Statement")).get("RateBasedStatement"))
+                        .isEmpty())
+                .singleElement()
+                .satisfies(rule -> assertThat(map(rule.get("Action"))).containsKey("Block"));
+        assertThat(rules)
+                .extracting(rule -> map(map(rule.get("Statement")).get("ManagedRuleGroupStatement"))
+                        .get("Name"))
+                .contains("AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet");
+
+        var association = compute.resourcesOfType("AWS::WAFv2::WebACLAssociation")
+                .findFirst()
+                .orElseThrow();
+        assertThat(association.property("ResourceArn")).isEqualTo(Map.of("Ref", "LoadBalancer"));
+        assertThat(association.property("WebACLArn")).isEqualTo(Map.of("Fn::GetAtt", List.of("WebAcl", "Arn")));
+        assertThat(compute.resources().get("LoadBalancer"))
+                .as("the load balancer is the public one")
+                .satisfies(lb ->
+                        assertThat(map(map(lb).get("Properties")).get("Scheme")).isEqualTo("internet-facing"));
     }
 
     @Test

@@ -26,13 +26,18 @@ public final class SwipeIntake {
      * @throws WrongDoorException the door exists and the key is another door's
      */
     public Door authenticate(String doorId, DeviceKey presented) {
-        var remembered = doors.find(doorId).filter(found -> found.accepts(presented));
-        if (remembered.isPresent()) {
+        var remembered = doors.find(doorId);
+        if (remembered.isEmpty()) {
+            // Not read again: the registry has just looked (or remembers looking) and a made-up door id must cost
+            // one read at most. A door registered a moment ago is the registry's to learn, as a rotated key is.
+            // Before any key lookup: a valid key on a made-up door id must not be told apart from a wrong key.
+            throw new UnknownDeviceException();
+        }
+        if (remembered.get().accepts(presented)) {
             return remembered.get();
         }
         var stored = doors.reload(doorId);
         if (stored.isEmpty()) {
-            // Before any key lookup: a valid key on a made-up door id must not be told apart from a wrong key.
             throw new UnknownDeviceException();
         }
         if (stored.get().accepts(presented)) {

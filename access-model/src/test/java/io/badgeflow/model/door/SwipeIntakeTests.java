@@ -21,11 +21,13 @@ class SwipeIntakeTests {
     private final DeviceKey otherKey = DeviceKey.generate();
     private final Door otherDoor = new Door("door-2", "bldg-1", DeviceKeyHash.of(otherKey));
     private final List<DoorEvent> published = new ArrayList<>();
+    private final List<String> reads = new ArrayList<>();
     private final DoorRegistry doors = new DoorRegistry() {
         private final Map<String, Door> byId = Map.of(door.doorId(), door, otherDoor.doorId(), otherDoor);
 
         @Override
         public Optional<Door> find(String doorId) {
+            reads.add(doorId);
             return Optional.ofNullable(byId.get(doorId));
         }
 
@@ -81,6 +83,13 @@ class SwipeIntakeTests {
         assertThatThrownBy(() -> intake.authenticate("door-404", otherKey))
                 .isInstanceOf(UnknownDeviceException.class)
                 .hasMessage("unknown door or wrong device key");
+    }
+
+    @Test
+    void readsAnUnknownDoorOnceWhateverKeyIsPresented() {
+        assertThatThrownBy(() -> intake.authenticate("made-up", key)).isInstanceOf(UnknownDeviceException.class);
+
+        assertThat(reads).containsExactly("made-up");
     }
 
     @Test

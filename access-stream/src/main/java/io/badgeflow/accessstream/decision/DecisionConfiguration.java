@@ -1,6 +1,7 @@
 package io.badgeflow.accessstream.decision;
 
 import io.badgeflow.accessstream.AccessStreamProperties;
+import io.badgeflow.accessstream.limit.DoorRateLimit;
 import io.badgeflow.aws.dynamodb.DynamoDbAccessFacts;
 import io.badgeflow.aws.dynamodb.DynamoDbDecisionLog;
 import io.badgeflow.aws.dynamodb.DynamoDbDoorRegistry;
@@ -8,6 +9,7 @@ import io.badgeflow.aws.dynamodb.DynamoDbPresenceLedger;
 import io.badgeflow.model.access.EntryDecisions;
 import io.badgeflow.model.command.CommandFeed;
 import io.badgeflow.model.door.DoorRegistry;
+import io.badgeflow.model.door.SwipeIntake;
 import io.badgeflow.model.presence.PresenceLedger;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -36,6 +38,12 @@ class DecisionConfiguration {
     RememberedBackOffice rememberedBackOffice(
             DynamoDbAccessFacts stored, PresenceLedger presences, AccessStreamProperties properties) {
         return new RememberedBackOffice(stored, presences, properties.decisions());
+    }
+
+    /** The door API's way in: the model's key check, refused keys remembered, the per-door limit. */
+    @Bean
+    DoorGate doorGate(SwipeIntake intake, RememberedBackOffice backOffice, DoorRateLimit limit) {
+        return new DoorGate(intake, backOffice.refusedKeys(), limit);
     }
 
     @Bean

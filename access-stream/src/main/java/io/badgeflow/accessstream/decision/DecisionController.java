@@ -6,9 +6,7 @@ import io.badgeflow.model.access.Deadline;
 import io.badgeflow.model.access.Decision;
 import io.badgeflow.model.access.EntryDecisions;
 import io.badgeflow.model.door.AnsweredEvents;
-import io.badgeflow.model.door.DeviceKey;
 import io.badgeflow.model.door.SwipeAtDoor;
-import io.badgeflow.model.door.SwipeIntake;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.http.MediaType;
@@ -35,12 +33,12 @@ class DecisionController {
     /** How far ahead of this service's clock a reader's clock may run before its swipe is refused. */
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(1);
 
-    private final SwipeIntake doors;
+    private final DoorGate doors;
     private final EntryDecisions decisions;
     private final Clock clock;
     private final AnsweredEvents<Decision> answered;
 
-    DecisionController(SwipeIntake doors, EntryDecisions decisions, Clock clock, AnsweredEvents<Decision> answered) {
+    DecisionController(DoorGate doors, EntryDecisions decisions, Clock clock, AnsweredEvents<Decision> answered) {
         this.doors = doors;
         this.decisions = decisions;
         this.clock = clock;
@@ -57,7 +55,7 @@ class DecisionController {
             @RequestHeader(name = DOOR_KEY_HEADER, required = false) String key,
             @RequestAttribute(name = DecisionAdmission.DEADLINE, required = false) Deadline deadline,
             @RequestBody DecisionRequest body) {
-        var door = doors.authenticate(doorId, DeviceKey.presented(key));
+        var door = doors.admit(doorId, key);
         var request = body.toEntryRequest(door.doorId());
         if (request.occurredAt().isAfter(clock.instant().plus(CLOCK_TOLERANCE))) {
             throw new InvalidFieldException(

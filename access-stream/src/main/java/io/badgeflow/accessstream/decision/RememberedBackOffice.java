@@ -28,12 +28,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>What a command names: its employee (the employee, all their grants and every card they hold) and its
  * subject (a card, building or door id). A card number found nowhere is remembered only briefly, since issuing
  * a card names the card by id, not by number.
+ *
+ * <p>A door id found nowhere is remembered apart from the doors, in a cache of its own with a small maximum size
+ * and a short life ({@code decisions.refusal-ttl}, {@code decisions.max-refusals}), so made-up door ids cost one
+ * read each at most, bounded memory, and never push a real door out. The keys doors refused are {@link
+ * RefusedKeys}; a command naming a door (a key rotated, a door registered) forgets both.
  */
 final class RememberedBackOffice implements AccessFacts {
 
     private final DynamoDbAccessFacts store;
     private final PresenceLedger presences;
-    private final Cache<String, Optional<Door>> doors;
+    private final Cache<String, Door> doors;
+    private final Cache<String, Boolean> unknownDoors;
+    private final RefusedKeys refusedKeys;
     private final Cache<String, Optional<Building>> buildings;
     private final Cache<String, Optional<Employee>> employees;
     private final Cache<String, List<AccessGrant>> grants;
@@ -57,6 +64,16 @@ final class RememberedBackOffice implements AccessFacts {
                 .maximumSize(settings.maxRecords())
                 .expireAfterWrite(settings.unknownCardTtl())
                 .build();
+        this.unknownDoors = Caffeine.newBuilder()
+                .maximumSize(settings.maxRefusals())
+                .expireAfterWrite(settings.refusalTtl())
+                .build();
+        this.refusedKeys = new RefusedKeys(settings);
+    }
+
+    /** The keys doors refused, forgotten here with the doors. */
+    RefusedKeys refusedKeys() {
+        return refusedKeys;
     }
 
     private static <V> Cache<String, V> cache(AccessStreamProperties.Decisions settings) {
@@ -68,14 +85,40 @@ final class RememberedBackOffice implements AccessFacts {
 
     @Override
     public Optional<Door> door(String doorId) {
-        return doors.get(doorId, store::door);
+        if (unknownDoors.getIfPresent(doorId) != null) {
+            return Optional.empty();
+        }
+        // Concurrent first requests for one door share one read; a door found nowhere goes to the bounded,
+        // short-lived unknown memory instead of the doors (a null from the loader is not kept).
+        return Optional.ofNullable(doors.get(doorId, id -> {
+            var stored = store.door(id);
+            if (stored.isEmpty()) {
+                unknownDoors.put(id, Boolean.TRUE);
+            }
+            return stored.orElse(null);
+        }));
     }
 
     /** The door as stored now, remembered from here on. */
     Optional<Door> reloadDoor(String doorId) {
         var door = store.door(doorId);
-        doors.put(doorId, door);
+        door.ifPresentOrElse(
+                found -> {
+                    doors.put(doorId, found);
+                    unknownDoors.invalidate(doorId);
+                },
+                () -> {
+                    doors.invalidate(doorId);
+                    unknownDoors.put(doorId, Boolean.TRUE);
+                });
         return door;
+    }
+
+    /** How many doors and unknown door ids are remembered now (the latter bounded by max-refusals). */
+    Remembered doorsRemembered() {
+        doors.cleanUp();
+        unknownDoors.cleanUp();
+        return new Remembered(doors.estimatedSize(), unknownDoors.estimatedSize());
     }
 
     @Override
@@ -142,7 +185,9 @@ final class RememberedBackOffice implements AccessFacts {
         }
         var subject = command.subjectId();
         if (subject != null) {
+            refusedKeys.forgetDoor(subject);
             doors.invalidate(subject);
+            unknownDoors.invalidate(subject);
             buildings.invalidate(subject);
             var number = numberOfCard.remove(subject);
             if (number != null) {
@@ -156,7 +201,9 @@ final class RememberedBackOffice implements AccessFacts {
 
     /** Forgets everything: after a gap in the feed, when changes may have been missed. */
     void forgetAll() {
+        refusedKeys.forgetAll();
         doors.invalidateAll();
+        unknownDoors.invalidateAll();
         buildings.invalidateAll();
         employees.invalidateAll();
         grants.invalidateAll();
@@ -165,4 +212,7 @@ final class RememberedBackOffice implements AccessFacts {
         numberOfCard.clear();
         numbersOfEmployee.clear();
     }
+
+    /** The sizes of the door memories. */
+    record Remembered(long doors, long unknownDoors) {}
 }

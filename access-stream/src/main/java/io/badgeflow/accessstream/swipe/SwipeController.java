@@ -1,7 +1,7 @@
 package io.badgeflow.accessstream.swipe;
 
+import io.badgeflow.accessstream.decision.DoorGate;
 import io.badgeflow.model.door.AnsweredEvents;
-import io.badgeflow.model.door.DeviceKey;
 import io.badgeflow.model.door.SwipeAtDoor;
 import io.badgeflow.model.door.SwipeIntake;
 import io.badgeflow.model.door.SwipeRecorded;
@@ -24,10 +24,12 @@ class SwipeController {
 
     static final String DOOR_KEY_HEADER = "X-Door-Key";
 
+    private final DoorGate gate;
     private final SwipeIntake intake;
     private final AnsweredEvents<SwipeRecorded> answered;
 
-    SwipeController(SwipeIntake intake, AnsweredEvents<SwipeRecorded> answered) {
+    SwipeController(DoorGate gate, SwipeIntake intake, AnsweredEvents<SwipeRecorded> answered) {
+        this.gate = gate;
         this.intake = intake;
         this.answered = answered;
     }
@@ -42,7 +44,7 @@ class SwipeController {
             @PathVariable String doorId,
             @RequestHeader(name = DOOR_KEY_HEADER, required = false) String key,
             @RequestBody SwipeRequest request) {
-        var door = intake.authenticate(doorId, DeviceKey.presented(key));
+        var door = gate.admit(doorId, key);
         var swipe = request.toSwipe();
         return SwipeReceipt.of(answered.answer(SwipeAtDoor.of(door, swipe), () -> intake.accept(door, swipe)));
     }

@@ -1,5 +1,6 @@
 package io.badgeflow.accessstream.swipe;
 
+import io.badgeflow.accessstream.limit.RateLimitedException;
 import io.badgeflow.model.InvalidFieldException;
 import io.badgeflow.model.access.PresenceContentionException;
 import io.badgeflow.model.door.EventIdReusedException;
@@ -26,7 +27,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /**
  * Turns failures of the door API (swipes and decisions) into RFC 9457 problem documents a device can act on: 401
  * (fix the key), 403 (the key of another door: fix the reader's configuration), 400 naming the field (fix the
- * firmware), 503 (retry later with the same event id). Details never carry stack traces or class names.
+ * firmware), 429 and 503 (retry after Retry-After, with the same event id). Details never carry stack traces or class names.
  */
 @RestControllerAdvice
 class SwipeProblems extends ResponseEntityExceptionHandler {
@@ -59,6 +60,17 @@ class SwipeProblems extends ResponseEntityExceptionHandler {
                 HttpStatus.CONTENT_TOO_LARGE, "The body must be at most " + BodySizeLimit.MAX_BYTES + " bytes.");
         problem.setTitle("Body too large");
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+    }
+
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<ProblemDetail> rateLimited(RateLimitedException e) {
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "Too many requests from this door or address; retry after the Retry-After seconds.");
+        problem.setTitle("Too many requests");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(problem);
     }
 
     @ExceptionHandler(EventIdReusedException.class)

@@ -37,7 +37,7 @@ class CommandFeedFollowerTests {
             .build();
     // The scheduled poll (hourly here) never fires during a test: each test polls on its own clock.
     private final AccessStreamProperties.Decisions settings =
-            new AccessStreamProperties.Decisions(Duration.ofHours(1), Duration.ofSeconds(3), null, null, 0);
+            new AccessStreamProperties.Decisions(Duration.ofHours(1), Duration.ofSeconds(3), null, null, 0, null, 0);
     private final CommandFeedFollower follower = new CommandFeedFollower(
             feed,
             new RememberedBackOffice(

@@ -84,7 +84,7 @@ class EmulatorRestartIntegrationTests {
                 .ignoreExceptions()
                 .until(() -> dynamoDb.scan(r -> r.tableName(leaseTable).consistentRead(true)).items().stream()
                         .anyMatch(item -> item.containsKey("leaseOwner")));
-        await("readiness UP").atMost(Duration.ofSeconds(30)).until(() -> status("/actuator/health/readiness") == 200);
+        await("readiness UP").atMost(Duration.ofSeconds(30)).until(() -> status("/readyz") == 200);
 
         var load = new Load(site);
         var doors = Thread.ofPlatform().name("door-load").start(load);
@@ -95,14 +95,12 @@ class EmulatorRestartIntegrationTests {
 
             EMULATOR.stop();
             var stopped = Instant.now();
-            await("readiness DOWN")
-                    .atMost(Duration.ofSeconds(15))
-                    .until(() -> status("/actuator/health/readiness") == 503);
+            await("readiness DOWN").atMost(Duration.ofSeconds(15)).until(() -> status("/readyz") == 503);
             var downAfter = Duration.between(stopped, Instant.now());
             await("a 503 with Retry-After to a door")
                     .atMost(Duration.ofSeconds(15))
                     .until(() -> load.unavailableWithRetryAfter.get() > 0);
-            assertThat(status("/actuator/health/liveness"))
+            assertThat(status("/livez"))
                     .as("liveness knows nothing of the dependencies")
                     .isEqualTo(200);
             var rest = OUTAGE.minus(Duration.between(stopped, Instant.now()));
@@ -116,7 +114,7 @@ class EmulatorRestartIntegrationTests {
             await("readiness UP again, by itself")
                     .atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofMillis(100))
-                    .until(() -> status("/actuator/health/readiness") == 200);
+                    .until(() -> status("/readyz") == 200);
             var readyAfter = Duration.between(back, Instant.now());
             await("swipes accepted again")
                     .atMost(Duration.ofSeconds(60))

@@ -25,7 +25,9 @@ class RememberedPresenceTests {
     private final CountingLedger store = new CountingLedger();
     private final List<DoorEvent> carried = new ArrayList<>();
     private final RememberedPresence presence = new RememberedPresence(
-            store, new CarryingLog(store, carried), new AccessStreamProperties.Decisions(null, null, null, null, 0));
+            store,
+            new CarryingLog(store, carried),
+            new AccessStreamProperties.Decisions(null, null, null, null, 0, null, 0));
 
     @Test
     void recallsWhatItWroteWithoutReading() {

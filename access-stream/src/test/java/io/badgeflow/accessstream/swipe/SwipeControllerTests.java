@@ -7,8 +7,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.badgeflow.accessstream.AccessStreamProperties;
 import io.badgeflow.accessstream.AccessStreamStack;
 import io.badgeflow.accessstream.InMemoryDoors;
+import io.badgeflow.accessstream.decision.DoorGate;
+import io.badgeflow.accessstream.decision.RefusedKeys;
+import io.badgeflow.accessstream.limit.DoorRateLimit;
 import io.badgeflow.aws.testing.StackNames;
 import io.badgeflow.model.door.AnsweredEvents;
 import io.badgeflow.model.door.DeviceKey;
@@ -33,6 +37,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
@@ -298,6 +303,7 @@ class SwipeControllerTests {
     }
 
     @TestConfiguration
+    @EnableConfigurationProperties(AccessStreamProperties.class)
     static class Ports {
 
         @Bean
@@ -321,6 +327,11 @@ class SwipeControllerTests {
             doors.register(new Door("door-1", "bldg-1", DeviceKeyHash.of(KEY)));
             doors.register(new Door("door-2", "bldg-1", DeviceKeyHash.of(OTHER_KEY)));
             return new SwipeIntake(doors, stream, Clock.fixed(NOW, ZoneOffset.UTC));
+        }
+
+        @Bean
+        DoorGate doorGate(SwipeIntake intake, AccessStreamProperties properties) {
+            return new DoorGate(intake, new RefusedKeys(properties.decisions()), new DoorRateLimit(properties));
         }
     }
 }
