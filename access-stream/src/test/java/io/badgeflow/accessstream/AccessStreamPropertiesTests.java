@@ -11,14 +11,14 @@ class AccessStreamPropertiesTests {
 
     @Test
     void namesTheKclApplicationAfterTheStage() {
-        var properties = new AccessStreamProperties("dev", null, null, null, null, null, null);
+        var properties = new AccessStreamProperties("dev", null, null, null, null, null, null, null);
 
         assertThat(properties.kclApplicationName()).isEqualTo("badgeflow-dev-access-stream");
     }
 
     @Test
     void defaultsToKclsOwnTimings() {
-        var kcl = new AccessStreamProperties("prod", null, null, null, null, null, null).kcl();
+        var kcl = new AccessStreamProperties("prod", null, null, null, null, null, null, null).kcl();
 
         assertThat(kcl.failoverTime()).isEqualTo(Duration.ofSeconds(10));
         assertThat(kcl.leaseAssignmentInterval()).isEqualTo(Duration.ofSeconds(20));
@@ -31,16 +31,16 @@ class AccessStreamPropertiesTests {
     @Test
     void requiresTheStage() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new AccessStreamProperties("", null, null, null, null, null, null))
+                .isThrownBy(() -> new AccessStreamProperties("", null, null, null, null, null, null, null))
                 .withMessageContaining("stage");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new AccessStreamProperties(null, null, null, null, null, null, null))
+                .isThrownBy(() -> new AccessStreamProperties(null, null, null, null, null, null, null, null))
                 .withMessageContaining("stage");
     }
 
     @Test
     void raisesRepeatedDenialsAfterFiveInFiveMinutesByDefault() {
-        var alarms = new AccessStreamProperties("dev", null, null, null, null, null, null).alarms();
+        var alarms = new AccessStreamProperties("dev", null, null, null, null, null, null, null).alarms();
 
         assertThat(alarms.repeatedDenialsThreshold()).isEqualTo(5);
         assertThat(alarms.repeatedDenialsWindow()).isEqualTo(Duration.ofMinutes(5));
@@ -48,7 +48,7 @@ class AccessStreamPropertiesTests {
 
     @Test
     void limitsTheDoorApiFarAboveWhatDoorsAndTheBenchmarksSend() {
-        var doorApi = new AccessStreamProperties("prod", null, null, null, null, null, null).doorApi();
+        var doorApi = new AccessStreamProperties("prod", null, null, null, null, null, null, null).doorApi();
 
         // bin/bench decisions: 1,000/s over 8 doors from one address, 125/s per door.
         assertThat(doorApi.perDoor().perSecond()).isGreaterThanOrEqualTo(125);
@@ -73,7 +73,7 @@ class AccessStreamPropertiesTests {
 
     @Test
     void remembersRefusalsBrieflyAndBoundedByDefault() {
-        var decisions = new AccessStreamProperties("prod", null, null, null, null, null, null).decisions();
+        var decisions = new AccessStreamProperties("prod", null, null, null, null, null, null, null).decisions();
 
         assertThat(decisions.refusalTtl()).isEqualTo(Duration.ofSeconds(10));
         assertThat(decisions.maxRefusals()).isEqualTo(10_000);

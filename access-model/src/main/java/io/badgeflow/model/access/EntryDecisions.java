@@ -68,7 +68,7 @@ public final class EntryDecisions {
             }
             var read = swipe.presenceRead(decision.employeeId(), decision.buildingId());
             var next = decision.presenceAfter(read);
-if (next.isEmpty()) {
+            if (next.isEmpty()) {
                 return read.records(request.eventId()) ? decision : recorded(decision, request, deadline);
             }
             inTime(request, deadline);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.badgeflow.model.door.DecisionReason;
+import io.badgeflow.model.door.Direction;
 import io.badgeflow.model.door.DoorEvent;
 import io.badgeflow.model.presence.Presence;
 import java.time.Clock;
@@ -14,19 +15,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A swipe whose reader has stopped waiting commits nothing: the deadline is checked right before the write. */
+/** A swipe whose reader has stopped waiting commits nothing: the deadline is checked right before each write. */
 class EntryDeadlineTests {
 
     private final InMemoryAccessFacts facts = Site.standard();
     private final FactsLedger ledger = new FactsLedger(facts);
-    private final List<DoorEvent> published = new ArrayList<>();
+    private final FactsDecisionLog log = new FactsDecisionLog(ledger);
+    private final List<DoorEvent> published = log.stream;
 
     private EntryDecisions decisionsAt(Clock clock) {
-        return new EntryDecisions(facts, ledger, published::add, clock);
+        return new EntryDecisions(facts, ledger, log, clock);
     }
 
     @Test
@@ -53,6 +54,17 @@ class EntryDeadlineTests {
         assertThat(decision.reason()).isEqualTo(DecisionReason.GRANTED);
         assertThat(facts.presenceOf("emp-1", "HQ").lastEventId()).isEqualTo(request.eventId());
         assertThat(published).extracting(DoorEvent::eventId).containsExactly(request.eventId());
+    }
+
+    @Test
+    void dropsARefusalWhoseDeadlinePassedWithoutRecordingIt() {
+        var decisions = decisionsAt(Clock.fixed(DECIDED_AT, ZoneOffset.UTC));
+        var unknownCard = new EntryRequest("evt-x", "door-1", "9999", Direction.IN, TUESDAY_9);
+
+        assertThatThrownBy(() -> decisions.decide(unknownCard, new Deadline(DECIDED_AT)))
+                .isInstanceOf(DeadlinePassedException.class);
+        assertThat(log.recorded).isZero();
+        assertThat(published).isEmpty();
     }
 
     @Test

@@ -87,7 +87,7 @@ class DoorMemoryIntegrationTests extends RunningApplication {
                     throw new AssertionError("nothing is published here");
                 },
                 Clock.systemUTC());
-        var properties = new AccessStreamProperties("it", null, settings, null, null, null, null);
+        var properties = new AccessStreamProperties("it", null, settings, null, null, null, null, null);
         gate = new DoorGate(intake, memory.refusedKeys(), new DoorRateLimit(properties));
         // Polled by the test only (the interval is an hour), on the same counted client.
         feed = new CommandFeedFollower(
