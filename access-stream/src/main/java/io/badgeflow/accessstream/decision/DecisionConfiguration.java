@@ -17,6 +17,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The decision path: the model's rules over remembered back-office records, followed by the command feed. The
@@ -71,5 +73,18 @@ class DecisionConfiguration {
     @Bean
     EntryDecisions entryDecisions(RememberedBackOffice backOffice, RememberedPresence presences, Clock clock) {
         return new EntryDecisions(backOffice, presences, presences, clock);
+    }
+
+    /** The door's key is proved before a decision is admitted (DoorAuthentication). */
+    @Bean
+    WebMvcConfigurer doorAuthenticationInterceptor(DoorGate gate) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new DoorAuthentication(gate))
+                        .addPathPatterns("/door-api/v1/doors/*/decisions")
+                        .order(DoorAuthentication.ORDER);
+            }
+        };
     }
 }

@@ -6,15 +6,14 @@ import io.badgeflow.model.access.Deadline;
 import io.badgeflow.model.access.Decision;
 import io.badgeflow.model.access.EntryDecisions;
 import io.badgeflow.model.door.AnsweredEvents;
+import io.badgeflow.model.door.Door;
 import io.badgeflow.model.door.SwipeAtDoor;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -25,6 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
  * while the stream consumer keeps the first record of an event id. An event id this process remembers for
  * another card, door, direction or time is refused (409) and raises EVENT_ID_REUSED (AnsweredEvents). Only
  * requests admitted within their reader's deadline get here (DecisionAdmission).
+ *
+ * <p>By the time a request reaches this method its source is within its rate, its door's key is proved
+ * (DoorAuthentication) and it was admitted within its deadline (DecisionAdmission), in that order.
  */
 @RestController
 class DecisionController {
@@ -33,13 +35,11 @@ class DecisionController {
     /** How far ahead of this service's clock a reader's clock may run before its swipe is refused. */
     static final Duration CLOCK_TOLERANCE = Duration.ofMinutes(1);
 
-    private final DoorGate doors;
     private final EntryDecisions decisions;
     private final Clock clock;
     private final AnsweredEvents<Decision> answered;
 
-    DecisionController(DoorGate doors, EntryDecisions decisions, Clock clock, AnsweredEvents<Decision> answered) {
-        this.doors = doors;
+    DecisionController(EntryDecisions decisions, Clock clock, AnsweredEvents<Decision> answered) {
         this.decisions = decisions;
         this.clock = clock;
         this.answered = answered;
@@ -51,11 +51,9 @@ class DecisionController {
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     DecisionAnswer decide(
-            @PathVariable String doorId,
-            @RequestHeader(name = DOOR_KEY_HEADER, required = false) String key,
+            @RequestAttribute(DoorAuthentication.DOOR) Door door,
             @RequestAttribute(name = DecisionAdmission.DEADLINE, required = false) Deadline deadline,
             @RequestBody DecisionRequest body) {
-        var door = doors.admit(doorId, key);
         var request = body.toEntryRequest(door.doorId());
         if (request.occurredAt().isAfter(clock.instant().plus(CLOCK_TOLERANCE))) {
             throw new InvalidFieldException(
