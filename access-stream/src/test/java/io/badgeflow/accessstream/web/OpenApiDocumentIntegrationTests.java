@@ -29,12 +29,12 @@ class OpenApiDocumentIntegrationTests extends RunningApplication {
                         .get("post")
                         .get("responses")
                         .propertyNames())
-                .containsExactlyInAnyOrder("200", "400", "401", "403", "406", "409", "413", "415", "503");
+                .containsExactlyInAnyOrder("200", "400", "401", "403", "406", "409", "413", "415", "429", "503");
         assertThat(paths.get("/door-api/v1/doors/{doorId}/swipes")
                         .get("post")
                         .get("responses")
                         .propertyNames())
-                .containsExactlyInAnyOrder("202", "400", "401", "403", "406", "409", "413", "415", "503");
+                .containsExactlyInAnyOrder("202", "400", "401", "403", "406", "409", "413", "415", "429", "503");
         var components = document.get("components");
         assertThat(components.at("/securitySchemes/doorKey/name").asString()).isEqualTo("X-Door-Key");
         assertThat(components.at("/schemas/Id/pattern").asString()).isEqualTo("^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$");
