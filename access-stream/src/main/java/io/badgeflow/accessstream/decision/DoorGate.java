@@ -34,30 +34,25 @@ public final class DoorGate {
      */
     public Door admit(String doorId, String presentedKey) {
         var key = DeviceKey.presented(presentedKey);
-        var hash = key == null ? null : DeviceKeyHash.of(key);
-        if (hash != null) {
-            memory.refusal(doorId, hash).ifPresent(refusal -> refuse(doorId, refusal));
+        if (key == null) {
+            // No key (or an empty or absurd one) opens no door: refused as the model would, without reading the door.
+            throw new UnknownDeviceException();
         }
+        var hash = DeviceKeyHash.of(key);
+        memory.refusal(doorId, hash).ifPresent(refusal -> refuse(doorId, refusal));
         var generation = memory.generation();
         Door door;
         try {
             door = intake.authenticate(doorId, key);
         } catch (UnknownDeviceException e) {
-            remember(doorId, hash, RefusedKeys.Refusal.UNKNOWN_DEVICE, generation);
+            memory.remember(doorId, hash, RefusedKeys.Refusal.UNKNOWN_DEVICE, generation);
             throw e;
         } catch (WrongDoorException e) {
-            remember(doorId, hash, RefusedKeys.Refusal.WRONG_DOOR, generation);
+            memory.remember(doorId, hash, RefusedKeys.Refusal.WRONG_DOOR, generation);
             throw e;
         }
         limit.admit(door);
         return door;
-    }
-
-    private void remember(String doorId, DeviceKeyHash hash, RefusedKeys.Refusal refusal, long generation) {
-        // A missing key costs nothing to refuse again; an unknown door is remembered by the door memory itself.
-        if (hash != null) {
-            memory.remember(doorId, hash, refusal, generation);
-        }
     }
 
     private static void refuse(String doorId, RefusedKeys.Refusal refusal) {

@@ -32,11 +32,19 @@ final class RateLimits {
 
     /** Takes one token of {@code key}'s bucket, or tells how long until one is there. */
     void admit(String key) {
-        var probe = buckets.get(key, any -> Bucket.builder().addLimit(bandwidth).build())
-                .tryConsumeAndReturnRemaining(1);
+        var probe = bucket(key).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             throw new RateLimitedException(Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }
+    }
+
+    /** Takes {@code tokens} of {@code key}'s bucket at once, into debt if need be (Bucket4j lets a bucket owe). */
+    void spend(String key, long tokens) {
+        bucket(key).consumeIgnoringRateLimits(tokens);
+    }
+
+    private Bucket bucket(String key) {
+        return buckets.get(key, any -> Bucket.builder().addLimit(bandwidth).build());
     }
 
     /** How many buckets are kept now; never above the maximum. */

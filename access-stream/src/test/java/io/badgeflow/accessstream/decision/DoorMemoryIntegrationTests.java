@@ -149,6 +149,18 @@ class DoorMemoryIntegrationTests extends RunningApplication {
     }
 
     @Test
+    void refusesAMissingKeyWithoutAStoreCall() {
+        gate.admit(site.doorA(), site.keyA().reveal());
+        var before = calls.total();
+
+        for (var key : new String[] {null, "", "   ", "k".repeat(513)}) {
+            assertThatThrownBy(() -> gate.admit(site.doorA(), key)).isInstanceOf(UnknownDeviceException.class);
+        }
+
+        assertThat(calls.total() - before).isZero();
+    }
+
+    @Test
     void refusesTheKeyOfAnotherDoorAgainWith403FromMemory() {
         gate.admit(site.doorA(), site.keyA().reveal());
         assertThatThrownBy(() -> gate.admit(site.doorA(), site.keyB().reveal())).isInstanceOf(WrongDoorException.class);
