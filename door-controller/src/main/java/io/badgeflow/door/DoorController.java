@@ -54,7 +54,11 @@ public final class DoorController implements AutoCloseable {
 
     private final DoorControllerSettings settings;
     private final Clock clock;
+    /** For decisions: connecting counts against the reader's deadline. */
     private final HttpClient http;
+    /** For lists and uploads, which have no reader waiting: a slow connection is no reason to give up. */
+    private final HttpClient background;
+
     private final ListSignature signature;
     private final OfflineBuffer buffer;
     private final AtomicLong refusedLists = new AtomicLong();
@@ -67,6 +71,10 @@ public final class DoorController implements AutoCloseable {
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.deadline())
+                .build();
+        this.background = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(LIST_TIMEOUT)
                 .build();
         this.signature = new ListSignature(settings.listKey());
         try {
@@ -172,7 +180,7 @@ public final class DoorController implements AutoCloseable {
                 .build();
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = background.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -218,7 +226,7 @@ public final class DoorController implements AutoCloseable {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(uploadBody(batch)))
                     .build();
             try {
-                var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                var response = background.send(request, HttpResponse.BodyHandlers.ofByteArray());
                 if (response.statusCode() != 200) {
                     return taken;
                 }
@@ -310,5 +318,6 @@ public final class DoorController implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+        background.close();
     }
 }

@@ -5,11 +5,14 @@ import io.badgeflow.accessstream.AccessStreamStack;
 import io.badgeflow.accessstream.offline.AllowListSigner;
 import io.badgeflow.aws.dynamodb.BackOfficeTables;
 import io.badgeflow.aws.dynamodb.DynamoDbBackOfficeDirectory;
+import io.badgeflow.aws.dynamodb.DynamoDbDoorListStatuses;
 import io.badgeflow.model.backoffice.BackOfficeDirectory;
+import io.badgeflow.model.offline.DoorListStatuses;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
@@ -41,5 +44,11 @@ class OfflineAwsConfiguration {
                         stack.doorsTableName(),
                         stack.grantsTableName(),
                         stack.commandsTableName()));
+    }
+
+    /** What the doors report of their lists, kept on their rows of the doors table. */
+    @Bean
+    DoorListStatuses doorListStatuses(DynamoDbClient dynamoDb, AccessStreamStack stack) {
+        return new DynamoDbDoorListStatuses(dynamoDb, stack.doorsTableName());
     }
 }

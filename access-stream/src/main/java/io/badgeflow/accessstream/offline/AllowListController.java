@@ -29,11 +29,13 @@ class AllowListController {
     private final SwipeIntake doors;
     private final DoorAllowLists lists;
     private final AllowListSigner signer;
+    private final DoorListReports reports;
 
-    AllowListController(SwipeIntake doors, DoorAllowLists lists, AllowListSigner signer) {
+    AllowListController(SwipeIntake doors, DoorAllowLists lists, AllowListSigner signer, DoorListReports reports) {
         this.doors = doors;
         this.lists = lists;
         this.signer = signer;
+        this.reports = reports;
     }
 
     @GetMapping(path = "/door-api/v1/doors/{doorId}/allow-list", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -43,6 +45,8 @@ class AllowListController {
             @RequestParam(required = false) String since) {
         var door = doors.authenticate(doorId, DeviceKey.presented(key));
         var signed = lists.fetch(door, version(since));
+        // The door now holds the current version, once it has verified it (its next request says so).
+        reports.confirmed(door.doorId(), signed.version());
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .cacheControl(CacheControl.noStore())

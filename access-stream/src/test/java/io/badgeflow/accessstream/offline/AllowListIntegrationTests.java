@@ -36,6 +36,9 @@ class AllowListIntegrationTests extends RunningApplication {
     @Autowired
     DynamoDbEnhancedClient enhanced;
 
+    @Autowired
+    DoorListReports reports;
+
     private BackOffice backOffice;
     private BackOffice.Site site;
 
@@ -122,6 +125,40 @@ class AllowListIntegrationTests extends RunningApplication {
         assertThat(malformed.json().get("field").asString()).isEqualTo("since");
         assertThat(otherDoorsKey.status()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(noKey.status()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void recordsOnTheDoorsRowTheVersionItReportsAndWhenItsListWasLastConfirmed() {
+        var version =
+                fetch(site.doorA(), site.keyA(), null).json().get("version").asLong();
+        var decided = http().post()
+                .uri("/door-api/v1/doors/{doorId}/decisions", site.doorA())
+                .header("X-Door-Key", site.keyA().reveal())
+                .header("X-Allow-List-Version", Long.toString(version))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"eventId": "%s", "cardNumber": "%s", "direction": "OUT", "occurredAt": "%s"}""".formatted(BackOffice.id(), site.cardNumber(), Instant.now()))
+                .retrieve()
+                .toBodilessEntity();
+        var forged = get(site.doorA(), "wrong-key", "");
+
+        reports.flush();
+
+        assertThat(decided.getStatusCode().value()).isEqualTo(200);
+        assertThat(forged.status()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        var row = dynamoDb.getItem(r -> r.tableName(aws.output("DoorsTableName"))
+                        .consistentRead(true)
+                        .key(java.util.Map.of(
+                                "doorId",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(site.doorA()))))
+                .item();
+        assertThat(row.get("allowListVersion").n()).isEqualTo(Long.toString(version));
+        assertThat(Instant.ofEpochMilli(
+                        Long.parseLong(row.get("allowListConfirmedAt").n())))
+                .isBetween(Instant.now().minusSeconds(60), Instant.now());
+        assertThat(Long.parseLong(row.get("allowListReportedAt").n()))
+                .isGreaterThanOrEqualTo(
+                        Long.parseLong(row.get("allowListConfirmedAt").n()));
     }
 
     private boolean verifies(byte[] body, byte[] signature) throws Exception {
