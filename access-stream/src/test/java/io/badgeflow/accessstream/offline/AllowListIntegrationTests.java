@@ -5,8 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.badgeflow.accessstream.RunningApplication;
 import io.badgeflow.accessstream.decision.BackOffice;
+import io.badgeflow.aws.dynamodb.DynamoDbDoorListStatuses;
+import io.badgeflow.model.alarm.AlarmLedger;
+import io.badgeflow.model.alarm.AlarmPublisher;
 import io.badgeflow.model.command.RevokeCard;
+import io.badgeflow.model.door.AlarmType;
 import io.badgeflow.model.door.DeviceKey;
+import io.badgeflow.model.door.DoorRegistry;
 import io.badgeflow.model.offline.AllowListEntry;
 import java.security.KeyFactory;
 import java.security.PublicKey;
@@ -38,6 +43,15 @@ class AllowListIntegrationTests extends RunningApplication {
 
     @Autowired
     DoorListReports reports;
+
+    @Autowired
+    DoorRegistry doorRegistry;
+
+    @Autowired
+    AlarmLedger alarmLedger;
+
+    @Autowired
+    AlarmPublisher alarmPublisher;
 
     private BackOffice backOffice;
     private BackOffice.Site site;
@@ -159,6 +173,62 @@ class AllowListIntegrationTests extends RunningApplication {
         assertThat(Long.parseLong(row.get("allowListReportedAt").n()))
                 .isGreaterThanOrEqualTo(
                         Long.parseLong(row.get("allowListConfirmedAt").n()));
+        var read = new DynamoDbDoorListStatuses(dynamoDb, aws.output("DoorsTableName"))
+                .of(List.of(site.doorA(), "no-such-door-" + BackOffice.id()));
+        assertThat(read.get(0).heldVersion()).isEqualTo(version);
+        assertThat(read.get(0).confirmedAt()).isNotNull();
+        assertThat(read.get(1).heldVersion()).isZero();
+        assertThat(read.get(1).confirmedAt()).isNull();
+    }
+
+    @Test
+    void raisesAllowListStaleOnceThroughTheRealLedgerAndTopicWhenADoorsListIsNotConfirmedInTime() {
+        var clock = new MutableClock(Instant.now());
+        var watch = new DoorListReports(
+                new DynamoDbDoorListStatuses(dynamoDb, aws.output("DoorsTableName")),
+                doorRegistry,
+                alarmLedger,
+                alarmPublisher,
+                clock,
+                new OfflineProperties(null, null, 0, 0, Duration.ofMinutes(5), null, null, false));
+        watch.confirmed(site.doorB(), 42);
+        watch.flush();
+
+        clock.now = clock.now.plus(Duration.ofMinutes(6));
+        var raised = watch.checkStaleness();
+        var again = watch.checkStaleness();
+
+        assertThat(raised).singleElement().satisfies(alarm -> {
+            assertThat(alarm.type()).isEqualTo(AlarmType.ALLOW_LIST_STALE);
+            assertThat(alarm.doorId()).isEqualTo(site.doorB());
+            assertThat(alarm.buildingId()).isEqualTo(site.buildingId());
+            assertThat(alarmLedger.published(alarm.alarmId())).isTrue();
+        });
+        assertThat(again).isEmpty();
+    }
+
+    /** A clock a test moves. */
+    static final class MutableClock extends java.time.Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     private boolean verifies(byte[] body, byte[] signature) throws Exception {
