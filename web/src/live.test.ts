@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantFromLocal, isAlarm, mergeEvents, outcomeText, personText } from './live';
+import { instantFromLocal, isAlarm, listAgeText, mergeEvents, outcomeText, personText } from './live';
 import type { SwipeEvent } from './types';
 
 function event(eventId: string, occurredAt: string, extra: Partial<SwipeEvent> = {}): SwipeEvent {
@@ -35,5 +35,15 @@ describe('event text', () => {
     expect(instantFromLocal('')).toBeUndefined();
     expect(instantFromLocal('nonsense')).toBeUndefined();
     expect(instantFromLocal('2026-01-01T10:00')).toMatch(/^2026-01-01T\d\d:00:00\.000Z$/);
+  });
+});
+
+describe('listAgeText', () => {
+  it('says how long ago a door list was confirmed, or that the door has none', () => {
+    expect(listAgeText(undefined)).toBe('no list');
+    expect(listAgeText(null)).toBe('no list');
+    expect(listAgeText(42)).toBe('42 s');
+    expect(listAgeText(600)).toBe('10 min');
+    expect(listAgeText(3 * 3600)).toBe('3 h');
   });
 });

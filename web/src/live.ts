@@ -54,3 +54,11 @@ export function localInputValue(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
+
+/** How old a door's offline list is, in words: its age since it was last confirmed current, or that it has none. */
+export function listAgeText(ageSeconds: number | null | undefined): string {
+  if (ageSeconds === null || ageSeconds === undefined) return 'no list';
+  if (ageSeconds < 120) return `${ageSeconds} s`;
+  if (ageSeconds < 7200) return `${Math.floor(ageSeconds / 60)} min`;
+  return `${Math.floor(ageSeconds / 3600)} h`;
+}

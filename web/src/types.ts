@@ -238,6 +238,17 @@ export interface LiveView {
   buildings: { buildingId: string; name: string; inside: number }[];
   events: SwipeEvent[];
   alarms: SwipeEvent[];
+  /** Every door's offline allow-list: the version it holds and the seconds since it was confirmed current. */
+  doorLists?: DoorListStatus[];
+}
+
+export interface DoorListStatus {
+  doorId: string;
+  buildingId: string;
+  name: string;
+  version?: number | null;
+  confirmedAt?: string | null;
+  ageSeconds?: number | null;
 }
 
 export interface MusterEntry {

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { ApiError } from '../api';
 import { useAuth } from '../auth';
 import { asApiError } from '../commands';
-import { isAlarm, mergeEvents, outcomeText, personText } from '../live';
+import { isAlarm, listAgeText, mergeEvents, outcomeText, personText } from '../live';
 import { Empty, Failure, formatInstant, Loading, NotForRole } from '../states';
 import type { LiveView, SwipeEvent } from '../types';
 
@@ -106,6 +106,32 @@ function Live() {
                         Muster list
                       </Anchor>
                     </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+
+          <Title order={3}>Door lists (offline)</Title>
+          {(view.doorLists ?? []).length === 0 ? (
+            <Empty>No door is registered yet.</Empty>
+          ) : (
+            <Table aria-label="Offline allow-list per door">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Door</Table.Th>
+                  <Table.Th scope="col">Building</Table.Th>
+                  <Table.Th scope="col">List version</Table.Th>
+                  <Table.Th scope="col">Age</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {(view.doorLists ?? []).map((door) => (
+                  <Table.Tr key={door.doorId} data-testid={`door-list-${door.doorId}`}>
+                    <Table.Td>{door.name}</Table.Td>
+                    <Table.Td>{door.buildingId}</Table.Td>
+                    <Table.Td>{door.version ?? '—'}</Table.Td>
+                    <Table.Td>{listAgeText(door.ageSeconds)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

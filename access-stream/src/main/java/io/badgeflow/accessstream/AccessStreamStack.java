@@ -9,7 +9,8 @@ import org.springframework.validation.annotation.Validated;
  * output in lowerCamelCase. On AWS the task definition sets them ({@code BADGEFLOW_STACK_SWIPESTREAMNAME} from the
  * export {@code badgeflow-<stage>-SwipeStreamName}); locally bin/run imports every output as
  * {@code badgeflow.stack.<OutputKey>}. A missing name fails the start-up, all of them in one report. The back
- * office's tables are read by the decision path; presence, swipes, parked records and alarms are its own.
+ * office's tables are read by the decision path; presence, swipes, parked records and alarms are its own; the
+ * allow-list signing key signs the doors' offline lists.
  */
 @ConfigurationProperties("badgeflow.stack")
 @Validated
@@ -27,4 +28,5 @@ public record AccessStreamStack(
         @NotBlank String parkedRecordsTableName,
         @NotBlank String alarmsTableName,
         @NotBlank String archiveBucketName,
-        @NotBlank String alarmsTopicArn) {}
+        @NotBlank String alarmsTopicArn,
+        @NotBlank String allowListSigningKeyArn) {}

@@ -22,6 +22,7 @@ import io.badgeflow.model.command.Command;
 import io.badgeflow.model.command.CommandHistory;
 import io.badgeflow.model.command.CommandLog;
 import io.badgeflow.model.door.SwipeHistory;
+import io.badgeflow.model.offline.DoorListStatuses;
 import io.badgeflow.model.onboarding.ImportLedger;
 import io.badgeflow.model.presence.PresenceLedger;
 import java.util.List;
@@ -82,6 +83,9 @@ public abstract class ApiSliceTestSupport {
 
     @MockitoBean
     protected BackOfficeDirectory directory;
+
+    @MockitoBean
+    protected DoorListStatuses doorLists;
 
     @MockitoBean
     protected CommandHistory history;

@@ -293,9 +293,22 @@ class TemplateSecurityTests {
 
     @Test
     void theStageKeyRotates() {
-        var keys = resourcesOfType("AWS::KMS::Key").toList();
+        var keys = resourcesOfType("AWS::KMS::Key")
+                .filter(key -> "SYMMETRIC_DEFAULT".equals(key.property("KeySpec")))
+                .toList();
         assertThat(keys).hasSize(1);
         assertThat(keys.get(0).property("EnableKeyRotation")).isEqualTo(true);
+    }
+
+    /** KMS rotates no asymmetric key; the allow-list key is the only one, and only signs. */
+    @Test
+    void theAllowListKeyIsAnAsymmetricSigningKey() {
+        var keys = resourcesOfType("AWS::KMS::Key")
+                .filter(key -> !"SYMMETRIC_DEFAULT".equals(key.property("KeySpec")))
+                .toList();
+        assertThat(keys).hasSize(1);
+        assertThat(keys.get(0).property("KeySpec")).isEqualTo("ECC_NIST_P256");
+        assertThat(keys.get(0).property("KeyUsage")).isEqualTo("SIGN_VERIFY");
     }
 
     @Test

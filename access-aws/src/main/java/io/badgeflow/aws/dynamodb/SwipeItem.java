@@ -51,6 +51,8 @@ public class SwipeItem {
     private Instant occurredAt;
     private Instant receivedAt;
     private Long expiresAt;
+    /** True for a decision a door made offline and uploaded later; absent otherwise. */
+    private Boolean offline;
 
     static SwipeItem from(DoorEvent event, long expiresAtEpochSecond) {
         var item = new SwipeItem();
@@ -81,6 +83,7 @@ public class SwipeItem {
                 item.policyVersion = entry.policyVersion();
                 item.alarms = names(entry.alarms());
                 item.receivedAt = entry.decidedAt();
+                item.offline = entry.offline() ? Boolean.TRUE : null;
             }
             case ExitRecorded exit -> {
                 item.building(exit.buildingId(), exit.occurredAt());
@@ -92,6 +95,7 @@ public class SwipeItem {
                 item.reason = "EXIT";
                 item.alarms = names(exit.alarms());
                 item.receivedAt = exit.recordedAt();
+                item.offline = exit.offline() ? Boolean.TRUE : null;
             }
             case DoorStateChanged state -> {
                 item.building(state.buildingId(), state.occurredAt());
@@ -257,6 +261,14 @@ public class SwipeItem {
 
     public void setRule(String rule) {
         this.rule = rule;
+    }
+
+    public Boolean getOffline() {
+        return offline;
+    }
+
+    public void setOffline(Boolean offline) {
+        this.offline = offline;
     }
 
     public String getPolicyVersion() {

@@ -45,7 +45,8 @@ public final class EntryPolicy {
                 request.direction(),
                 request.cardNumber(),
                 request.occurredAt(),
-                facts);
+                facts,
+                Judging.AT_THE_MOMENT);
     }
 
     /**
@@ -74,7 +75,31 @@ public final class EntryPolicy {
 
     /** Whether {@code candidate} could enter through {@code doorId} at {@code at}, and why (or why not). */
     public Decision canEnterThrough(Candidate candidate, String doorId, Instant at) {
-        return atDoor(null, doorId, Direction.IN, cardNumber(candidate), at, new CandidateFacts(facts, candidate));
+        return atDoor(
+                null,
+                doorId,
+                Direction.IN,
+                cardNumber(candidate),
+                at,
+                new CandidateFacts(facts, candidate),
+                Judging.AT_THE_MOMENT);
+    }
+
+    /**
+     * Whether {@code candidate} may enter through {@code doorId} at some moment from {@code from} on: the same rules
+     * in the same order, with those about the moment (the card's validity, the grant's dates, its schedule) asking
+     * only whether their window has ended, and anti-passback left out. This is what a door's offline allow-list
+     * holds; the door then runs {@link #decide} itself on the windows the list carries (docs/contracts.md).
+     */
+    public Decision mayEnterThroughFrom(Candidate candidate, String doorId, Instant from) {
+        return atDoor(
+                null,
+                doorId,
+                Direction.IN,
+                cardNumber(candidate),
+                from,
+                new CandidateFacts(facts, candidate),
+                Judging.FROM_THEN_ON);
     }
 
     /**
@@ -83,22 +108,37 @@ public final class EntryPolicy {
      */
     public Decision canEnter(Candidate candidate, Building building, Instant at) {
         var draft = new Draft(null, null, Direction.IN, cardNumber(candidate), at);
-        return evaluate(draft, null, building, new CandidateFacts(facts, candidate));
+        return evaluate(draft, null, building, new CandidateFacts(facts, candidate), Judging.AT_THE_MOMENT);
     }
 
     private Decision atDoor(
-            String eventId, String doorId, Direction direction, String cardNumber, Instant at, AccessFacts from) {
+            String eventId,
+            String doorId,
+            Direction direction,
+            String cardNumber,
+            Instant at,
+            AccessFacts from,
+            Judging judging) {
         var draft = new Draft(eventId, doorId, direction, cardNumber, at);
         var door = from.door(doorId);
         var building = door.flatMap(d -> from.building(d.buildingId()));
         if (building.isEmpty()) {
             return draft.deny(EntryRule.DOOR_KNOWN, DecisionReason.UNKNOWN_DOOR);
         }
-        return evaluate(draft, door.get(), building.get(), from);
+        return evaluate(draft, door.get(), building.get(), from, judging);
+    }
+
+    /** How the rules about the moment read {@code draft.at}. */
+    private enum Judging {
+        /** A swipe: the moment itself. */
+        AT_THE_MOMENT,
+        /** An allow-list: any moment from then on; refused only by a window that has ended. */
+        FROM_THEN_ON
     }
 
     /** The rules after door-known, in order. {@code door} is null for a question about a building. */
-    private Decision evaluate(Draft draft, Door door, Building building, AccessFacts from) {
+    private Decision evaluate(Draft draft, Door door, Building building, AccessFacts from, Judging judging) {
+        var atTheMoment = judging == Judging.AT_THE_MOMENT;
         draft.buildingId = building.buildingId();
         if (draft.direction == Direction.OUT) {
             return exit(draft, from);
@@ -118,7 +158,7 @@ public final class EntryPolicy {
             AlarmType.forCardUsedIn(card.status()).ifPresent(draft::alarm);
             return draft.deny(EntryRule.CARD_ACTIVE, DecisionReason.CARD_NOT_ACTIVE);
         }
-        if (!card.isValidAt(draft.at)) {
+        if (atTheMoment ? !card.isValidAt(draft.at) : !card.isValidAtOrAfter(draft.at)) {
             return draft.deny(EntryRule.CARD_VALIDITY, DecisionReason.CARD_EXPIRED);
         }
         var employee = from.employee(card.employeeId());
@@ -127,8 +167,15 @@ public final class EntryPolicy {
         }
         var zone = building.timeZone();
         var grant = from.grant(card.employeeId(), building.buildingId());
-        if (grant.isEmpty() || !grant.get().isInForceAt(draft.at, zone)) {
+        if (grant.isEmpty()
+                || !(atTheMoment
+                        ? grant.get().isInForceAt(draft.at, zone)
+                        : grant.get().isInForceAtOrAfter(draft.at, zone))) {
             return draft.deny(EntryRule.GRANT_FOR_BUILDING, DecisionReason.NO_ACCESS_TO_BUILDING);
+        }
+        if (!atTheMoment) {
+            // A schedule covers some moment of every week; where people are is no question for a list.
+            return draft.grant(EntryRule.ALL_RULES_PASSED, DecisionReason.GRANTED);
         }
         if (!grant.get().scheduleCovers(draft.at, zone)) {
             return draft.deny(EntryRule.GRANT_SCHEDULE, DecisionReason.OUTSIDE_SCHEDULE);

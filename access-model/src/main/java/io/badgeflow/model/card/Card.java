@@ -136,6 +136,11 @@ public record Card(
                 && (validUntil == null || moment.isBefore(validUntil));
     }
 
+    /** Whether the window contains {@code moment} or a later moment: it has not ended by then. */
+    public boolean isValidAtOrAfter(Instant moment) {
+        return validUntil == null || moment.isBefore(validUntil);
+    }
+
     /** The same card stored as {@code next}: several changes of one transaction are written as one. */
     public Card atVersion(long next) {
         return new Card(cardId, cardNumber, status, employeeId, validFrom, validUntil, issuedAt, validitySetAt, next);

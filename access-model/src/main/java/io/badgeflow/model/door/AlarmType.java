@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * What security operators are alerted to. Decisions raise the card and anti-passback alarms themselves; door
  * state events raise the door ones; REPEATED_DENIALS is counted by the stream consumer over many decisions;
- * EVENT_ID_REUSED is raised by the door API itself.
+ * EVENT_ID_REUSED and ALLOW_LIST_STALE are raised by the door API itself.
  */
 public enum AlarmType {
     ANTI_PASSBACK,
@@ -18,7 +18,12 @@ public enum AlarmType {
     DOOR_HELD_OPEN,
     REPEATED_DENIALS,
     /** An event id sent again with another card, door, direction or time: refused at the door API. */
-    EVENT_ID_REUSED;
+    EVENT_ID_REUSED,
+    /**
+     * A door's offline allow-list was last confirmed current longer ago than the setting: offline, it would decide
+     * without the revocations since. Raised by the door API (docs/decisions/0016).
+     */
+    ALLOW_LIST_STALE;
 
     /** The alarm a card in {@code status} raises when presented, if any: in stock or superseded raises none. */
     public static Optional<AlarmType> forCardUsedIn(CardStatus status) {

@@ -1,5 +1,6 @@
 package io.badgeflow.model.door;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.badgeflow.model.InvalidFieldException;
 import io.badgeflow.model.Require;
 import io.badgeflow.model.card.CardStatus;
@@ -16,6 +17,8 @@ import java.util.List;
  * @param cardId null when the card is unknown (or not read: the door refused first)
  * @param cardStatus the card's status when it was read
  * @param employeeId null when no employee is known for the card
+ * @param offline decided by the door from its allow-list while the decision API could not answer, and uploaded
+ *     later with its original {@code occurredAt} (docs/decisions/0016); left out of the JSON when false
  */
 public record EntryDecided(
         String eventId,
@@ -32,10 +35,13 @@ public record EntryDecided(
         String policyVersion,
         List<AlarmType> alarms,
         Instant occurredAt,
-        Instant decidedAt)
+        Instant decidedAt,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) Boolean offline)
         implements DoorEvent {
 
     public EntryDecided {
+        // A wrapper, so a record written before the mark existed reads as online (absent, not a null primitive).
+        offline = Boolean.TRUE.equals(offline);
         eventId = Require.id("eventId", eventId);
         doorId = Require.id("doorId", doorId);
         buildingId = Require.optionalId("buildingId", buildingId);
@@ -53,6 +59,42 @@ public record EntryDecided(
         if ((decision == Outcome.GRANTED) != (reason == DecisionReason.GRANTED || reason == DecisionReason.EXIT)) {
             throw new InvalidFieldException("reason", reason + " does not go with " + decision);
         }
+    }
+
+    /** A decision made by the service itself (online), as every EntryDecided was before doors decided offline. */
+    public EntryDecided(
+            String eventId,
+            String doorId,
+            String buildingId,
+            String cardNumber,
+            Direction direction,
+            String cardId,
+            CardStatus cardStatus,
+            String employeeId,
+            Outcome decision,
+            DecisionReason reason,
+            String rule,
+            String policyVersion,
+            List<AlarmType> alarms,
+            Instant occurredAt,
+            Instant decidedAt) {
+        this(
+                eventId,
+                doorId,
+                buildingId,
+                cardNumber,
+                direction,
+                cardId,
+                cardStatus,
+                employeeId,
+                decision,
+                reason,
+                rule,
+                policyVersion,
+                alarms,
+                occurredAt,
+                decidedAt,
+                false);
     }
 
     @Override

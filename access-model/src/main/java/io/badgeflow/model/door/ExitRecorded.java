@@ -1,5 +1,6 @@
 package io.badgeflow.model.door;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.badgeflow.model.Require;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.List;
  * @param cardId null when the card is unknown or not resolved
  * @param employeeId null when no employee is known for the card or not resolved
  * @param alarms the card's alarms (unknown, revoked, lost, suspended card used); an exit is never refused
+ * @param offline recorded by a door while the decision API could not answer, uploaded later (docs/decisions/0016);
+ *     left out of the JSON when false
  */
 public record ExitRecorded(
         String eventId,
@@ -22,10 +25,13 @@ public record ExitRecorded(
         String employeeId,
         List<AlarmType> alarms,
         Instant occurredAt,
-        Instant recordedAt)
+        Instant recordedAt,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) Boolean offline)
         implements DoorEvent {
 
     public ExitRecorded {
+        // A wrapper, so a record written before the mark existed reads as online (absent, not a null primitive).
+        offline = Boolean.TRUE.equals(offline);
         eventId = Require.id("eventId", eventId);
         doorId = Require.id("doorId", doorId);
         buildingId = Require.id("buildingId", buildingId);
@@ -35,6 +41,20 @@ public record ExitRecorded(
         alarms = List.copyOf(alarms == null ? List.of() : alarms);
         occurredAt = Require.present("occurredAt", occurredAt);
         recordedAt = Require.present("recordedAt", recordedAt);
+    }
+
+    /** A decision made by the service itself (online), as every ExitRecorded was before doors decided offline. */
+    public ExitRecorded(
+            String eventId,
+            String doorId,
+            String buildingId,
+            String cardNumber,
+            String cardId,
+            String employeeId,
+            List<AlarmType> alarms,
+            Instant occurredAt,
+            Instant recordedAt) {
+        this(eventId, doorId, buildingId, cardNumber, cardId, employeeId, alarms, occurredAt, recordedAt, false);
     }
 
     @Override

@@ -72,6 +72,11 @@ public record AccessGrant(
         return !(validFrom != null && date.isBefore(validFrom) || validUntil != null && date.isAfter(validUntil));
     }
 
+    /** Whether the grant is in force on {@code moment}'s local date or a later one: its dates have not ended. */
+    public boolean isInForceAtOrAfter(Instant moment, ZoneId zone) {
+        return validUntil == null || !moment.atZone(zone).toLocalDate().isAfter(validUntil);
+    }
+
     /** Whether the schedule, if any, covers {@code moment} in the building's local time; no schedule is always. */
     public boolean scheduleCovers(Instant moment, ZoneId zone) {
         return schedule == null || schedule.covers(moment.atZone(zone).toLocalDateTime());

@@ -37,6 +37,7 @@ final class CommandFeedFollower implements SmartLifecycle {
 
     private final CommandFeed feed;
     private final RememberedBackOffice backOffice;
+    private final BackOfficeChanges changes;
     private final Clock clock;
     private final Duration interval;
     private final Duration overlap;
@@ -58,11 +59,13 @@ final class CommandFeedFollower implements SmartLifecycle {
     CommandFeedFollower(
             CommandFeed feed,
             RememberedBackOffice backOffice,
+            BackOfficeChanges changes,
             Clock clock,
             AccessStreamProperties.Decisions settings,
             MeterRegistry meters) {
         this.feed = feed;
         this.backOffice = backOffice;
+        this.changes = changes;
         this.clock = clock;
         this.interval = settings.feedInterval();
         this.overlap = settings.feedOverlap();
@@ -110,12 +113,14 @@ final class CommandFeedFollower implements SmartLifecycle {
                     "decisions: the command feed was last read at {}; forgetting everything remembered",
                     lastSuccessfulStart);
             backOffice.forgetAll();
+            changes.changed(start);
             lastSuccessfulStart = start;
         }
         try {
             for (var command : feed.finishedSince(lastSuccessfulStart.minus(overlap))) {
                 if (seen.add(command.commandId())) {
                     backOffice.forget(command);
+                    changes.changed(clock.instant());
                     if (command.finishedAt() != null) {
                         lag.record(Duration.between(command.finishedAt(), clock.instant())
                                 .abs());

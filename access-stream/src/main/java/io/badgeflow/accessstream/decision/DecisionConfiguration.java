@@ -54,6 +54,12 @@ class DecisionConfiguration {
         return new RememberedDoors(stored, backOffice);
     }
 
+    /** What the doors' allow-lists (offline package) watch to know when to make them again. */
+    @Bean
+    BackOfficeChanges backOfficeChanges() {
+        return new BackOfficeChanges();
+    }
+
     /**
      * Only where decisions are served: the simulator and replay processes (no web server) would poll the command
      * log for nothing; their memory still expires with the record time-to-live.
@@ -63,10 +69,11 @@ class DecisionConfiguration {
     CommandFeedFollower commandFeedFollower(
             CommandFeed feed,
             RememberedBackOffice backOffice,
+            BackOfficeChanges changes,
             Clock clock,
             AccessStreamProperties properties,
             MeterRegistry meters) {
-        return new CommandFeedFollower(feed, backOffice, clock, properties.decisions(), meters);
+        return new CommandFeedFollower(feed, backOffice, changes, clock, properties.decisions(), meters);
     }
 
     /** Presence is read and committed through the same memory, so a grant costs its one write and no read. */

@@ -1,7 +1,9 @@
 package io.badgeflow.accessstream.simulator;
 
 import io.badgeflow.accessstream.AccessStreamProperties;
+import io.badgeflow.accessstream.offline.OfflineProperties;
 import io.badgeflow.accessstream.simulator.PlannedSwipe.Kind;
+import io.badgeflow.model.door.DecisionReason;
 import io.badgeflow.model.door.Direction;
 import io.badgeflow.model.door.DoorEventStream;
 import io.badgeflow.model.door.DoorState;
@@ -50,6 +52,9 @@ class DoorSimulator implements SmartLifecycle {
     private static final int REVOKED_PER_THOUSAND = 20;
 
     private final AccessStreamProperties.Simulator settings;
+    /** Whether the doors run the door-controller library (offline fallback) instead of plain HTTP calls. */
+    private final boolean controlledDoors;
+
     private final DoorEventStream stream;
     private final ApplicationContext context;
     private final HttpClient http = HttpClient.newBuilder()
@@ -61,8 +66,13 @@ class DoorSimulator implements SmartLifecycle {
     private Thread runner;
     private volatile boolean running;
 
-    DoorSimulator(AccessStreamProperties properties, DoorEventStream stream, ApplicationContext context) {
+    DoorSimulator(
+            AccessStreamProperties properties,
+            OfflineProperties offline,
+            DoorEventStream stream,
+            ApplicationContext context) {
         this.settings = properties.simulator();
+        this.controlledDoors = offline.simulatorDoors();
         this.stream = stream;
         this.context = context;
     }
@@ -152,7 +162,18 @@ class DoorSimulator implements SmartLifecycle {
                 building,
                 settings.profile(),
                 settings.ratePerSecond());
-        return new Site(building, doors, keys, new Population(cards, revoked));
+        var controllers = controlledDoors ? controlled(building, doors, keys) : null;
+        return new Site(building, doors, keys, new Population(cards, revoked), controllers);
+    }
+
+    /** The doors as controllers; without them (a service that serves no lists) as plain callers, said once. */
+    private ControlledDoors controlled(String building, List<String> doors, List<String> keys) {
+        try {
+            return new ControlledDoors(http, settings.baseUrl(), building, doors, keys);
+        } catch (RuntimeException e) {
+            LOG.warn("simulator: the doors call the decision API directly, without offline lists: {}", e.getMessage());
+            return null;
+        }
     }
 
     private void play(Site site) {
@@ -190,6 +211,10 @@ class DoorSimulator implements SmartLifecycle {
             senders.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            if (site.controllers() != null) {
+                site.controllers().close();
+            }
         }
         var summary = stats.summary(seconds(started));
         summary.put("profile", settings.profile());
@@ -222,6 +247,14 @@ class DoorSimulator implements SmartLifecycle {
                 stream.publish(new DoorStateChanged(
                         UUID.randomUUID().toString(), doorId, site.buildingId(), DoorState.FORCED, Instant.now()));
                 stats.forcedDoor();
+                return;
+            }
+            if (site.controllers() != null) {
+                var result = site.controllers().swipe(swipe.door(), swipe.cardNumber(), swipe.direction());
+                stats.answered(result.reason().name(), System.nanoTime() - dueNanos);
+                var insideByTheDoors =
+                        result.reason() == DecisionReason.ANTI_PASSBACK && swipe.direction() == Direction.IN;
+                settle(site, swipe, result.granted() || insideByTheDoors);
                 return;
             }
             var body = JSON.writeValueAsString(Map.of(
@@ -293,5 +326,7 @@ class DoorSimulator implements SmartLifecycle {
         return (System.nanoTime() - startedNanos) / 1e9;
     }
 
-    private record Site(String buildingId, List<String> doors, List<String> keys, Population people) {}
+    /** {@code controllers} null: the doors call the decision API themselves, as the benchmarks measure it. */
+    private record Site(
+            String buildingId, List<String> doors, List<String> keys, Population people, ControlledDoors controllers) {}
 }

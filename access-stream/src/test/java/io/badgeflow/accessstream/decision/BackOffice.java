@@ -33,11 +33,11 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
  * site the door API decides on. Every command is APPLIED or the test fails; its record lands in the commands
  * table, so the decision path's command feed sees it as it would in production.
  */
-final class BackOffice {
+public final class BackOffice {
 
     private final CommandApplier applier;
 
-    BackOffice(DynamoDbEnhancedClient enhanced, AwsEnvironment aws) {
+    public BackOffice(DynamoDbEnhancedClient enhanced, AwsEnvironment aws) {
         var tables = new BackOfficeTables(
                 aws.output("EmployeesTableName"),
                 aws.output("CardsTableName"),
@@ -52,7 +52,7 @@ final class BackOffice {
                 Duration.ofSeconds(2));
     }
 
-    void apply(Command command) {
+    public void apply(Command command) {
         var record = applier.apply(command, "commands/" + command.commandId() + ".json");
         assertThat(record.status())
                 .as("%s: %s", command.type(), record.message())
@@ -60,7 +60,7 @@ final class BackOffice {
     }
 
     /** A building (UTC) with two two-way doors, and one employee holding an active card with an every-day grant. */
-    Site site(String mode, int minutes) {
+    public Site site(String mode, int minutes) {
         var id = UUID.randomUUID().toString().substring(0, 8);
         var site = new Site(
                 "bldg-" + id,
@@ -118,11 +118,11 @@ final class BackOffice {
         return site;
     }
 
-    static String id() {
+    public static String id() {
         return UUID.randomUUID().toString();
     }
 
-    record Site(
+    public record Site(
             String buildingId,
             String doorA,
             String doorB,

@@ -49,6 +49,7 @@ class CommandFeedFollowerTests {
                             new InMemoryPresence()),
                     new InMemoryPresence(),
                     settings),
+            new BackOfficeChanges(),
             clock,
             settings,
             new SimpleMeterRegistry());

@@ -93,6 +93,7 @@ class DoorMemoryIntegrationTests extends RunningApplication {
         feed = new CommandFeedFollower(
                 new DynamoDbCommandFeed(countedEnhanced, tables.commands(), Clock.systemUTC()),
                 memory,
+                new BackOfficeChanges(),
                 Clock.systemUTC(),
                 settings,
                 new SimpleMeterRegistry());

@@ -24,7 +24,11 @@ class OpenApiDocumentIntegrationTests extends RunningApplication {
         var paths = document.get("paths");
         assertThat(paths.propertyNames())
                 .containsExactlyInAnyOrder(
-                        "/door-api/v1/doors/{doorId}/decisions", "/door-api/v1/doors/{doorId}/swipes");
+                        "/door-api/v1/doors/{doorId}/decisions",
+                        "/door-api/v1/doors/{doorId}/swipes",
+                        "/door-api/v1/doors/{doorId}/allow-list",
+                        "/door-api/v1/doors/{doorId}/allow-list/public-key",
+                        "/door-api/v1/doors/{doorId}/offline-decisions");
         assertThat(paths.get("/door-api/v1/doors/{doorId}/decisions")
                         .get("post")
                         .get("responses")

@@ -10,6 +10,7 @@ import io.badgeflow.aws.dynamodb.DynamoDbBackOfficeDirectory;
 import io.badgeflow.aws.dynamodb.DynamoDbCommandHistory;
 import io.badgeflow.aws.dynamodb.DynamoDbCommandLog;
 import io.badgeflow.aws.dynamodb.DynamoDbDeliveryFailures;
+import io.badgeflow.aws.dynamodb.DynamoDbDoorListStatuses;
 import io.badgeflow.aws.dynamodb.DynamoDbImportLedger;
 import io.badgeflow.aws.dynamodb.DynamoDbParkedRecords;
 import io.badgeflow.aws.dynamodb.DynamoDbPresenceLedger;
@@ -21,6 +22,7 @@ import io.badgeflow.model.backoffice.BackOfficeDirectory;
 import io.badgeflow.model.command.CommandHistory;
 import io.badgeflow.model.command.CommandLog;
 import io.badgeflow.model.door.SwipeHistory;
+import io.badgeflow.model.offline.DoorListStatuses;
 import io.badgeflow.model.onboarding.ImportLedger;
 import io.badgeflow.model.presence.PresenceLedger;
 import java.time.Clock;
@@ -111,6 +113,12 @@ class AwsAdaptersConfiguration {
     @Bean
     AdminAuditTrail adminAuditTrail(DynamoDbClient dynamoDb, AdminServiceStack stack, Clock clock) {
         return new DynamoDbAdminAuditTrail(dynamoDb, stack.adminAuditTableName(), clock);
+    }
+
+    /** The doors' offline allow-list statuses access-stream keeps on their rows (the live view shows them). */
+    @Bean
+    DoorListStatuses doorListStatuses(DynamoDbClient dynamoDb, AdminServiceStack stack) {
+        return new DynamoDbDoorListStatuses(dynamoDb, stack.doorsTableName());
     }
 
     private static BackOfficeTables backOfficeTables(AdminServiceStack stack) {

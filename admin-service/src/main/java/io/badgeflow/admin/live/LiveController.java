@@ -5,8 +5,10 @@ import io.badgeflow.admin.swipe.SwipeView;
 import io.badgeflow.model.InvalidFieldException;
 import io.badgeflow.model.backoffice.BackOfficeDirectory;
 import io.badgeflow.model.building.Building;
+import io.badgeflow.model.door.Door;
 import io.badgeflow.model.door.SwipeEntry;
 import io.badgeflow.model.door.SwipeHistory;
+import io.badgeflow.model.offline.DoorListStatuses;
 import io.badgeflow.model.paging.PageRequest;
 import io.badgeflow.model.presence.PresenceLedger;
 import java.nio.charset.StandardCharsets;
@@ -47,12 +49,19 @@ class LiveController {
     private final SwipeHistory swipes;
     private final PresenceLedger presence;
     private final BackOfficeDirectory directory;
+    private final DoorListStatuses doorLists;
     private final Clock clock;
 
-    LiveController(SwipeHistory swipes, PresenceLedger presence, BackOfficeDirectory directory, Clock clock) {
+    LiveController(
+            SwipeHistory swipes,
+            PresenceLedger presence,
+            BackOfficeDirectory directory,
+            DoorListStatuses doorLists,
+            Clock clock) {
         this.swipes = swipes;
         this.presence = presence;
         this.directory = directory;
+        this.doorLists = doorLists;
         this.clock = clock;
     }
 
@@ -68,10 +77,12 @@ class LiveController {
         var until = now.plus(SKEW);
         var occupancy = new ArrayList<BuildingOccupancy>();
         var events = new ArrayList<SwipeEntry>();
+        var doors = new ArrayList<Door>();
         for (var building : buildings()) {
             occupancy.add(new BuildingOccupancy(
                     building.buildingId(), building.name(), presence.occupancy(building.buildingId())));
             events.addAll(swipes.latest(building.buildingId(), since, until, MAX_EVENTS));
+            doors.addAll(directory.doorsOf(building.buildingId()));
         }
         var latest = events.stream()
                 .sorted(Comparator.comparing(SwipeEntry::occurredAt).reversed().thenComparing(SwipeEntry::eventId))
@@ -79,7 +90,25 @@ class LiveController {
                 .toList();
         var views = SwipeView.page(latest, directory);
         var alarms = views.stream().filter(LiveController::isAlarm).toList();
-        return new LiveView(now, encode(now), since, occupancy, views, alarms);
+        return new LiveView(now, encode(now), since, occupancy, views, alarms, doorLists(doors, now));
+    }
+
+    /** Each door's offline allow-list: the version it holds and the time since it was last confirmed current. */
+    private List<DoorList> doorLists(List<Door> doors, Instant now) {
+        var statuses = doorLists.of(doors.stream().map(Door::doorId).toList());
+        var views = new ArrayList<DoorList>();
+        for (var i = 0; i < doors.size(); i++) {
+            var door = doors.get(i);
+            var status = statuses.get(i);
+            views.add(new DoorList(
+                    door.doorId(),
+                    door.buildingId(),
+                    door.name(),
+                    status.heldVersion() == 0 ? null : status.heldVersion(),
+                    status.confirmedAt(),
+                    status.age(now).map(Duration::toSeconds).orElse(null)));
+        }
+        return views;
     }
 
     private List<Building> buildings() {
@@ -116,7 +145,8 @@ class LiveController {
 
     /**
      * One poll's answer. {@code events} are newest first (at most 100) since {@code since}; {@code alarms} are
-     * those among them that raised an alarm; pass {@code next} as {@code after} on the next poll.
+     * those among them that raised an alarm; {@code doorLists} every door's offline allow-list; pass {@code next}
+     * as {@code after} on the next poll.
      */
     record LiveView(
             Instant asOf,
@@ -124,7 +154,16 @@ class LiveController {
             Instant since,
             List<BuildingOccupancy> buildings,
             List<SwipeView> events,
-            List<SwipeView> alarms) {}
+            List<SwipeView> alarms,
+            List<DoorList> doorLists) {}
+
+    /**
+     * One door's offline allow-list as access-stream last heard of it: {@code version} the door holds (null if it
+     * never reported one), when a fetch last confirmed it current, and the seconds since (its age; ALLOW_LIST_STALE
+     * is raised past access-stream's {@code offline.stale-after}).
+     */
+    record DoorList(
+            String doorId, String buildingId, String name, Long version, Instant confirmedAt, Long ageSeconds) {}
 
     /** How many are inside one building now. */
     record BuildingOccupancy(String buildingId, String name, long inside) {}

@@ -70,6 +70,31 @@ class LiveApiTests extends ApiSliceTestSupport {
     }
 
     @Test
+    void showsEachDoorsOfflineListVersionAndItsAge() throws Exception {
+        var confirmed = Instant.now().minusSeconds(90);
+        when(directory.buildings(any())).thenReturn(new Page<>(List.of(Examples.building("HQ")), null));
+        when(directory.doorsOf("HQ"))
+                .thenReturn(List.of(
+                        new io.badgeflow.model.door.Door(
+                                "door-1", "HQ", new io.badgeflow.model.door.DeviceKeyHash("ab".repeat(32))),
+                        new io.badgeflow.model.door.Door(
+                                "door-2", "HQ", new io.badgeflow.model.door.DeviceKeyHash("cd".repeat(32)))));
+        when(doorLists.of(List.of("door-1", "door-2")))
+                .thenReturn(List.of(
+                        new io.badgeflow.model.offline.DoorListStatus("door-1", 1765104000123L, confirmed, confirmed),
+                        new io.badgeflow.model.offline.DoorListStatus("door-2", 0, null, null)));
+
+        mvc.perform(get("/api/v1/live").with(operator()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.doorLists[0].doorId").value("door-1"))
+                .andExpect(jsonPath("$.doorLists[0].version").value(1765104000123L))
+                .andExpect(jsonPath("$.doorLists[0].ageSeconds").value(org.hamcrest.Matchers.greaterThanOrEqualTo(90)))
+                .andExpect(jsonPath("$.doorLists[1].doorId").value("door-2"))
+                .andExpect(jsonPath("$.doorLists[1].version").doesNotExist())
+                .andExpect(jsonPath("$.doorLists[1].ageSeconds").doesNotExist());
+    }
+
+    @Test
     void refusesAMarkItDidNotIssue() throws Exception {
         mvc.perform(get("/api/v1/live?after=not-a-mark").with(operator()))
                 .andExpect(status().isBadRequest())
