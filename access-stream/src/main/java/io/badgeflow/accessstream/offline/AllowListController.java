@@ -4,6 +4,7 @@ import io.badgeflow.model.InvalidFieldException;
 import io.badgeflow.model.door.DeviceKey;
 import io.badgeflow.model.door.SwipeIntake;
 import java.util.Base64;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
  * signed document in the body, the signature and the key that made it in headers. Authenticated like the decision
  * API, by the door's own key; a door gets its own list only.
  */
+// Only where the door API is served: its beans (OfflineConfiguration) exist only there.
+@ConditionalOnWebApplication
 @RestController
 class AllowListController {
 

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,6 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
  * first record of each. The door API's body limit (4096 bytes) holds here too: a door sends its buffer in batches
  * that fit.
  */
+// Only where the door API is served: its beans (OfflineConfiguration) exist only there.
+@ConditionalOnWebApplication
 @RestController
 class OfflineDecisionController {
 
