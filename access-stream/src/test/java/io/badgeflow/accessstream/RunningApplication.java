@@ -49,6 +49,12 @@ public abstract class RunningApplication {
         registry.add("badgeflow.access-stream.stage", () -> STAGE);
         // Low enough that a test reaches it with a few swipes.
         registry.add("badgeflow.access-stream.alarms.repeated-denials-threshold", () -> "3");
+        // These tests check behaviour, not speed: on a loaded machine a slow answer must stay an answer, not become
+        // a 503 of the overload protection (DecisionOverloadIntegrationTests checks that, in a context of its own).
+        registry.add("badgeflow.access-stream.admission.default-deadline", () -> "10s");
+        registry.add("badgeflow.access-stream.admission.max-concurrent", () -> "64");
+        registry.add("badgeflow.access-stream.admission.backlog", () -> "64");
+        registry.add("badgeflow.access-stream.admission.max-wait", () -> "10s");
     }
 
     @BeforeEach
