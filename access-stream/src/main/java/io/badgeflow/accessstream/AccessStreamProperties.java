@@ -110,8 +110,11 @@ public record AccessStreamProperties(
      * cannot commit within it is answered 503 with {@code Retry-After} rather than decided after the reader gave up.
      *
      * @param maxConcurrent     decisions in flight at most (default 16)
-     * @param backlog           requests that may wait for a free slot, newest served first, each no longer than its
-     *                          deadline (default 64); beyond it a request is refused at once
+     * @param backlog           requests that may wait for a free slot, newest served first (default 16); beyond it
+     *                          a request is refused at once
+     * @param maxWait           the longest a request waits for a slot, and never past its deadline (default 50 ms):
+     *                          under overload the newest waiters are served first, so an older one's chance fades
+     *                          fast, and a refusal at 50 ms beats one at the deadline
      * @param defaultDeadline   the reader's budget when it sends no header (default 200 ms, as OSDP readers wait)
      * @param maxDeadline       the largest budget a header may ask for (default 10 s); more is a 400
      * @param answerReserve     the least kept back from the budget for the presence write and the answer's way
@@ -122,6 +125,7 @@ public record AccessStreamProperties(
     public record Admission(
             int maxConcurrent,
             Integer backlog,
+            Duration maxWait,
             Duration defaultDeadline,
             Duration maxDeadline,
             Duration answerReserve,
@@ -132,10 +136,11 @@ public record AccessStreamProperties(
             if (maxConcurrent < 1) {
                 throw new IllegalArgumentException("admission.max-concurrent must be positive");
             }
-            backlog = backlog == null ? 64 : backlog;
+            backlog = backlog == null ? 16 : backlog;
             if (backlog < 0) {
                 throw new IllegalArgumentException("admission.backlog must not be negative");
             }
+            maxWait = positive("admission.max-wait", maxWait, Duration.ofMillis(50));
             defaultDeadline = positive("admission.default-deadline", defaultDeadline, Duration.ofMillis(200));
             maxDeadline = positive("admission.max-deadline", maxDeadline, Duration.ofSeconds(10));
             if (defaultDeadline.compareTo(maxDeadline) > 0) {
@@ -150,7 +155,7 @@ public record AccessStreamProperties(
         }
 
         static Admission defaults() {
-            return new Admission(0, null, null, null, null, null);
+            return new Admission(0, null, null, null, null, null, null);
         }
     }
 

@@ -80,6 +80,26 @@ class AccessStreamPropertiesTests {
     }
 
     @Test
+    void admitsSixteenDecisionsAtOnceWithinAnOsdpReadersDeadlineByDefault() {
+        var admission = new AccessStreamProperties("dev", null, null, null, null, null, null, null).admission();
+
+        assertThat(admission.maxConcurrent()).isEqualTo(16);
+        assertThat(admission.backlog()).isEqualTo(16);
+        assertThat(admission.maxWait()).isEqualTo(Duration.ofMillis(50));
+        assertThat(admission.defaultDeadline()).isEqualTo(Duration.ofMillis(200));
+        assertThat(admission.answerReserve()).isEqualTo(Duration.ofMillis(20));
+        assertThat(admission.retryAfter()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void refusesAReserveThatLeavesNoTimeToDecide() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new AccessStreamProperties.Admission(
+                        4, 8, null, Duration.ofMillis(200), null, Duration.ofMillis(200), null))
+                .withMessageContaining("answer-reserve");
+    }
+
+    @Test
     void rejectsAnUnknownMetricsLevel() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> kcl("VERBOSE", Duration.ofMillis(200)))

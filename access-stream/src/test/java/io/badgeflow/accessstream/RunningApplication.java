@@ -57,6 +57,12 @@ public abstract class RunningApplication {
         registry.add("badgeflow.access-stream.door-api.per-door.per-second", () -> "50");
         // Small enough that 10,000 made-up door ids overflow it.
         registry.add("badgeflow.access-stream.decisions.max-refusals", () -> "1000");
+        // These tests check behaviour, not speed: on a loaded machine a slow answer must stay an answer, not become
+        // a 503 of the overload protection (DecisionOverloadIntegrationTests checks that, in a context of its own).
+        registry.add("badgeflow.access-stream.admission.default-deadline", () -> "10s");
+        registry.add("badgeflow.access-stream.admission.max-concurrent", () -> "64");
+        registry.add("badgeflow.access-stream.admission.backlog", () -> "64");
+        registry.add("badgeflow.access-stream.admission.max-wait", () -> "10s");
     }
 
     @BeforeEach

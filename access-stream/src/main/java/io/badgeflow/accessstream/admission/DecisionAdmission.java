@@ -20,7 +20,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Lets at most {@code max-concurrent} decisions run at once, before anything of the request is read or any store
  * is asked. A request that finds every slot taken waits in a bounded backlog, newest first (under overload the
- * newest have the most budget left, the oldest are about to be given up on), and never past its own deadline;
+ * newest have the most budget left, the oldest are about to be given up on), at most {@code max-wait} and never
+ * past its own deadline;
  * one that cannot get a slot in time, or whose deadline has passed, is refused at once ({@link
  * NotAdmittedException}, 503). The admitted request carries its {@link Deadline} to the decision, which checks it
  * again right before the presence write.
@@ -61,7 +62,11 @@ public final class DecisionAdmission implements HandlerInterceptor {
                 ? slots
                 : LifoBlockingLimiter.newBuilder(slots)
                         .backlogSize(settings.backlog())
-                        .backlogTimeout(deadline -> deadline.remaining(clock).toMillis(), TimeUnit.MILLISECONDS)
+                        .backlogTimeout(
+                                deadline -> Math.min(
+                                        settings.maxWait().toMillis(),
+                                        deadline.remaining(clock).toMillis()),
+                                TimeUnit.MILLISECONDS)
                         .build();
         Gauge.builder("badgeflow.decisions.in-flight", slots, AbstractLimiter::getInflight)
                 .description("decision requests admitted and not yet answered")
