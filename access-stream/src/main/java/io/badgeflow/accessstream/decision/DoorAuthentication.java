@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.springframework.core.Ordered;
-import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
@@ -30,13 +29,13 @@ final class DoorAuthentication implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod)) {
-            // OPTIONS, or a method the path does not take (405): Spring answers those itself, no door is asked.
-            return true;
-        }
         @SuppressWarnings("unchecked")
         var variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         var doorId = variables == null ? null : variables.get("doorId");
+        if (doorId == null) {
+            // OPTIONS, or a method the path does not take (405): Spring answers those itself and names no door.
+            return true;
+        }
         Door door = gate.admit(doorId, request.getHeader(DecisionController.DOOR_KEY_HEADER));
         request.setAttribute(DOOR, door);
         return true;

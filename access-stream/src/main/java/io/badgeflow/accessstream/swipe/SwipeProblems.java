@@ -8,6 +8,7 @@ import io.badgeflow.model.door.UnknownDeviceException;
 import io.badgeflow.model.door.WrongDoorException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -115,6 +116,15 @@ class SwipeProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem);
+    }
+
+    /** A query string Tomcat cannot split into parameters (an empty name, a stray '='): the client's, not ours. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> invalidQuery(InvalidParameterException e) {
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "The query string is not a list of name=value parameters.");
+        problem.setTitle("Invalid query");
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @ExceptionHandler(Exception.class)
