@@ -10,7 +10,6 @@ import java.time.Duration;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Commits decisions with one DynamoDB write each: a passage as its presence item (conditional on the version
@@ -38,20 +37,12 @@ public final class DynamoDbDecisionLog implements DecisionLog {
 
     @Override
     public boolean commitPassage(Presence read, Presence next, DoorEvent decided) {
-        if (!read.employeeId().equals(next.employeeId()) || !read.buildingId().equals(next.buildingId())) {
-            throw new IllegalArgumentException("a presence is replaced by the same person's in the same building");
-        }
         if (!decided.eventId().equals(next.lastEventId())) {
             throw new IllegalArgumentException("the event carried is the passage " + next.lastEventId() + " records");
         }
         var item = PresenceItem.from(next);
         item.setDecisionEvent(json(decided));
-        try {
-            presence.putItem(r -> r.item(item).conditionExpression(DynamoDbPresenceLedger.stillAt(read)));
-            return true;
-        } catch (ConditionalCheckFailedException moved) {
-            return false;
-        }
+        return DynamoDbPresenceLedger.putIfStillAt(presence, read, next, item);
     }
 
     @Override

@@ -68,11 +68,21 @@ public final class DynamoDbPresenceLedger implements PresenceLedger {
 
     @Override
     public boolean replace(Presence read, Presence next) {
+        return putIfStillAt(table, read, next, PresenceItem.from(next));
+    }
+
+    /**
+     * Puts {@code item} (the row of {@code next}) if the stored presence is still {@code read}: the one conditional
+     * write both this ledger and the decision log (which adds the decision's event to the row) commit a passage with.
+     *
+     * @return false when someone else wrote first: nothing was written
+     */
+    static boolean putIfStillAt(DynamoDbTable<PresenceItem> table, Presence read, Presence next, PresenceItem item) {
         if (!read.employeeId().equals(next.employeeId()) || !read.buildingId().equals(next.buildingId())) {
             throw new IllegalArgumentException("a presence is replaced by the same person's in the same building");
         }
         try {
-            table.putItem(r -> r.item(PresenceItem.from(next)).conditionExpression(stillAt(read)));
+            table.putItem(r -> r.item(item).conditionExpression(stillAt(read)));
             return true;
         } catch (ConditionalCheckFailedException moved) {
             return false;
@@ -130,7 +140,7 @@ public final class DynamoDbPresenceLedger implements PresenceLedger {
                 Key.builder().partitionValue(buildingId).build())));
     }
 
-    static Expression stillAt(Presence read) {
+    private static Expression stillAt(Presence read) {
         if (read.version() == 0) {
             return NONE_STORED;
         }
@@ -141,7 +151,7 @@ public final class DynamoDbPresenceLedger implements PresenceLedger {
                 .build();
     }
 
-    static Key key(String employeeId, String buildingId) {
+    private static Key key(String employeeId, String buildingId) {
         return Key.builder().partitionValue(employeeId).sortValue(buildingId).build();
     }
 }
