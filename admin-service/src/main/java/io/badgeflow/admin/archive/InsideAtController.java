@@ -11,7 +11,6 @@ import io.badgeflow.model.backoffice.BackOfficeDirectory;
 import io.badgeflow.model.employee.Employee;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +37,7 @@ class InsideAtController {
         this.clock = clock;
     }
 
-    /** {@code at} is an ISO instant (e.g. 2026-12-06T09:30:00Z), not in the future; without it, now. */
+    /** {@code at} is an RFC 3339 date-time (e.g. 2026-12-06T09:30:00Z), not in the future; without it, now. */
     @GetMapping("/api/v1/buildings/{buildingId}/inside-at")
     @PreAuthorize(Roles.ADMIN_OR_AUDITOR)
     InsideAtView insideAt(@PathVariable String buildingId, @RequestParam(required = false) String at) {
@@ -59,12 +58,8 @@ class InsideAtController {
         if (at == null || at.isBlank()) {
             return now;
         }
-        Instant moment;
-        try {
-            moment = Instant.parse(at.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidFieldException("at", "must be an ISO instant such as 2026-12-06T09:30:00Z");
-        }
+        // RFC 3339 in full, as the OpenAPI document says: offsets up to 23:59 are beyond java.time's 18:00.
+        var moment = Require.instant("at", at.strip());
         if (moment.isAfter(now)) {
             throw new InvalidFieldException("at", "must not be in the future");
         }
