@@ -47,14 +47,22 @@ async function command(page, method, path, body) {
   throw new Error(`${method} ${path} still PENDING`);
 }
 
-/** A door asking the decision API, as a reader would. */
+/**
+ * A door asking the decision API, as a reader would: on a 503 (overloaded, or its deadline passed on a busy test
+ * machine) it asks again with the same eventId after Retry-After, which records the decision at most once.
+ */
 async function decide(doorId, deviceKey, cardNumber) {
-  const response = await fetch(`${accessStream}/door-api/v1/doors/${encodeURIComponent(doorId)}/decisions`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Door-Key': deviceKey },
-    body: JSON.stringify({ eventId: randomUUID(), cardNumber, direction: 'IN', occurredAt: new Date().toISOString() }),
-  });
-  return { status: response.status, body: await response.json() };
+  const request = { eventId: randomUUID(), cardNumber, direction: 'IN', occurredAt: new Date().toISOString() };
+  for (let attempt = 1; ; attempt += 1) {
+    const response = await fetch(`${accessStream}/door-api/v1/doors/${encodeURIComponent(doorId)}/decisions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Door-Key': deviceKey, 'X-Door-Deadline-Ms': '2000' },
+      body: JSON.stringify(request),
+    });
+    const body = await response.json();
+    if (response.status !== 503 || attempt === 10) return { status: response.status, body };
+    await new Promise((resolve) => setTimeout(resolve, 1000 * Number(response.headers.get('Retry-After') ?? 1)));
+  }
 }
 
 /** A building with a door (its key, shown once), and an employee with an active card and a grant. */
