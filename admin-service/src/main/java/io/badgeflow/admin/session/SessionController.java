@@ -90,7 +90,10 @@ class SessionController {
             @Pattern(regexp = ApiPatterns.NON_BLANK_TEXT, message = ApiPatterns.NON_BLANK_TEXT_MESSAGE)
             String password) {}
 
-    /** The new password an invited user chooses (the pool's policy decides what it accepts). */
+    /**
+     * The new password an invited user chooses. The pool's policy decides what it accepts; its length (the pool's
+     * {@code MinimumLength}, identity.yaml) is checked here first, so a short one is named at once everywhere.
+     */
     record NewPasswordRequest(
             @NotBlank
             @Size(max = 128)
@@ -98,7 +101,7 @@ class SessionController {
             String username,
 
             @NotBlank
-            @Size(max = 256)
+            @Size(min = 14, max = 256, message = "must be 14 to 256 characters")
             @Pattern(regexp = ApiPatterns.NON_BLANK_TEXT, message = ApiPatterns.NON_BLANK_TEXT_MESSAGE)
             String newPassword) {}
 

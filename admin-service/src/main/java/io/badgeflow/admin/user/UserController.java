@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -92,6 +93,7 @@ class UserController {
 
     @PostMapping
     @PreAuthorize(Roles.ADMIN)
+    @ResponseStatus(HttpStatus.CREATED) // what the OpenAPI document says; the answer sets it too, with Location
     ResponseEntity<UserView> invite(
             @Valid @RequestBody InviteUserRequest request, @AuthenticationPrincipal Jwt caller) {
         var email = request.email().toLowerCase(Locale.ROOT);
