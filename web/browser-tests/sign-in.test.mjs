@@ -59,8 +59,10 @@ async function temporaryPasswordOf(email) {
 }
 
 async function enterCode(page, code) {
-  await page.getByLabel('Code').fill(code);
-  await page.getByLabel('Code').press('Enter');
+  // By name: the label also carries the required-field marker.
+  const field = page.locator('input[name="code"]');
+  await field.fill(code);
+  await field.press('Enter');
 }
 
 async function openUsers(page) {
@@ -92,15 +94,15 @@ describe('sign-in as staff use it', () => {
     await withPage(async (page) => {
       await signIn(page, { username: invited, password: temporary });
       await page.getByRole('heading', { name: 'Choose your password' }).waitFor();
-      await page.getByLabel('New password', { exact: true }).fill('too-short');
-      await page.getByLabel('Repeat the new password').fill('too-short');
+      await page.locator('input[name="newPassword"]').fill('too-short');
+      await page.locator('input[name="repeatPassword"]').fill('too-short');
       await page.getByRole('button', { name: 'Set password' }).click();
       // The pool's policy, in its words, next to the field.
       await page.getByRole('alert').waitFor();
       await screenshot(page, 'sign-in-new-password');
 
-      await page.getByLabel('New password', { exact: true }).fill(ownPassword);
-      await page.getByLabel('Repeat the new password').fill(ownPassword);
+      await page.locator('input[name="newPassword"]').fill(ownPassword);
+      await page.locator('input[name="repeatPassword"]').fill(ownPassword);
       await page.getByRole('button', { name: 'Set password' }).click();
 
       await page.getByRole('heading', { name: 'Set up your authenticator app' }).waitFor();

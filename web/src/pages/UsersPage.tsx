@@ -89,6 +89,7 @@ function Users() {
           aria-live="polite"
           data-testid="users-notice"
           withCloseButton
+          closeButtonLabel="Dismiss"
           onClose={() => setNotice(null)}
         >
           {notice}

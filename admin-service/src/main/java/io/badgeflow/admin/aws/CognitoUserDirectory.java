@@ -5,6 +5,7 @@ import io.badgeflow.admin.user.StaffUser;
 import io.badgeflow.admin.user.UserConflictException;
 import io.badgeflow.admin.user.UserDirectory;
 import io.badgeflow.admin.web.NotFound;
+import io.badgeflow.model.InvalidFieldException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.DeliveryMediumType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
@@ -100,6 +102,9 @@ final class CognitoUserDirectory implements UserDirectory {
                     .user();
         } catch (UsernameExistsException exists) {
             throw new UserConflictException("A user " + email + " exists already.");
+        } catch (InvalidParameterException refused) {
+            // The pool's own rules for a username or an email address, in its words.
+            throw new InvalidFieldException("email", refused.awsErrorDetails().errorMessage());
         }
         cognito.adminAddUserToGroup(request ->
                 request.userPoolId(userPoolId).username(created.username()).groupName(role.group()));
