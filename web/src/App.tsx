@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes, useSearchParams } from 'react-router';
 import { AuthProvider, useAuth } from './auth';
 import { AdminAuditPage } from './pages/AdminAuditPage';
 import { WhoWasInsidePage } from './pages/WhoWasInsidePage';
@@ -17,7 +17,8 @@ import { LoginPage } from './pages/LoginPage';
 import { MusterPage } from './pages/MusterPage';
 import { Shell } from './pages/Shell';
 import { SwipeAuditPage } from './pages/SwipeAuditPage';
-import type { SessionManager } from './session';
+import { UsersPage } from './pages/UsersPage';
+import { safeNext, type SessionManager } from './session';
 import { Loading } from './states';
 
 function Routed() {
@@ -32,22 +33,14 @@ function Routed() {
   }, [manager]);
 
   if (restoring && !session) return <Loading label="Signing in…" />;
-  if (!session) {
-    return (
-      <Routes>
-        <Route path="/login" element={<LoginPage />} />
-        <Route path="/cards" element={<CardsPage />} />
-        <Route path="/cards/:cardId" element={<CardDetailPage />} />
-        <Route path="/buildings" element={<BuildingsPage />} />
-        <Route path="/buildings/:buildingId" element={<BuildingDetailPage />} />
-        <Route path="/commands" element={<CommandsPage />} />
-        <Route path="*" element={<LoginPage />} />
-      </Routes>
-    );
-  }
+  // Signed out, every address shows the sign-in page and keeps its URL: once signed in, the same URL shows the
+  // page that was asked for (/login?next=… goes to `next` when it is a path of ours).
+  if (!session) return <LoginPage />;
   return (
     <Shell>
       <Routes>
+        <Route path="/login" element={<AfterSignIn />} />
+        <Route path="/users" element={<UsersPage />} />
         <Route path="/employees" element={<EmployeesPage />} />
         <Route path="/employees/:employeeId" element={<EmployeeDetailPage />} />
         <Route path="/cards" element={<CardsPage />} />
@@ -66,6 +59,12 @@ function Routed() {
       </Routes>
     </Shell>
   );
+}
+
+/** /login once signed in: on to `next` if it is a same-origin path, else the start page. */
+function AfterSignIn() {
+  const [params] = useSearchParams();
+  return <Navigate to={safeNext(params.get('next'))} replace />;
 }
 
 export function App({ manager }: { manager: SessionManager }) {

@@ -19,7 +19,8 @@ export type Action =
   | 'readAdminAudit'
   | 'readInsideAt'
   | 'watchLive'
-  | 'auditSwipes';
+  | 'auditSwipes'
+  | 'manageUsers';
 
 const ALLOWED: Record<Action, readonly Role[]> = {
   registerEmployee: ['admin'],
@@ -45,6 +46,8 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   watchLive: ['admin', 'operator'],
   // The door events of a person, door or building are the auditors' (admins too).
   auditSwipes: ['admin', 'auditor'],
+  // Inviting, disabling and changing the role of staff users (/api/v1/users) is the admins' alone.
+  manageUsers: ['admin'],
 };
 
 export function may(role: Role | null, action: Action): boolean {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { refreshDelayMs, roleOf, SessionManager } from './session';
+import { refreshDelayMs, roleOf, safeNext, SessionManager } from './session';
 
 const session = (token: string, expiresIn = 3600) => ({
   accessToken: token,
@@ -101,5 +101,72 @@ describe('SessionManager', () => {
 
     await expect(manager.login('demo-admin', 'wrong')).rejects.toThrow('Incorrect username or password.');
     expect(manager.current).toBeNull();
+  });
+});
+
+describe('sign-in steps', () => {
+  it('walks a new password and the TOTP set-up before the session opens, posting each step to its endpoint', async () => {
+    const answers = [
+      { challenge: 'NEW_PASSWORD_REQUIRED', username: 'new@example.com' },
+      { challenge: 'MFA_SETUP', username: 'new@example.com', secretCode: 'JBSWY3DP', otpauthUri: 'otpauth://totp/x' },
+      session('a', 900),
+    ];
+    const fetchImpl = vi.fn(async () => Response.json(answers.shift()));
+    const manager = new SessionManager(fetchImpl as unknown as typeof fetch);
+    const seen: unknown[] = [];
+    manager.subscribe((current) => seen.push(current));
+
+    expect(await manager.login('new@example.com', 'Temporary-123456')).toMatchObject({
+      challenge: 'NEW_PASSWORD_REQUIRED',
+    });
+    expect(manager.current).toBeNull();
+    expect(await manager.newPassword('new@example.com', 'Mine-1234567890!')).toMatchObject({
+      challenge: 'MFA_SETUP',
+      secretCode: 'JBSWY3DP',
+    });
+    expect(await manager.mfaSetup('new@example.com', '123456')).toBeNull();
+
+    expect(manager.current?.accessToken).toBe('a');
+    expect(seen).toHaveLength(1);
+    const calls = fetchImpl.mock.calls as unknown as [string, RequestInit][];
+    expect(calls.map(([path]) => path)).toEqual(['/auth/login', '/auth/new-password', '/auth/mfa-setup']);
+    expect(JSON.parse(calls[1][1].body as string)).toEqual({
+      username: 'new@example.com',
+      newPassword: 'Mine-1234567890!',
+    });
+  });
+
+  it('answers SOFTWARE_TOKEN_MFA on /auth/mfa', async () => {
+    const answers = [{ challenge: 'SOFTWARE_TOKEN_MFA', username: 'boss' }, session('b', 900)];
+    const fetchImpl = vi.fn(async () => Response.json(answers.shift()));
+    const manager = new SessionManager(fetchImpl as unknown as typeof fetch);
+
+    await manager.login('boss', 'pw');
+    await manager.mfa('boss', '654321');
+
+    expect((fetchImpl.mock.calls[1] as unknown as [string])[0]).toBe('/auth/mfa');
+    expect(manager.current?.accessToken).toBe('b');
+  });
+
+  it('opens no session when a refresh is answered with a step', async () => {
+    const fetchImpl = vi.fn(async () => Response.json({ challenge: 'MFA_SETUP', username: 'boss' }));
+    const manager = new SessionManager(fetchImpl as unknown as typeof fetch);
+
+    expect(await manager.refresh()).toBeNull();
+    expect(manager.current).toBeNull();
+  });
+});
+
+describe('safeNext', () => {
+  it('keeps a path of ours with its query', () => {
+    expect(safeNext('/buildings/HQ')).toBe('/buildings/HQ');
+    expect(safeNext('/cards?status=LOST#top')).toBe('/cards?status=LOST#top');
+  });
+
+  it('refuses anything that could leave the site', () => {
+    for (const next of ['https://evil.example', '//evil.example', '/\\evil.example', 'evil', '/\t/evil.example', '']) {
+      expect(safeNext(next)).toBe('/employees');
+    }
+    expect(safeNext(null)).toBe('/employees');
   });
 });

@@ -13,6 +13,17 @@ export interface Session {
   groups: string[];
 }
 
+/**
+ * A sign-in step the pool (or, for an admin without TOTP, the service) asks for before a session opens. Its
+ * session travels in an HttpOnly cookie this code never sees; `secretCode` and `otpauthUri` come with MFA_SETUP.
+ */
+export interface Challenge {
+  challenge: 'NEW_PASSWORD_REQUIRED' | 'MFA_SETUP' | 'SOFTWARE_TOKEN_MFA';
+  username: string;
+  secretCode?: string;
+  otpauthUri?: string;
+}
+
 export type Role = 'admin' | 'operator' | 'auditor';
 
 /** The strongest role among the user's Cognito groups; null when none is ours. */
@@ -65,16 +76,41 @@ export class SessionManager {
     return () => this.listeners.delete(listener);
   }
 
-  async login(username: string, password: string): Promise<Session> {
-    const session = await this.call('/auth/login', { username, password });
-    this.set(session);
-    return session;
+  /** Signs in with a password: null once signed in, else the next step to answer. */
+  login(username: string, password: string): Promise<Challenge | null> {
+    return this.step('/auth/login', { username, password });
   }
 
-  /** Exchanges the refresh cookie for a new access token; ends the session when that is refused. */
+  /** Answers NEW_PASSWORD_REQUIRED. */
+  newPassword(username: string, newPassword: string): Promise<Challenge | null> {
+    return this.step('/auth/new-password', { username, newPassword });
+  }
+
+  /** Answers SOFTWARE_TOKEN_MFA with the authenticator's current code. */
+  mfa(username: string, code: string): Promise<Challenge | null> {
+    return this.step('/auth/mfa', { username, code });
+  }
+
+  /** Finishes MFA_SETUP with the first code of the new secret. */
+  mfaSetup(username: string, code: string): Promise<Challenge | null> {
+    return this.step('/auth/mfa-setup', { username, code });
+  }
+
+  private async step(path: string, body: unknown): Promise<Challenge | null> {
+    const answer = await this.call(path, body);
+    if (isChallenge(answer)) return answer;
+    this.set(answer);
+    return null;
+  }
+
+  /**
+   * Exchanges the refresh cookie for a new access token; ends the session when that is refused (or when the
+   * service asks for a step first: the sign-in page starts it again).
+   */
   async refresh(): Promise<Session | null> {
     try {
-      const session = await this.call('/auth/refresh');
+      const answer = await this.call('/auth/refresh');
+      const session = isChallenge(answer) ? null : answer;
       this.set(session);
       return session;
     } catch (error) {
@@ -112,7 +148,7 @@ export class SessionManager {
     }, refreshDelayMs(expiresIn));
   }
 
-  private async call(path: string, body?: unknown): Promise<Session> {
+  private async call(path: string, body?: unknown): Promise<Session | Challenge> {
     let response: Response;
     try {
       response = await this.fetchImpl(path, {
@@ -126,6 +162,27 @@ export class SessionManager {
     }
     if (!response.ok) throw await toApiError(response);
     if (response.status === 204) return null as unknown as Session;
-    return (await response.json()) as Session;
+    return (await response.json()) as Session | Challenge;
+  }
+}
+
+function isChallenge(answer: Session | Challenge): answer is Challenge {
+  return answer !== null && typeof (answer as Challenge).challenge === 'string';
+}
+
+/**
+ * Where to go after signing in: the `next` path when it is one of ours (a same-origin relative path), else the
+ * start page. A scheme, a host (`//x`, `/\\x`) or anything not starting with one slash is refused: no open redirect.
+ */
+export function safeNext(next: string | null | undefined, fallback = '/employees'): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  // Control characters (a browser drops tabs and newlines from URLs, so `/\t/x` would become `//x`).
+  if ([...next].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return fallback;
+  try {
+    const url = new URL(next, 'https://badgeflow.invalid');
+    if (url.origin !== 'https://badgeflow.invalid') return fallback;
+    return url.pathname + url.search + url.hash;
+  } catch {
+    return fallback;
   }
 }

@@ -24,6 +24,7 @@ const NAV: readonly NavItem[] = [
   { label: 'Admin audit', to: '/admin-audit', roles: 'readAdminAudit' },
   { label: 'Who was inside', to: '/who-was-inside', roles: 'readInsideAt' },
   { label: 'Door audit', to: '/door-audit', roles: 'auditSwipes' },
+  { label: 'Users', to: '/users', roles: 'manageUsers' },
 ];
 
 function shown(item: NavItem, role: Role | null): boolean {

@@ -11,6 +11,7 @@ import io.badgeflow.admin.idempotency.IdempotencyRefusals;
 import io.badgeflow.admin.idempotency.IdempotencyStore;
 import io.badgeflow.admin.imports.ImportFiles;
 import io.badgeflow.admin.session.SignIn;
+import io.badgeflow.admin.user.UserDirectory;
 import io.badgeflow.aws.delivery.DeliveryFailures;
 import io.badgeflow.aws.parking.ParkedRecordStore;
 import io.badgeflow.aws.testing.StackNames;
@@ -53,7 +54,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
         properties = {
             "badgeflow.admin-service.max-import-size=" + ApiSliceTestSupport.MAX_IMPORT_BYTES + "B",
             // Where the user pool's keys would be fetched from: nowhere (the tests authenticate with jwt()).
-            "spring.cloud.aws.endpoint=http://127.0.0.1:9"
+            "spring.cloud.aws.endpoint=http://127.0.0.1:9",
+            // Every slice test signs in from one address; SignInRateLimitApiTests tests the limit.
+            "badgeflow.admin-service.sign-in.per-source.burst=100000",
+            "badgeflow.admin-service.sign-in.per-source.per-second=1000"
         })
 public abstract class ApiSliceTestSupport {
 
@@ -113,6 +117,9 @@ public abstract class ApiSliceTestSupport {
 
     @MockitoBean
     protected SignIn signIn;
+
+    @MockitoBean
+    protected UserDirectory users;
 
     @MockitoBean
     protected EventArchive archive;

@@ -101,7 +101,25 @@ class OpenApiDocumentIntegrationTests {
         assertThat(logout.get("responses").propertyNames()).contains("204").doesNotContain("200", "202");
         assertThat(logout.get("security")).isEmpty();
         var login = document.at("/paths/~1auth~1login/post");
-        assertThat(login.get("responses").propertyNames()).contains("200", "400", "401", "413");
+        assertThat(login.get("responses").propertyNames()).contains("200", "400", "401", "413", "429");
+        assertThat(login.at("/responses/429/headers/Retry-After").isMissingNode())
+                .isFalse();
+        for (var step : java.util.List.of("new-password", "mfa", "mfa-setup")) {
+            var operation = document.at("/paths/~1auth~1" + step + "/post");
+            assertThat(operation.get("security")).as(step).isEmpty();
+            assertThat(operation.get("responses").propertyNames()).as(step).contains("200", "400", "401", "429");
+        }
+    }
+
+    @Test
+    void documentsTheUsersApiWithItsRefusals() {
+        var invite = document.at("/paths/~1api~1v1~1users/post/responses");
+        assertThat(invite.propertyNames())
+                .contains("201", "400", "401", "403", "409")
+                .doesNotContain("200");
+        var disable = document.at("/paths/~1api~1v1~1users~1{username}~1disable/post");
+        assertThat(disable.get("responses").propertyNames()).contains("200", "404", "409");
+        assertThat(disable.at("/parameters/0/schema/pattern").asString()).isEqualTo("^[A-Za-z0-9@._+-]{1,128}$");
     }
 
     private java.util.List<JsonNode> operations() {

@@ -3,11 +3,15 @@ package io.badgeflow.admin.aws;
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import io.badgeflow.admin.AdminServiceStack;
 import io.badgeflow.admin.session.SignIn;
+import io.badgeflow.admin.user.UserDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
-/** The Cognito client (configured from {@code spring.cloud.aws.*}) and the UI's sign-in over the web app client. */
+/**
+ * The Cognito client (configured from {@code spring.cloud.aws.*}), the UI's sign-in over the web app client, and
+ * the staff users through the pool's admin API.
+ */
 @Configuration(proxyBeanMethods = false)
 class CognitoConfiguration {
 
@@ -19,5 +23,10 @@ class CognitoConfiguration {
     @Bean
     SignIn signIn(CognitoIdentityProviderClient cognito, AdminServiceStack stack) {
         return new CognitoSignIn(cognito, stack.userPoolClientId());
+    }
+
+    @Bean
+    UserDirectory userDirectory(CognitoIdentityProviderClient cognito, AdminServiceStack stack) {
+        return new CognitoUserDirectory(cognito, stack.userPoolId());
     }
 }

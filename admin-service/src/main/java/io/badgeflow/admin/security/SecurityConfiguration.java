@@ -59,7 +59,8 @@ class SecurityConfiguration {
         "/admin-audit",
         "/who-was-inside",
         "/live",
-        "/door-audit"
+        "/door-audit",
+        "/users"
     };
 
     @Bean

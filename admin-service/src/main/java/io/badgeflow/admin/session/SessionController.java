@@ -1,6 +1,11 @@
 package io.badgeflow.admin.session;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.badgeflow.admin.AdminServiceProperties;
+import io.badgeflow.admin.session.SignIn.Challenge;
+import io.badgeflow.admin.session.SignIn.ChallengeName;
+import io.badgeflow.admin.session.SignIn.IssuedTokens;
+import io.badgeflow.admin.session.SignIn.SignInStep;
 import io.badgeflow.admin.web.ApiPatterns;
 import io.badgeflow.admin.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,7 +13,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -30,29 +38,44 @@ import org.springframework.web.util.WebUtils;
  * token goes to the page, which keeps it in memory; the refresh token goes into an HttpOnly, SameSite=Strict cookie
  * scoped to {@code /auth}, which no script can read and no other site can send.
  *
+ * <p>A sign-in may take steps: the pool answers a password with a challenge (a new password for an invited user,
+ * a TOTP code), and an admin without TOTP is walked through enrolment first ({@link AdminMfaRule}). Each step's
+ * answer says which challenge is next; the pool's session for it travels in a second HttpOnly cookie
+ * ({@value #CHALLENGE_COOKIE}), never in a body a script could read or a log line.
+ *
  * <p>These endpoints are public by nature (they are how a caller gets a token) and are therefore
- * {@code permitAll()}; what they hand out is decided by the user pool. Cross-site requests are no risk: login
- * accepts JSON only (a cross-site form cannot send it without a CORS preflight, which is refused), and refresh and
- * logout depend on a cookie the browser sends only from our own pages.
+ * {@code permitAll()}, limited per source ({@link SignInRateLimit}); what they hand out is decided by the user
+ * pool. Cross-site requests are no risk: they accept JSON only (a cross-site form cannot send it without a CORS
+ * preflight, which is refused), and the cookies are sent only from our own pages.
  */
 @RestController
 @RequestMapping("/auth")
 class SessionController {
 
     static final String REFRESH_COOKIE = "badgeflow_refresh";
+    static final String CHALLENGE_COOKIE = "badgeflow_challenge";
 
-    /** What a Cognito refresh token is made of (a JWE: base64url parts and dots), with room to spare. */
+    /** The challenge cookie when the service (not the pool) asks for enrolment: the refresh cookie is the key. */
+    private static final String ENROLMENT = "enrol";
+    /** The challenge cookie holding a pool session: this prefix, then the session. */
+    private static final String POOL_SESSION = "s.";
+    /** Longer than the pool's challenge sessions (3 minutes by default): the pool's own expiry decides. */
+    private static final long CHALLENGE_MAX_AGE = 900;
+
+    /** What a Cognito refresh token or session is made of (base64/base64url parts and dots), with room to spare. */
     private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9._~+/=-]{1,8192}");
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionController.class);
 
     private final SignIn signIn;
     private final JwtDecoder jwtDecoder;
+    private final AdminMfaRule mfaRule;
     private final boolean secureCookie;
 
     SessionController(SignIn signIn, JwtDecoder jwtDecoder, AdminServiceProperties properties) {
         this.signIn = signIn;
         this.jwtDecoder = jwtDecoder;
+        this.mfaRule = new AdminMfaRule(properties);
         this.secureCookie = properties.session().secureCookie();
     }
 
@@ -67,51 +90,159 @@ class SessionController {
             @Pattern(regexp = ApiPatterns.NON_BLANK_TEXT, message = ApiPatterns.NON_BLANK_TEXT_MESSAGE)
             String password) {}
 
-    /** What the page is told: the access token, its life, and who the user is, read from the verified token. */
-    record SessionView(String accessToken, int expiresIn, String username, List<String> groups) {}
+    /**
+     * The new password an invited user chooses. The pool's policy decides what it accepts; its length (the pool's
+     * {@code MinimumLength}, identity.yaml) is checked here first, so a short one is named at once everywhere.
+     */
+    record NewPasswordRequest(
+            @NotBlank
+            @Size(max = 128)
+            @Pattern(regexp = ApiPatterns.NON_BLANK_TEXT, message = ApiPatterns.NON_BLANK_TEXT_MESSAGE)
+            String username,
+
+            @NotBlank
+            @Size(min = 14, max = 256, message = "must be 14 to 256 characters")
+            @Pattern(regexp = ApiPatterns.NON_BLANK_TEXT, message = ApiPatterns.NON_BLANK_TEXT_MESSAGE)
+            String newPassword) {}
+
+    /** A code of the user's authenticator app: six digits (RFC 6238 as the pool uses it). */
+    record CodeRequest(
+            @NotBlank
+            @Size(max = 128)
+            @Pattern(regexp = ApiPatterns.NON_BLANK_TEXT, message = ApiPatterns.NON_BLANK_TEXT_MESSAGE)
+            String username,
+
+            @NotBlank @Pattern(regexp = "^[0-9]{6}$", message = "must be the 6 digits your authenticator app shows")
+            String code) {}
+
+    /**
+     * What the page is told. Signed in: the access token, its life, and who the user is, read from the verified
+     * token. A step left: {@code challenge} names it ({@code NEW_PASSWORD_REQUIRED}, {@code MFA_SETUP},
+     * {@code SOFTWARE_TOKEN_MFA}) with the username to answer it for, and for {@code MFA_SETUP} the new TOTP secret
+     * (base32) and its {@code otpauth://} URI, which the page shows as a QR code: the user's own secret, shown once.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SessionView(
+            String accessToken,
+            Integer expiresIn,
+            String username,
+            List<String> groups,
+            String challenge,
+            String secretCode,
+            String otpauthUri) {
+
+        static SessionView signedIn(String accessToken, int expiresIn, String username, List<String> groups) {
+            return new SessionView(accessToken, expiresIn, username, groups, null, null, null);
+        }
+
+        static SessionView step(ChallengeName challenge, String username) {
+            return new SessionView(null, null, username, null, challenge.name(), null, null);
+        }
+
+        static SessionView enrolment(String username, String secret) {
+            var issuer = "Badgeflow";
+            var label = URLEncoder.encode(issuer + ":" + username, StandardCharsets.UTF_8)
+                    .replace("+", "%20");
+            var uri = "otpauth://totp/" + label + "?secret=" + secret + "&issuer=" + issuer
+                    + "&algorithm=SHA1&digits=6&period=30";
+            return new SessionView(null, null, username, null, ChallengeName.MFA_SETUP.name(), secret, uri);
+        }
+
+        @Override
+        public String toString() {
+            return "SessionView[" + username + ", " + (challenge != null ? challenge : "signed in") + "]";
+        }
+    }
 
     // Public: this is how a caller without a token gets one.
     @PreAuthorize("permitAll()")
     @PostMapping("/login")
     ResponseEntity<SessionView> login(@Valid @RequestBody LoginRequest request) {
-        return answer(signIn.withPassword(request.username(), request.password()), null);
+        return answer(signIn.withPassword(request.username(), request.password()), request.username(), null);
+    }
+
+    // Public: answers NEW_PASSWORD_REQUIRED; the challenge cookie is the credential, checked by the user pool.
+    @PreAuthorize("permitAll()")
+    @PostMapping("/new-password")
+    ResponseEntity<SessionView> newPassword(@Valid @RequestBody NewPasswordRequest request, HttpServletRequest http) {
+        var session = poolSession(http);
+        return answer(signIn.newPassword(request.username(), session, request.newPassword()), request.username(), null);
+    }
+
+    // Public: answers SOFTWARE_TOKEN_MFA; the challenge cookie is the credential, checked by the user pool.
+    @PreAuthorize("permitAll()")
+    @PostMapping("/mfa")
+    ResponseEntity<SessionView> mfa(@Valid @RequestBody CodeRequest request, HttpServletRequest http) {
+        var session = poolSession(http);
+        return answer(signIn.totpCode(request.username(), session, request.code()), request.username(), null);
+    }
+
+    // Public: finishes MFA_SETUP with the first code of the new secret; the challenge cookie (a pool session, or
+    // the refresh cookie when this service asked for the enrolment) is the credential.
+    @PreAuthorize("permitAll()")
+    @PostMapping("/mfa-setup")
+    ResponseEntity<SessionView> mfaSetup(@Valid @RequestBody CodeRequest request, HttpServletRequest http) {
+        var challenge = cookie(http, CHALLENGE_COOKIE);
+        if (ENROLMENT.equals(challenge)) {
+            var refreshToken = cookie(http, REFRESH_COOKIE);
+            if (refreshToken == null) {
+                throw new SignInRefusedException(ChallengeExpired.MESSAGE, null);
+            }
+            var tokens = signIn.withRefreshToken(refreshToken);
+            signIn.confirmTotpWithAccessToken(tokens.accessToken(), request.code());
+            return answer(tokens, request.username(), refreshToken);
+        }
+        var session = poolSession(http);
+        return answer(signIn.confirmTotp(request.username(), session, request.code()), request.username(), null);
     }
 
     // Public: the refresh cookie is the credential here, checked by the user pool.
     @PreAuthorize("permitAll()")
     @PostMapping("/refresh")
     ResponseEntity<SessionView> refresh(HttpServletRequest request) {
-        var refreshToken = refreshToken(request);
-        if (refreshToken == null || refreshToken.isBlank()) {
+        var refreshToken = cookie(request, REFRESH_COOKIE);
+        if (refreshToken == null) {
             throw new SignInRefusedException("Not signed in.", null);
         }
-        return answer(signIn.withRefreshToken(refreshToken), refreshToken);
+        return answer(signIn.withRefreshToken(refreshToken), null, refreshToken);
     }
 
     // Public: ending a session needs no more than the cookie it ends; without one it changes nothing.
     @PreAuthorize("permitAll()")
     @PostMapping("/logout")
     ResponseEntity<Void> logout(HttpServletRequest request) {
-        var refreshToken = refreshToken(request);
-        if (refreshToken != null && !refreshToken.isBlank()) {
+        var refreshToken = cookie(request, REFRESH_COOKIE);
+        if (refreshToken != null) {
             try {
                 signIn.revoke(refreshToken);
             } catch (RuntimeException failure) {
                 // The cookie is cleared anyway; the token still expires on its own.
-                LOG.warn("could not revoke a refresh token at logout: {}", failure.toString());
+                LOG.warn(
+                        "could not revoke a refresh token at logout: {}",
+                        failure.getClass().getSimpleName());
             }
         }
         return ResponseEntity.noContent()
-                .header(HttpHeaders.SET_COOKIE, cookie("", 0).toString())
+                .header(HttpHeaders.SET_COOKIE, refreshCookie("", 0).toString())
+                .header(HttpHeaders.SET_COOKIE, challengeCookie("", 0).toString())
                 .build();
     }
 
+    /** The pool session of the step being answered, from the challenge cookie. */
+    private static String poolSession(HttpServletRequest request) {
+        var challenge = cookie(request, CHALLENGE_COOKIE);
+        if (challenge == null || !challenge.startsWith(POOL_SESSION) || challenge.length() == POOL_SESSION.length()) {
+            throw new SignInRefusedException(ChallengeExpired.MESSAGE, null);
+        }
+        return challenge.substring(POOL_SESSION.length());
+    }
+
     /**
-     * The refresh cookie as sent, not URL-decoded (a token never needs decoding, and a stray {@code %} must not
-     * fail the request); a value that cannot be a token counts as no cookie.
+     * A cookie as sent, not URL-decoded (a token never needs decoding, and a stray {@code %} must not fail the
+     * request); a value that cannot be a token or session counts as no cookie.
      */
-    private static String refreshToken(HttpServletRequest request) {
-        var cookie = WebUtils.getCookie(request, REFRESH_COOKIE);
+    private static String cookie(HttpServletRequest request, String name) {
+        var cookie = WebUtils.getCookie(request, name);
         if (cookie == null || cookie.getValue() == null) {
             return null;
         }
@@ -122,36 +253,93 @@ class SessionController {
     @ExceptionHandler(SignInRefusedException.class)
     ResponseEntity<ProblemDetail> refused(SignInRefusedException refused) {
         var problem = Problems.of(HttpStatus.UNAUTHORIZED, "Not signed in", refused.getMessage());
-        // A refused refresh token is of no further use: drop it.
+        // A refused refresh token or challenge is of no further use: drop both.
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.SET_COOKIE, cookie("", 0).toString())
+                .header(HttpHeaders.SET_COOKIE, refreshCookie("", 0).toString())
+                .header(HttpHeaders.SET_COOKIE, challengeCookie("", 0).toString())
                 .body(problem);
     }
 
-    private ResponseEntity<SessionView> answer(SignIn.IssuedTokens tokens, String currentRefreshToken) {
+    /** A wrong code or a refused new password: the same step can be tried again, so the cookies stay. */
+    @ExceptionHandler(SignInInputException.class)
+    ProblemDetail wrongAnswer(SignInInputException wrong) {
+        var problem = Problems.of(HttpStatus.BAD_REQUEST, "Bad Request", wrong.getMessage());
+        problem.setProperty("errors", Map.of(wrong.field(), wrong.getMessage()));
+        return problem;
+    }
+
+    @ExceptionHandler(SignInRateLimitedException.class)
+    ResponseEntity<ProblemDetail> tooMany(SignInRateLimitedException limited) {
+        var problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests", limited.getMessage());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()))
+                .body(problem);
+    }
+
+    private ResponseEntity<SessionView> answer(SignInStep step, String username, String currentRefreshToken) {
+        var response = ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (step instanceof Challenge challenge) {
+            var session = challenge.session();
+            SessionView view;
+            if (challenge.name() == ChallengeName.MFA_SETUP) {
+                var enrolment = signIn.enrolTotp(session);
+                session = enrolment.session() != null ? enrolment.session() : session;
+                view = SessionView.enrolment(username, enrolment.secret());
+            } else {
+                view = SessionView.step(challenge.name(), username);
+            }
+            return response.header(
+                            HttpHeaders.SET_COOKIE,
+                            challengeCookie(POOL_SESSION + session, CHALLENGE_MAX_AGE)
+                                    .toString())
+                    .body(view);
+        }
+        var tokens = (IssuedTokens) step;
         var jwt = jwtDecoder.decode(tokens.accessToken());
         var groups = jwt.getClaimAsStringList("cognito:groups");
-        var view = new SessionView(
-                tokens.accessToken(),
-                tokens.expiresIn(),
-                jwt.getClaimAsString("username"),
-                groups == null ? List.of() : groups);
+        groups = groups == null ? List.of() : groups;
+        var name = jwt.getClaimAsString("username");
         var refreshToken = tokens.refreshToken() != null ? tokens.refreshToken() : currentRefreshToken;
-        var response = ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store");
         if (refreshToken != null) {
-            response.header(HttpHeaders.SET_COOKIE, cookie(refreshToken, -1).toString());
+            response.header(
+                    HttpHeaders.SET_COOKIE, refreshCookie(refreshToken, -1).toString());
         }
-        return response.body(view);
+        if (mfaRule.appliesTo(name, groups) && !signIn.hasTotp(tokens.accessToken())) {
+            // No admin session without TOTP: enrol now. The refresh cookie (set above) keys the enrolment; a
+            // refresh meanwhile lands here again, so no session opens by that way either.
+            var enrolment = signIn.enrolTotpWithAccessToken(tokens.accessToken());
+            return response.header(
+                            HttpHeaders.SET_COOKIE,
+                            challengeCookie(ENROLMENT, CHALLENGE_MAX_AGE).toString())
+                    .body(SessionView.enrolment(name, enrolment.secret()));
+        }
+        return response.header(HttpHeaders.SET_COOKIE, challengeCookie("", 0).toString())
+                .body(SessionView.signedIn(tokens.accessToken(), tokens.expiresIn(), name, groups));
     }
 
     /** A session cookie ({@code maxAge} -1) or a deletion ({@code maxAge} 0). */
-    private ResponseCookie cookie(String value, long maxAge) {
-        return ResponseCookie.from(REFRESH_COOKIE, value)
+    private ResponseCookie refreshCookie(String value, long maxAge) {
+        return cookie(REFRESH_COOKIE, value, maxAge);
+    }
+
+    private ResponseCookie challengeCookie(String value, long maxAge) {
+        return cookie(CHALLENGE_COOKIE, value, maxAge);
+    }
+
+    private ResponseCookie cookie(String name, String value, long maxAge) {
+        return ResponseCookie.from(name, value)
                 .httpOnly(true)
                 .secure(secureCookie)
                 .sameSite("Strict")
                 .path("/auth")
                 .maxAge(maxAge)
                 .build();
+    }
+
+    /** The one message for a step whose session is missing, expired or already used. */
+    private static final class ChallengeExpired {
+        static final String MESSAGE = "This sign-in has expired or was already completed. Sign in again.";
+
+        private ChallengeExpired() {}
     }
 }

@@ -109,8 +109,19 @@ class OpenApiConfiguration {
                         new ApiResponse()
                                 .description("Signed out: the refresh-token cookie is cleared (with or without one)"));
             } else {
-                problem(responses, "401", "The user pool refused the credentials or the refresh token");
+                problem(
+                        responses,
+                        "401",
+                        "The user pool refused the credentials, the refresh token or the "
+                                + "sign-in step's session (expired, used, or no challenge cookie)");
             }
+            // Per source address (badgeflow.admin-service.sign-in.per-source), before anything else.
+            problem(responses, "429", "Too many sign-in requests from this address; Retry-After says when to retry");
+            responses
+                    .get("429")
+                    .addHeaderObject(
+                            "Retry-After",
+                            new Header().description("Seconds to wait").schema(new IntegerSchema()));
             if (operation.getRequestBody() != null) {
                 problem(responses, "400", "Invalid request; errors names each bad field");
                 bodyLimits(responses, "4 KiB");
@@ -150,6 +161,13 @@ class OpenApiConfiguration {
         if (command) {
             problem(responses, "409", "The Idempotency-Key was already used for a different request");
         }
+        if (path.startsWith("/api/v1/users") && method != PathItem.HttpMethod.GET) {
+            problem(
+                    responses,
+                    "409",
+                    "The user exists already, or the change would leave no enabled admin, or "
+                            + "disables the caller's own account");
+        }
         problem(responses, "500", "Unexpected failure");
     }
 
@@ -168,6 +186,7 @@ class OpenApiConfiguration {
             case "employeeId", "cardId", "buildingId", "doorId", "commandId" ->
                 new StringSchema().pattern(ApiPatterns.ID).minLength(1).maxLength(128);
             case "importId" -> new StringSchema().pattern("^[0-9a-f]{32}$");
+            case "username" -> new StringSchema().pattern("^[A-Za-z0-9@._+-]{1,128}$");
             case "queue" -> new StringSchema()._enum(List.of("commands", "imports", "releases"));
             case "size" -> bounded(PageRequest.MAX_SIZE, 20);
             case "limit" -> path.endsWith("/redrive") ? bounded(1000, 1000) : bounded(100, 20);

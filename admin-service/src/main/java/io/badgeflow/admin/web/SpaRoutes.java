@@ -26,7 +26,8 @@ class SpaRoutes implements WebMvcConfigurer {
         "/admin-audit",
         "/who-was-inside",
         "/live",
-        "/door-audit"
+        "/door-audit",
+        "/users"
     };
 
     @Override

@@ -19,6 +19,9 @@ import io.badgeflow.admin.deadletter.DeadLetterQueues;
 import io.badgeflow.admin.idempotency.IdempotencyStore;
 import io.badgeflow.admin.imports.ImportFiles;
 import io.badgeflow.admin.session.SignIn;
+import io.badgeflow.admin.user.StaffRole;
+import io.badgeflow.admin.user.StaffUser;
+import io.badgeflow.admin.user.UserDirectory;
 import io.badgeflow.aws.delivery.DeliveryFailures;
 import io.badgeflow.aws.parking.ParkedRecordStore;
 import io.badgeflow.aws.testing.StackNames;
@@ -87,7 +90,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
         properties = {
             "spring.cloud.aws.region.static=us-east-1",
             "spring.cloud.aws.credentials.access-key=test",
-            "spring.cloud.aws.credentials.secret-key=test"
+            "spring.cloud.aws.credentials.secret-key=test",
+            // Hundreds of /auth calls from one address: the limit itself is SignInRateLimitApiTests'.
+            "badgeflow.admin-service.sign-in.per-source.burst=100000",
+            "badgeflow.admin-service.sign-in.per-source.per-second=1000"
         })
 class AuthorizationMatrixTests {
 
@@ -176,7 +182,21 @@ class AuthorizationMatrixTests {
                     new Expectation(ANYONE, "{\"username\":\"demo-admin\",\"password\":\"pw\"}", 200)),
             // No refresh cookie is sent, so there is no session to refresh, whatever the Authorization header says.
             Map.entry("POST /auth/refresh", new Expectation(ANYONE, null, 401)),
-            Map.entry("POST /auth/logout", new Expectation(ANYONE, null, 204)));
+            Map.entry("POST /auth/logout", new Expectation(ANYONE, null, 204)),
+            // The steps after a password: without the step's challenge cookie there is nothing to answer.
+            Map.entry(
+                    "POST /auth/new-password",
+                    new Expectation(ANYONE, "{\"username\":\"u\",\"newPassword\":\"A-new-password-1\"}", 401)),
+            Map.entry("POST /auth/mfa", new Expectation(ANYONE, "{\"username\":\"u\",\"code\":\"123456\"}", 401)),
+            Map.entry("POST /auth/mfa-setup", new Expectation(ANYONE, "{\"username\":\"u\",\"code\":\"123456\"}", 401)),
+            // Staff users: admins only.
+            Map.entry("GET /api/v1/users", new Expectation(ADMIN, null)),
+            Map.entry(
+                    "POST /api/v1/users",
+                    new Expectation(ADMIN, "{\"email\":\"new@example.com\",\"role\":\"auditor\"}", 201)),
+            Map.entry("PUT /api/v1/users/{username}/role", new Expectation(ADMIN, "{\"role\":\"auditor\"}", 200)),
+            Map.entry("POST /api/v1/users/{username}/disable", new Expectation(ADMIN, null, 200)),
+            Map.entry("POST /api/v1/users/{username}/enable", new Expectation(ADMIN, null, 200)));
 
     /** The query parameters an endpoint needs to answer 200. */
     private static final Map<String, String> QUERIES = Map.of(
@@ -229,6 +249,9 @@ class AuthorizationMatrixTests {
 
     @MockitoBean
     SignIn signIn;
+
+    @MockitoBean
+    UserDirectory users;
 
     @MockitoBean
     EventArchive archive;
@@ -298,6 +321,18 @@ class AuthorizationMatrixTests {
         when(signIn.withPassword(any(), any()))
                 .thenReturn(new SignIn.IssuedTokens(
                         token(TRUSTED, "admin", Duration.ofMinutes(60)), 3600, "refresh-token"));
+        when(signIn.hasTotp(any())).thenReturn(true);
+        var someone = new StaffUser(
+                "someone@example.com",
+                "sub-1",
+                "someone@example.com",
+                StaffRole.OPERATOR,
+                "CONFIRMED",
+                true,
+                Examples.AT);
+        when(users.find(any())).thenReturn(Optional.of(someone));
+        when(users.list()).thenReturn(List.of(someone));
+        when(users.invite(any(), any())).thenReturn(someone);
     }
 
     @Test
@@ -438,6 +473,7 @@ class AuthorizationMatrixTests {
                             .replace("{commandId}", "cmd-1")
                             .replace("{queue}", "commands")
                             .replace("{importId}", IMPORT_ID)
+                            .replace("{username}", "someone@example.com")
                     + QUERIES.getOrDefault(endpoint, "");
             var request = request(HttpMethod.valueOf(parts[0]), path);
             if (expectation.body() != null) {
