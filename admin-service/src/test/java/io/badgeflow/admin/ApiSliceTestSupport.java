@@ -10,6 +10,8 @@ import io.badgeflow.admin.deadletter.DeadLetterQueues;
 import io.badgeflow.admin.idempotency.IdempotencyRefusals;
 import io.badgeflow.admin.idempotency.IdempotencyStore;
 import io.badgeflow.admin.imports.ImportFiles;
+import io.badgeflow.admin.people.PeopleNames;
+import io.badgeflow.admin.people.StaffDirectory;
 import io.badgeflow.admin.session.SignIn;
 import io.badgeflow.aws.delivery.DeliveryFailures;
 import io.badgeflow.aws.parking.ParkedRecordStore;
@@ -47,7 +49,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 @WebMvcTest
 @ComponentScan(basePackages = {"io.badgeflow.admin.security", "io.badgeflow.admin.web"})
-@Import(CommandSubmissions.class)
+@Import({CommandSubmissions.class, PeopleNames.class})
 @EnableConfigurationProperties({AdminServiceProperties.class, AdminServiceStack.class})
 @TestPropertySource(
         properties = {
@@ -113,6 +115,9 @@ public abstract class ApiSliceTestSupport {
 
     @MockitoBean
     protected SignIn signIn;
+
+    @MockitoBean
+    protected StaffDirectory staff;
 
     @MockitoBean
     protected EventArchive archive;
