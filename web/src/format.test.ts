@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatDate,
+  formatDateRange,
   formatDateTime,
   formatValidUntil,
   naturalCompare,
@@ -8,6 +9,7 @@ import {
   personName,
   sortNaturally,
   sortPeople,
+  staffLabel,
   zoneNote,
 } from './format';
 
@@ -65,6 +67,22 @@ describe('formatValidUntil', () => {
   it('shows any other end as a time in the zone', () => {
     expect(formatValidUntil('2027-12-31T22:59:00Z', 'Europe/Berlin')).toBe('31 Dec 2027, 23:59 CET');
     expect(formatValidUntil(null)).toBe('—');
+  });
+});
+
+describe('formatDateRange and staffLabel', () => {
+  it('shows a validity as dates', () => {
+    expect(formatDateRange('2027-01-01', '2027-12-31')).toBe('1 Jan 2027 – 31 Dec 2027');
+    expect(formatDateRange(null, '2027-12-31')).toBe('until 31 Dec 2027');
+    expect(formatDateRange('2027-01-01', null)).toBe('from 1 Jan 2027');
+    expect(formatDateRange()).toBe('any day');
+  });
+
+  it('names who acted, or says an import did', () => {
+    expect(staffLabel('Grace Hopper', 'sub-1')).toBe('Grace Hopper');
+    expect(staffLabel(null, 'imports-bucket')).toBe('an import');
+    expect(staffLabel(undefined, 'sub-1')).toBe('sub-1');
+    expect(staffLabel()).toBe('—');
   });
 });
 

@@ -96,6 +96,24 @@ export function formatValidUntil(value?: string | null, timeZone?: string | null
   return formatDateTime(value, timeZone);
 }
 
+/** A validity between two calendar dates: "1 Jan 2027 – 31 Dec 2027", "from …", "until …", or "any day". */
+export function formatDateRange(from?: string | null, until?: string | null): string {
+  if (from && until) return `${formatDate(from)} – ${formatDate(until)}`;
+  if (from) return `from ${formatDate(from)}`;
+  if (until) return `until ${formatDate(until)}`;
+  return 'any day';
+}
+
+/**
+ * Who acted, as a person reads it: the admin's name, else what the record holds (`imports-bucket` reads as "an
+ * import"), else a dash.
+ */
+export function staffLabel(name?: string | null, subject?: string | null): string {
+  if (name) return name;
+  if (subject === 'imports-bucket') return 'an import';
+  return subject ?? '—';
+}
+
 /** Says which zone the times on a page are in: the building's, or the browser's where no building applies. */
 export function zoneNote(timeZone?: string | null, buildingName?: string | null): string {
   if (timeZone) {
