@@ -1,5 +1,6 @@
 package io.badgeflow.admin;
 
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -9,9 +10,11 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxImportSize the largest CSV an upload may carry (default 20 MB, card-events' own limit); larger: 413
  * @param session how the web UI's sign-in cookie is set
+ * @param trustedProxies the peers (addresses or CIDRs) whose X-Forwarded-Proto and X-Forwarded-For are believed:
+ *     the load balancer's, on AWS (TLS ends there). Empty (the default, and locally): no forwarded header is read
  */
 @ConfigurationProperties("badgeflow.admin-service")
-public record AdminServiceProperties(DataSize maxImportSize, Session session) {
+public record AdminServiceProperties(DataSize maxImportSize, Session session, List<String> trustedProxies) {
 
     /** card-events refuses larger files anyway ({@code badgeflow.card-events.imports.max-file-bytes}). */
     public static final DataSize DEFAULT_MAX_IMPORT_SIZE = DataSize.ofMegabytes(20);
@@ -22,6 +25,7 @@ public record AdminServiceProperties(DataSize maxImportSize, Session session) {
             throw new IllegalArgumentException("badgeflow.admin-service.max-import-size must be between 1 B and 2 GB");
         }
         session = session == null ? new Session(null) : session;
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
     }
 
     /**
