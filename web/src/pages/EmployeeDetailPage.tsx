@@ -205,7 +205,9 @@ export function EmployeeDetailPage() {
                 <Table.Tr key={grant.buildingId}>
                   <Table.Td>
                     <Anchor component={Link} to={`/buildings/${encodeURIComponent(grant.buildingId)}`}>
-                      {buildings.get(grant.buildingId)?.name ?? grant.buildingId}
+                      {buildings.has(grant.buildingId)
+                        ? `${buildings.get(grant.buildingId)!.name} (${grant.buildingId})`
+                        : grant.buildingId}
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{scheduleText(grant)}</Table.Td>

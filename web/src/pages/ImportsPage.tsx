@@ -57,6 +57,8 @@ export function ImportsPage() {
   const [params, setParams] = useSearchParams();
   const importId = params.get('import') ?? '';
   const [notice, setNotice] = useState<string | null>(null);
+  // where the import shown stands: when it moves (started, finished) the list is read again to show it so
+  const [shownStatus, setShownStatus] = useState<ImportStatus | null>(null);
 
   function show(id: string, message: string | null = null) {
     setNotice(message);
@@ -84,7 +86,7 @@ export function ImportsPage() {
         </Alert>
       )}
       {/* a new key when another import is shown (an upload): the list is read again, from its first page */}
-      <ImportList key={importId} api={api} current={importId} />
+      <ImportList key={`${importId}:${shownStatus ?? ''}`} api={api} current={importId} />
       <LookUp key={importId} current={importId} onShow={(id) => show(id)} />
       {notice && (
         <Alert color="blue" role="status">
@@ -92,7 +94,7 @@ export function ImportsPage() {
         </Alert>
       )}
       {importId ? (
-        <ImportPanel key={importId} api={api} importId={importId} />
+        <ImportPanel key={importId} api={api} importId={importId} onStatus={setShownStatus} />
       ) : (
         <Empty>No import shown: upload a file, or look one up by its id.</Empty>
       )}
@@ -277,7 +279,15 @@ function LookUp({ current, onShow }: { current: string; onShow(id: string): void
 }
 
 /** Follows one import: polls its progress while PENDING or RUNNING, then shows the outcome and the report. */
-function ImportPanel({ api, importId }: { api: ApiClient; importId: string }) {
+function ImportPanel({
+  api,
+  importId,
+  onStatus,
+}: {
+  api: ApiClient;
+  importId: string;
+  onStatus(status: ImportStatus): void;
+}) {
   const [view, setView] = useState<ImportView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [round, setRound] = useState(0);
@@ -293,6 +303,7 @@ function ImportPanel({ api, importId }: { api: ApiClient; importId: string }) {
         const next = await api.get<ImportView>(path);
         if (stopped) return;
         setView(next);
+        onStatus(next.status);
         setError(null);
         if (inProgress(next.status) && polls < MAX_POLLS) timer = setTimeout(poll, POLL_MS);
       } catch (failure) {
@@ -308,7 +319,7 @@ function ImportPanel({ api, importId }: { api: ApiClient; importId: string }) {
       stopped = true;
       clearTimeout(timer);
     };
-  }, [api, path, round]);
+  }, [api, path, round, onStatus]);
 
   if (!view && error)
     return <Failure error={error} onRetry={error.status === 404 ? undefined : () => setRound((r) => r + 1)} />;
