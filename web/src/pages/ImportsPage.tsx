@@ -85,16 +85,17 @@ export function ImportsPage() {
           <Text size="sm">Your role may look up an import by its id; only an admin may upload a file.</Text>
         </Alert>
       )}
-      {/* a new key when another import is shown (an upload): the list is read again, from its first page */}
-      <ImportList key={`${importId}:${shownStatus ?? ''}`} api={api} current={importId} />
-      <LookUp key={importId} current={importId} onShow={(id) => show(id)} />
+      {/* keys of their own (siblings must not share one): a new one when another import is shown or the shown one
+          moves, so the list is read again from its first page */}
+      <ImportList key={`list:${importId}:${shownStatus ?? ''}`} api={api} current={importId} />
+      <LookUp key={`lookup:${importId}`} current={importId} onShow={(id) => show(id)} />
       {notice && (
         <Alert color="blue" role="status">
           {notice}
         </Alert>
       )}
       {importId ? (
-        <ImportPanel key={importId} api={api} importId={importId} onStatus={setShownStatus} />
+        <ImportPanel key={`panel:${importId}`} api={api} importId={importId} onStatus={setShownStatus} />
       ) : (
         <Empty>No import shown: upload a file, or look one up by its id.</Empty>
       )}
