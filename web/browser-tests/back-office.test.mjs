@@ -240,7 +240,7 @@ describe('employee lifecycle, imports, dead letters and the admin audit in the w
       await signIn(page, users.admin);
       await page.getByRole('heading', { name: 'Employees' }).waitFor();
       await nav(page).getByRole('link', { name: 'Imports' }).click();
-      await page.getByRole('heading', { name: 'Imports' }).waitFor();
+      await page.getByRole('heading', { name: 'Imports', exact: true }).waitFor();
       await page.getByRole('table', { name: 'CSV columns' }).getByText('employee number').waitFor();
 
       const stamp = Date.now();
@@ -263,9 +263,18 @@ describe('employee lifecycle, imports, dead letters and the admin audit in the w
       const good = report.getByRole('row').filter({ has: page.getByRole('cell', { name: '1', exact: true }) });
       await good.getByText('APPLIED').waitFor();
       assert.equal(await good.getByRole('link').count(), 1, 'the applied row links to its employee');
+      // each row names the person by name and employee number, not by id
+      assert.equal(await good.getByRole('link').textContent(), `Mary Jackson (E-${stamp}-1)`);
       const bad = report.getByRole('row').filter({ has: page.getByRole('cell', { name: '2', exact: true }) });
       await bad.getByText('REJECTED').waitFor();
       assert.match(await bad.textContent(), /INVALID_FIELD: .*email/);
+      assert.match(await bad.textContent(), new RegExp(`Dorothy Vaughan \\(E-${stamp}-2\\)`));
+      // and the list of imports has it, by its file name
+      await page
+        .getByRole('table', { name: 'Recent imports' })
+        .getByText('people.csv')
+        .first()
+        .waitFor({ timeout: 30_000 });
       assert.match(page.url(), /\/imports\?import=[0-9a-f]{32}$/);
       assert.deepEqual(await seriousAccessibilityViolations(page), []);
       await screenshot(page, 'imports');

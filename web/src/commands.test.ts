@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { may } from './auth';
-import { statusColor, toInstant, toLocalInput } from './commands';
+import { concerns, statusColor, toInstant, toLocalInput } from './commands';
 
 describe('datetime-local values and instants', () => {
   it('turns an empty field into null, and a local time into an instant and back', () => {
@@ -54,5 +54,22 @@ describe('statusColor', () => {
     expect(statusColor('APPLIED')).toBe('green');
     expect(statusColor('REJECTED')).toBe('red');
     expect(statusColor('PENDING')).toBe('blue');
+  });
+});
+
+describe('concerns', () => {
+  it('names the employee a command concerns, else shows its subject', () => {
+    expect(
+      concerns({
+        commandId: 'c',
+        status: 'APPLIED',
+        employeeId: 'emp-1',
+        givenName: 'Person',
+        familyName: '10',
+        employeeNumber: 'E-10',
+      }),
+    ).toBe('Person 10 (E-10)');
+    expect(concerns({ commandId: 'c', status: 'APPLIED', employeeId: 'emp-1', subjectId: 'card-1' })).toBe('card-1');
+    expect(concerns({ commandId: 'c', status: 'APPLIED', subjectId: 'HQ' })).toBe('HQ');
   });
 });

@@ -1,6 +1,7 @@
 import { Alert, Badge, Table } from '@mantine/core';
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import { ApiError, type ApiClient } from './api';
+import { personLabel, staffLabel } from './format';
 import { formatInstant } from './states';
 import type { Command } from './types';
 
@@ -98,6 +99,7 @@ export function CommandTable({
         <Table.Tr>
           <Table.Th scope="col">Command</Table.Th>
           {showSubject && <Table.Th scope="col">Concerns</Table.Th>}
+          {showSubject && <Table.Th scope="col">By</Table.Th>}
           <Table.Th scope="col">Status</Table.Th>
           <Table.Th scope="col">Reason</Table.Th>
           <Table.Th scope="col">Finished</Table.Th>
@@ -107,7 +109,8 @@ export function CommandTable({
         {commands.map((command) => (
           <Table.Tr key={command.commandId}>
             <Table.Td>{command.type ?? command.commandId}</Table.Td>
-            {showSubject && <Table.Td>{command.subjectId ?? command.employeeId ?? '—'}</Table.Td>}
+            {showSubject && <Table.Td>{concerns(command)}</Table.Td>}
+            {showSubject && <Table.Td>{command.actor ? staffLabel(command.actorName, command.actor) : '—'}</Table.Td>}
             <Table.Td className="bf-status">
               <Badge variant="light" color={statusColor(command.status)}>
                 {command.status}
@@ -120,6 +123,12 @@ export function CommandTable({
       </Table.Tbody>
     </Table>
   );
+}
+
+/** What a command concerns: the employee by name and number when it concerns one on record, else its subject id. */
+export function concerns(command: Command): string {
+  if (command.employeeId && (command.givenName || command.familyName)) return personLabel(command);
+  return command.subjectId ?? command.employeeId ?? '—';
 }
 
 /** A datetime-local value (the browser's time zone) as an instant, or null when empty. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inProgress, parseCsv, parseReport, progressPercent } from './imports';
+import { inProgress, parseCsv, parseReport, progressPercent, uploaderLabel } from './imports';
 
 describe('parseCsv', () => {
   it('reads quoted values with commas, doubled quotes and newlines, and skips blank lines', () => {
@@ -20,6 +20,27 @@ describe('parseCsv', () => {
 });
 
 describe('parseReport', () => {
+  it('reads the employee number and name of each row', () => {
+    const rows = parseReport(
+      'row,status,reason,message,employeeId,employeeNumber,givenName,familyName\n' +
+        '1,APPLIED,,,emp-1,E-10,山田,太郎\n' +
+        '2,REJECTED,INVALID_FIELD,"email must be an email address",,E-9,Bad,"Email, Jr."\n',
+    );
+
+    expect(rows[0]).toMatchObject({
+      employeeId: 'emp-1',
+      employeeNumber: 'E-10',
+      givenName: '山田',
+      familyName: '太郎',
+    });
+    expect(rows[1]).toMatchObject({
+      employeeId: '',
+      employeeNumber: 'E-9',
+      givenName: 'Bad',
+      familyName: 'Email, Jr.',
+    });
+  });
+
   it('reads the report of the contract example by its header', () => {
     const report =
       'row,status,reason,message,employeeId\n' +
@@ -36,6 +57,9 @@ describe('parseReport', () => {
       reason: '',
       message: '',
       employeeId: '2bc06189-214f-34b2-a178-5dcd9b904257',
+      employeeNumber: '',
+      givenName: '',
+      familyName: '',
     });
     expect(rows[1]).toMatchObject({
       row: '2',
@@ -48,7 +72,16 @@ describe('parseReport', () => {
 
   it('finds columns in another order and leaves missing ones empty', () => {
     expect(parseReport('status,row\nAPPLIED,7\n')).toEqual([
-      { row: '7', status: 'APPLIED', reason: '', message: '', employeeId: '' },
+      {
+        row: '7',
+        status: 'APPLIED',
+        reason: '',
+        message: '',
+        employeeId: '',
+        employeeNumber: '',
+        givenName: '',
+        familyName: '',
+      },
     ]);
     expect(parseReport('')).toEqual([]);
   });
@@ -70,5 +103,14 @@ describe('progressPercent', () => {
     expect(inProgress('RUNNING')).toBe(true);
     expect(inProgress('COMPLETED')).toBe(false);
     expect(inProgress('REJECTED')).toBe(false);
+  });
+});
+
+describe('uploaderLabel', () => {
+  it('names the uploader, says a file was dropped into the bucket, or shows the subject', () => {
+    expect(uploaderLabel({ uploadedBy: 'sub-1', uploadedByName: 'Grace Hopper' })).toBe('Grace Hopper');
+    expect(uploaderLabel({ uploadedBy: 'imports-bucket' })).toBe('dropped into the bucket');
+    expect(uploaderLabel({ uploadedBy: 'sub-1', uploadedByName: null })).toBe('sub-1');
+    expect(uploaderLabel({})).toBe('—');
   });
 });

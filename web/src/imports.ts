@@ -29,11 +29,17 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
 
 export type ImportStatus = 'PENDING' | 'RUNNING' | 'COMPLETED' | 'REJECTED';
 
-/** `GET /imports/{importId}` */
+/** `GET /imports/{importId}`, and each item of `GET /imports` (newest first). */
 export interface ImportView {
   importId: string;
   status: ImportStatus;
   objectKey?: string | null;
+  /** the file's name as uploaded; null for an upload without one */
+  fileName?: string | null;
+  /** the uploader's token subject, or `imports-bucket` for a file dropped into the bucket */
+  uploadedBy?: string | null;
+  /** the uploader's name from the user pool, when the subject names a user */
+  uploadedByName?: string | null;
   rowsTotal: number;
   applied: number;
   rejected: number;
@@ -56,6 +62,16 @@ export interface ReportRow {
   reason: string;
   message: string;
   employeeId: string;
+  employeeNumber: string;
+  givenName: string;
+  familyName: string;
+}
+
+/** Who uploaded an import, as a person reads it: their name, else the subject (`imports-bucket`), else a dash. */
+export function uploaderLabel(view: Pick<ImportView, 'uploadedBy' | 'uploadedByName'>): string {
+  if (view.uploadedByName) return view.uploadedByName;
+  if (view.uploadedBy === 'imports-bucket') return 'dropped into the bucket';
+  return view.uploadedBy ?? '—';
 }
 
 /** Whether an import is still moving (worth polling). */
@@ -114,7 +130,10 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** The report CSV (`row,status,reason,message,employeeId`, columns found by their header) as rows. */
+/**
+ * The report CSV (`row,status,reason,message,employeeId,employeeNumber,givenName,familyName`, columns found by their
+ * header, so a report written before the name columns existed still reads) as rows.
+ */
 export function parseReport(text: string): ReportRow[] {
   const [header, ...rows] = parseCsv(text);
   if (!header) return [];
@@ -125,6 +144,9 @@ export function parseReport(text: string): ReportRow[] {
     reason: at('reason'),
     message: at('message'),
     employeeId: at('employeeId'),
+    employeeNumber: at('employeeNumber'),
+    givenName: at('givenName'),
+    familyName: at('familyName'),
   };
   const cell = (values: string[], index: number) => (index >= 0 ? (values[index] ?? '') : '');
   return rows.map((values) => ({
@@ -133,5 +155,8 @@ export function parseReport(text: string): ReportRow[] {
     reason: cell(values, columns.reason),
     message: cell(values, columns.message),
     employeeId: cell(values, columns.employeeId),
+    employeeNumber: cell(values, columns.employeeNumber),
+    givenName: cell(values, columns.givenName),
+    familyName: cell(values, columns.familyName),
   }));
 }

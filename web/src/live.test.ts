@@ -18,6 +18,7 @@ describe('mergeEvents', () => {
 describe('event text', () => {
   it('says who and what', () => {
     expect(personText({ givenName: 'Ada', familyName: 'Lovelace' })).toBe('Ada Lovelace');
+    expect(personText({ givenName: 'Ada', familyName: 'Lovelace', employeeNumber: 'E-9' })).toBe('Ada Lovelace (E-9)');
     expect(personText({ cardNumber: '04A1' })).toBe('card 04A1');
     expect(outcomeText(event('x', 't', { decision: 'DENIED', reason: 'CARD_NOT_ACTIVE' }))).toBe(
       'DENIED · CARD_NOT_ACTIVE',

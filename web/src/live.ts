@@ -1,3 +1,4 @@
+import { personLabel } from './format';
 import type { SwipeEvent } from './types';
 
 /** How many events the live view keeps on screen. */
@@ -29,8 +30,10 @@ export function isAlarm(event: SwipeEvent): boolean {
 }
 
 /** Who an event is about, as a line of text: the name when known, else the id, else the card number. */
-export function personText(event: Pick<SwipeEvent, 'givenName' | 'familyName' | 'employeeId' | 'cardNumber'>): string {
-  if (event.familyName || event.givenName) return [event.givenName, event.familyName].filter(Boolean).join(' ');
+export function personText(
+  event: Pick<SwipeEvent, 'givenName' | 'familyName' | 'employeeNumber' | 'employeeId' | 'cardNumber'>,
+): string {
+  if (event.familyName || event.givenName) return personLabel(event);
   if (event.employeeId) return event.employeeId;
   return event.cardNumber ? `card ${event.cardNumber}` : '—';
 }

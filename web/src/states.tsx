@@ -1,5 +1,6 @@
 import { Alert, Button, Center, Group, Loader, Text } from '@mantine/core';
 import type { ApiError } from './api';
+import { formatDateTime } from './format';
 
 /** The loading, empty and error states every page shows the same way. */
 export function Loading({ label }: { label: string }) {
@@ -36,10 +37,9 @@ export function Failure({ error, onRetry }: { error: ApiError; onRetry?: () => v
   );
 }
 
+/** An instant where no building applies, in the browser's zone, the zone named (see format.ts). */
 export function formatInstant(value?: string | null): string {
-  if (!value) return '—';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toLocaleString();
+  return formatDateTime(value);
 }
 
 /** A page the signed-in role may not use: said plainly instead of asking the API for a 403. */

@@ -17,6 +17,10 @@ export interface Card {
   cardNumber: string;
   status: string;
   employeeId?: string | null;
+  /** the holder's number and name; null for a card in stock or an employee no longer on record */
+  employeeNumber?: string | null;
+  givenName?: string | null;
+  familyName?: string | null;
   validFrom?: string | null;
   validUntil?: string | null;
   issuedAt?: string;
@@ -24,12 +28,18 @@ export interface Card {
 
 export interface Grant {
   employeeId: string;
+  employeeNumber?: string | null;
+  givenName?: string | null;
+  familyName?: string | null;
   buildingId: string;
   schedule?: { days: string[]; from: string; until: string } | null;
   validFrom?: string | null;
   validUntil?: string | null;
   grantedAt?: string;
+  /** the admin's token subject (or `imports-bucket`) */
   grantedBy?: string;
+  /** the admin's name from the user pool, when the subject names a user */
+  grantedByName?: string | null;
 }
 
 export interface Command {
@@ -39,7 +49,13 @@ export interface Command {
   reason?: string | null;
   message?: string | null;
   employeeId?: string | null;
+  employeeNumber?: string | null;
+  givenName?: string | null;
+  familyName?: string | null;
   subjectId?: string | null;
+  /** who submitted it (a token subject, or `imports-bucket`) and their name; listings only */
+  actor?: string | null;
+  actorName?: string | null;
   finishedAt?: string | null;
 }
 
@@ -173,9 +189,12 @@ export interface AuditEntry {
   commandId: string;
   commandType: string;
   actor: string;
+  actorName?: string | null;
   status: 'APPLIED' | 'REJECTED' | 'PENDING';
   reason?: string | null;
   subjectId?: string | null;
+  /** "Given Family (number)" when the subject is an employee on record */
+  subjectName?: string | null;
   finishedAt?: string | null;
 }
 

@@ -4,6 +4,7 @@ import { chainSummary, shortHash } from '../audit';
 import { useAuth } from '../auth';
 import { statusColor } from '../commands';
 import { useLoad } from '../load';
+import { staffLabel } from '../format';
 import { Empty, Failure, formatInstant, Loading, NotForRole } from '../states';
 import type { AuditBlock, ChainVerification } from '../types';
 
@@ -103,14 +104,26 @@ function AdminAudit() {
                       {entry.reason && <Text size="xs">{entry.reason}</Text>}
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm" className="bf-key">
-                        {entry.actor}
-                      </Text>
+                      {entry.actorName ? (
+                        <Text size="sm" title={entry.actor}>
+                          {entry.actorName}
+                        </Text>
+                      ) : (
+                        <Text size="sm" className="bf-key">
+                          {staffLabel(null, entry.actor)}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm" className="bf-key">
-                        {entry.subjectId ?? '—'}
-                      </Text>
+                      {entry.subjectName ? (
+                        <Text size="sm" title={entry.subjectId ?? undefined}>
+                          {entry.subjectName}
+                        </Text>
+                      ) : (
+                        <Text size="sm" className="bf-key">
+                          {entry.subjectId ?? '—'}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>{formatInstant(entry.finishedAt)}</Table.Td>
                   </Table.Tr>

@@ -21,7 +21,8 @@ import { useAuth } from '../auth';
 import { asApiError, CommandAlert, useFollow } from '../commands';
 import { useCommandForm } from '../forms';
 import { useLoad } from '../load';
-import { Empty, Failure, formatInstant, Loading } from '../states';
+import { formatDateRange, formatDateTime, personLabel, sortPeople, staffLabel, zoneNote } from '../format';
+import { Empty, Failure, Loading } from '../states';
 import type { Accepted, AntiPassback, BuildingDetail, DoorKeyAccepted, Grant, PageOf } from '../types';
 import { WhoCanEnter } from './AccessAnswers';
 
@@ -181,6 +182,9 @@ export function BuildingDetailPage() {
       <WhoCanEnter key={doors.map((door) => door.doorId).join(',')} doors={doors} />
 
       <Title order={3}>Access grants</Title>
+      <Text size="xs" c="dimmed">
+        {zoneNote(building.timeZone, building.name)} Validity dates are whole days in that zone.
+      </Text>
       {grants.loading && <Loading label="Loading grants…" />}
       {grants.error && <Failure error={grants.error} onRetry={grants.reload} />}
       {grants.data && grants.data.items.length === 0 && <Empty>Nobody may enter this building yet.</Empty>}
@@ -195,20 +199,18 @@ export function BuildingDetailPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {grants.data.items.map((grant) => (
-              <Table.Tr key={grant.employeeId}>
+            {sortPeople(grants.data.items).map((grant) => (
+              <Table.Tr key={grant.employeeId} data-testid={`grant-${grant.employeeId}`}>
                 <Table.Td>
                   <Anchor component={Link} to={`/employees/${encodeURIComponent(grant.employeeId)}`}>
-                    {grant.employeeId}
+                    {personLabel(grant, grant.employeeId)}
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{scheduleText(grant)}</Table.Td>
+                <Table.Td>{formatDateRange(grant.validFrom, grant.validUntil)}</Table.Td>
                 <Table.Td>
-                  {grant.validFrom ?? '…'} – {grant.validUntil ?? '…'}
-                </Table.Td>
-                <Table.Td>
-                  {formatInstant(grant.grantedAt)}
-                  {grant.grantedBy ? ` by ${grant.grantedBy}` : ''}
+                  {formatDateTime(grant.grantedAt, building.timeZone)}
+                  {grant.grantedBy ? ` by ${staffLabel(grant.grantedByName, grant.grantedBy)}` : ''}
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -5,7 +5,8 @@ import { ApiError } from '../api';
 import { useAuth } from '../auth';
 import { asApiError, CommandAlert, CommandTable, toInstant, toLocalInput, useFollow } from '../commands';
 import { useLoad } from '../load';
-import { Empty, Failure, formatInstant, Loading } from '../states';
+import { formatDateTime, formatValidUntil, personLabel, zoneNote } from '../format';
+import { Empty, Failure, Loading } from '../states';
 import type { Accepted, Card, CardDetail } from '../types';
 import { cardStatusColor } from './CardsPage';
 
@@ -134,7 +135,7 @@ export function CardDetailPage() {
           <Text component="dd" m={0}>
             {card.employeeId ? (
               <Anchor component={Link} to={`/employees/${encodeURIComponent(card.employeeId)}`}>
-                {card.employeeId}
+                {personLabel(card, card.employeeId)}
               </Anchor>
             ) : (
               'in stock'
@@ -143,9 +144,9 @@ export function CardDetailPage() {
         </div>
         {(
           [
-            ['Valid from', formatInstant(card.validFrom)],
-            ['Valid until', formatInstant(card.validUntil)],
-            ['Issued', formatInstant(card.issuedAt)],
+            ['Valid from', formatDateTime(card.validFrom)],
+            ['Valid until', formatValidUntil(card.validUntil)],
+            ['Issued', formatDateTime(card.issuedAt)],
             ['Card id', card.cardId],
           ] as const
         ).map(([term, value]) => (
@@ -159,6 +160,9 @@ export function CardDetailPage() {
           </div>
         ))}
       </dl>
+      <Text size="xs" c="dimmed">
+        {zoneNote(null)} A card opens doors in any building it is granted, so no building's zone applies.
+      </Text>
 
       {may('changeCard') && !terminal && (
         <Paper withBorder p="md">

@@ -1,10 +1,11 @@
-import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useAuth } from '../auth';
 import { CommandAlert, useFollow } from '../commands';
 import { useLoad } from '../load';
-import { Empty, Failure, formatInstant, Loading } from '../states';
+import { formatDateTime, formatValidUntil, personLabel, sortNaturally, zoneNote } from '../format';
+import { Empty, Failure, Loading } from '../states';
 import { CARD_STATUSES, type Card, type PageOf } from '../types';
 import { IssueCard } from './IssueCard';
 
@@ -24,7 +25,10 @@ export function cardStatusColor(status: string): string {
   }
 }
 
-/** Cards by number, optionally in one status, paged by the API's cursor; admins issue new ones. */
+/**
+ * Cards by number (in natural order: 999 before 1000), optionally in one status, paged by the API's cursor; admins
+ * issue new ones. A card opens doors in several buildings, so its validity is shown in the browser's zone, named.
+ */
 export function CardsPage() {
   const { api, may } = useAuth();
   const [status, setStatus] = useState('');
@@ -65,6 +69,11 @@ export function CardsPage() {
         <Empty>{status ? `No card is ${status}.` : 'No cards issued yet.'}</Empty>
       )}
       {cards.data && cards.data.items.length > 0 && (
+        <Text size="xs" c="dimmed">
+          {zoneNote(null)}
+        </Text>
+      )}
+      {cards.data && cards.data.items.length > 0 && (
         <Table striped highlightOnHover aria-label="Cards">
           <Table.Thead>
             <Table.Tr>
@@ -76,7 +85,7 @@ export function CardsPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {cards.data.items.map((card) => (
+            {sortNaturally(cards.data.items, (card) => card.cardNumber).map((card) => (
               <Table.Tr key={card.cardId}>
                 <Table.Td>
                   <Anchor component={Link} to={`/cards/${encodeURIComponent(card.cardId)}`}>
@@ -91,14 +100,14 @@ export function CardsPage() {
                 <Table.Td>
                   {card.employeeId ? (
                     <Anchor component={Link} to={`/employees/${encodeURIComponent(card.employeeId)}`}>
-                      {card.employeeId}
+                      {personLabel(card, card.employeeId)}
                     </Anchor>
                   ) : (
                     'in stock'
                   )}
                 </Table.Td>
-                <Table.Td>{formatInstant(card.validFrom)}</Table.Td>
-                <Table.Td>{formatInstant(card.validUntil)}</Table.Td>
+                <Table.Td>{formatDateTime(card.validFrom)}</Table.Td>
+                <Table.Td>{formatValidUntil(card.validUntil)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -5,7 +5,17 @@ import { ApiError } from '../api';
 import { useAuth } from '../auth';
 import { asApiError, CommandAlert, CommandTable, useFollow } from '../commands';
 import { useLoad } from '../load';
-import { Empty, Failure, formatInstant, Loading } from '../states';
+import {
+  formatDateRange,
+  formatDateTime,
+  formatValidUntil,
+  naturalCompare,
+  sortNaturally,
+  staffLabel,
+  zoneNote,
+} from '../format';
+import { Empty, Failure, Loading } from '../states';
+import { useBuildings, zoneOf } from '../zones';
 import type { Accepted, Command, EmployeeDetail, PageOf } from '../types';
 import { scheduleText } from './BuildingDetailPage';
 import { cardStatusColor } from './CardsPage';
@@ -40,6 +50,7 @@ export function EmployeeDetailPage() {
   const [issuing, setIssuing] = useState(false);
   const [granting, setGranting] = useState(false);
   const [revokeError, setRevokeError] = useState<ApiError | null>(null);
+  const buildings = useBuildings(api);
 
   if (detail.loading && !detail.data) return <Loading label="Loading employee…" />;
   if (detail.error || !detail.data) {
@@ -105,8 +116,8 @@ export function EmployeeDetailPage() {
             ['Employee number', employee.employeeNumber],
             ['Email', employee.email],
             ['Department', employee.department ?? '—'],
-            ['Registered', formatInstant(employee.registeredAt)],
-            ['Updated', formatInstant(employee.updatedAt)],
+            ['Registered', formatDateTime(employee.registeredAt)],
+            ['Updated', formatDateTime(employee.updatedAt)],
             ['Employee id', employee.employeeId],
           ] as const
         ).map(([term, value]) => (
@@ -120,6 +131,10 @@ export function EmployeeDetailPage() {
           </div>
         ))}
       </dl>
+
+      <Text size="xs" c="dimmed">
+        {zoneNote(null)} A grant&apos;s times are in its building&apos;s zone; its validity dates are whole days there.
+      </Text>
 
       {may('changeEmployee') && <EmployeeActions detail={detail.data} follow={follow} />}
 
@@ -140,7 +155,7 @@ export function EmployeeDetailPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {cards.map((card) => (
+            {sortNaturally(cards, (card) => card.cardNumber).map((card) => (
               <Table.Tr key={card.cardId}>
                 <Table.Td>
                   <Anchor component={Link} to={`/cards/${encodeURIComponent(card.cardId)}`}>
@@ -153,8 +168,8 @@ export function EmployeeDetailPage() {
                     {card.status}
                   </Badge>
                 </Table.Td>
-                <Table.Td>{formatInstant(card.validFrom)}</Table.Td>
-                <Table.Td>{formatInstant(card.validUntil)}</Table.Td>
+                <Table.Td>{formatDateTime(card.validFrom)}</Table.Td>
+                <Table.Td>{formatValidUntil(card.validUntil)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -184,36 +199,38 @@ export function EmployeeDetailPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {grants.map((grant) => (
-              <Table.Tr key={grant.buildingId}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/buildings/${encodeURIComponent(grant.buildingId)}`}>
-                    {grant.buildingId}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{scheduleText(grant)}</Table.Td>
-                <Table.Td>
-                  {grant.validFrom ?? '…'} – {grant.validUntil ?? '…'}
-                </Table.Td>
-                <Table.Td>
-                  {formatInstant(grant.grantedAt)}
-                  {grant.grantedBy ? ` by ${grant.grantedBy}` : ''}
-                </Table.Td>
-                {may('grantAccess') && (
+            {[...grants]
+              .sort((a, b) => naturalCompare(a.buildingId, b.buildingId))
+              .map((grant) => (
+                <Table.Tr key={grant.buildingId}>
                   <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="outline"
-                      color="red"
-                      aria-label={`Revoke access to ${grant.buildingId}`}
-                      onClick={() => revoke(grant.buildingId)}
-                    >
-                      Revoke
-                    </Button>
+                    <Anchor component={Link} to={`/buildings/${encodeURIComponent(grant.buildingId)}`}>
+                      {buildings.has(grant.buildingId)
+                        ? `${buildings.get(grant.buildingId)!.name} (${grant.buildingId})`
+                        : grant.buildingId}
+                    </Anchor>
                   </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
+                  <Table.Td>{scheduleText(grant)}</Table.Td>
+                  <Table.Td>{formatDateRange(grant.validFrom, grant.validUntil)}</Table.Td>
+                  <Table.Td>
+                    {formatDateTime(grant.grantedAt, zoneOf(buildings, grant.buildingId))}
+                    {grant.grantedBy ? ` by ${staffLabel(grant.grantedByName, grant.grantedBy)}` : ''}
+                  </Table.Td>
+                  {may('grantAccess') && (
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="outline"
+                        color="red"
+                        aria-label={`Revoke access to ${grant.buildingId}`}
+                        onClick={() => revoke(grant.buildingId)}
+                      >
+                        Revoke
+                      </Button>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
           </Table.Tbody>
         </Table>
       )}

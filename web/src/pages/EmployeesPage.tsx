@@ -6,6 +6,7 @@ import { useLoad } from '../load';
 import { Empty, Failure, Loading } from '../states';
 import type { Command, Employee, EmployeeAccepted, PageOf } from '../types';
 import { RegisterEmployee } from './RegisterEmployee';
+import { sortPeople } from '../format';
 
 const PAGE_SIZE = 20;
 
@@ -122,7 +123,7 @@ export function EmployeesPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {employees.data.items.map((employee) => (
+            {sortPeople(employees.data.items).map((employee) => (
               <Table.Tr key={employee.employeeId}>
                 <Table.Td>{employee.employeeNumber}</Table.Td>
                 <Table.Td>

@@ -19,22 +19,27 @@ import { Link, useSearchParams } from 'react-router';
 import { ApiError, type ApiClient } from '../api';
 import { useAuth } from '../auth';
 import { asApiError, statusColor } from '../commands';
+import { formatDateTime, personLabel, zoneNote } from '../format';
 import {
   IMPORT_COLUMNS,
   inProgress,
   parseReport,
   progressPercent,
+  uploaderLabel,
   type ImportAccepted,
   type ImportStatus,
   type ImportView,
   type ReportRow,
 } from '../imports';
-import { Empty, Failure, formatInstant, Loading } from '../states';
+import { useLoad } from '../load';
+import { Empty, Failure, Loading } from '../states';
+import type { PageOf } from '../types';
 
 const IMPORT_ID = /^[0-9a-f]{32}$/;
 /** How often a running import is asked for its progress, and for how long at most. */
 const POLL_MS = 1000;
 const MAX_POLLS = 900;
+const LIST_SIZE = 10;
 
 function importStatusColor(status: ImportStatus): string {
   return status === 'COMPLETED' ? 'green' : status === 'REJECTED' ? 'red' : 'blue';
@@ -44,13 +49,16 @@ function importStatusColor(status: ImportStatus): string {
  * Bulk onboarding from an HR export: the admin uploads a CSV (the columns are listed here), the page follows the
  * import's progress until it is COMPLETED or REJECTED, then shows the per-row report and offers it as a download.
  * The import followed is in the address (`?import=<id>`), so a reload or a shared link shows it again; any staff
- * role may look one up by its id, only an admin may upload.
+ * role picks one from the list of imports (newest first) or looks one up by its id, only an admin may upload.
+ * Imports belong to no building, so their times are in the browser's zone, which the page names.
  */
 export function ImportsPage() {
   const { api, may } = useAuth();
   const [params, setParams] = useSearchParams();
   const importId = params.get('import') ?? '';
   const [notice, setNotice] = useState<string | null>(null);
+  // where the import shown stands: when it moves (started, finished) the list is read again to show it so
+  const [shownStatus, setShownStatus] = useState<ImportStatus | null>(null);
 
   function show(id: string, message: string | null = null) {
     setNotice(message);
@@ -77,14 +85,17 @@ export function ImportsPage() {
           <Text size="sm">Your role may look up an import by its id; only an admin may upload a file.</Text>
         </Alert>
       )}
-      <LookUp key={importId} current={importId} onShow={(id) => show(id)} />
+      {/* keys of their own (siblings must not share one): a new one when another import is shown or the shown one
+          moves, so the list is read again from its first page */}
+      <ImportList key={`list:${importId}:${shownStatus ?? ''}`} api={api} current={importId} />
+      <LookUp key={`lookup:${importId}`} current={importId} onShow={(id) => show(id)} />
       {notice && (
         <Alert color="blue" role="status">
           {notice}
         </Alert>
       )}
       {importId ? (
-        <ImportPanel key={importId} api={api} importId={importId} />
+        <ImportPanel key={`panel:${importId}`} api={api} importId={importId} onStatus={setShownStatus} />
       ) : (
         <Empty>No import shown: upload a file, or look one up by its id.</Empty>
       )}
@@ -158,6 +169,86 @@ function UploadForm({ api, onAccepted }: { api: ApiClient; onAccepted(accepted: 
   );
 }
 
+/** Imports newest first, with status, counts, file name and uploader; paged by the API's cursor. */
+function ImportList({ api, current }: { api: ApiClient; current: string }) {
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const page = cursors.length - 1;
+  const imports = useLoad(
+    () => api.get<PageOf<ImportView>>('/imports', { size: LIST_SIZE, cursor: cursors.at(-1) }),
+    [api, cursors],
+  );
+
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between">
+        <Title order={3}>Recent imports</Title>
+        <Button variant="default" size="xs" onClick={imports.reload}>
+          Refresh
+        </Button>
+      </Group>
+      <Text size="xs" c="dimmed">
+        {zoneNote(null)}
+      </Text>
+      {imports.loading && !imports.data && <Loading label="Loading imports…" />}
+      {imports.error && <Failure error={imports.error} onRetry={imports.reload} />}
+      {imports.data && imports.data.items.length === 0 && (
+        <Empty>No imports yet (an upload shows here once the import has started).</Empty>
+      )}
+      {imports.data && imports.data.items.length > 0 && (
+        <Table aria-label="Recent imports" data-testid="import-list">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Started</Table.Th>
+              <Table.Th scope="col">File</Table.Th>
+              <Table.Th scope="col">Uploaded by</Table.Th>
+              <Table.Th scope="col">Status</Table.Th>
+              <Table.Th scope="col">Rows</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {imports.data.items.map((item) => (
+              <Table.Tr key={item.importId} aria-current={item.importId === current ? 'true' : undefined}>
+                <Table.Td>{formatDateTime(item.startedAt)}</Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/imports?import=${encodeURIComponent(item.importId)}`}>
+                    {item.fileName ?? `import ${item.importId.slice(0, 8)}…`}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{uploaderLabel(item)}</Table.Td>
+                <Table.Td className="bf-status">
+                  <Badge variant="light" color={importStatusColor(item.status)}>
+                    {item.status}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {item.status === 'REJECTED' && item.rowsTotal === 0
+                    ? 'file rejected'
+                    : `${item.applied} applied, ${item.rejected} rejected of ${item.rowsTotal}`}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {(page > 0 || imports.data?.next) && (
+        <Group justify="flex-end" aria-label="Pages of imports">
+          <Button variant="default" size="xs" disabled={page === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
+            Newer
+          </Button>
+          <Button
+            variant="default"
+            size="xs"
+            disabled={!imports.data?.next}
+            onClick={() => imports.data?.next && setCursors((c) => [...c, imports.data!.next!])}
+          >
+            Older
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
 function LookUp({ current, onShow }: { current: string; onShow(id: string): void }) {
   // Starts from the import shown; the page gives it a new key when another one is shown.
   const [value, setValue] = useState(current);
@@ -189,7 +280,15 @@ function LookUp({ current, onShow }: { current: string; onShow(id: string): void
 }
 
 /** Follows one import: polls its progress while PENDING or RUNNING, then shows the outcome and the report. */
-function ImportPanel({ api, importId }: { api: ApiClient; importId: string }) {
+function ImportPanel({
+  api,
+  importId,
+  onStatus,
+}: {
+  api: ApiClient;
+  importId: string;
+  onStatus(status: ImportStatus): void;
+}) {
   const [view, setView] = useState<ImportView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [round, setRound] = useState(0);
@@ -205,6 +304,7 @@ function ImportPanel({ api, importId }: { api: ApiClient; importId: string }) {
         const next = await api.get<ImportView>(path);
         if (stopped) return;
         setView(next);
+        onStatus(next.status);
         setError(null);
         if (inProgress(next.status) && polls < MAX_POLLS) timer = setTimeout(poll, POLL_MS);
       } catch (failure) {
@@ -220,7 +320,7 @@ function ImportPanel({ api, importId }: { api: ApiClient; importId: string }) {
       stopped = true;
       clearTimeout(timer);
     };
-  }, [api, path, round]);
+  }, [api, path, round, onStatus]);
 
   if (!view && error)
     return <Failure error={error} onRetry={error.status === 404 ? undefined : () => setRound((r) => r + 1)} />;
@@ -255,9 +355,10 @@ function ImportPanel({ api, importId }: { api: ApiClient; importId: string }) {
         <dl className="bf-facts">
           {(
             [
-              ['Started', formatInstant(view.startedAt)],
-              ['Finished', formatInstant(view.finishedAt)],
-              ['File', view.objectKey ?? '—'],
+              ['Started', formatDateTime(view.startedAt)],
+              ['Finished', formatDateTime(view.finishedAt)],
+              ['File', view.fileName ?? view.objectKey ?? '—'],
+              ['Uploaded by', uploaderLabel(view)],
             ] as const
           ).map(([term, value]) => (
             <div key={term}>
@@ -356,10 +457,10 @@ function Report({ api, view }: { api: ApiClient; view: ImportView }) {
                 <Table.Td>
                   {row.employeeId ? (
                     <Anchor component={Link} to={`/employees/${encodeURIComponent(row.employeeId)}`}>
-                      {row.employeeId}
+                      {personLabel(row, row.employeeId)}
                     </Anchor>
                   ) : (
-                    '—'
+                    personLabel(row)
                   )}
                 </Table.Td>
               </Table.Tr>

@@ -5,8 +5,10 @@ import { ApiError } from '../api';
 import { useAuth } from '../auth';
 import { asApiError } from '../commands';
 import { isAlarm, listAgeText, mergeEvents, outcomeText, personText } from '../live';
-import { Empty, Failure, formatInstant, Loading, NotForRole } from '../states';
+import { formatDateTime } from '../format';
+import { Empty, Failure, Loading, NotForRole } from '../states';
 import type { LiveView, SwipeEvent } from '../types';
+import { useBuildings, zoneOf } from '../zones';
 
 /** How often the page asks for news. Polling with fetch keeps the token in the Authorization header. */
 const POLL_MS = 3000;
@@ -68,7 +70,7 @@ function Live() {
       <Group justify="space-between">
         <Title order={2}>Live</Title>
         <Text size="sm" c="dimmed" role="status" aria-live="polite" data-testid="live-as-of">
-          {view ? `Updated ${formatInstant(view.asOf)}` : 'Connecting…'}
+          {view ? `Updated ${formatDateTime(view.asOf)}` : 'Connecting…'}
         </Text>
       </Group>
       {error && <Failure error={error} />}
@@ -175,6 +177,9 @@ export function EventTable({
   label: string;
   who?: boolean;
 }) {
+  // each event's time in its own building's zone (the browser's until the buildings are read), the zone named
+  const { api } = useAuth();
+  const buildings = useBuildings(api);
   return (
     <Table aria-label={label}>
       <Table.Thead>
@@ -191,7 +196,7 @@ export function EventTable({
       <Table.Tbody>
         {events.map((event) => (
           <Table.Tr key={event.eventId} data-testid={`event-${event.eventId}`}>
-            <Table.Td>{formatInstant(event.occurredAt)}</Table.Td>
+            <Table.Td>{formatDateTime(event.occurredAt, zoneOf(buildings, event.buildingId))}</Table.Td>
             <Table.Td>{event.doorName ?? event.doorId}</Table.Td>
             {who && (
               <Table.Td>

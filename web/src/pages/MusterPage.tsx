@@ -2,7 +2,9 @@ import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core'
 import { Link, useParams } from 'react-router';
 import { useAuth } from '../auth';
 import { useLoad } from '../load';
-import { Empty, Failure, formatInstant, Loading, NotForRole } from '../states';
+import { formatDateTime, sortPeople, zoneNote } from '../format';
+import { Empty, Failure, Loading, NotForRole } from '../states';
+import { useBuildingZone } from '../zones';
 import type { MusterView } from '../types';
 
 /**
@@ -30,6 +32,7 @@ function Muster() {
     () => api.get<MusterView>(`/buildings/${encodeURIComponent(buildingId)}/muster`),
     [api, buildingId],
   );
+  const zone = useBuildingZone(api, buildingId);
 
   return (
     <Stack>
@@ -53,8 +56,11 @@ function Muster() {
       )}
       {muster.data && (
         <>
+          <Text size="xs" c="dimmed">
+            {zoneNote(zone, muster.data.buildingName)}
+          </Text>
           <Text data-testid="muster-summary">
-            {`${muster.data.inside} ${muster.data.inside === 1 ? 'person' : 'people'} inside as of ${formatInstant(muster.data.asOf)}.`}
+            {`${muster.data.inside} ${muster.data.inside === 1 ? 'person' : 'people'} inside as of ${formatDateTime(muster.data.asOf, zone)}.`}
           </Text>
           {muster.data.people.length === 0 ? (
             <Empty>Nobody is inside this building.</Empty>
@@ -71,7 +77,7 @@ function Muster() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {muster.data.people.map((person) => (
+                {sortPeople(muster.data.people).map((person) => (
                   <Table.Tr key={person.employeeId} data-testid={`muster-${person.employeeId}`}>
                     <Table.Th scope="row" fw="normal">
                       {person.familyName || person.givenName
@@ -81,7 +87,7 @@ function Muster() {
                     <Table.Td>{person.employeeNumber ?? '—'}</Table.Td>
                     <Table.Td>{person.department ?? '—'}</Table.Td>
                     <Table.Td>{person.lastDoorName ?? person.lastDoorId ?? '—'}</Table.Td>
-                    <Table.Td>{formatInstant(person.since)}</Table.Td>
+                    <Table.Td>{formatDateTime(person.since, zone)}</Table.Td>
                     <Table.Td>
                       <span className="bf-tick" aria-hidden="true" />
                     </Table.Td>

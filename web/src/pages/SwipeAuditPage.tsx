@@ -141,7 +141,8 @@ function SwipeAudit() {
         </Group>
       </form>
       <Text size="xs" c="dimmed">
-        At most 31 days at a time; times are your browser&apos;s local time.
+        At most 31 days at a time; the range is in your browser&apos;s local time, each event&apos;s time is shown in
+        its building&apos;s zone (named).
       </Text>
       {error && <Failure error={error} />}
       {loading && !page && <Loading label="Loading door events…" />}

@@ -5,7 +5,8 @@ import { useAuth } from '../auth';
 import { asApiError } from '../commands';
 import { insideAtSummary, instantToLocal, localToInstant } from '../insideAt';
 import { useLoad } from '../load';
-import { Empty, Failure, formatInstant, Loading, NotForRole } from '../states';
+import { formatDateTime, naturalCompare, zoneNote } from '../format';
+import { Empty, Failure, Loading, NotForRole } from '../states';
 import type { Building, InsideAt, PageOf } from '../types';
 
 /**
@@ -34,6 +35,8 @@ function WhoWasInside() {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const chosen = buildingId || buildings.data?.items[0]?.buildingId || '';
+  const reported = buildings.data?.items.find((b) => b.buildingId === report?.buildingId);
+  const zone = reported?.timeZone;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -74,7 +77,9 @@ function WhoWasInside() {
               label="Building"
               value={chosen}
               onChange={(e) => setBuildingId(e.currentTarget.value)}
-              data={buildings.data.items.map((b) => ({ value: b.buildingId, label: `${b.name} (${b.buildingId})` }))}
+              data={[...buildings.data.items]
+                .sort((a, b) => naturalCompare(a.name, b.name))
+                .map((b) => ({ value: b.buildingId, label: `${b.name} (${b.buildingId})` }))}
             />
             <TextInput
               label="At (your local time)"
@@ -97,8 +102,11 @@ function WhoWasInside() {
       )}
       {report && (
         <Stack gap="xs">
+          <Text size="xs" c="dimmed">
+            {zoneNote(zone, reported?.name)}
+          </Text>
           <Text size="sm" data-testid="inside-at-summary">
-            {insideAtSummary(report, formatInstant)}
+            {insideAtSummary(report, (instant) => formatDateTime(instant, zone))}
           </Text>
           {report.people.length > 0 && (
             <Table aria-label="People inside">
@@ -111,28 +119,30 @@ function WhoWasInside() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {report.people.map((person) => (
-                  <Table.Tr key={person.employeeId}>
-                    <Table.Td>
-                      <Text size="sm" className="bf-key">
-                        {person.employeeNumber ?? person.employeeId}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {person.name ?? (
-                        <Text size="sm" c="dimmed">
-                          no longer on record
+                {[...report.people]
+                  .sort((a, b) => naturalCompare(a.name, b.name) || naturalCompare(a.employeeNumber, b.employeeNumber))
+                  .map((person) => (
+                    <Table.Tr key={person.employeeId}>
+                      <Table.Td>
+                        <Text size="sm" className="bf-key">
+                          {person.employeeNumber ?? person.employeeId}
                         </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{formatInstant(person.since)}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" className="bf-key">
-                        {person.lastDoorId}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
+                      </Table.Td>
+                      <Table.Td>
+                        {person.name ?? (
+                          <Text size="sm" c="dimmed">
+                            no longer on record
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>{formatDateTime(person.since, zone)}</Table.Td>
+                      <Table.Td>
+                        <Text size="sm" className="bf-key">
+                          {person.lastDoorId}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
               </Table.Tbody>
             </Table>
           )}

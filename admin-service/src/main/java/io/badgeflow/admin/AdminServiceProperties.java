@@ -5,15 +5,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * How admin-service behaves: the upload limit, the sign-in cookie and the sign-in rules. Every setting has a default; the names of its
+ * How admin-service behaves: the upload limit, the sign-in cookie, the sign-in rules and the trusted proxies. Every setting has a default; the names of its
  * stores, queues and user pool are {@link AdminServiceStack}'s.
  *
  * @param maxImportSize the largest CSV an upload may carry (default 20 MB, card-events' own limit); larger: 413
  * @param session how the web UI's sign-in cookie is set
  * @param signIn who must use MFA, and how often one source may call {@code /auth/*}
+ * @param trustedProxies the peers (addresses or CIDRs) whose X-Forwarded-Proto and X-Forwarded-For are believed:
+ *     the load balancer's, on AWS (TLS ends there). Empty (the default): no forwarded header is read
  */
 @ConfigurationProperties("badgeflow.admin-service")
-public record AdminServiceProperties(DataSize maxImportSize, Session session, SignInRules signIn) {
+public record AdminServiceProperties(
+        DataSize maxImportSize, Session session, SignInRules signIn, List<String> trustedProxies) {
 
     /** card-events refuses larger files anyway ({@code badgeflow.card-events.imports.max-file-bytes}). */
     public static final DataSize DEFAULT_MAX_IMPORT_SIZE = DataSize.ofMegabytes(20);
@@ -24,7 +27,8 @@ public record AdminServiceProperties(DataSize maxImportSize, Session session, Si
             throw new IllegalArgumentException("badgeflow.admin-service.max-import-size must be between 1 B and 2 GB");
         }
         session = session == null ? new Session(null) : session;
-        signIn = signIn == null ? new SignInRules(null, null, null, null, null) : signIn;
+        signIn = signIn == null ? new SignInRules(null, null, null, null) : signIn;
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
     }
 
     /**
@@ -45,21 +49,14 @@ public record AdminServiceProperties(DataSize maxImportSize, Session session, Si
      * @param mfaExemptUsers usernames the rule above skips (default none; only the {@code local} profile names its
      *     demo admin, which scripts and the door simulator sign in as with a password alone)
      * @param perSource how often one source address may call {@code /auth/*}: a burst, refilled per second
-     * @param trustedProxies CIDRs of the proxies (the load balancer) whose right-most X-Forwarded-For entry names the
-     *     source; from any other peer the peer is the source (default none)
      * @param maxBuckets how many source addresses are tracked at most (memory stays bounded under made-up ones)
      */
     public record SignInRules(
-            Boolean mfaRequiredForAdmins,
-            List<String> mfaExemptUsers,
-            Limit perSource,
-            List<String> trustedProxies,
-            Long maxBuckets) {
+            Boolean mfaRequiredForAdmins, List<String> mfaExemptUsers, Limit perSource, Long maxBuckets) {
         public SignInRules {
             mfaRequiredForAdmins = mfaRequiredForAdmins == null || mfaRequiredForAdmins;
             mfaExemptUsers = mfaExemptUsers == null ? List.of() : List.copyOf(mfaExemptUsers);
             perSource = perSource == null ? new Limit(20, 1) : perSource;
-            trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
             maxBuckets = maxBuckets == null ? 10_000L : maxBuckets;
             if (maxBuckets < 1) {
                 throw new IllegalArgumentException("badgeflow.admin-service.sign-in.max-buckets must be at least 1");

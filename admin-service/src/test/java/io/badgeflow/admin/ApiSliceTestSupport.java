@@ -10,6 +10,8 @@ import io.badgeflow.admin.deadletter.DeadLetterQueues;
 import io.badgeflow.admin.idempotency.IdempotencyRefusals;
 import io.badgeflow.admin.idempotency.IdempotencyStore;
 import io.badgeflow.admin.imports.ImportFiles;
+import io.badgeflow.admin.people.PeopleNames;
+import io.badgeflow.admin.people.StaffDirectory;
 import io.badgeflow.admin.session.SignIn;
 import io.badgeflow.admin.user.UserDirectory;
 import io.badgeflow.aws.delivery.DeliveryFailures;
@@ -48,7 +50,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 @WebMvcTest
 @ComponentScan(basePackages = {"io.badgeflow.admin.security", "io.badgeflow.admin.web"})
-@Import(CommandSubmissions.class)
+@Import({CommandSubmissions.class, PeopleNames.class})
 @EnableConfigurationProperties({AdminServiceProperties.class, AdminServiceStack.class})
 @TestPropertySource(
         properties = {
@@ -120,6 +122,9 @@ public abstract class ApiSliceTestSupport {
 
     @MockitoBean
     protected UserDirectory users;
+
+    @MockitoBean
+    protected StaffDirectory staff;
 
     @MockitoBean
     protected EventArchive archive;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.badgeflow.aws.dynamodb.DynamoDbImportLedger;
 import io.badgeflow.model.onboarding.ImportId;
+import io.badgeflow.model.onboarding.ImportSource;
+import io.badgeflow.model.onboarding.RowPerson;
 import io.badgeflow.model.onboarding.RowResult;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -102,13 +104,18 @@ class ImportsApiIntegrationTests {
         // card-events' part, as it writes it: the ledger and the report
         var ledger = new DynamoDbImportLedger(enhanced, stack.importsTableName(), Duration.ofDays(30));
         var started = Instant.parse("2026-11-24T08:00:00Z");
-        ledger.started(importId, objectKey, 2, started);
+        ledger.started(
+                importId, objectKey, new ImportSource(LocalAdminService.subjectOf(adminToken), null), 2, started);
         ledger.batchFinished(
                 importId,
                 0,
                 List.of(
-                        RowResult.applied(1, "emp-1"),
-                        RowResult.rejected(2, "MALFORMED_COMMAND", "familyName must not be blank")));
+                        RowResult.applied(1, "emp-1", new RowPerson("E-1", "Ada", "Lovelace")),
+                        RowResult.rejected(
+                                2,
+                                "MALFORMED_COMMAND",
+                                "familyName must not be blank",
+                                new RowPerson("E-2", "Bob", null))));
         var report = "row,status,reason,message,employeeId\n1,APPLIED,,,emp-1\n2,REJECTED,MALFORMED_COMMAND,"
                 + "familyName must not be blank,\n";
         var reportKey = "imports/" + importId + "/report.csv";
@@ -135,12 +142,67 @@ class ImportsApiIntegrationTests {
 
         // the same bytes again, this time as a browser's form upload: the same import, nothing written
         var again = json(send(multipart(csv), adminToken, 202));
+        // a file stored before keeps its first upload: no file name (that upload had none)
+        assertThat(s3.headObject(r -> r.bucket(stack.importsBucketName()).key(objectKey))
+                        .metadata())
+                .doesNotContainKey("file-name");
         assertThat(again.get("importId").asString()).isEqualTo(importId);
         assertThat(again.get("alreadyUploaded").asBoolean()).isTrue();
         assertThat(again.get("status").asString()).isEqualTo("COMPLETED");
         var after = s3.headObject(r -> r.bucket(stack.importsBucketName()).key(objectKey));
         assertThat(after.eTag()).isEqualTo(stored.eTag());
         assertThat(after.lastModified()).isEqualTo(stored.lastModified());
+    }
+
+    @Test
+    void listsImportsNewestFirstWithCountsFileNameAndTheUploadersNameFromTheUserPool() throws Exception {
+        // a browser's form upload keeps the file's name with the file, for card-events to record
+        var csv = ("employee number,given name,family name,email\nE-" + UUID.randomUUID()
+                        + ",Ada,Lovelace,ada@example.com\n")
+                .getBytes(StandardCharsets.UTF_8);
+        send(multipart(csv), adminToken, 202);
+        assertThat(s3.headObject(r -> r.bucket(stack.importsBucketName()).key("imports/" + ImportId.of(csv) + ".csv"))
+                        .metadata())
+                .containsEntry("file-name", "hr.csv");
+
+        var ledger = new DynamoDbImportLedger(enhanced, stack.importsTableName(), Duration.ofDays(30));
+        var uploader = LocalAdminService.subjectOf(adminToken);
+        // later than any other test's imports, so these two head the shared table's list
+        var base = Instant.parse("2099-01-01T00:00:00Z").plusSeconds(new java.util.Random().nextInt(1_000_000));
+        var older = UUID.randomUUID().toString().replace("-", "");
+        var newer = UUID.randomUUID().toString().replace("-", "");
+        ledger.started(older, "imports/" + older + ".csv", new ImportSource(uploader, "März.csv"), 1, base);
+        ledger.batchFinished(older, 0, List.of(RowResult.applied(1, "emp-1", RowPerson.NONE)));
+        ledger.completed(older, "imports/" + older + "/report.csv", base.plusSeconds(1));
+        ledger.rejected(
+                newer,
+                "imports/" + newer + ".csv",
+                new ImportSource("imports-bucket", null),
+                "not a CSV file",
+                base.plusSeconds(60));
+
+        var first = json(get("/api/v1/imports?size=1", operatorToken, 200));
+        assertThat(first.get("items").get(0).get("importId").asString()).isEqualTo(newer);
+        assertThat(first.get("items").get(0).get("status").asString()).isEqualTo("REJECTED");
+        assertThat(first.get("items").get(0).get("uploadedBy").asString()).isEqualTo("imports-bucket");
+        assertThat(first.get("items").get(0).get("uploadedByName").isNull()).isTrue();
+        var cursor = first.get("next").asString();
+
+        var second = json(get(
+                "/api/v1/imports?size=1&cursor=" + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8),
+                operatorToken,
+                200));
+        var item = second.get("items").get(0);
+        assertThat(item.get("importId").asString()).isEqualTo(older);
+        assertThat(item.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(item.get("applied").asInt()).isEqualTo(1);
+        assertThat(item.get("rejected").asInt()).isZero();
+        assertThat(item.get("fileName").asString()).isEqualTo("März.csv");
+        assertThat(item.get("uploadedBy").asString()).isEqualTo(uploader);
+        // the emulator's user has no name or email attribute: the username names them
+        assertThat(item.get("uploadedByName").asString()).startsWith("itest-admin-");
+
+        get("/api/v1/imports?cursor=not-a-cursor", operatorToken, 400);
     }
 
     @Test

@@ -122,6 +122,17 @@ class OpenApiDocumentIntegrationTests {
         assertThat(disable.at("/parameters/0/schema/pattern").asString()).isEqualTo("^[A-Za-z0-9@._+-]{1,128}$");
     }
 
+    @Test
+    void describesTheListOfImportsAndTheReportAsCsv() {
+        var list = document.at("/paths/~1api~1v1~1imports/get");
+        assertThat(list.at("/responses/200").isMissingNode()).isFalse();
+        assertThat(list.at("/responses/400/content/application~1problem+json").isMissingNode())
+                .isFalse();
+        var report = document.at("/paths/~1api~1v1~1imports~1{importId}~1report/get/responses/200/content");
+        assertThat(report.has("text/csv")).isTrue();
+        assertThat(report.has("application/json")).isFalse();
+    }
+
     private java.util.List<JsonNode> operations() {
         var operations = new ArrayList<JsonNode>();
         document.get("paths").values().forEach(item -> item.values().forEach(operations::add));

@@ -80,25 +80,43 @@ public final class DynamoDbBackOfficeDirectory implements BackOfficeDirectory {
     @Override
     public Page<Employee> employees(String namePrefix, PageRequest page) {
         var prefix = namePrefix == null || namePrefix.isBlank() ? null : EmployeeItem.lowercase(namePrefix.strip());
+        // the index key is in natural order (NaturalKey); a prefix ending in digits is matched on the plain name
+        var keyPrefix = prefix == null ? "" : NaturalKey.ofPrefix(prefix);
+        var onPlainName = prefix != null && NaturalKey.endsInDigits(prefix);
         var start = start(page, EMPLOYEE_CURSOR);
         if (start != null
                 && (!EmployeeItem.LIST_KEY.equals(start.get("listKey").s())
-                        || prefix != null && !start.get("sortName").s().startsWith(prefix))) {
+                        || !start.get("sortName").s().startsWith(keyPrefix))) {
             throw Cursors.invalid();
         }
-        var condition = prefix == null
+        var condition = keyPrefix.isEmpty()
                 ? QueryConditional.keyEqualTo(k -> k.partitionValue(EmployeeItem.LIST_KEY))
                 : QueryConditional.sortBeginsWith(
-                        k -> k.partitionValue(EmployeeItem.LIST_KEY).sortValue(prefix));
+                        k -> k.partitionValue(EmployeeItem.LIST_KEY).sortValue(keyPrefix));
         return Pages.page(
                 page,
                 start,
-                (from, limit) -> employeesByName
-                        .query(r -> r.queryConditional(condition)
-                                .exclusiveStartKey(from)
-                                .limit(limit))
-                        .iterator()
-                        .next(),
+                (from, limit) -> {
+                    var read = employeesByName
+                            .query(r -> r.queryConditional(condition)
+                                    .exclusiveStartKey(from)
+                                    .limit(limit))
+                            .iterator()
+                            .next();
+                    if (!onPlainName) {
+                        return read;
+                    }
+                    var matching = read.items().stream()
+                            .filter(item -> EmployeeItem.plainName(item.getFamilyName(), item.getGivenName())
+                                    .startsWith(prefix))
+                            .toList();
+                    var filtered = software.amazon.awssdk.enhanced.dynamodb.model.Page.builder(EmployeeItem.class)
+                            .items(matching);
+                    if (read.lastEvaluatedKey() != null) {
+                        filtered.lastEvaluatedKey(read.lastEvaluatedKey());
+                    }
+                    return filtered.build();
+                },
                 EmployeeItem.SCHEMA,
                 EMPLOYEE_CURSOR,
                 EmployeeItem::toEmployee);

@@ -59,8 +59,16 @@ public class EmployeeItem {
         return item;
     }
 
-    /** The lowercase name the index sorts on; a family-name prefix, lowercased, is a prefix of it. */
+    /**
+     * The key the index sorts on: the lowercase name in natural order ({@link NaturalKey}: Person 2 before Person
+     * 10); a family-name prefix, lowercased and encoded the same way, is a prefix of it.
+     */
     static String sortName(String familyName, String givenName) {
+        return NaturalKey.of(plainName(familyName, givenName));
+    }
+
+    /** The lowercase name as written, which a search prefix ending in digits is matched on. */
+    static String plainName(String familyName, String givenName) {
         return lowercase(familyName + " " + givenName);
     }
 

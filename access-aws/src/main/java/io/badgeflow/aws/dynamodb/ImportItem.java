@@ -2,18 +2,24 @@ package io.badgeflow.aws.dynamodb;
 
 import java.time.Instant;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbConvertedBy;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 /**
  * Row of the imports table: an import's summary ({@code part = "summary"}) or one finished batch
- * ({@code part = "batch#00042"}) with its counts and its row results as compact JSON.
+ * ({@code part = "batch#00042"}) with its counts and its row results as compact JSON. Only summaries carry
+ * {@code listKey}, so the sparse {@code byStart} index lists imports (not batches) by {@code startedAt}.
  */
 @DynamoDbBean
 public class ImportItem {
 
     static final String SUMMARY = "summary";
     static final String BATCH_PREFIX = "batch#";
+    static final String BY_START = "byStart";
+    static final String LIST_KEY = "IMPORT";
 
     private String importId;
     private String part;
@@ -28,6 +34,9 @@ public class ImportItem {
     private String reportKey;
     private String results;
     private Long expiresAt;
+    private String listKey;
+    private String uploadedBy;
+    private String fileName;
 
     static String batchPart(int batch) {
         return BATCH_PREFIX + String.format("%05d", batch);
@@ -91,6 +100,8 @@ public class ImportItem {
         this.rejected = rejected;
     }
 
+    @DynamoDbSecondarySortKey(indexNames = BY_START)
+    @DynamoDbConvertedBy(SortableInstantConverter.class)
     public Instant getStartedAt() {
         return startedAt;
     }
@@ -137,5 +148,30 @@ public class ImportItem {
 
     public void setExpiresAt(Long expiresAt) {
         this.expiresAt = expiresAt;
+    }
+
+    @DynamoDbSecondaryPartitionKey(indexNames = BY_START)
+    public String getListKey() {
+        return listKey;
+    }
+
+    public void setListKey(String listKey) {
+        this.listKey = listKey;
+    }
+
+    public String getUploadedBy() {
+        return uploadedBy;
+    }
+
+    public void setUploadedBy(String uploadedBy) {
+        this.uploadedBy = uploadedBy;
+    }
+
+    public String getFileName() {
+        return fileName;
+    }
+
+    public void setFileName(String fileName) {
+        this.fileName = fileName;
     }
 }

@@ -97,6 +97,28 @@ class DynamoDbBackOfficeDirectoryIntegrationTests {
     }
 
     @Test
+    void listsNamesWithNumbersInNaturalOrderAndFindsThemByAPrefixEndingInDigits() {
+        var family = uniqueName() + " ";
+        var ten = employee("Ten", family + "10");
+        var two = employee("Two", family + "2");
+        var hundred = employee("Hundred", family + "100");
+        var twelve = employee("Twelve", family + "12");
+        List.of(ten, two, hundred, twelve).forEach(this::put);
+
+        var all = pages(cursor -> directory.employees(family, new PageRequest(2, cursor))).stream()
+                .flatMap(page -> page.items().stream())
+                .toList();
+        var startingWith1 = pages(cursor -> directory.employees(family + "1", new PageRequest(2, cursor))).stream()
+                .flatMap(page -> page.items().stream())
+                .toList();
+
+        assertThat(all).containsExactly(two, ten, twelve, hundred);
+        assertThat(startingWith1).containsExactly(ten, twelve, hundred);
+        assertThat(directory.employees(family + "12", PageRequest.first(10)).items())
+                .containsExactly(twelve);
+    }
+
+    @Test
     void findsAnEmployeeAndACardByTheirNumbersThroughTheClaims() {
         var employee = employee("Dana", uniqueName());
         var card = card(CardStatus.ACTIVE, employee.employeeId(), id("no"));

@@ -1,5 +1,7 @@
 package io.badgeflow.model.onboarding;
 
+import io.badgeflow.model.paging.Page;
+import io.badgeflow.model.paging.PageRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,11 +16,17 @@ public interface ImportLedger {
     Optional<ImportSummary> find(String importId);
 
     /**
+     * Imports newest first (by when they started or were rejected), with their counts; imports expire with their
+     * reports.
+     */
+    Page<ImportSummary> recent(PageRequest page);
+
+    /**
      * Records that the import began, once; a later call for the same import changes nothing.
      *
      * @return when the import first began (the time of a redelivered import's first run)
      */
-    Instant started(String importId, String objectKey, int rowsTotal, Instant at);
+    Instant started(String importId, String objectKey, ImportSource source, int rowsTotal, Instant at);
 
     Set<Integer> finishedBatches(String importId);
 
@@ -29,5 +37,5 @@ public interface ImportLedger {
 
     void completed(String importId, String reportKey, Instant at);
 
-    void rejected(String importId, String objectKey, String reason, Instant at);
+    void rejected(String importId, String objectKey, ImportSource source, String reason, Instant at);
 }

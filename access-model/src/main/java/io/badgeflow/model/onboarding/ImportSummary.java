@@ -8,6 +8,8 @@ import java.util.Objects;
  *
  * @param reason why the file was rejected, when it was
  * @param reportKey where the per-row report is, once completed
+ * @param uploadedBy who uploaded the file (a token subject, or {@code imports-bucket}), null when not recorded
+ * @param fileName the uploaded file's name, null when the upload had none
  */
 public record ImportSummary(
         String importId,
@@ -19,7 +21,9 @@ public record ImportSummary(
         Instant startedAt,
         Instant finishedAt,
         String reason,
-        String reportKey) {
+        String reportKey,
+        String uploadedBy,
+        String fileName) {
 
     public ImportSummary {
         Objects.requireNonNull(importId, "importId");

@@ -60,8 +60,9 @@ public final class Onboarding {
      * @throws RuntimeException when a batch failed for a reason that may pass (the store was unavailable):
      *         the import is retried and resumes after the batches it finished
      */
-    public ImportSummary run(String importId, String objectKey, String actor, List<ParsedRow> rows) {
-        var startedAt = ledger.started(importId, objectKey, rows.size(), clock.instant());
+    public ImportSummary run(String importId, String objectKey, ImportSource source, List<ParsedRow> rows) {
+        var actor = Objects.requireNonNull(source.uploadedBy(), "the uploader is the actor of every row's commands");
+        var startedAt = ledger.started(importId, objectKey, source, rows.size(), clock.instant());
         var done = ledger.finishedBatches(importId);
         var buildings = new BuildingCache();
         var batches = new ArrayList<CompletableFuture<Void>>();
@@ -85,8 +86,8 @@ public final class Onboarding {
     }
 
     /** Records a file that cannot be an import (not CSV, wrong header, too large): no row is applied. */
-    public void reject(String importId, String objectKey, String reason) {
-        ledger.rejected(importId, objectKey, reason, clock.instant());
+    public void reject(String importId, String objectKey, ImportSource source, String reason) {
+        ledger.rejected(importId, objectKey, source, reason, clock.instant());
     }
 
     private void runBatch(
@@ -101,8 +102,8 @@ public final class Onboarding {
         var entries = new ArrayList<AuditEntry>();
         for (var parsed : rows) {
             if (parsed.row() == null) {
-                results.add(
-                        RowResult.rejected(parsed.rowNumber(), RejectionReason.INVALID_FIELD.name(), parsed.error()));
+                results.add(RowResult.rejected(
+                        parsed.rowNumber(), RejectionReason.INVALID_FIELD.name(), parsed.error(), parsed.person()));
                 continue;
             }
             var row = parsed.row();
@@ -124,9 +125,9 @@ public final class Onboarding {
                 .filter(r -> r.reason() != RejectionReason.GROUP_REJECTED)
                 .findFirst();
         if (failed.isEmpty() && records.stream().allMatch(r -> r.status() == CommandStatus.APPLIED)) {
-            return RowResult.applied(row.rowNumber(), row.employeeId(importId));
+            return RowResult.applied(row.rowNumber(), row.employeeId(importId), RowPerson.of(row));
         }
         var culprit = failed.orElse(records.getFirst());
-        return RowResult.rejected(row.rowNumber(), culprit.reason().name(), culprit.message());
+        return RowResult.rejected(row.rowNumber(), culprit.reason().name(), culprit.message(), RowPerson.of(row));
     }
 }

@@ -1,7 +1,10 @@
 package io.badgeflow.model.onboarding;
 
-/** A row as read from the file: an {@link OnboardingRow}, or the reason it is not one. */
-public record ParsedRow(int rowNumber, OnboardingRow row, String error) {
+/**
+ * A row as read from the file: an {@link OnboardingRow}, or the reason it is not one with whom its cells name
+ * ({@code person}, for the report).
+ */
+public record ParsedRow(int rowNumber, OnboardingRow row, String error, RowPerson person) {
 
     public ParsedRow {
         if ((row == null) == (error == null)) {
@@ -10,10 +13,10 @@ public record ParsedRow(int rowNumber, OnboardingRow row, String error) {
     }
 
     public static ParsedRow of(OnboardingRow row) {
-        return new ParsedRow(row.rowNumber(), row, null);
+        return new ParsedRow(row.rowNumber(), row, null, RowPerson.of(row));
     }
 
-    public static ParsedRow unreadable(int rowNumber, String error) {
-        return new ParsedRow(rowNumber, null, error);
+    public static ParsedRow unreadable(int rowNumber, String error, RowPerson person) {
+        return new ParsedRow(rowNumber, null, error, person == null ? RowPerson.NONE : person);
     }
 }

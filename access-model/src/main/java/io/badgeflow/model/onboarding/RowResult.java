@@ -6,9 +6,17 @@ import java.util.Objects;
 
 /**
  * What became of one row: APPLIED, or REJECTED with the reason code and message of the command that failed
- * (or of the row itself when it could not be read).
+ * (or of the row itself when it could not be read), and whom the row names (number and name as in the file).
  */
-public record RowResult(int rowNumber, CommandStatus status, String reason, String message, String employeeId) {
+public record RowResult(
+        int rowNumber,
+        CommandStatus status,
+        String reason,
+        String message,
+        String employeeId,
+        String employeeNumber,
+        String givenName,
+        String familyName) {
 
     public RowResult {
         Objects.requireNonNull(status, "status");
@@ -20,12 +28,28 @@ public record RowResult(int rowNumber, CommandStatus status, String reason, Stri
         }
     }
 
-    public static RowResult applied(int rowNumber, String employeeId) {
-        return new RowResult(rowNumber, CommandStatus.APPLIED, null, null, employeeId);
+    public static RowResult applied(int rowNumber, String employeeId, RowPerson person) {
+        return new RowResult(
+                rowNumber,
+                CommandStatus.APPLIED,
+                null,
+                null,
+                employeeId,
+                person.employeeNumber(),
+                person.givenName(),
+                person.familyName());
     }
 
-    public static RowResult rejected(int rowNumber, String reason, String message) {
-        return new RowResult(rowNumber, CommandStatus.REJECTED, reason, message, null);
+    public static RowResult rejected(int rowNumber, String reason, String message, RowPerson person) {
+        return new RowResult(
+                rowNumber,
+                CommandStatus.REJECTED,
+                reason,
+                message,
+                null,
+                person.employeeNumber(),
+                person.givenName(),
+                person.familyName());
     }
 
     @JsonIgnore

@@ -2,6 +2,7 @@ package io.badgeflow.model.onboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.badgeflow.model.audit.AdminAuditTrail;
 import io.badgeflow.model.audit.AuditBlock;
@@ -11,6 +12,8 @@ import io.badgeflow.model.backoffice.CommandApplier;
 import io.badgeflow.model.backoffice.InMemoryBackOfficeStore;
 import io.badgeflow.model.command.CommandStatus;
 import io.badgeflow.model.command.RegisterBuilding;
+import io.badgeflow.model.paging.Page;
+import io.badgeflow.model.paging.PageRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,11 +70,11 @@ class OnboardingTests {
         var rows = List.of(
                 row(1, "E-1", "C-1"),
                 row(2, "E-2", "C-2"),
-                ParsedRow.unreadable(3, "email must be an email address"),
+                ParsedRow.unreadable(3, "email must be an email address", new RowPerson("E-3", "Bad", "Row")),
                 row(4, "E-4", "C-1"),
                 row(5, "E-5", null));
 
-        var summary = onboarding.run("imp", "imports/a.csv", "hr-admin", rows);
+        var summary = onboarding.run("imp", "imports/a.csv", HR, rows);
 
         assertThat(summary.status()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(summary.rowsTotal()).isEqualTo(5);
@@ -88,12 +91,24 @@ class OnboardingTests {
     }
 
     @Test
+    void reportsWhomEachRowNamesAndWhoUploadedWhichFile() {
+        var rows = List.of(
+                row(1, "E-1", null),
+                ParsedRow.unreadable(2, "email must be an email address", new RowPerson("E-2", "山田", "太郎")));
+
+        var summary = onboarding.run("imp", "imports/a.csv", HR, rows);
+
+        assertThat(reports.get("imp"))
+                .extracting(RowResult::employeeNumber, RowResult::givenName, RowResult::familyName)
+                .containsExactly(tuple("E-1", "Test", "Person"), tuple("E-2", "山田", "太郎"));
+        assertThat(summary.uploadedBy()).isEqualTo("hr-admin");
+        assertThat(summary.fileName()).isEqualTo("staff.csv");
+    }
+
+    @Test
     void appendsOneAuditBlockPerBatchHoldingEveryCommandOfIt() {
         onboarding.run(
-                "imp",
-                "imports/a.csv",
-                "hr-admin",
-                List.of(row(1, "E-1", "C-1"), row(2, "E-2", null), row(3, "E-3", null)));
+                "imp", "imports/a.csv", HR, List.of(row(1, "E-1", "C-1"), row(2, "E-2", null), row(3, "E-3", null)));
 
         assertThat(audit.blocks.keySet()).containsExactlyInAnyOrder("import:imp:0:0", "import:imp:1:0");
         assertThat(audit.blocks.get("import:imp:0:0")).hasSize(3 + 2);
@@ -105,10 +120,15 @@ class OnboardingTests {
     @Test
     void skipsTheBatchesARedeliveredImportFinishedBefore() {
         var rows = List.of(row(1, "E-1", null), row(2, "E-2", null), row(3, "E-3", null));
-        ledger.started("imp", "imports/a.csv", 3, NOW);
-        ledger.batchFinished("imp", 0, List.of(RowResult.applied(1, "earlier"), RowResult.applied(2, "earlier")));
+        ledger.started("imp", "imports/a.csv", HR, 3, NOW);
+        ledger.batchFinished(
+                "imp",
+                0,
+                List.of(
+                        RowResult.applied(1, "earlier", RowPerson.NONE),
+                        RowResult.applied(2, "earlier", RowPerson.NONE)));
 
-        var summary = onboarding.run("imp", "imports/a.csv", "hr-admin", rows);
+        var summary = onboarding.run("imp", "imports/a.csv", HR, rows);
 
         assertThat(summary.applied()).isEqualTo(3);
         assertThat(store.employee(rows.get(0).row().employeeId("imp"))).isEmpty();
@@ -118,11 +138,11 @@ class OnboardingTests {
     @Test
     void runningAnImportAgainChangesNothing() {
         var rows = List.of(row(1, "E-1", "C-1"), row(2, "E-2", "C-2"));
-        onboarding.run("imp", "imports/a.csv", "hr-admin", rows);
+        onboarding.run("imp", "imports/a.csv", HR, rows);
         var employees = store.employees();
         ledger.batches.clear();
 
-        var again = onboarding.run("imp", "imports/a.csv", "hr-admin", rows);
+        var again = onboarding.run("imp", "imports/a.csv", HR, rows);
 
         assertThat(again.applied()).isEqualTo(2);
         assertThat(store.employees()).isEqualTo(employees);
@@ -138,25 +158,26 @@ class OnboardingTests {
             throw new IllegalStateException("store unavailable");
         });
 
-        assertThatThrownBy(() -> onboarding.run("imp", "imports/a.csv", "hr-admin", rows))
+        assertThatThrownBy(() -> onboarding.run("imp", "imports/a.csv", HR, rows))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("store unavailable");
         assertThat(ledger.find("imp")).get().extracting(ImportSummary::status).isEqualTo(ImportStatus.RUNNING);
 
         store.beforeEveryCommit(() -> {});
-        assertThat(onboarding.run("imp", "imports/a.csv", "hr-admin", rows).applied())
-                .isEqualTo(6);
+        assertThat(onboarding.run("imp", "imports/a.csv", HR, rows).applied()).isEqualTo(6);
     }
 
     @Test
     void recordsAFileThatIsNoImport() {
-        onboarding.reject("imp", "imports/x.csv", "not a CSV file");
+        onboarding.reject("imp", "imports/x.csv", HR, "not a CSV file");
 
         assertThat(ledger.find("imp")).get().satisfies(summary -> {
             assertThat(summary.status()).isEqualTo(ImportStatus.REJECTED);
             assertThat(summary.reason()).isEqualTo("not a CSV file");
         });
     }
+
+    private static final ImportSource HR = new ImportSource("hr-admin", "staff.csv");
 
     private static ParsedRow row(int number, String employeeNumber, String cardNumber) {
         return ParsedRow.of(new OnboardingRow(
@@ -186,16 +207,34 @@ class OnboardingTests {
                     summary.startedAt(),
                     summary.finishedAt(),
                     summary.reason(),
-                    summary.reportKey()));
+                    summary.reportKey(),
+                    summary.uploadedBy(),
+                    summary.fileName()));
         }
 
         @Override
-        public Instant started(String importId, String objectKey, int rowsTotal, Instant at) {
+        public Page<ImportSummary> recent(PageRequest page) {
+            throw new UnsupportedOperationException("the API lists imports, not onboarding");
+        }
+
+        @Override
+        public Instant started(String importId, String objectKey, ImportSource source, int rowsTotal, Instant at) {
             return summaries
                     .computeIfAbsent(
                             importId,
                             id -> new ImportSummary(
-                                    id, objectKey, ImportStatus.RUNNING, rowsTotal, 0, 0, at, null, null, null))
+                                    id,
+                                    objectKey,
+                                    ImportStatus.RUNNING,
+                                    rowsTotal,
+                                    0,
+                                    0,
+                                    at,
+                                    null,
+                                    null,
+                                    null,
+                                    source.uploadedBy(),
+                                    source.fileName()))
                     .startedAt();
         }
 
@@ -231,14 +270,28 @@ class OnboardingTests {
                             s.startedAt(),
                             at,
                             null,
-                            reportKey));
+                            reportKey,
+                            s.uploadedBy(),
+                            s.fileName()));
         }
 
         @Override
-        public void rejected(String importId, String objectKey, String reason, Instant at) {
+        public void rejected(String importId, String objectKey, ImportSource source, String reason, Instant at) {
             summaries.put(
                     importId,
-                    new ImportSummary(importId, objectKey, ImportStatus.REJECTED, 0, 0, 0, at, at, reason, null));
+                    new ImportSummary(
+                            importId,
+                            objectKey,
+                            ImportStatus.REJECTED,
+                            0,
+                            0,
+                            0,
+                            at,
+                            at,
+                            reason,
+                            null,
+                            source.uploadedBy(),
+                            source.fileName()));
         }
     }
 

@@ -13,6 +13,7 @@ import io.badgeflow.model.card.Card;
 import io.badgeflow.model.employee.Employee;
 import io.badgeflow.model.grant.AccessGrant;
 import io.badgeflow.model.paging.PageRequest;
+import io.badgeflow.model.text.NaturalOrder;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -119,7 +120,7 @@ class AccessQuestionController {
             }
             answers.add(BuildingAnswer.of(building.get(), policy.canEnter(candidate, building.get(), moment)));
         }
-        answers.sort(Comparator.comparing(BuildingAnswer::buildingName, String.CASE_INSENSITIVE_ORDER));
+        answers.sort(Comparator.comparing(BuildingAnswer::buildingName, NaturalOrder.INSTANCE));
         return new CanEnterView(employeeId, card == null ? null : card.cardId(), moment, EntryPolicy.VERSION, answers);
     }
 
@@ -170,8 +171,9 @@ class AccessQuestionController {
             String policyVersion) {
 
         static final Comparator<PersonAnswer> BY_NAME = Comparator.comparing(
-                        PersonAnswer::familyName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))
-                .thenComparing(PersonAnswer::givenName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))
+                        PersonAnswer::familyName, NaturalOrder.INSTANCE)
+                .thenComparing(PersonAnswer::givenName, NaturalOrder.INSTANCE)
+                .thenComparing(PersonAnswer::employeeNumber, NaturalOrder.INSTANCE)
                 .thenComparing(PersonAnswer::employeeId);
 
         static PersonAnswer of(Employee employee, Card card, Decision decision) {

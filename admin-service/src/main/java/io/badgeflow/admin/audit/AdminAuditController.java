@@ -1,9 +1,12 @@
 package io.badgeflow.admin.audit;
 
+import io.badgeflow.admin.people.PeopleNames;
 import io.badgeflow.admin.security.Roles;
 import io.badgeflow.model.InvalidFieldException;
 import io.badgeflow.model.audit.AdminAuditTrail;
+import io.badgeflow.model.audit.AuditEntry;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,10 +25,18 @@ class AdminAuditController {
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
 
-    private final AdminAuditTrail trail;
+    /**
+     * At most this many distinct subjects are named per listing (a block holds up to 500 entries, a listing up to
+     * 100 blocks): the names cost one batch read per 100, so a large listing names the newest and shows the rest by id.
+     */
+    static final int MAX_NAMED_SUBJECTS = 500;
 
-    AdminAuditController(AdminAuditTrail trail) {
+    private final AdminAuditTrail trail;
+    private final PeopleNames people;
+
+    AdminAuditController(AdminAuditTrail trail, PeopleNames people) {
         this.trail = trail;
+        this.people = people;
     }
 
     /** Recomputes the whole chain from block 1 to the head; the time it takes grows with the chain. */
@@ -42,8 +53,18 @@ class AdminAuditController {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidFieldException("limit", "must be between 1 and " + MAX_LIMIT);
         }
+        var blocks = trail.latest(limit);
+        var entries = blocks.stream().flatMap(block -> block.entries().stream()).toList();
+        var names = people.of(
+                entries.stream()
+                        .map(AuditEntry::subjectId)
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .limit(MAX_NAMED_SUBJECTS)
+                        .toList(),
+                entries.stream().map(AuditEntry::actor).toList());
         return new AuditBlocksView(
-                trail.latest(limit).stream().map(AuditBlockView::of).toList());
+                blocks.stream().map(block -> AuditBlockView.of(block, names)).toList());
     }
 
     /** The body of {@code GET /api/v1/admin-audit}: the newest blocks first. */

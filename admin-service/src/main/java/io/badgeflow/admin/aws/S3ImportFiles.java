@@ -5,6 +5,8 @@ import io.badgeflow.admin.AdminServiceStack;
 import io.badgeflow.admin.imports.ImportFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -25,6 +27,9 @@ class S3ImportFiles implements ImportFiles {
     /** card-events reads the uploader from this user metadata; a file dropped into the bucket has none. */
     static final String UPLOADED_BY = "uploaded-by";
 
+    /** The file's name as uploaded, percent-encoded UTF-8: metadata travels as HTTP headers, which are ASCII. */
+    static final String FILE_NAME = "file-name";
+
     private final S3Client s3;
     private final S3Operations s3Template;
     private final String importsBucket;
@@ -38,15 +43,18 @@ class S3ImportFiles implements ImportFiles {
     }
 
     @Override
-    public boolean store(String importId, byte[] csv, String uploadedBy) {
+    public boolean store(String importId, byte[] csv, String uploadedBy, String fileName) {
         var key = ImportFiles.objectKey(importId);
+        var metadata = fileName == null
+                ? Map.of(UPLOADED_BY, uploadedBy)
+                : Map.of(UPLOADED_BY, uploadedBy, FILE_NAME, URLEncoder.encode(fileName, StandardCharsets.UTF_8));
         try {
             // S3Client, not S3Template: the template has no conditional put (If-None-Match).
             s3.putObject(
                     request -> request.bucket(importsBucket)
                             .key(key)
                             .contentType("text/csv; charset=utf-8")
-                            .metadata(Map.of(UPLOADED_BY, uploadedBy))
+                            .metadata(metadata)
                             .ifNoneMatch("*"),
                     RequestBody.fromBytes(csv));
             return true;

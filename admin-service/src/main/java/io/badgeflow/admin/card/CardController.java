@@ -4,6 +4,7 @@ import io.badgeflow.admin.command.AcceptedAnswer;
 import io.badgeflow.admin.command.CommandSubmissions;
 import io.badgeflow.admin.command.CommandSubmissions.Stamp;
 import io.badgeflow.admin.command.CommandView;
+import io.badgeflow.admin.people.PeopleNames;
 import io.badgeflow.admin.security.Roles;
 import io.badgeflow.admin.web.ApiPatterns;
 import io.badgeflow.admin.web.NotFound;
@@ -28,6 +29,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.http.ResponseEntity;
@@ -56,8 +58,11 @@ class CardController {
     private final CommandSubmissions commands;
     private final BackOfficeDirectory directory;
     private final CommandHistory history;
+    private final PeopleNames people;
 
-    CardController(CommandSubmissions commands, BackOfficeDirectory directory, CommandHistory history) {
+    CardController(
+            CommandSubmissions commands, BackOfficeDirectory directory, CommandHistory history, PeopleNames people) {
+        this.people = people;
         this.commands = commands;
         this.directory = directory;
         this.history = history;
@@ -201,7 +206,8 @@ class CardController {
             @RequestParam(required = false) CardStatus status,
             @RequestParam(defaultValue = Paging.DEFAULT_SIZE) int size,
             @RequestParam(required = false) String cursor) {
-        return Paging.map(directory.cards(status, Paging.request(size, cursor)), CardView::of);
+        return Paging.mapPage(
+                directory.cards(status, Paging.request(size, cursor)), cards -> CardView.of(cards, people));
     }
 
     @GetMapping("/{cardId}")
@@ -210,7 +216,9 @@ class CardController {
         Require.id("cardId", cardId);
         var card = directory.card(cardId).orElseThrow(() -> NotFound.of("card", cardId));
         return new CardDetails(
-                CardView.of(card), Paging.map(history.ofSubject(cardId, PageRequest.first(20)), CommandView::of));
+                CardView.of(List.of(card), people).getFirst(),
+                Paging.mapPage(
+                        history.ofSubject(cardId, PageRequest.first(20)), records -> CommandView.of(records, people)));
     }
 
     private <C extends Command> ResponseEntity<CardAccepted> submit(

@@ -1,5 +1,6 @@
 package io.badgeflow.admin.command;
 
+import io.badgeflow.admin.people.PeopleNames;
 import io.badgeflow.admin.security.Roles;
 import io.badgeflow.admin.web.NotFound;
 import io.badgeflow.admin.web.Paging;
@@ -25,8 +26,10 @@ class CommandController {
     private final CommandLog log;
     private final CommandHistory history;
     private final CommandDocumentStore documents;
+    private final PeopleNames people;
 
-    CommandController(CommandLog log, CommandHistory history, CommandDocumentStore documents) {
+    CommandController(CommandLog log, CommandHistory history, CommandDocumentStore documents, PeopleNames people) {
+        this.people = people;
         this.log = log;
         this.history = history;
         this.documents = documents;
@@ -37,18 +40,24 @@ class CommandController {
     @PreAuthorize(Roles.ANY_STAFF)
     Page<CommandView> recent(
             @RequestParam(defaultValue = Paging.DEFAULT_SIZE) int size, @RequestParam(required = false) String cursor) {
-        return Paging.map(history.recent(Paging.request(size, cursor)), CommandView::of);
+        return Paging.mapPage(history.recent(Paging.request(size, cursor)), records -> CommandView.of(records, people));
     }
 
+    /**
+     * Where one command stands, from the log alone: the UI polls this every half second while it follows a
+     * command, so it joins no names (the listings do).
+     */
     @GetMapping("/{commandId}")
     @PreAuthorize(Roles.ANY_STAFF)
     CommandView status(@PathVariable String commandId) {
         Require.id("commandId", commandId);
-        return log.find(commandId).map(CommandView::of).orElseGet(() -> {
-            if (!documents.exists(commandId)) {
-                throw NotFound.of("command", commandId);
-            }
-            return CommandView.pending(commandId);
-        });
+        return log.find(commandId)
+                .map(record -> CommandView.of(record, PeopleNames.Known.NONE))
+                .orElseGet(() -> {
+                    if (!documents.exists(commandId)) {
+                        throw NotFound.of("command", commandId);
+                    }
+                    return CommandView.pending(commandId);
+                });
     }
 }

@@ -5,6 +5,7 @@ import io.badgeflow.admin.command.AcceptedAnswer;
 import io.badgeflow.admin.command.CommandSubmissions;
 import io.badgeflow.admin.command.CommandView;
 import io.badgeflow.admin.grant.GrantView;
+import io.badgeflow.admin.people.PeopleNames;
 import io.badgeflow.admin.security.Roles;
 import io.badgeflow.admin.web.ApiPatterns;
 import io.badgeflow.admin.web.NotFound;
@@ -53,8 +54,11 @@ class EmployeeController {
     private final CommandSubmissions commands;
     private final BackOfficeDirectory directory;
     private final CommandHistory history;
+    private final PeopleNames people;
 
-    EmployeeController(CommandSubmissions commands, BackOfficeDirectory directory, CommandHistory history) {
+    EmployeeController(
+            CommandSubmissions commands, BackOfficeDirectory directory, CommandHistory history, PeopleNames people) {
+        this.people = people;
         this.commands = commands;
         this.directory = directory;
         this.history = history;
@@ -186,9 +190,11 @@ class EmployeeController {
         var employee = directory.employee(employeeId).orElseThrow(() -> NotFound.of("employee", employeeId));
         return new EmployeeDetails(
                 EmployeeView.of(employee),
-                directory.cards(employee.cardIds()).stream().map(CardView::of).toList(),
-                directory.grantsOf(employeeId).stream().map(GrantView::of).toList(),
-                Paging.map(history.ofEmployee(employeeId, PageRequest.first(HISTORY_ON_DETAILS)), CommandView::of));
+                CardView.of(directory.cards(employee.cardIds()), people),
+                GrantView.of(directory.grantsOf(employeeId), people),
+                Paging.mapPage(
+                        history.ofEmployee(employeeId, PageRequest.first(HISTORY_ON_DETAILS)),
+                        records -> CommandView.of(records, people)));
     }
 
     @GetMapping("/{employeeId}/commands")
@@ -201,7 +207,9 @@ class EmployeeController {
         if (directory.employee(employeeId).isEmpty()) {
             throw NotFound.of("employee", employeeId);
         }
-        return Paging.map(history.ofEmployee(employeeId, Paging.request(size, cursor)), CommandView::of);
+        return Paging.mapPage(
+                history.ofEmployee(employeeId, Paging.request(size, cursor)),
+                records -> CommandView.of(records, people));
     }
 
     /** The 202 body: the command to follow and the employee it concerns (the new one's id, for a registration). */

@@ -2,6 +2,7 @@ package io.badgeflow.admin.grant;
 
 import io.badgeflow.admin.command.AcceptedAnswer;
 import io.badgeflow.admin.command.CommandSubmissions;
+import io.badgeflow.admin.people.PeopleNames;
 import io.badgeflow.admin.security.Roles;
 import io.badgeflow.admin.web.ApiPatterns;
 import io.badgeflow.admin.web.NotFound;
@@ -45,10 +46,12 @@ class GrantController {
 
     private final CommandSubmissions commands;
     private final BackOfficeDirectory directory;
+    private final PeopleNames people;
 
-    GrantController(CommandSubmissions commands, BackOfficeDirectory directory) {
+    GrantController(CommandSubmissions commands, BackOfficeDirectory directory, PeopleNames people) {
         this.commands = commands;
         this.directory = directory;
+        this.people = people;
     }
 
     @PostMapping("/api/v1/employees/{employeeId}/grants")
@@ -91,7 +94,7 @@ class GrantController {
                 GrantAccepted.class);
     }
 
-    /** Everybody who may enter the building. */
+    /** Everybody who may enter the building, with their names and the names of the admins who granted it. */
     @GetMapping("/api/v1/buildings/{buildingId}/grants")
     @PreAuthorize(Roles.ANY_STAFF)
     Page<GrantView> grantsFor(
@@ -102,7 +105,8 @@ class GrantController {
         if (directory.building(buildingId).isEmpty()) {
             throw NotFound.of("building", buildingId);
         }
-        return Paging.map(directory.grantsFor(buildingId, Paging.request(size, cursor)), GrantView::of);
+        return Paging.mapPage(
+                directory.grantsFor(buildingId, Paging.request(size, cursor)), grants -> GrantView.of(grants, people));
     }
 
     /** The body of a grant; without a schedule the employee may enter at any hour, without dates on any day. */

@@ -1,16 +1,20 @@
 package io.badgeflow.admin.imports;
 
 import io.badgeflow.admin.AdminServiceProperties;
+import io.badgeflow.admin.people.PeopleNames;
 import io.badgeflow.admin.security.Roles;
 import io.badgeflow.admin.web.NotFound;
+import io.badgeflow.admin.web.Paging;
 import io.badgeflow.model.InvalidFieldException;
 import io.badgeflow.model.onboarding.ImportId;
 import io.badgeflow.model.onboarding.ImportLedger;
 import io.badgeflow.model.onboarding.ImportStatus;
+import io.badgeflow.model.paging.Page;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
@@ -26,6 +30,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -47,14 +52,31 @@ class ImportController {
     static final Pattern IMPORT_ID = Pattern.compile("[0-9a-f]{32}");
     static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
 
+    /** The longest file name kept with an upload; a longer one is cut (S3 metadata is at most 2 KB in all). */
+    static final int MAX_FILE_NAME = 255;
+
     private final ImportFiles files;
     private final ImportLedger ledger;
+    private final PeopleNames people;
     private final long maxBytes;
 
-    ImportController(ImportFiles files, ImportLedger ledger, AdminServiceProperties properties) {
+    ImportController(ImportFiles files, ImportLedger ledger, PeopleNames people, AdminServiceProperties properties) {
         this.files = files;
         this.ledger = ledger;
+        this.people = people;
         this.maxBytes = properties.maxImportSize().toBytes();
+    }
+
+    /**
+     * Imports newest first (by when card-events started them, or rejected the file), with status, counts, uploader
+     * and file name. An upload card-events has not started yet is not listed until it starts (seconds).
+     */
+    @GetMapping
+    @PreAuthorize(Roles.ANY_STAFF)
+    Page<ImportView> imports(
+            @RequestParam(defaultValue = Paging.DEFAULT_SIZE) int size, @RequestParam(required = false) String cursor) {
+        return Paging.mapPage(
+                ledger.recent(Paging.request(size, cursor)), summaries -> ImportView.of(summaries, people));
     }
 
     /** The CSV as the request body ({@code Content-Type: text/csv}), as a script or curl sends it. */
@@ -62,7 +84,8 @@ class ImportController {
     @PreAuthorize(Roles.ADMIN)
     ResponseEntity<ImportAccepted> upload(HttpServletRequest request, @AuthenticationPrincipal Jwt user)
             throws IOException {
-        return accept(ImportUpload.read(request.getContentLengthLong(), request.getInputStream(), maxBytes), user);
+        return accept(
+                ImportUpload.read(request.getContentLengthLong(), request.getInputStream(), maxBytes), null, user);
     }
 
     /** The CSV as the {@code file} part of a form, as a browser's file upload sends it. */
@@ -76,7 +99,8 @@ class ImportController {
             throw new InvalidFieldException(ImportUpload.FIELD, "is required: the form part holding the CSV file");
         }
         try (var content = file.getInputStream()) {
-            return accept(ImportUpload.read(file.getSize(), content, maxBytes), user);
+            return accept(
+                    ImportUpload.read(file.getSize(), content, maxBytes), fileName(file.getOriginalFilename()), user);
         }
     }
 
@@ -84,12 +108,14 @@ class ImportController {
     @PreAuthorize(Roles.ANY_STAFF)
     ImportView status(@PathVariable String importId) {
         requireImportId(importId);
-        return ledger.find(importId).map(ImportView::of).orElseGet(() -> {
-            if (!files.exists(importId)) {
-                throw NotFound.of("import", importId);
-            }
-            return ImportView.pending(importId);
-        });
+        return ledger.find(importId)
+                .map(summary -> ImportView.of(List.of(summary), people).getFirst())
+                .orElseGet(() -> {
+                    if (!files.exists(importId)) {
+                        throw NotFound.of("import", importId);
+                    }
+                    return ImportView.pending(importId);
+                });
     }
 
     /** The per-row report card-events wrote, streamed from the reports bucket as it is read. */
@@ -122,15 +148,32 @@ class ImportController {
         return response.body(new InputStreamResource(download.content()));
     }
 
-    private ResponseEntity<ImportAccepted> accept(byte[] csv, Jwt user) {
+    private ResponseEntity<ImportAccepted> accept(byte[] csv, String fileName, Jwt user) {
         var importId = ImportId.of(csv);
-        var written = files.store(importId, csv, user.getSubject());
+        var written = files.store(importId, csv, user.getSubject(), fileName);
         var status = written
                 ? ImportProgress.PENDING
                 : ledger.find(importId).map(s -> ImportProgress.of(s.status())).orElse(ImportProgress.PENDING);
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/imports/" + importId))
                 .body(new ImportAccepted(importId, status, !written));
+    }
+
+    /**
+     * The name to keep: the last segment of what the browser sent (some send a whole path), without control
+     * characters, at most {@link #MAX_FILE_NAME} characters; null when nothing is left.
+     */
+    static String fileName(String original) {
+        if (original == null) {
+            return null;
+        }
+        var name = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1)
+                .replaceAll("\\p{Cntrl}", "")
+                .strip();
+        if (name.length() > MAX_FILE_NAME) {
+            name = name.substring(0, MAX_FILE_NAME);
+        }
+        return name.isEmpty() ? null : name;
     }
 
     static String reportPath(String importId) {

@@ -15,12 +15,13 @@ public interface ImportFiles {
     }
 
     /**
-     * Stores the file as {@code imports/<importId>.csv} with its uploader, unless a file of that name is there
-     * already: the name is the content's hash, so that file has the same bytes and its import is under way.
+     * Stores the file as {@code imports/<importId>.csv} with its uploader and its name as uploaded (null when the
+     * upload had none), unless a file of that name is there already: the name is the content's hash, so that file
+     * has the same bytes and its import is under way.
      *
      * @return true if the file was written now, false if it was there before (nothing was written)
      */
-    boolean store(String importId, byte[] csv, String uploadedBy);
+    boolean store(String importId, byte[] csv, String uploadedBy, String fileName);
 
     /** Whether {@code imports/<importId>.csv} is stored: uploaded, so at least PENDING. */
     boolean exists(String importId);

@@ -11,6 +11,7 @@ import io.badgeflow.model.door.SwipeHistory;
 import io.badgeflow.model.offline.DoorListStatuses;
 import io.badgeflow.model.paging.PageRequest;
 import io.badgeflow.model.presence.PresenceLedger;
+import io.badgeflow.model.text.NaturalOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -119,7 +120,7 @@ class LiveController {
             buildings.addAll(page.items());
             cursor = page.next();
         } while (cursor != null && buildings.size() < MAX_BUILDINGS);
-        buildings.sort(Comparator.comparing(Building::name, String.CASE_INSENSITIVE_ORDER));
+        buildings.sort(Comparator.comparing(Building::name, NaturalOrder.INSTANCE));
         return buildings;
     }
 

@@ -8,6 +8,7 @@ import io.badgeflow.model.backoffice.BackOfficeDirectory;
 import io.badgeflow.model.building.Building;
 import io.badgeflow.model.presence.Presence;
 import io.badgeflow.model.presence.PresenceLedger;
+import io.badgeflow.model.text.NaturalOrder;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -25,9 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PresenceController {
 
+    /** Family name, given name, then employee number, each in natural order (Person 2 before Person 10). */
     private static final Comparator<MusterEntry> BY_NAME = Comparator.comparing(
-                    MusterEntry::familyName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))
-            .thenComparing(MusterEntry::givenName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))
+                    MusterEntry::familyName, NaturalOrder.INSTANCE)
+            .thenComparing(MusterEntry::givenName, NaturalOrder.INSTANCE)
+            .thenComparing(MusterEntry::employeeNumber, NaturalOrder.INSTANCE)
             .thenComparing(MusterEntry::employeeId);
 
     private final PresenceLedger presence;

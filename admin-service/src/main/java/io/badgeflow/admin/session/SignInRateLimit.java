@@ -25,7 +25,6 @@ class SignInRateLimit implements HandlerInterceptor, WebMvcConfigurer {
 
     private final Bandwidth bandwidth;
     private final Cache<String, Bucket> buckets;
-    private final SourceAddress sources;
 
     SignInRateLimit(AdminServiceProperties properties) {
         var settings = properties.signIn();
@@ -39,7 +38,6 @@ class SignInRateLimit implements HandlerInterceptor, WebMvcConfigurer {
                 .maximumSize(settings.maxBuckets())
                 .expireAfterAccess(Duration.ofSeconds(refillSeconds + 1))
                 .build();
-        this.sources = new SourceAddress(settings.trustedProxies());
     }
 
     @Override
@@ -49,8 +47,11 @@ class SignInRateLimit implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        // The source: behind the load balancer, TrustedProxies' valve has already put the client's address (the
+        // right-most X-Forwarded-For entry) here; from any other peer, the peer itself.
         var bucket = buckets.get(
-                sources.of(request), any -> Bucket.builder().addLimit(bandwidth).build());
+                request.getRemoteAddr(),
+                any -> Bucket.builder().addLimit(bandwidth).build());
         var probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             throw new SignInRateLimitedException(Duration.ofNanos(probe.getNanosToWaitForRefill()));

@@ -146,6 +146,16 @@ class OpenApiConfiguration {
                     "Accepted: the command is PENDING; follow Location for its status",
                     "/api/v1/commands/{commandId}");
         }
+        if (path.equals("/api/v1/imports/{importId}/report")) {
+            // a Resource: springdoc would call it application/json (the default); it is the report CSV
+            responses.addApiResponse(
+                    "200",
+                    new ApiResponse()
+                            .description("The per-row report, "
+                                    + "row,status,reason,message,employeeId,employeeNumber,givenName,familyName")
+                            .content(new Content()
+                                    .addMediaType("text/csv", new MediaType().schema(new StringSchema()))));
+        }
         problem(responses, "400", "Invalid request; errors names each bad field, parameter or header");
         problem(responses, "401", "No valid Cognito access token");
         problem(responses, "403", "The caller's role does not allow this");

@@ -15,6 +15,7 @@ import io.badgeflow.model.audit.ChainHead;
 import io.badgeflow.model.audit.ChainVerification;
 import io.badgeflow.model.command.CommandStatus;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -102,6 +103,43 @@ class AdminAuditApiTests extends ApiSliceTestSupport {
                 .andExpect(jsonPath("$.items[1].entries[0].actor").value("sub-admin-1"))
                 .andExpect(jsonPath("$.items[1].entries[0].subjectId").value("emp-1"))
                 .andExpect(jsonPath("$.items[1].entries[0].finishedAt").value("2025-03-01T09:00:00Z"));
+    }
+
+    @Test
+    void namesWhoActedAndTheEmployeeAnEntryConcerns() throws Exception {
+        var block = AuditChain.next(
+                ChainHead.GENESIS,
+                "cmd-1",
+                List.of(
+                        new AuditEntry(
+                                "cmd-1",
+                                "RegisterEmployee",
+                                "sub-admin-1",
+                                CommandStatus.APPLIED,
+                                null,
+                                "emp-1",
+                                Examples.AT),
+                        new AuditEntry(
+                                "cmd-2",
+                                "IssueCard",
+                                "imports-bucket",
+                                CommandStatus.APPLIED,
+                                null,
+                                "card-1",
+                                Examples.AT)),
+                Examples.AT);
+        when(auditTrail.latest(20)).thenReturn(List.of(block));
+        when(directory.employees(List.of("emp-1", "card-1"))).thenReturn(List.of(Examples.employee("emp-1")));
+        when(staff.displayNames(List.of("sub-admin-1", "imports-bucket")))
+                .thenReturn(Map.of("sub-admin-1", "Grace Hopper"));
+
+        mvc.perform(get("/api/v1/admin-audit").with(auditor()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].entries[0].actorName").value("Grace Hopper"))
+                .andExpect(jsonPath("$.items[0].entries[0].subjectName").value("Ada Lovelace (E-emp-1)"))
+                .andExpect(jsonPath("$.items[0].entries[1].actor").value("imports-bucket"))
+                .andExpect(jsonPath("$.items[0].entries[1].actorName").doesNotExist())
+                .andExpect(jsonPath("$.items[0].entries[1].subjectName").doesNotExist());
     }
 
     @Test

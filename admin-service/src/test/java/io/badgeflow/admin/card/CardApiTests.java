@@ -162,6 +162,21 @@ class CardApiTests extends ApiSliceTestSupport {
     }
 
     @Test
+    void namesTheHolderOfEachCardAndLeavesACardInStockUnnamed() throws Exception {
+        when(directory.cards(null, new PageRequest(20, null)))
+                .thenReturn(new Page<>(List.of(Examples.card("card-1", "emp-1"), Examples.card("card-2", null)), null));
+        when(directory.employees(List.of("emp-1"))).thenReturn(List.of(Examples.employee("emp-1")));
+
+        mvc.perform(get("/api/v1/cards").with(operator()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].employeeNumber").value("E-emp-1"))
+                .andExpect(jsonPath("$.items[0].givenName").value("Ada"))
+                .andExpect(jsonPath("$.items[0].familyName").value("Lovelace"))
+                .andExpect(jsonPath("$.items[1].employeeId").doesNotExist())
+                .andExpect(jsonPath("$.items[1].givenName").doesNotExist());
+    }
+
+    @Test
     void namesAnUnknownStatusParameter() throws Exception {
         mvc.perform(get("/api/v1/cards").param("status", "MISPLACED").with(operator()))
                 .andExpect(status().isBadRequest())

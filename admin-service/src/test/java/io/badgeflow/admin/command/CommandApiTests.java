@@ -14,6 +14,7 @@ import io.badgeflow.model.command.CommandStatus;
 import io.badgeflow.model.paging.Page;
 import io.badgeflow.model.paging.PageRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -71,5 +72,25 @@ class CommandApiTests extends ApiSliceTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].subjectId").value("HQ"))
                 .andExpect(jsonPath("$.next").value("older"));
+    }
+
+    @Test
+    void namesWhoSubmittedACommandAndTheEmployeeItConcerns() throws Exception {
+        when(history.recent(new PageRequest(20, null)))
+                .thenReturn(new Page<>(
+                        List.of(
+                                Examples.applied("cmd-5", "GrantAccess", "emp-1", "emp-1"),
+                                Examples.applied("cmd-6", "GrantAccess", "emp-1", "emp-1")),
+                        null));
+        when(directory.employees(List.of("emp-1"))).thenReturn(List.of(Examples.employee("emp-1")));
+        when(staff.displayNames(List.of("sub-admin-1"))).thenReturn(Map.of("sub-admin-1", "Grace Hopper"));
+
+        mvc.perform(get("/api/v1/commands").with(auditor()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[1].employeeNumber").value("E-emp-1"))
+                .andExpect(jsonPath("$.items[1].givenName").value("Ada"))
+                .andExpect(jsonPath("$.items[1].familyName").value("Lovelace"))
+                .andExpect(jsonPath("$.items[1].actor").value("sub-admin-1"))
+                .andExpect(jsonPath("$.items[1].actorName").value("Grace Hopper"));
     }
 }

@@ -1,6 +1,10 @@
 package io.badgeflow.admin.grant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -18,8 +22,10 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.http.MediaType;
 
 /** The HTTP contract of grants: granted under the employee, revoked with DELETE, listed under the building. */
@@ -101,5 +107,36 @@ class GrantApiTests extends ApiSliceTestSupport {
         mvc.perform(get("/api/v1/buildings/HQ/grants").with(auditor()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].employeeId").value("emp-1"));
+    }
+
+    @Test
+    void namesTheEmployeesAndTheAdminsWhoGrantedInOneBatchReadForThePage() throws Exception {
+        when(directory.building("HQ")).thenReturn(Optional.of(Examples.building("HQ")));
+        var grants = java.util.stream.IntStream.range(0, 100)
+                .mapToObj(i -> Examples.grant("emp-" + i, "HQ"))
+                .toList();
+        when(directory.grantsFor("HQ", new PageRequest(100, null))).thenReturn(new Page<>(grants, null));
+        when(directory.employees(anyList())).thenReturn(List.of(Examples.employee("emp-7")));
+        when(staff.displayNames(anyCollection())).thenReturn(Map.of("sub-admin-1", "Grace Hopper"));
+
+        mvc.perform(get("/api/v1/buildings/HQ/grants?size=100").with(auditor()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[7].employeeId").value("emp-7"))
+                .andExpect(jsonPath("$.items[7].employeeNumber").value("E-emp-7"))
+                .andExpect(jsonPath("$.items[7].givenName").value("Ada"))
+                .andExpect(jsonPath("$.items[7].familyName").value("Lovelace"))
+                .andExpect(jsonPath("$.items[7].grantedBy").value("sub-admin-1"))
+                .andExpect(jsonPath("$.items[7].grantedByName").value("Grace Hopper"))
+                // an employee no longer on record keeps the id and has no name
+                .andExpect(jsonPath("$.items[8].employeeNumber").doesNotExist())
+                .andExpect(jsonPath("$.items[8].grantedByName").value("Grace Hopper"));
+
+        // one read for the page's hundred employees, one lookup of the one distinct admin
+        var ids = ArgumentCaptor.<List<String>>captor();
+        verify(directory, times(1)).employees(ids.capture());
+        assertThat(ids.getValue()).hasSize(100).doesNotHaveDuplicates();
+        var subjects = ArgumentCaptor.<java.util.Collection<String>>captor();
+        verify(staff, times(1)).displayNames(subjects.capture());
+        assertThat(subjects.getValue()).containsExactly("sub-admin-1");
     }
 }

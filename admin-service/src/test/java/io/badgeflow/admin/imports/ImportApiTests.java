@@ -1,5 +1,6 @@
 package io.badgeflow.admin.imports;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -19,8 +20,12 @@ import io.badgeflow.admin.Examples;
 import io.badgeflow.model.onboarding.ImportId;
 import io.badgeflow.model.onboarding.ImportStatus;
 import io.badgeflow.model.onboarding.ImportSummary;
+import io.badgeflow.model.paging.Page;
+import io.badgeflow.model.paging.PageRequest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -41,7 +46,7 @@ class ImportApiTests extends ApiSliceTestSupport {
 
     @Test
     void storesACsvBodyUnderItsContentHashWithItsUploaderAndAnswersWithTheImportsLocation() throws Exception {
-        when(importFiles.store(IMPORT_ID, CSV, ADMIN_SUBJECT)).thenReturn(true);
+        when(importFiles.store(IMPORT_ID, CSV, ADMIN_SUBJECT, null)).thenReturn(true);
 
         mvc.perform(post("/api/v1/imports")
                         .with(admin())
@@ -53,12 +58,12 @@ class ImportApiTests extends ApiSliceTestSupport {
                 .andExpect(jsonPath("$.status").value("PENDING"))
                 .andExpect(jsonPath("$.alreadyUploaded").value(false));
 
-        verify(importFiles).store(IMPORT_ID, CSV, ADMIN_SUBJECT);
+        verify(importFiles).store(IMPORT_ID, CSV, ADMIN_SUBJECT, null);
     }
 
     @Test
     void takesABrowsersFormUploadOfTheSameFileAsTheSameImportAndTellsWhereItStands() throws Exception {
-        when(importFiles.store(IMPORT_ID, CSV, ADMIN_SUBJECT)).thenReturn(false);
+        when(importFiles.store(IMPORT_ID, CSV, ADMIN_SUBJECT, "hr.csv")).thenReturn(false);
         when(importLedger.find(IMPORT_ID)).thenReturn(Optional.of(summary(ImportStatus.RUNNING, null, null)));
 
         mvc.perform(multipart("/api/v1/imports")
@@ -95,7 +100,7 @@ class ImportApiTests extends ApiSliceTestSupport {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.file").exists());
 
-        verify(importFiles, never()).store(anyString(), any(), anyString());
+        verify(importFiles, never()).store(anyString(), any(), anyString(), any());
     }
 
     @Test
@@ -116,7 +121,7 @@ class ImportApiTests extends ApiSliceTestSupport {
                         .content("a".repeat(MAX_IMPORT_BYTES).getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isAccepted());
 
-        verify(importFiles, never()).store(anyString(), eq(large), anyString());
+        verify(importFiles, never()).store(anyString(), eq(large), anyString(), any());
     }
 
     @Test
@@ -126,6 +131,67 @@ class ImportApiTests extends ApiSliceTestSupport {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{}"))
                 .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void keepsTheLastSegmentOfAnUploadedFilesNameWithoutControlCharactersCutTo255() {
+        assertThat(ImportController.fileName("C:\\Users\\hr\\März 2027.csv")).isEqualTo("März 2027.csv");
+        assertThat(ImportController.fileName("/tmp/staff\u0007.csv")).isEqualTo("staff.csv");
+        assertThat(ImportController.fileName("a".repeat(300) + ".csv")).hasSize(255);
+        assertThat(ImportController.fileName("  ")).isNull();
+        assertThat(ImportController.fileName(null)).isNull();
+    }
+
+    @Test
+    void listsImportsNewestFirstWithCountsFileNameAndTheUploadersName() throws Exception {
+        var newest = summary(ImportStatus.COMPLETED, null, "imports/" + IMPORT_ID + "/report.csv");
+        var older = new ImportSummary(
+                "f".repeat(32),
+                "imports/" + "f".repeat(32) + ".csv",
+                ImportStatus.REJECTED,
+                0,
+                0,
+                0,
+                Examples.AT.minusSeconds(3600),
+                Examples.AT.minusSeconds(3600),
+                "not a CSV file",
+                null,
+                "imports-bucket",
+                null);
+        when(importLedger.recent(new PageRequest(20, null))).thenReturn(new Page<>(List.of(newest, older), "more"));
+        when(staff.displayNames(List.of(ADMIN_SUBJECT, "imports-bucket")))
+                .thenReturn(Map.of(ADMIN_SUBJECT, "Grace Hopper"));
+
+        mvc.perform(get("/api/v1/imports").with(auditor()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].importId").value(IMPORT_ID))
+                .andExpect(jsonPath("$.items[0].status").value("COMPLETED"))
+                .andExpect(jsonPath("$.items[0].applied").value(2))
+                .andExpect(jsonPath("$.items[0].rejected").value(1))
+                .andExpect(jsonPath("$.items[0].fileName").value("staff.csv"))
+                .andExpect(jsonPath("$.items[0].uploadedBy").value(ADMIN_SUBJECT))
+                .andExpect(jsonPath("$.items[0].uploadedByName").value("Grace Hopper"))
+                .andExpect(jsonPath("$.items[0].reportUrl").value("/api/v1/imports/" + IMPORT_ID + "/report"))
+                .andExpect(jsonPath("$.items[1].status").value("REJECTED"))
+                .andExpect(jsonPath("$.items[1].reason").value("not a CSV file"))
+                .andExpect(jsonPath("$.items[1].uploadedBy").value("imports-bucket"))
+                .andExpect(jsonPath("$.items[1].uploadedByName").doesNotExist())
+                .andExpect(jsonPath("$.next").value("more"));
+    }
+
+    @Test
+    void pagesTheListOfImportsAndRefusesABadPageSize() throws Exception {
+        when(importLedger.recent(new PageRequest(5, "cursor-1"))).thenReturn(Page.empty());
+
+        mvc.perform(get("/api/v1/imports")
+                        .param("size", "5")
+                        .param("cursor", "cursor-1")
+                        .with(operator()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items").isEmpty());
+        mvc.perform(get("/api/v1/imports").param("size", "0").with(operator()))
+                .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
@@ -232,12 +298,23 @@ class ImportApiTests extends ApiSliceTestSupport {
                         .content(CSV))
                 .andExpect(status().isForbidden());
 
-        verify(importFiles, never()).store(anyString(), any(), anyString());
+        verify(importFiles, never()).store(anyString(), any(), anyString(), any());
     }
 
     private static ImportSummary summary(ImportStatus status, String reason, String reportKey) {
         var finished = status == ImportStatus.RUNNING ? null : Examples.AT.plusSeconds(60);
         return new ImportSummary(
-                IMPORT_ID, "imports/" + IMPORT_ID + ".csv", status, 3, 2, 1, Examples.AT, finished, reason, reportKey);
+                IMPORT_ID,
+                "imports/" + IMPORT_ID + ".csv",
+                status,
+                3,
+                2,
+                1,
+                Examples.AT,
+                finished,
+                reason,
+                reportKey,
+                ADMIN_SUBJECT,
+                "staff.csv");
     }
 }

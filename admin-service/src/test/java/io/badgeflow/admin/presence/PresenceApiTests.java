@@ -57,6 +57,27 @@ class PresenceApiTests extends ApiSliceTestSupport {
     }
 
     @Test
+    void ordersTheMusterListNaturallyPerson2BeforePerson10() throws Exception {
+        when(directory.building("HQ")).thenReturn(Optional.of(Examples.building("HQ")));
+        when(presence.inside("HQ"))
+                .thenReturn(List.of(
+                        new Presence("emp-10", "HQ", true, "door-1", Examples.AT, "evt-1", 1),
+                        new Presence("emp-2", "HQ", true, "door-1", Examples.AT, "evt-2", 1),
+                        new Presence("emp-100", "HQ", true, "door-1", Examples.AT, "evt-3", 1)));
+        when(directory.employees(anyList()))
+                .thenReturn(List.of(
+                        named("emp-10", "10", "Person"),
+                        named("emp-2", "2", "Person"),
+                        named("emp-100", "100", "person")));
+
+        mvc.perform(get("/api/v1/buildings/HQ/muster").with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.people[0].employeeId").value("emp-2"))
+                .andExpect(jsonPath("$.people[1].employeeId").value("emp-10"))
+                .andExpect(jsonPath("$.people[2].employeeId").value("emp-100"));
+    }
+
+    @Test
     void answersAnUnknownBuildingWith404() throws Exception {
         mvc.perform(get("/api/v1/buildings/NOPE/muster").with(operator()))
                 .andExpect(status().isNotFound())

@@ -18,6 +18,7 @@ import io.badgeflow.admin.command.CommandDocumentStore;
 import io.badgeflow.admin.deadletter.DeadLetterQueues;
 import io.badgeflow.admin.idempotency.IdempotencyStore;
 import io.badgeflow.admin.imports.ImportFiles;
+import io.badgeflow.admin.people.StaffDirectory;
 import io.badgeflow.admin.session.SignIn;
 import io.badgeflow.admin.user.StaffRole;
 import io.badgeflow.admin.user.StaffUser;
@@ -164,6 +165,7 @@ class AuthorizationMatrixTests {
             Map.entry("GET /api/v1/dead-letters", new Expectation(ADMIN_OR_OPERATOR, null)),
             Map.entry("POST /api/v1/dead-letters/{queue}/redrive", new Expectation(ADMIN_OR_OPERATOR, null, 200)),
             Map.entry("POST /api/v1/imports", new Expectation(ADMIN, CSV, 0, "text/csv")),
+            Map.entry("GET /api/v1/imports", new Expectation(STAFF, null)),
             Map.entry("GET /api/v1/imports/{importId}", new Expectation(STAFF, null)),
             Map.entry("GET /api/v1/imports/{importId}/report", new Expectation(STAFF, null)),
             Map.entry("GET /api/v1/admin-audit", new Expectation(ADMIN_OR_AUDITOR, null)),
@@ -254,6 +256,9 @@ class AuthorizationMatrixTests {
     UserDirectory users;
 
     @MockitoBean
+    StaffDirectory staff;
+
+    @MockitoBean
     EventArchive archive;
 
     @MockitoBean
@@ -298,7 +303,7 @@ class AuthorizationMatrixTests {
         when(history.ofSubject(any(), any())).thenReturn(Page.empty());
         when(history.recent(any())).thenReturn(Page.empty());
         when(log.find(any())).thenReturn(Optional.of(Examples.applied("cmd-1", "RegisterEmployee", "emp-1", null)));
-        when(importFiles.store(any(), any(), any())).thenReturn(true);
+        when(importFiles.store(any(), any(), any(), any())).thenReturn(true);
         when(importLedger.find(any()))
                 .thenReturn(Optional.of(new ImportSummary(
                         IMPORT_ID,
@@ -310,7 +315,10 @@ class AuthorizationMatrixTests {
                         Examples.AT,
                         Examples.AT,
                         null,
-                        "imports/" + IMPORT_ID + "/report.csv")));
+                        "imports/" + IMPORT_ID + "/report.csv",
+                        null,
+                        null)));
+        when(importLedger.recent(any())).thenReturn(Page.empty());
         when(importFiles.report(any()))
                 .thenAnswer(call -> Optional.of(new ImportFiles.Download(
                         new ByteArrayInputStream("row,status\n".getBytes(StandardCharsets.UTF_8)), null)));

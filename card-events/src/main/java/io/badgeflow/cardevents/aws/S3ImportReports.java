@@ -12,7 +12,9 @@ import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
- * Writes an import's per-row report as CSV ({@code row,status,reason,message,employeeId}) to the reports
+ * Writes an import's per-row report as CSV
+ * ({@code row,status,reason,message,employeeId,employeeNumber,givenName,familyName}: whom the row names last, so a
+ * reader of the first five columns reads on as before) to the reports
  * bucket under {@code imports/<importId>/report.csv}; writing it again replaces it with the same content. Through
  * Spring Cloud AWS's S3Template, which turns a report larger than its 5 MB buffer into a multipart upload.
  */
@@ -27,6 +29,9 @@ class S3ImportReports implements ImportReports {
             .addColumn("reason")
             .addColumn("message")
             .addColumn("employeeId")
+            .addColumn("employeeNumber")
+            .addColumn("givenName")
+            .addColumn("familyName")
             .build();
 
     private static final ObjectMetadata CSV_FILE =
@@ -43,7 +48,16 @@ class S3ImportReports implements ImportReports {
     @Override
     public String write(String importId, List<RowResult> results) {
         var rows = results.stream()
-                .map(r -> new Object[] {r.rowNumber(), r.status().name(), r.reason(), r.message(), r.employeeId()})
+                .map(r -> new Object[] {
+                    r.rowNumber(),
+                    r.status().name(),
+                    r.reason(),
+                    r.message(),
+                    r.employeeId(),
+                    r.employeeNumber(),
+                    r.givenName(),
+                    r.familyName()
+                })
                 .toList();
         var csv = CSV.writer(SCHEMA).writeValueAsBytes(rows);
         var key = "imports/" + importId + "/report.csv";

@@ -7,6 +7,7 @@ import io.badgeflow.cardevents.CardEventsProperties;
 import io.badgeflow.cardevents.delivery.AnnouncedObjects;
 import io.badgeflow.cardevents.delivery.DocumentTooLargeException;
 import io.badgeflow.model.onboarding.ImportId;
+import io.badgeflow.model.onboarding.ImportSource;
 import io.badgeflow.model.onboarding.Onboarding;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
@@ -58,15 +59,16 @@ class ImportEmployeesFunction implements Function<SQSEvent, SQSBatchResponse> {
             document = documents.load(object, settings.maxFileBytes());
         } catch (DocumentTooLargeException tooLarge) {
             var importId = ImportId.of(object.key().getBytes(StandardCharsets.UTF_8));
-            onboarding.reject(importId, object.key(), tooLarge.getMessage());
+            onboarding.reject(importId, object.key(), ImportSource.UNKNOWN, tooLarge.getMessage());
             LOG.info("import {} ({}) REJECTED: {}", importId, object.key(), tooLarge.getMessage());
             return;
         }
         var importId = ImportId.of(document.content());
+        var actor = document.uploadedBy() == null ? BUCKET_UPLOADER : document.uploadedBy();
+        var source = new ImportSource(actor, document.fileName());
         try {
             var rows = ImportFile.parse(document.content(), settings.maxRows());
-            var actor = document.uploadedBy() == null ? BUCKET_UPLOADER : document.uploadedBy();
-            var summary = onboarding.run(importId, object.key(), actor, rows);
+            var summary = onboarding.run(importId, object.key(), source, rows);
             LOG.info(
                     "import {} ({}) {}: {} rows, {} applied, {} rejected",
                     importId,
@@ -76,7 +78,7 @@ class ImportEmployeesFunction implements Function<SQSEvent, SQSBatchResponse> {
                     summary.applied(),
                     summary.rejected());
         } catch (UnreadableImportException unreadable) {
-            onboarding.reject(importId, object.key(), unreadable.getMessage());
+            onboarding.reject(importId, object.key(), source, unreadable.getMessage());
             LOG.info("import {} ({}) REJECTED: {}", importId, object.key(), unreadable.getMessage());
         }
     }

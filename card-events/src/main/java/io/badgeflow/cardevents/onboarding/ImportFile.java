@@ -3,6 +3,7 @@ package io.badgeflow.cardevents.onboarding;
 import io.badgeflow.model.InvalidFieldException;
 import io.badgeflow.model.onboarding.OnboardingRow;
 import io.badgeflow.model.onboarding.ParsedRow;
+import io.badgeflow.model.onboarding.RowPerson;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -113,7 +114,13 @@ final class ImportFile {
                     cell(cells, columns, "card number"),
                     validUntil == null || validUntil.isBlank() ? null : date(validUntil)));
         } catch (InvalidFieldException invalid) {
-            return ParsedRow.unreadable(rowNumber, invalid.getMessage());
+            return ParsedRow.unreadable(
+                    rowNumber,
+                    invalid.getMessage(),
+                    new RowPerson(
+                            cell(cells, columns, "employee number"),
+                            cell(cells, columns, "given name"),
+                            cell(cells, columns, "family name")));
         }
     }
 

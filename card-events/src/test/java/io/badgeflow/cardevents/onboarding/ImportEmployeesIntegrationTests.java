@@ -100,12 +100,16 @@ class ImportEmployeesIntegrationTests {
         var report = s3.getObjectAsBytes(
                         r -> r.bucket(aws.output("ReportsBucketName")).key(summary.reportKey()))
                 .asUtf8String();
-        assertThat(report.lines().toList()).hasSize(7).first().isEqualTo("row,status,reason,message,employeeId");
+        assertThat(report.lines().toList())
+                .hasSize(7)
+                .first()
+                .isEqualTo("row,status,reason,message,employeeId,employeeNumber,givenName,familyName");
         assertThat(s3.headObject(r -> r.bucket(aws.output("ReportsBucketName")).key(summary.reportKey()))
                         .contentType())
                 .isEqualTo("text/csv; charset=utf-8");
         assertThat(report)
                 .contains("4,REJECTED,INVALID_FIELD,\"email must be an email address\"")
+                .contains(",D" + run + ",Bad,Email")
                 .contains("5,REJECTED,BUILDING_NOT_FOUND")
                 .contains("6,REJECTED,CARD_NUMBER_TAKEN");
 
