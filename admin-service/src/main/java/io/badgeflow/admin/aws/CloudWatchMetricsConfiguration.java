@@ -1,10 +1,14 @@
 package io.badgeflow.admin.aws;
 
+import io.badgeflow.admin.dashboard.ConsumerLagSource;
 import io.micrometer.cloudwatch2.CloudWatchMeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 
 /**
  * What goes to CloudWatch: the service's own {@code badgeflow.*} meters only. The JVM, Tomcat and HTTP meters stay
@@ -19,6 +23,17 @@ import org.springframework.context.annotation.Configuration;
 class CloudWatchMetricsConfiguration {
 
     static final String PREFIX = "badgeflow.";
+
+    /**
+     * The dashboard's consumer lag, read from the namespace this service publishes to (the same for every service of
+     * a stage); without one there is no CloudWatch client and the lag shows as not available.
+     */
+    @Bean
+    ConsumerLagSource consumerLagSource(
+            ObjectProvider<CloudWatchAsyncClient> cloudWatch,
+            @Value("${management.cloudwatch.metrics.export.namespace:}") String namespace) {
+        return new CloudWatchConsumerLag(cloudWatch.getIfAvailable(), namespace);
+    }
 
     @Bean
     MeterRegistryCustomizer<CloudWatchMeterRegistry> onlyBadgeflowMetersToCloudWatch() {
