@@ -82,7 +82,7 @@ function Activity({ buildingId }: { buildingId: string }) {
       <Group justify="space-between">
         <Text data-testid="dashboard-summary">
           {`${data.buildingName}, ${data.date} as of ${clockTime(data.asOf, data.timeZone)} ${zone} (${data.timeZone}).`}
-          {data.truncated && ' The day held more events than one view reads: the counts cover the newest ones.'}
+          {data.truncated && ' The day held more events than one view reads: the charts cover the earliest ones.'}
         </Text>
         <Button variant="default" onClick={activity.reload} loading={activity.loading}>
           Refresh

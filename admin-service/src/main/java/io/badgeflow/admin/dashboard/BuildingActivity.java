@@ -10,7 +10,8 @@ import java.util.List;
  * the stream consumer's lag over the last hour (null when CloudWatch could not be read). Instants are UTC; the page
  * shows them in {@code timeZone}.
  *
- * @param truncated true when the day held more events than one answer reads: the counts then cover the newest ones
+ * @param truncated true when the day held more events than one answer reads: the series then cover the earliest
+ *     ones (oldest first), and the last hour may be missing
  */
 public record BuildingActivity(
         String buildingId,
