@@ -1,7 +1,10 @@
 package io.badgeflow.accessstream.aws;
 
 import io.micrometer.cloudwatch2.CloudWatchMeterRegistry;
+import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.simple.SimpleConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +23,17 @@ import org.springframework.context.annotation.Configuration;
 class CloudWatchMetricsConfiguration {
 
     static final String PREFIX = "badgeflow.";
+
+    /**
+     * The process's own registry, cumulative as before, beside CloudWatch's step registry (Boot then makes a composite
+     * of the two): the actuator's metrics, the benchmarks that read them and the tests keep counting from the start
+     * and keep every tag, whatever goes to CloudWatch. Without a namespace it is the only one, as Boot's default
+     * would be.
+     */
+    @Bean
+    SimpleMeterRegistry simpleMeterRegistry() {
+        return new SimpleMeterRegistry(SimpleConfig.DEFAULT, Clock.SYSTEM);
+    }
 
     @Bean
     MeterRegistryCustomizer<CloudWatchMeterRegistry> onlyBadgeflowMetersToCloudWatch() {

@@ -2,7 +2,10 @@ package io.badgeflow.admin.aws;
 
 import io.badgeflow.admin.dashboard.ConsumerLagSource;
 import io.micrometer.cloudwatch2.CloudWatchMeterRegistry;
+import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.simple.SimpleConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
@@ -33,6 +36,17 @@ class CloudWatchMetricsConfiguration {
             ObjectProvider<CloudWatchAsyncClient> cloudWatch,
             @Value("${management.cloudwatch.metrics.export.namespace:}") String namespace) {
         return new CloudWatchConsumerLag(cloudWatch.getIfAvailable(), namespace);
+    }
+
+    /**
+     * The process's own registry, cumulative as before, beside CloudWatch's step registry (Boot then makes a composite
+     * of the two): the actuator's metrics, the benchmarks that read them and the tests keep counting from the start
+     * and keep every tag, whatever goes to CloudWatch. Without a namespace it is the only one, as Boot's default
+     * would be.
+     */
+    @Bean
+    SimpleMeterRegistry simpleMeterRegistry() {
+        return new SimpleMeterRegistry(SimpleConfig.DEFAULT, Clock.SYSTEM);
     }
 
     @Bean
