@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useSearchParams } from 'react-router';
 import { AuthProvider, useAuth } from './auth';
 import { AdminAuditPage } from './pages/AdminAuditPage';
@@ -20,6 +20,9 @@ import { SwipeAuditPage } from './pages/SwipeAuditPage';
 import { UsersPage } from './pages/UsersPage';
 import { safeNext, type SessionManager } from './session';
 import { Loading } from './states';
+
+// Its own chunk: the chart library (recharts) is as large as the rest of the UI, and only this page needs it.
+const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 
 function Routed() {
   const { session, manager } = useAuth();
@@ -53,6 +56,14 @@ function Routed() {
         <Route path="/admin-audit" element={<AdminAuditPage />} />
         <Route path="/who-was-inside" element={<WhoWasInsidePage />} />
         <Route path="/live" element={<LivePage />} />
+        <Route
+          path="/dashboard"
+          element={
+            <Suspense fallback={<Loading label="Loading the dashboard…" />}>
+              <DashboardPage />
+            </Suspense>
+          }
+        />
         <Route path="/buildings/:buildingId/muster" element={<MusterPage />} />
         <Route path="/door-audit" element={<SwipeAuditPage />} />
         <Route path="*" element={<Navigate to="/employees" replace />} />

@@ -331,3 +331,18 @@ export interface CanEnterView {
   policyVersion: string;
   buildings: BuildingAnswer[];
 }
+
+/** GET /buildings/{buildingId}/activity: the dashboard's series for one building, today in its time zone. */
+export interface BuildingActivity {
+  buildingId: string;
+  buildingName: string;
+  timeZone: string;
+  date: string;
+  asOf: string;
+  insideNow: number;
+  occupancy: { at: string; inside: number }[];
+  decisionsPerMinute: { at: string; granted: number; denied: number }[];
+  denialsByReason: { reason: string; count: number }[];
+  consumerLag: { at: string; millis: number }[] | null;
+  truncated: boolean;
+}

@@ -15,6 +15,7 @@ interface NavItem {
  */
 const NAV: readonly NavItem[] = [
   { label: 'Live', to: '/live', roles: 'watchLive' },
+  { label: 'Dashboard', to: '/dashboard', roles: 'watchLive' },
   { label: 'Employees', to: '/employees', roles: ['admin', 'operator', 'auditor'] },
   { label: 'Cards', to: '/cards', roles: ['admin', 'operator', 'auditor'] },
   { label: 'Buildings', to: '/buildings', roles: ['admin', 'operator', 'auditor'] },

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import io.badgeflow.admin.command.CommandDocumentStore;
 import io.badgeflow.admin.command.CommandSubmissions;
+import io.badgeflow.admin.dashboard.ConsumerLagSource;
 import io.badgeflow.admin.deadletter.DeadLetterQueues;
 import io.badgeflow.admin.idempotency.IdempotencyRefusals;
 import io.badgeflow.admin.idempotency.IdempotencyStore;
@@ -134,6 +135,10 @@ public abstract class ApiSliceTestSupport {
 
     @MockitoBean
     protected SwipeHistory swipes;
+
+    /** The dashboard's consumer lag (CloudWatch): not available unless a test says otherwise. */
+    @MockitoBean
+    protected ConsumerLagSource consumerLag;
 
     @MockitoBean
     protected AccessFacts accessFacts;

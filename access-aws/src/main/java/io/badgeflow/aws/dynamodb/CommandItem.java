@@ -40,6 +40,7 @@ public class CommandItem {
     private String subjectId;
     private String documentKey;
     private Instant finishedAt;
+    private Instant acceptedAt;
     private String finishedDay;
     private String finishedSecond;
     private Long expiresAt;
@@ -61,6 +62,7 @@ public class CommandItem {
         item.subjectId = record.subjectId();
         item.documentKey = record.documentKey();
         item.finishedAt = record.finishedAt();
+        item.acceptedAt = record.acceptedAt();
         item.finishedDay = day(record.finishedAt());
         item.finishedSecond = second(record.finishedAt());
         item.expiresAt = expiresAtEpochSecond;
@@ -95,7 +97,8 @@ public class CommandItem {
                 employeeId,
                 subjectId,
                 documentKey,
-                finishedAt);
+                finishedAt,
+                acceptedAt);
     }
 
     @DynamoDbPartitionKey
@@ -181,6 +184,16 @@ public class CommandItem {
 
     public void setFinishedAt(Instant finishedAt) {
         this.finishedAt = finishedAt;
+    }
+
+    /** When the back office accepted the command; absent in rows written before it was kept. */
+    @DynamoDbConvertedBy(SortableInstantConverter.class)
+    public Instant getAcceptedAt() {
+        return acceptedAt;
+    }
+
+    public void setAcceptedAt(Instant acceptedAt) {
+        this.acceptedAt = acceptedAt;
     }
 
     @DynamoDbSecondaryPartitionKey(indexNames = BY_SECOND)

@@ -11,6 +11,9 @@ import java.util.Objects;
  *
  * @param employeeId the employee the command concerned, when there is one
  * @param subjectId the card, building or door the command concerned, when there is one
+ * @param acceptedAt when the back office accepted the command (its {@code occurredAt}); null when the document
+ *     could not be read, and in rows written before it was kept. The decision path measures time-to-revoke and the
+ *     command's apply latency from it.
  */
 public record CommandRecord(
         String commandId,
@@ -22,7 +25,8 @@ public record CommandRecord(
         String employeeId,
         String subjectId,
         String documentKey,
-        Instant finishedAt) {
+        Instant finishedAt,
+        Instant acceptedAt) {
 
     public CommandRecord {
         Objects.requireNonNull(commandId, "commandId");
@@ -34,6 +38,21 @@ public record CommandRecord(
         if ((status == CommandStatus.REJECTED) != (reason != null)) {
             throw new IllegalArgumentException("a reason goes with REJECTED and only with it");
         }
+    }
+
+    /** A record whose acceptance time is not known. */
+    public CommandRecord(
+            String commandId,
+            String type,
+            String actor,
+            CommandStatus status,
+            RejectionReason reason,
+            String message,
+            String employeeId,
+            String subjectId,
+            String documentKey,
+            Instant finishedAt) {
+        this(commandId, type, actor, status, reason, message, employeeId, subjectId, documentKey, finishedAt, null);
     }
 
     public static CommandRecord applied(
@@ -48,7 +67,8 @@ public record CommandRecord(
                 employeeId,
                 subjectId,
                 documentKey,
-                finishedAt);
+                finishedAt,
+                command.occurredAt());
     }
 
     public static CommandRecord rejected(
@@ -69,7 +89,8 @@ public record CommandRecord(
                 employeeId,
                 subjectId,
                 documentKey,
-                finishedAt);
+                finishedAt,
+                command.occurredAt());
     }
 
     /** A document that could not be read as a command: rejected for good, the raw document stays where it was. */

@@ -24,7 +24,9 @@ import org.springframework.context.SmartLifecycle;
  * poll loses a command; a command seen again is not forgotten twice.
  *
  * <p>Publishes {@code badgeflow.decisions.change.lag}: from a command's finish to the moment decisions stop
- * using what it changed. With the command's own latency it is the time-to-revoke.
+ * using what it changed; and {@code badgeflow.commands.apply.latency}: from the back office accepting a command to
+ * card-events having applied (or rejected) it, read from the feed so that the functions need no metrics client.
+ * Hands each revoking command to the {@link RevocationWatch}, which times it to its first use at a door.
  */
 final class CommandFeedFollower implements SmartLifecycle {
 
@@ -42,6 +44,8 @@ final class CommandFeedFollower implements SmartLifecycle {
     private final Duration interval;
     private final Duration overlap;
     private final Timer lag;
+    private final Timer applyLatency;
+    private final RevocationWatch revocations;
     private final Set<String> seen = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -63,7 +67,19 @@ final class CommandFeedFollower implements SmartLifecycle {
             Clock clock,
             AccessStreamProperties.Decisions settings,
             MeterRegistry meters) {
+        this(feed, backOffice, changes, clock, settings, meters, new RevocationWatch(meters, clock));
+    }
+
+    CommandFeedFollower(
+            CommandFeed feed,
+            RememberedBackOffice backOffice,
+            BackOfficeChanges changes,
+            Clock clock,
+            AccessStreamProperties.Decisions settings,
+            MeterRegistry meters,
+            RevocationWatch revocations) {
         this.feed = feed;
+        this.revocations = revocations;
         this.backOffice = backOffice;
         this.changes = changes;
         this.clock = clock;
@@ -71,6 +87,10 @@ final class CommandFeedFollower implements SmartLifecycle {
         this.overlap = settings.feedOverlap();
         this.lag = Timer.builder("badgeflow.decisions.change.lag")
                 .description("From a back-office command's finish to the decision path forgetting what it changed")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
+        this.applyLatency = Timer.builder("badgeflow.commands.apply.latency")
+                .description("From the back office accepting a command to card-events having finished it")
                 .publishPercentiles(0.5, 0.99)
                 .register(meters);
     }
@@ -121,6 +141,10 @@ final class CommandFeedFollower implements SmartLifecycle {
                 if (seen.add(command.commandId())) {
                     backOffice.forget(command);
                     changes.changed(clock.instant());
+                    revocations.changed(command);
+                    if (command.acceptedAt() != null && !command.finishedAt().isBefore(command.acceptedAt())) {
+                        applyLatency.record(Duration.between(command.acceptedAt(), command.finishedAt()));
+                    }
                     if (command.finishedAt() != null) {
                         lag.record(Duration.between(command.finishedAt(), clock.instant())
                                 .abs());

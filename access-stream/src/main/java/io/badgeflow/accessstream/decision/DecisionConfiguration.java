@@ -72,8 +72,20 @@ class DecisionConfiguration {
             BackOfficeChanges changes,
             Clock clock,
             AccessStreamProperties properties,
-            MeterRegistry meters) {
-        return new CommandFeedFollower(feed, backOffice, changes, clock, properties.decisions(), meters);
+            MeterRegistry meters,
+            RevocationWatch revocationWatch) {
+        return new CommandFeedFollower(
+                feed, backOffice, changes, clock, properties.decisions(), meters, revocationWatch);
+    }
+
+    @Bean
+    RevocationWatch revocationWatch(MeterRegistry meters, Clock clock) {
+        return new RevocationWatch(meters, clock);
+    }
+
+    @Bean
+    DecisionMeters decisionMeters(MeterRegistry meters) {
+        return new DecisionMeters(meters);
     }
 
     /** Presence is read and committed through the same memory, so a grant costs its one write and no read. */

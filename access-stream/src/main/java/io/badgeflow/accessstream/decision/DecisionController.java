@@ -38,11 +38,20 @@ class DecisionController {
     private final EntryDecisions decisions;
     private final Clock clock;
     private final AnsweredEvents<Decision> answered;
+    private final DecisionMeters meters;
+    private final RevocationWatch revocations;
 
-    DecisionController(EntryDecisions decisions, Clock clock, AnsweredEvents<Decision> answered) {
+    DecisionController(
+            EntryDecisions decisions,
+            Clock clock,
+            AnsweredEvents<Decision> answered,
+            DecisionMeters meters,
+            RevocationWatch revocations) {
         this.decisions = decisions;
         this.clock = clock;
         this.answered = answered;
+        this.meters = meters;
+        this.revocations = revocations;
     }
 
     // JSON only, as documented: the classpath also has a YAML converter, which must not open another way in.
@@ -68,6 +77,11 @@ class DecisionController {
                 request.occurredAt());
         // Admission (DecisionAdmission) set the reader's deadline; the decision checks it again before its write.
         var until = deadline == null ? Deadline.NONE : deadline;
-        return DecisionAnswer.of(answered.answer(payload, () -> decisions.decide(request, until)));
+        return DecisionAnswer.of(meters.timed(() -> answered.answer(payload, () -> {
+            var decision = decisions.decide(request, until);
+            meters.decided(decision);
+            revocations.decided(decision);
+            return decision;
+        })));
     }
 }

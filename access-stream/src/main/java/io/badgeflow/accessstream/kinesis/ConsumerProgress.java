@@ -1,9 +1,13 @@
 package io.badgeflow.accessstream.kinesis;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -15,7 +19,10 @@ import software.amazon.kinesis.coordinator.WorkerStateChangeListener;
  * first lease held, first record processed. These are the figures docs/local-aws.md reports for the KCL
  * start-up settings. Also times each record from its put on the stream to applied
  * ({@code badgeflow.stream.lag}), the consumer lag the evacuation benchmark reports; a reader's clock running
- * ahead would show as negative lag, which is left out.
+ * ahead would show as negative lag, which is left out. And keeps how far behind the newest record on the stream each
+ * shard this worker holds was at its last read ({@code badgeflow.stream.behind.latest}, the largest over the shards,
+ * KCL's MillisBehindLatest): the consumer lag the monitoring stack alarms on, which grows even while nothing is
+ * applied, where the applied-record timer would fall silent.
  */
 final class ConsumerProgress implements WorkerStateChangeListener {
 
@@ -26,12 +33,32 @@ final class ConsumerProgress implements WorkerStateChangeListener {
     private final AtomicBoolean firstRecord = new AtomicBoolean();
     private final AtomicBoolean initialised = new AtomicBoolean();
     private final Timer lag;
+    private final Map<String, Long> behindLatest = new ConcurrentHashMap<>();
 
     ConsumerProgress(MeterRegistry meters) {
         this.lag = Timer.builder("badgeflow.stream.lag")
                 .description("From a record's arrival on the stream to the consumer having applied it")
                 .publishPercentiles(0.5, 0.99)
                 .register(meters);
+        TimeGauge.builder("badgeflow.stream.behind.latest", this, TimeUnit.MILLISECONDS, ConsumerProgress::mostBehind)
+                .description("How far the shards this worker reads are behind the newest record on the stream")
+                .register(meters);
+    }
+
+    /** A read of {@code shardId} was {@code millis} behind the newest record of its shard (null: not known). */
+    void behind(String shardId, Long millis) {
+        if (millis != null && millis >= 0) {
+            behindLatest.put(shardId, millis);
+        }
+    }
+
+    /** The shard is no longer read here (lease lost, shard ended): its last figure no longer says anything. */
+    void released(String shardId) {
+        behindLatest.remove(shardId);
+    }
+
+    private double mostBehind() {
+        return behindLatest.values().stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
     /** A record put on the stream at about {@code put} is applied now. */

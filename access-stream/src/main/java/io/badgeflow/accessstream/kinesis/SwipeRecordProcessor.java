@@ -104,6 +104,7 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
         var recorded = recordWithRetry(batch);
         applyByKey(recorded.reads(), recorded.first());
         progress.recordsProcessed(input.records().size());
+        progress.behind(shardId, input.millisBehindLatest());
         if (!input.records().isEmpty()) {
             checkpoint(input.checkpointer(), "batch", 1);
         }
@@ -113,12 +114,14 @@ final class SwipeRecordProcessor implements ShardRecordProcessor {
     public void leaseLost(LeaseLostInput input) {
         // Nothing to checkpoint: another worker owns the shard and resumes from the last checkpoint.
         LOG.info("lease of {} lost", shardId);
+        progress.released(shardId);
     }
 
     @Override
     public void shardEnded(ShardEndedInput input) {
         // Required: without this checkpoint KCL never starts the child shards.
         checkpoint(input.checkpointer(), "shard end", CHECKPOINT_ATTEMPTS);
+        progress.released(shardId);
     }
 
     @Override

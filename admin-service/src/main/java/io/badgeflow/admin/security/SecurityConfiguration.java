@@ -59,6 +59,7 @@ class SecurityConfiguration {
         "/admin-audit",
         "/who-was-inside",
         "/live",
+        "/dashboard",
         "/door-audit",
         "/users"
     };

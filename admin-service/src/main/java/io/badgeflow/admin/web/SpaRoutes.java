@@ -26,6 +26,7 @@ class SpaRoutes implements WebMvcConfigurer {
         "/admin-audit",
         "/who-was-inside",
         "/live",
+        "/dashboard",
         "/door-audit",
         "/users"
     };

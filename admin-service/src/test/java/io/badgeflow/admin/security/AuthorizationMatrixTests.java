@@ -172,6 +172,7 @@ class AuthorizationMatrixTests {
             Map.entry("GET /api/v1/admin-audit/verify", new Expectation(ADMIN_OR_AUDITOR, null)),
             Map.entry("GET /api/v1/buildings/{buildingId}/occupancy", new Expectation(ADMIN_OR_OPERATOR, null)),
             Map.entry("GET /api/v1/buildings/{buildingId}/muster", new Expectation(ADMIN_OR_OPERATOR, null)),
+            Map.entry("GET /api/v1/buildings/{buildingId}/activity", new Expectation(ADMIN_OR_OPERATOR, null)),
             Map.entry("GET /api/v1/live", new Expectation(ADMIN_OR_OPERATOR, null)),
             Map.entry("GET /api/v1/audit/swipes", new Expectation(ADMIN_OR_AUDITOR, null)),
             Map.entry("GET /api/v1/audit/swipes.csv", new Expectation(ADMIN_OR_AUDITOR, null)),

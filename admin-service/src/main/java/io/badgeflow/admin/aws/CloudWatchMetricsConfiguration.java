@@ -1,0 +1,57 @@
+package io.badgeflow.admin.aws;
+
+import io.badgeflow.admin.dashboard.ConsumerLagSource;
+import io.micrometer.cloudwatch2.CloudWatchMeterRegistry;
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.simple.SimpleConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
+
+/**
+ * What goes to CloudWatch: the service's own {@code badgeflow.*} meters only. The JVM, Tomcat and HTTP meters stay
+ * in the process ({@code /actuator/metrics}); sent along they would be hundreds of metrics per stage, each billed,
+ * that nothing alarms on. The registry itself is Spring Cloud AWS's (CloudWatchExportAutoConfiguration), on while
+ * {@code management.cloudwatch.metrics.export.namespace} is set; docs/operations.md, "Metrics".
+ *
+ * <p>Publishing is not a dependency: the registry sends from its own thread once per step and logs a failed send,
+ * so an unreachable CloudWatch never fails a request, and health (readiness) does not ask for it.
+ */
+@Configuration(proxyBeanMethods = false)
+class CloudWatchMetricsConfiguration {
+
+    static final String PREFIX = "badgeflow.";
+
+    /**
+     * The dashboard's consumer lag, read from the namespace this service publishes to (the same for every service of
+     * a stage); without one there is no CloudWatch client and the lag shows as not available.
+     */
+    @Bean
+    ConsumerLagSource consumerLagSource(
+            ObjectProvider<CloudWatchAsyncClient> cloudWatch,
+            @Value("${management.cloudwatch.metrics.export.namespace:}") String namespace) {
+        return new CloudWatchConsumerLag(cloudWatch.getIfAvailable(), namespace);
+    }
+
+    /**
+     * The process's own registry, cumulative as before, beside CloudWatch's step registry (Boot then makes a composite
+     * of the two): the actuator's metrics, the benchmarks that read them and the tests keep counting from the start
+     * and keep every tag, whatever goes to CloudWatch. Without a namespace it is the only one, as Boot's default
+     * would be.
+     */
+    @Bean
+    SimpleMeterRegistry simpleMeterRegistry() {
+        return new SimpleMeterRegistry(SimpleConfig.DEFAULT, Clock.SYSTEM);
+    }
+
+    @Bean
+    MeterRegistryCustomizer<CloudWatchMeterRegistry> onlyBadgeflowMetersToCloudWatch() {
+        return registry -> registry.config()
+                .meterFilter(MeterFilter.denyUnless(id -> id.getName().startsWith(PREFIX)));
+    }
+}
