@@ -5,7 +5,8 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How card-events behaves: retention, retries, limits and the release. Every setting has a default; the names
+ * How card-events behaves: retention, retries, limits, the release and where metrics go ({@code metricsNamespace},
+ * the services' CloudWatch namespace; none: not published). Every setting has a default; the names
  * of its stores are {@link CardEventsStack}'s.
  */
 @ConfigurationProperties("badgeflow.card-events")
@@ -15,7 +16,8 @@ public record CardEventsProperties(
         Duration retryDelay,
         long maxCommandBytes,
         Imports imports,
-        Release release) {
+        Release release,
+        String metricsNamespace) {
 
     public CardEventsProperties {
         commandRetention = commandRetention == null ? Duration.ofDays(90) : commandRetention;
@@ -24,6 +26,7 @@ public record CardEventsProperties(
         maxCommandBytes = maxCommandBytes <= 0 ? 64 * 1024 : maxCommandBytes;
         imports = imports == null ? new Imports(0, 0, 0, 0, null) : imports;
         release = release == null ? new Release(List.of(), null) : release;
+        metricsNamespace = metricsNamespace == null || metricsNamespace.isBlank() ? null : metricsNamespace.strip();
     }
 
     /**

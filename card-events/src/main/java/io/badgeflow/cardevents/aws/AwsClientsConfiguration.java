@@ -10,6 +10,7 @@ import io.badgeflow.aws.dynamodb.DynamoDbDeliveryFailures;
 import io.badgeflow.aws.dynamodb.DynamoDbImportLedger;
 import io.badgeflow.cardevents.CardEventsProperties;
 import io.badgeflow.cardevents.CardEventsStack;
+import io.badgeflow.cardevents.onboarding.ImportMeter;
 import io.badgeflow.model.audit.AdminAuditTrail;
 import io.badgeflow.model.backoffice.CommandApplier;
 import io.badgeflow.model.onboarding.ImportReports;
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -50,6 +52,16 @@ class AwsClientsConfiguration {
     @Bean
     LambdaClient lambdaClient(AwsClientBuilderConfigurer configurer) {
         return configurer.configure(LambdaClient.builder()).build();
+    }
+
+    /** Import throughput to the services' namespace; without one (tests, a stage without metrics) nothing is sent. */
+    @Bean
+    ImportMeter importMeter(AwsClientBuilderConfigurer configurer, CardEventsProperties properties) {
+        if (properties.metricsNamespace() == null) {
+            return summary -> {};
+        }
+        return new CloudWatchImportMeter(
+                configurer.configure(CloudWatchClient.builder()).build(), properties.metricsNamespace());
     }
 
     @Bean

@@ -10,6 +10,7 @@ import io.badgeflow.model.onboarding.ImportId;
 import io.badgeflow.model.onboarding.ImportSource;
 import io.badgeflow.model.onboarding.Onboarding;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,16 +33,19 @@ class ImportEmployeesFunction implements Function<SQSEvent, SQSBatchResponse> {
     private final Onboarding onboarding;
     private final AnnouncedObjects announced;
     private final CardEventsProperties.Imports settings;
+    private final ImportMeter meter;
 
     ImportEmployeesFunction(
             ImportDocuments documents,
             Onboarding onboarding,
             AnnouncedObjects announced,
-            CardEventsProperties properties) {
+            CardEventsProperties properties,
+            ImportMeter meter) {
         this.documents = documents;
         this.onboarding = onboarding;
         this.announced = announced;
         this.settings = properties.imports();
+        this.meter = meter;
     }
 
     @Override
@@ -68,7 +72,12 @@ class ImportEmployeesFunction implements Function<SQSEvent, SQSBatchResponse> {
         var source = new ImportSource(actor, document.fileName());
         try {
             var rows = ImportFile.parse(document.content(), settings.maxRows());
+            var invoked = Instant.now();
             var summary = onboarding.run(importId, object.key(), source, rows);
+            // A repeated file answers the import done before: counted once, when it finished.
+            if (summary.finishedAt() != null && !summary.finishedAt().isBefore(invoked)) {
+                meter.finished(summary);
+            }
             LOG.info(
                     "import {} ({}) {}: {} rows, {} applied, {} rejected",
                     importId,

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.Metric;
+import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,17 +30,22 @@ import tools.jackson.databind.json.JsonMapper;
 @ExtendWith(LocalAws.class)
 class ImportEmployeesFunctionIntegrationTests {
 
+    /** A namespace of this run's own, so the metric read back is this import's. */
+    private static final String NAMESPACE = "badgeflow-test-" + UUID.randomUUID();
+
     private static AwsEnvironment aws;
 
     @BeforeAll
     static void lambdaEnvironment(AwsEnvironment environment) {
         aws = environment;
         LambdaEnvironment.set(aws, "importEmployees");
+        System.setProperty("badgeflow.card-events.metrics-namespace", NAMESPACE);
     }
 
     @AfterAll
     static void clearEnvironment() {
         LambdaEnvironment.clear();
+        System.clearProperty("badgeflow.card-events.metrics-namespace");
     }
 
     @Test
@@ -78,5 +86,27 @@ class ImportEmployeesFunctionIntegrationTests {
                 .orElseThrow();
         assertThat(summary.status()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(summary.applied()).isEqualTo(1);
+
+        // Its throughput is in CloudWatch, read back through the SDK: one import of one row.
+        try (var cloudWatch = CloudWatchClient.builder()
+                .endpointOverride(aws.endpoint())
+                .region(AwsEnvironment.REGION)
+                .credentialsProvider(AwsEnvironment.CREDENTIALS)
+                .build()) {
+            var rows = cloudWatch.getMetricStatistics(request -> request.namespace(NAMESPACE)
+                    .metricName("badgeflow.imports.rows")
+                    .startTime(summary.finishedAt().minus(Duration.ofMinutes(5)))
+                    .endTime(summary.finishedAt().plus(Duration.ofMinutes(5)))
+                    .period(600)
+                    .statistics(Statistic.SUM, Statistic.SAMPLE_COUNT));
+            assertThat(rows.datapoints()).singleElement().satisfies(point -> {
+                assertThat(point.sum()).isEqualTo(1.0);
+                assertThat(point.sampleCount()).isEqualTo(1.0);
+            });
+            var names = cloudWatch.listMetrics(request -> request.namespace(NAMESPACE)).metrics().stream()
+                    .map(Metric::metricName)
+                    .toList();
+            assertThat(names).contains("badgeflow.imports.rows", "badgeflow.imports.rows.per.second");
+        }
     }
 }
