@@ -19,6 +19,8 @@ import { Shell } from './pages/Shell';
 import { SwipeAuditPage } from './pages/SwipeAuditPage';
 import type { SessionManager } from './session';
 import { Loading } from './states';
+import { AlarmsPage } from './pages/AlarmsPage';
+import { AlarmSubscriptionsPage } from './pages/AlarmSubscriptionsPage';
 
 function Routed() {
   const { session, manager } = useAuth();
@@ -62,6 +64,8 @@ function Routed() {
         <Route path="/live" element={<LivePage />} />
         <Route path="/buildings/:buildingId/muster" element={<MusterPage />} />
         <Route path="/door-audit" element={<SwipeAuditPage />} />
+        <Route path="/alarms" element={<AlarmsPage />} />
+        <Route path="/alarm-subscriptions" element={<AlarmSubscriptionsPage />} />
         <Route path="*" element={<Navigate to="/employees" replace />} />
       </Routes>
     </Shell>

@@ -19,7 +19,10 @@ export type Action =
   | 'readAdminAudit'
   | 'readInsideAt'
   | 'watchLive'
-  | 'auditSwipes';
+  | 'auditSwipes'
+  | 'readAlarms'
+  | 'handleAlarms'
+  | 'manageAlarmSubscriptions';
 
 const ALLOWED: Record<Action, readonly Role[]> = {
   registerEmployee: ['admin'],
@@ -45,6 +48,11 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   watchLive: ['admin', 'operator'],
   // The door events of a person, door or building are the auditors' (admins too).
   auditSwipes: ['admin', 'auditor'],
+  // Alarms: every staff role reads them and their subscriptions; operators and admins acknowledge and resolve;
+  // only admins change who the alarms reach.
+  readAlarms: ['admin', 'operator', 'auditor'],
+  handleAlarms: ['admin', 'operator'],
+  manageAlarmSubscriptions: ['admin'],
 };
 
 export function may(role: Role | null, action: Action): boolean {

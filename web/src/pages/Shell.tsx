@@ -15,6 +15,7 @@ interface NavItem {
  */
 const NAV: readonly NavItem[] = [
   { label: 'Live', to: '/live', roles: 'watchLive' },
+  { label: 'Alarms', to: '/alarms', roles: 'readAlarms' },
   { label: 'Employees', to: '/employees', roles: ['admin', 'operator', 'auditor'] },
   { label: 'Cards', to: '/cards', roles: ['admin', 'operator', 'auditor'] },
   { label: 'Buildings', to: '/buildings', roles: ['admin', 'operator', 'auditor'] },
@@ -24,6 +25,7 @@ const NAV: readonly NavItem[] = [
   { label: 'Admin audit', to: '/admin-audit', roles: 'readAdminAudit' },
   { label: 'Who was inside', to: '/who-was-inside', roles: 'readInsideAt' },
   { label: 'Door audit', to: '/door-audit', roles: 'auditSwipes' },
+  { label: 'Alarm subscriptions', to: '/alarm-subscriptions', roles: 'readAlarms' },
 ];
 
 function shown(item: NavItem, role: Role | null): boolean {
