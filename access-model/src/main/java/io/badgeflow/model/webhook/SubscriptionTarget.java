@@ -28,11 +28,19 @@ public sealed interface SubscriptionTarget {
     }
 
     static SubscriptionTarget of(String field, Protocol protocol, String endpoint) {
+        return of(field, protocol, endpoint, false);
+    }
+
+    /**
+     * @param allowLoopbackHttp the local stage's allowance: a webhook may be plain {@code http} to a loopback host
+     *     ({@code 127.0.0.1}, {@code [::1]}, {@code localhost}), where a test receiver listens without a certificate
+     */
+    static SubscriptionTarget of(String field, Protocol protocol, String endpoint, boolean allowLoopbackHttp) {
         Require.present("protocol", protocol);
         return switch (protocol) {
             case EMAIL -> new Email(Require.email(field, endpoint));
             case SMS -> Phone.of(field, endpoint);
-            case WEBHOOK -> Webhook.of(field, endpoint);
+            case WEBHOOK -> Webhook.of(field, endpoint, allowLoopbackHttp);
         };
     }
 
@@ -68,7 +76,7 @@ public sealed interface SubscriptionTarget {
      */
     record Webhook(String endpoint, String host) implements SubscriptionTarget {
 
-        static Webhook of(String field, String value) {
+        static Webhook of(String field, String value, boolean allowLoopbackHttp) {
             var text = Require.text(field, value, MAX_URL);
             URI uri;
             try {
@@ -76,11 +84,13 @@ public sealed interface SubscriptionTarget {
             } catch (URISyntaxException e) {
                 throw new InvalidFieldException(field, "must be a URL");
             }
-            if (!uri.isAbsolute() || !"https".equals(uri.getScheme().toLowerCase(Locale.ROOT))) {
-                throw new InvalidFieldException(field, "must be an https URL");
+            if (!uri.isAbsolute() || uri.getHost() == null || uri.getHost().isBlank()) {
+                throw new InvalidFieldException(field, "must be an https URL with a host");
             }
-            if (uri.getHost() == null || uri.getHost().isBlank()) {
-                throw new InvalidFieldException(field, "must name a host");
+            var scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+            var loopbackHttp = allowLoopbackHttp && "http".equals(scheme) && loopback(uri.getHost());
+            if (!"https".equals(scheme) && !loopbackHttp) {
+                throw new InvalidFieldException(field, "must be an https URL");
             }
             if (uri.getRawUserInfo() != null) {
                 throw new InvalidFieldException(field, "must not carry a user name or password");
@@ -89,6 +99,12 @@ public sealed interface SubscriptionTarget {
                 throw new InvalidFieldException(field, "must not have a fragment");
             }
             return new Webhook(text, uri.getHost());
+        }
+
+        /** A loopback host as written in the URL (no lookup: the address guard checks what it resolves to). */
+        public static boolean loopback(String host) {
+            var bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+            return bare.equals("localhost") || bare.equals("::1") || bare.startsWith("127.");
         }
 
         @Override

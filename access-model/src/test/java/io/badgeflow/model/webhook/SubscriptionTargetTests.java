@@ -49,6 +49,17 @@ class SubscriptionTargetTests {
     }
 
     @Test
+    void plainHttpIsAllowedOnlyToALoopbackHostAndOnlyWhereTheStageAllowsIt() {
+        assertThat(SubscriptionTarget.of("endpoint", Protocol.WEBHOOK, "http://127.0.0.1:8080/hook", true))
+                .isInstanceOf(SubscriptionTarget.Webhook.class);
+        assertThatThrownBy(() -> SubscriptionTarget.of("endpoint", Protocol.WEBHOOK, "http://127.0.0.1:8080/hook"))
+                .isInstanceOf(InvalidFieldException.class);
+        assertThatThrownBy(() ->
+                        SubscriptionTarget.of("endpoint", Protocol.WEBHOOK, "http://hooks.example.com/hook", true))
+                .isInstanceOf(InvalidFieldException.class);
+    }
+
+    @Test
     void refusesAnOverlongUrlAndABadEmail() {
         assertThatThrownBy(() ->
                         SubscriptionTarget.of("endpoint", Protocol.WEBHOOK, "https://example.com/" + "a".repeat(2048)))

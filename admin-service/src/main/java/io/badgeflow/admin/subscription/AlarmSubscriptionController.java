@@ -33,9 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AlarmSubscriptionController {
 
     private final AlarmSubscriptions subscriptions;
+    private final boolean allowLoopbackHttp;
 
-    AlarmSubscriptionController(AlarmSubscriptions subscriptions) {
+    AlarmSubscriptionController(AlarmSubscriptions subscriptions, AlarmWebhookSettings settings) {
         this.subscriptions = subscriptions;
+        this.allowLoopbackHttp = settings.allowLoopbackHttp();
     }
 
     @GetMapping
@@ -48,7 +50,7 @@ class AlarmSubscriptionController {
     @PreAuthorize(Roles.ADMIN)
     ResponseEntity<SubscriptionView> create(
             @Valid @RequestBody CreateSubscriptionRequest request, @AuthenticationPrincipal Jwt user) {
-        var target = SubscriptionTarget.of("endpoint", request.protocol(), request.endpoint());
+        var target = SubscriptionTarget.of("endpoint", request.protocol(), request.endpoint(), allowLoopbackHttp);
         var created = subscriptions.create(target, user);
         return ResponseEntity.created(URI.create("/api/v1/alarm-subscriptions/" + created.id()))
                 .body(created);

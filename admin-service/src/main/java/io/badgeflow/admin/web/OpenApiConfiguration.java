@@ -179,8 +179,7 @@ class OpenApiConfiguration {
                 new StringSchema().pattern(ApiPatterns.ID).minLength(1).maxLength(128);
             case "importId" -> new StringSchema().pattern("^[0-9a-f]{32}$");
             case "queue" ->
-                new StringSchema()
-                        ._enum(List.of("commands", "imports", "releases", "alarm-fanout", "alarm-webhooks"));
+                new StringSchema()._enum(List.of("commands", "imports", "releases", "alarm-fanout", "alarm-webhooks"));
             case "size" -> bounded(PageRequest.MAX_SIZE, 20);
             case "limit" ->
                 path.endsWith("/redrive")

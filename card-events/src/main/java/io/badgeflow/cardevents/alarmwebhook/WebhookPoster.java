@@ -1,6 +1,7 @@
 package io.badgeflow.cardevents.alarmwebhook;
 
 import io.badgeflow.cardevents.CardEventsProperties;
+import io.badgeflow.model.webhook.SubscriptionTarget;
 import io.badgeflow.model.webhook.WebhookAddresses;
 import io.badgeflow.model.webhook.WebhookDelivery;
 import io.badgeflow.model.webhook.WebhookSecrets;
@@ -30,6 +31,7 @@ class WebhookPoster {
 
     private final HttpClient http;
     private final WebhookAddresses addresses;
+    private final boolean allowLoopback;
     private final Duration timeout;
     private final Clock clock;
 
@@ -37,12 +39,18 @@ class WebhookPoster {
             HttpClient webhookHttpClient, WebhookAddresses addresses, CardEventsProperties properties, Clock clock) {
         this.http = webhookHttpClient;
         this.addresses = addresses;
+        this.allowLoopback = properties.webhooks().allowLoopback();
         this.timeout = properties.webhooks().timeout();
         this.clock = clock;
     }
 
     void post(String url, WebhookDelivery delivery, WebhookSecrets secrets, int attempt) {
         var uri = URI.create(url);
+        if (!"https".equalsIgnoreCase(uri.getScheme())
+                && !(allowLoopback && SubscriptionTarget.Webhook.loopback(uri.getHost()))) {
+            // Stored before a stage changed its setting, or written around the API: never sent in clear.
+            throw new WebhookFailedException("refused: not an https URL");
+        }
         String refusal;
         try {
             refusal = addresses.refusal(Arrays.asList(InetAddress.getAllByName(uri.getHost())));
