@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * subject, like every other entry of the trail.
  */
 @Component
-class AlarmHandlings {
+public class AlarmHandlings {
 
     private final AlarmBoard board;
     private final AdminAuditTrail audit;

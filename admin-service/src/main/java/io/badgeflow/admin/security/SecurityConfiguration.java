@@ -113,6 +113,9 @@ class SecurityConfiguration {
                         .hasAnyRole("ADMIN", "OPERATOR", "AUDITOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/dead-letters/*/redrive")
                         .hasAnyRole("ADMIN", "OPERATOR")
+                        // Operators handle alarms (acknowledge, resolve); AlarmController checks the same.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/alarms/*/acknowledge", "/api/v1/alarms/*/resolve")
+                        .hasAnyRole("ADMIN", "OPERATOR")
                         .requestMatchers("/api/**")
                         .hasRole("ADMIN")
                         .anyRequest()

@@ -28,7 +28,7 @@ import org.springframework.web.server.ResponseStatusException;
  * kind by the id. Each change is appended to the admin audit trail with ids only (the endpoint is personal data).
  */
 @Component
-class AlarmSubscriptions {
+public class AlarmSubscriptions {
 
     static final String WEBHOOK_PREFIX = "webhook-";
 
