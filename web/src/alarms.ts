@@ -105,7 +105,11 @@ export function endpointProblem(protocol: SubscriptionProtocol, endpoint: string
       } catch {
         return 'Enter a full URL, such as https://hooks.example.com/badgeflow.';
       }
-      if (url.protocol !== 'https:') return 'Only https URLs: the alarm and its signature must not travel in clear.';
+      // Plain http to the loopback is for test receivers on the local stage; the API refuses it elsewhere.
+      const loopback = /^(127\.|localhost$|\[::1\]$)/.test(url.hostname);
+      if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+        return 'Only https URLs: the alarm and its signature must not travel in clear.';
+      }
       if (url.username || url.password) return 'No user name or password in the URL.';
       if (url.hash) return 'No #fragment in the URL.';
       return null;

@@ -182,7 +182,7 @@ function SubscriptionRow({
         {may('manageAlarmSubscriptions') && id && (
           <Group gap="xs">
             {subscription.protocol === 'WEBHOOK' && (
-              <Button size="xs" variant="outline" onClick={() => onRotate(id)}>
+              <Button size="xs" variant="default" onClick={() => onRotate(id)}>
                 Rotate secret
               </Button>
             )}

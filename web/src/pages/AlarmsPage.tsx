@@ -186,7 +186,7 @@ function AlarmRowView({ alarm, onChanged }: { alarm: AlarmRow; onChanged(): void
           {may('handleAlarms') && !action && (
             <Group gap="xs">
               {nextActions(alarm.status).map((next) => (
-                <Button key={next} size="xs" variant="outline" onClick={() => setAction(next)}>
+                <Button key={next} size="xs" variant="default" onClick={() => setAction(next)}>
                   {next === 'acknowledge' ? 'Acknowledge' : 'Resolve'}
                 </Button>
               ))}

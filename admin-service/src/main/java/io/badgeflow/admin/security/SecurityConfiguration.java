@@ -59,7 +59,9 @@ class SecurityConfiguration {
         "/admin-audit",
         "/who-was-inside",
         "/live",
-        "/door-audit"
+        "/door-audit",
+        "/alarms",
+        "/alarm-subscriptions"
     };
 
     @Bean

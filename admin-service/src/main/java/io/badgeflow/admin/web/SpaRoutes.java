@@ -26,7 +26,9 @@ class SpaRoutes implements WebMvcConfigurer {
         "/admin-audit",
         "/who-was-inside",
         "/live",
-        "/door-audit"
+        "/door-audit",
+        "/alarms",
+        "/alarm-subscriptions"
     };
 
     @Override
