@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 import uuid
 
@@ -27,10 +28,18 @@ def wait_applied(system, command_id):
 def decide(system, door, key, event_id, card):
     body = json.dumps({"eventId": event_id, "cardNumber": card, "direction": "IN",
                        "occurredAt": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime()) + "Z"}).encode()
-    request = urllib.request.Request(f"{system.stream_url}/door-api/v1/doors/{door}/decisions", data=body,
-                                     method="POST", headers={"Content-Type": "application/json", "X-Door-Key": key})
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return json.loads(response.read())
+    for _ in range(20):
+        request = urllib.request.Request(f"{system.stream_url}/door-api/v1/doors/{door}/decisions", data=body,
+                                         method="POST", headers={"Content-Type": "application/json", "X-Door-Key": key})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return json.loads(response.read())
+        except urllib.error.HTTPError as refused:
+            # as a door does: a 503 is asked again after its Retry-After, with the same event id
+            if refused.code != 503:
+                raise
+            time.sleep(float(refused.headers.get("Retry-After", "1")))
+    raise SystemExit(f"the door API kept answering 503 for event {event_id}")
 
 
 def deliveries(log_path):
