@@ -10,7 +10,10 @@ public interface WebhookSubscriptions {
     /** At most this many webhooks: each alarm fans out into one delivery per subscription. */
     int MAX_SUBSCRIPTIONS = 50;
 
-    /** Stores a new subscription with its first secret; refuses a URL subscribed already. */
+    /**
+     * Stores a new subscription with its first secret. The same URL may be subscribed twice (each gets its own
+     * secret and its own deliveries), as a receiver moving to a new secret store might want.
+     */
     void create(WebhookSubscription subscription, String secret);
 
     /** Every subscription, oldest first. */
