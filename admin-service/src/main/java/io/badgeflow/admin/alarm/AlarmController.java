@@ -1,12 +1,15 @@
 package io.badgeflow.admin.alarm;
 
 import io.badgeflow.admin.security.Roles;
+import io.badgeflow.admin.web.ApiPatterns;
 import io.badgeflow.admin.web.NotFound;
 import io.badgeflow.model.InvalidFieldException;
 import io.badgeflow.model.Require;
 import io.badgeflow.model.alarm.AlarmBoard;
 import io.badgeflow.model.alarm.AlarmHandling;
 import io.badgeflow.model.alarm.AlarmRecord;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -75,7 +78,7 @@ class AlarmController {
     @PreAuthorize(Roles.ADMIN_OR_OPERATOR)
     AlarmView acknowledge(
             @PathVariable String alarmId,
-            @RequestBody(required = false) NoteRequest request,
+            @Valid @RequestBody(required = false) NoteRequest request,
             @AuthenticationPrincipal Jwt user) {
         return AlarmView.of(handlings.apply(
                 Require.id("alarmId", alarmId),
@@ -88,7 +91,7 @@ class AlarmController {
     @PreAuthorize(Roles.ADMIN_OR_OPERATOR)
     AlarmView resolve(
             @PathVariable String alarmId,
-            @RequestBody(required = false) NoteRequest request,
+            @Valid @RequestBody(required = false) NoteRequest request,
             @AuthenticationPrincipal Jwt user) {
         return AlarmView.of(handlings.apply(
                 Require.id("alarmId", alarmId),
@@ -102,7 +105,9 @@ class AlarmController {
     }
 
     /** The optional body of acknowledge and resolve. */
-    record NoteRequest(@Size(max = AlarmHandling.MAX_NOTE) String note) {}
+    record NoteRequest(
+            @Size(max = AlarmHandling.MAX_NOTE) @Pattern(regexp = ApiPatterns.TEXT, message = ApiPatterns.TEXT_MESSAGE)
+            String note) {}
 
     /** The body of {@code GET /api/v1/alarms}. */
     record AlarmsView(List<AlarmView> alarms) {}
