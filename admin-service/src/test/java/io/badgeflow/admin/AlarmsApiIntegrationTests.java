@@ -120,7 +120,7 @@ class AlarmsApiIntegrationTests {
         assertThat(json(acked).get("acknowledgedBy").asString()).startsWith("itest-operator-");
         assertThat(json(acked).get("acknowledgeNote").asString()).isEqualTo("on my way");
 
-        var again = call("POST", "/api/v1/alarms/" + alarm.alarmId() + "/acknowledge", operatorToken, null);
+        var again = call("POST", "/api/v1/alarms/" + alarm.alarmId() + "/acknowledge", operatorToken, "{}");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
@@ -146,12 +146,16 @@ class AlarmsApiIntegrationTests {
 
     @Test
     void anUnknownAlarmIs404AndBadListParametersAre400() throws Exception {
-        assertThat(call("POST", "/api/v1/alarms/no-such-alarm/resolve", operatorToken, null)
+        assertThat(call("POST", "/api/v1/alarms/no-such-alarm/resolve", operatorToken, "{}")
                         .statusCode())
                 .isEqualTo(404);
         assertThat(call("GET", "/api/v1/alarms?limit=0", operatorToken, null).statusCode())
                 .isEqualTo(400);
         assertThat(call("GET", "/api/v1/alarms?doorId=a&buildingId=b", operatorToken, null)
+                        .statusCode())
+                .isEqualTo(400);
+        // acknowledge and resolve take an object: JSON null is not one
+        assertThat(call("POST", "/api/v1/alarms/no-such-alarm/resolve", operatorToken, "null")
                         .statusCode())
                 .isEqualTo(400);
     }

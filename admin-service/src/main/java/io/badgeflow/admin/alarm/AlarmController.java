@@ -77,9 +77,7 @@ class AlarmController {
     @PostMapping("/{alarmId}/acknowledge")
     @PreAuthorize(Roles.ADMIN_OR_OPERATOR)
     AlarmView acknowledge(
-            @PathVariable String alarmId,
-            @Valid @RequestBody(required = false) NoteRequest request,
-            @AuthenticationPrincipal Jwt user) {
+            @PathVariable String alarmId, @Valid @RequestBody NoteRequest request, @AuthenticationPrincipal Jwt user) {
         return AlarmView.of(handlings.apply(
                 Require.id("alarmId", alarmId),
                 user,
@@ -90,9 +88,7 @@ class AlarmController {
     @PostMapping("/{alarmId}/resolve")
     @PreAuthorize(Roles.ADMIN_OR_OPERATOR)
     AlarmView resolve(
-            @PathVariable String alarmId,
-            @Valid @RequestBody(required = false) NoteRequest request,
-            @AuthenticationPrincipal Jwt user) {
+            @PathVariable String alarmId, @Valid @RequestBody NoteRequest request, @AuthenticationPrincipal Jwt user) {
         return AlarmView.of(handlings.apply(
                 Require.id("alarmId", alarmId),
                 user,
@@ -101,10 +97,10 @@ class AlarmController {
     }
 
     private static String note(NoteRequest request) {
-        return request == null ? null : request.note();
+        return request.note();
     }
 
-    /** The optional body of acknowledge and resolve. */
+    /** The body of acknowledge and resolve ({@code {}} without a note): an object, as the document says. */
     record NoteRequest(
             @Size(max = AlarmHandling.MAX_NOTE) @Pattern(regexp = ApiPatterns.TEXT, message = ApiPatterns.TEXT_MESSAGE)
             String note) {}

@@ -181,8 +181,8 @@ class AuthorizationMatrixTests {
             // Alarms: every staff role reads; operators and admins handle them; admins decide who they reach.
             Map.entry("GET /api/v1/alarms", new Expectation(STAFF, null)),
             Map.entry("GET /api/v1/alarms/{alarmId}", new Expectation(STAFF, null)),
-            Map.entry("POST /api/v1/alarms/{alarmId}/acknowledge", new Expectation(ADMIN_OR_OPERATOR, null, 200)),
-            Map.entry("POST /api/v1/alarms/{alarmId}/resolve", new Expectation(ADMIN_OR_OPERATOR, null, 200)),
+            Map.entry("POST /api/v1/alarms/{alarmId}/acknowledge", new Expectation(ADMIN_OR_OPERATOR, "{}", 200)),
+            Map.entry("POST /api/v1/alarms/{alarmId}/resolve", new Expectation(ADMIN_OR_OPERATOR, "{}", 200)),
             Map.entry("GET /api/v1/alarm-subscriptions", new Expectation(STAFF, null)),
             Map.entry(
                     "POST /api/v1/alarm-subscriptions",
