@@ -20,7 +20,7 @@ import urllib.parse
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from stacks import DeployFailed, Target, stack_outputs  # noqa: E402
 
-QUEUES = {"commands": "Commands", "imports": "Imports"}
+QUEUES = {"commands": "Commands", "imports": "Imports", "alarm-fanout": "AlarmFanout", "alarm-webhooks": "AlarmWebhooks"}
 BATCH = 10
 PEEK_VISIBILITY_SECONDS = 10
 REDRIVE_VISIBILITY_SECONDS = 60

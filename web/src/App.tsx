@@ -20,6 +20,8 @@ import { SwipeAuditPage } from './pages/SwipeAuditPage';
 import { UsersPage } from './pages/UsersPage';
 import { safeNext, type SessionManager } from './session';
 import { Loading } from './states';
+import { AlarmsPage } from './pages/AlarmsPage';
+import { AlarmSubscriptionsPage } from './pages/AlarmSubscriptionsPage';
 
 // Its own chunk: the chart library (recharts) is as large as the rest of the UI, and only this page needs it.
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
@@ -66,6 +68,8 @@ function Routed() {
         />
         <Route path="/buildings/:buildingId/muster" element={<MusterPage />} />
         <Route path="/door-audit" element={<SwipeAuditPage />} />
+        <Route path="/alarms" element={<AlarmsPage />} />
+        <Route path="/alarm-subscriptions" element={<AlarmSubscriptionsPage />} />
         <Route path="*" element={<Navigate to="/employees" replace />} />
       </Routes>
     </Shell>

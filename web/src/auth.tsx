@@ -20,7 +20,10 @@ export type Action =
   | 'readInsideAt'
   | 'watchLive'
   | 'auditSwipes'
-  | 'manageUsers';
+  | 'manageUsers'
+  | 'readAlarms'
+  | 'handleAlarms'
+  | 'manageAlarmSubscriptions';
 
 const ALLOWED: Record<Action, readonly Role[]> = {
   registerEmployee: ['admin'],
@@ -48,6 +51,11 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   auditSwipes: ['admin', 'auditor'],
   // Inviting, disabling and changing the role of staff users (/api/v1/users) is the admins' alone.
   manageUsers: ['admin'],
+  // Alarms: every staff role reads them and their subscriptions; operators and admins acknowledge and resolve;
+  // only admins change who the alarms reach.
+  readAlarms: ['admin', 'operator', 'auditor'],
+  handleAlarms: ['admin', 'operator'],
+  manageAlarmSubscriptions: ['admin'],
 };
 
 export function may(role: Role | null, action: Action): boolean {

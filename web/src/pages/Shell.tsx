@@ -16,6 +16,7 @@ interface NavItem {
 const NAV: readonly NavItem[] = [
   { label: 'Live', to: '/live', roles: 'watchLive' },
   { label: 'Dashboard', to: '/dashboard', roles: 'watchLive' },
+  { label: 'Alarms', to: '/alarms', roles: 'readAlarms' },
   { label: 'Employees', to: '/employees', roles: ['admin', 'operator', 'auditor'] },
   { label: 'Cards', to: '/cards', roles: ['admin', 'operator', 'auditor'] },
   { label: 'Buildings', to: '/buildings', roles: ['admin', 'operator', 'auditor'] },
@@ -26,6 +27,7 @@ const NAV: readonly NavItem[] = [
   { label: 'Who was inside', to: '/who-was-inside', roles: 'readInsideAt' },
   { label: 'Door audit', to: '/door-audit', roles: 'auditSwipes' },
   { label: 'Users', to: '/users', roles: 'manageUsers' },
+  { label: 'Alarm subscriptions', to: '/alarm-subscriptions', roles: 'readAlarms' },
 ];
 
 function shown(item: NavItem, role: Role | null): boolean {

@@ -14,12 +14,15 @@ class AdapterDependencyRuleTests {
     static final ArchRule onlyTheStoreAdaptersTouchTheAwsSdk = noClasses()
             .that()
             .resideOutsideOfPackages(
-                    "io.badgeflow.aws.dynamodb..", "io.badgeflow.aws.archive..", "io.badgeflow.aws.outage..")
+                    "io.badgeflow.aws.dynamodb..",
+                    "io.badgeflow.aws.archive..",
+                    "io.badgeflow.aws.outage..",
+                    "io.badgeflow.aws.webhook..")
             .should()
             .dependOnClassesThat()
             .resideInAPackage("software.amazon.awssdk..")
             .because(
-                    "the JSON codec is shared by every adapter and must not pull in a client; only the store adapters and the outage classifier know AWS types");
+                    "the JSON codec is shared by every adapter and must not pull in a client; only the store adapters (webhook subscriptions and their KMS cipher among them) and the outage classifier know AWS types");
 
     @ArchTest
     static final ArchRule noSpringInTheSharedAdapters = noClasses()

@@ -43,7 +43,14 @@ public record AdminServiceStack(
         @NotBlank String importsDlqUrl,
         @NotBlank String releasesQueueUrl,
         @NotBlank String releasesDlqUrl,
-        @NotBlank String alarmsTopicArn) {
+        @NotBlank String alarmsTopicArn,
+        @NotBlank String alarmsTableName,
+        @NotBlank String webhooksTableName,
+        @NotBlank String keyArn,
+        @NotBlank String alarmFanoutQueueUrl,
+        @NotBlank String alarmFanoutDlqUrl,
+        @NotBlank String alarmWebhooksQueueUrl,
+        @NotBlank String alarmWebhooksDlqUrl) {
 
     /**
      * The queue pairs whose dead letters operators read and redrive ({@code /api/v1/dead-letters}), in the order it
@@ -54,9 +61,14 @@ public record AdminServiceStack(
         return List.of(
                 new DeadLetterQueue("commands", commandsQueueUrl, commandsDlqUrl),
                 new DeadLetterQueue("imports", importsQueueUrl, importsDlqUrl),
-                new DeadLetterQueue("releases", releasesQueueUrl, releasesDlqUrl));
+                new DeadLetterQueue("releases", releasesQueueUrl, releasesDlqUrl),
+                new DeadLetterQueue("alarm-fanout", alarmFanoutQueueUrl, alarmFanoutDlqUrl),
+                new DeadLetterQueue("alarm-webhooks", alarmWebhooksQueueUrl, alarmWebhooksDlqUrl));
     }
 
-    /** A queue and its dead-letter queue, as the API names them ({@code commands}, {@code imports}, {@code releases}). */
+    /**
+     * A queue and its dead-letter queue, as the API names them ({@code commands}, {@code imports}, {@code releases},
+     * {@code alarm-fanout}, {@code alarm-webhooks}).
+     */
     public record DeadLetterQueue(String name, String queueUrl, String dlqUrl) {}
 }

@@ -51,7 +51,9 @@ class AdminServiceStackTests extends StackTypeContract<AdminServiceStack> {
                 .containsExactly(
                         new DeadLetterQueue("commands", "CommandsQueueUrl", "CommandsDlqUrl"),
                         new DeadLetterQueue("imports", "ImportsQueueUrl", "ImportsDlqUrl"),
-                        new DeadLetterQueue("releases", "ReleasesQueueUrl", "ReleasesDlqUrl"));
+                        new DeadLetterQueue("releases", "ReleasesQueueUrl", "ReleasesDlqUrl"),
+                        new DeadLetterQueue("alarm-fanout", "AlarmFanoutQueueUrl", "AlarmFanoutDlqUrl"),
+                        new DeadLetterQueue("alarm-webhooks", "AlarmWebhooksQueueUrl", "AlarmWebhooksDlqUrl"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 
+import io.badgeflow.admin.alarm.AlarmHandlings;
 import io.badgeflow.admin.command.CommandDocumentStore;
 import io.badgeflow.admin.command.CommandSubmissions;
 import io.badgeflow.admin.dashboard.ConsumerLagSource;
@@ -14,11 +15,15 @@ import io.badgeflow.admin.imports.ImportFiles;
 import io.badgeflow.admin.people.PeopleNames;
 import io.badgeflow.admin.people.StaffDirectory;
 import io.badgeflow.admin.session.SignIn;
+import io.badgeflow.admin.subscription.AlarmSubscriptions;
+import io.badgeflow.admin.subscription.AlarmTopicSubscriptions;
+import io.badgeflow.admin.subscription.AlarmWebhookSettings;
 import io.badgeflow.admin.user.UserDirectory;
 import io.badgeflow.aws.delivery.DeliveryFailures;
 import io.badgeflow.aws.parking.ParkedRecordStore;
 import io.badgeflow.aws.testing.StackNames;
 import io.badgeflow.model.access.AccessFacts;
+import io.badgeflow.model.alarm.AlarmBoard;
 import io.badgeflow.model.archive.EventArchive;
 import io.badgeflow.model.audit.AdminAuditTrail;
 import io.badgeflow.model.backoffice.BackOfficeDirectory;
@@ -29,6 +34,7 @@ import io.badgeflow.model.door.SwipeHistory;
 import io.badgeflow.model.offline.DoorListStatuses;
 import io.badgeflow.model.onboarding.ImportLedger;
 import io.badgeflow.model.presence.PresenceLedger;
+import io.badgeflow.model.webhook.WebhookSubscriptions;
 import java.util.List;
 import java.util.Map;
 import org.mockito.ArgumentCaptor;
@@ -51,8 +57,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 @WebMvcTest
 @ComponentScan(basePackages = {"io.badgeflow.admin.security", "io.badgeflow.admin.web"})
-@Import({CommandSubmissions.class, PeopleNames.class})
-@EnableConfigurationProperties({AdminServiceProperties.class, AdminServiceStack.class})
+@Import({CommandSubmissions.class, PeopleNames.class, AlarmHandlings.class, AlarmSubscriptions.class})
+@EnableConfigurationProperties({AdminServiceProperties.class, AdminServiceStack.class, AlarmWebhookSettings.class})
 @TestPropertySource(
         properties = {
             "badgeflow.admin-service.max-import-size=" + ApiSliceTestSupport.MAX_IMPORT_BYTES + "B",
@@ -142,6 +148,15 @@ public abstract class ApiSliceTestSupport {
 
     @MockitoBean
     protected AccessFacts accessFacts;
+
+    @MockitoBean
+    protected AlarmBoard alarms;
+
+    @MockitoBean
+    protected WebhookSubscriptions webhooks;
+
+    @MockitoBean
+    protected AlarmTopicSubscriptions topicSubscriptions;
 
     protected static RequestPostProcessor admin() {
         return jwt().jwt(token -> token.subject(ADMIN_SUBJECT)).authorities(new SimpleGrantedAuthority("ROLE_ADMIN"));

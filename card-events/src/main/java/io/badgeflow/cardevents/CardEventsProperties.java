@@ -17,6 +17,7 @@ public record CardEventsProperties(
         long maxCommandBytes,
         Imports imports,
         Release release,
+        Webhooks webhooks,
         String metricsNamespace) {
 
     public CardEventsProperties {
@@ -27,6 +28,23 @@ public record CardEventsProperties(
         imports = imports == null ? new Imports(0, 0, 0, 0, null) : imports;
         release = release == null ? new Release(List.of(), null) : release;
         metricsNamespace = metricsNamespace == null || metricsNamespace.isBlank() ? null : metricsNamespace.strip();
+        webhooks = webhooks == null ? new Webhooks(null, null, 0, null, false) : webhooks;
+    }
+
+    /**
+     * How alarm webhooks are delivered: the backoff after a failed attempt ({@code firstRetry}, doubling, at most
+     * {@code maxRetry}), the attempts before the queue dead-letters a delivery (the queue's maxReceiveCount, here
+     * for the log and the backoff), the time one POST may take, and whether loopback receivers are allowed (the
+     * local stage only: on AWS the SSRF guard refuses them like every internal address).
+     */
+    public record Webhooks(
+            Duration firstRetry, Duration maxRetry, int attempts, Duration timeout, boolean allowLoopback) {
+        public Webhooks {
+            firstRetry = firstRetry == null ? Duration.ofSeconds(30) : firstRetry;
+            maxRetry = maxRetry == null ? Duration.ofHours(1) : maxRetry;
+            attempts = attempts <= 0 ? 8 : attempts;
+            timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+        }
     }
 
     /**

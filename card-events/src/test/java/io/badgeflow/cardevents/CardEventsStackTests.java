@@ -31,6 +31,16 @@ class CardEventsStackTests extends StackTypeContract<CardEventsStack> {
         }
     }
 
+    /** The webhook functions get the alarm webhook names on top (AlarmWebhookStack, not required by the others). */
+    @Test
+    void theTemplateGivesTheAlarmWebhookFunctionsTheirNamesToo() {
+        var expected = new java.util.TreeSet<>(StackNames.environmentVariables(CardEventsStack.class));
+        expected.addAll(StackNames.environmentVariables(AlarmWebhookStack.class));
+        for (var function : List.of("FanOutAlarmsFunction", "DeliverAlarmWebhookFunction")) {
+            assertThat(StackNames.templateVariables(function)).as(function).isEqualTo(expected);
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(CardEventsStack.class)
     static class Binding {}

@@ -201,6 +201,15 @@ class TemplateSecurityTests {
                         .allSatisfy(count -> assertThat((Integer) count).isBetween(1, 10));
             }
         }
+        // The DLQ of the alarms topic's email, SMS and https subscriptions is named by those subscriptions only.
+        resourcesOfType("AWS::SNS::Subscription")
+                .filter(subscription -> !"sqs".equals(subscription.property("Protocol")))
+                .forEach(subscription ->
+                        deadLetterQueues.add(subscription.template().name() + "/"
+                                + list(map(map(subscription.property("RedrivePolicy"))
+                                                        .get("deadLetterTargetArn"))
+                                                .get("Fn::GetAtt"))
+                                        .get(0)));
         for (var queue : queues) {
             var isDeadLetterQueue = deadLetterQueues.contains(queue.template().name() + "/" + queue.logicalId());
             if (isDeadLetterQueue) {
@@ -224,6 +233,18 @@ class TemplateSecurityTests {
         var subscriptions = resourcesOfType("AWS::SNS::Subscription").toList();
         assertThat(subscriptions).isNotEmpty();
         for (var subscription : subscriptions) {
+            if (!"sqs".equals(subscription.property("Protocol"))) {
+                // email, SMS, https: what SNS gives up on goes to a dead-letter queue (one with none of its own)
+                var target = (String)
+                        list(map(map(subscription.property("RedrivePolicy")).get("deadLetterTargetArn"))
+                                        .get("Fn::GetAtt"))
+                                .get(0);
+                assertThat(map(map(subscription.template().resources().get(target))
+                                .get("Properties")))
+                        .as("%s redrives to a dead-letter queue", subscription)
+                        .doesNotContainKey("RedrivePolicy");
+                continue;
+            }
             var queue = (String) list(map(subscription.property("Endpoint")).get("Fn::GetAtt"))
                     .get(0);
             var queueRedrive =

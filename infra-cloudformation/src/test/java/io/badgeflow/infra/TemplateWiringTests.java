@@ -174,7 +174,8 @@ class TemplateWiringTests {
                 .extracting(
                         function -> map(map(function.property("Environment")).get("Variables"))
                                 .get("SPRING_CLOUD_FUNCTION_DEFINITION"))
-                .containsExactlyInAnyOrder("applyCommand", "importEmployees", "promoteRelease");
+                .containsExactlyInAnyOrder(
+                        "applyCommand", "importEmployees", "promoteRelease", "fanOutAlarms", "deliverAlarmWebhook");
         for (var function : functions) {
             assertThat(function.property("Runtime"))
                     .as("%s runtime", function)
@@ -200,7 +201,11 @@ class TemplateWiringTests {
             assertThat(list(mapping.property("FunctionResponseTypes"))).containsExactly("ReportBatchItemFailures");
             assertThat(mapping.property("BatchSize"))
                     .as("batch size of %s", function)
-                    .isEqualTo(function.logicalId().startsWith("ApplyCommand") ? 10 : 1);
+                    .isEqualTo(
+                            function.logicalId().startsWith("ApplyCommand")
+                                            || function.logicalId().startsWith("FanOutAlarms")
+                                    ? 10
+                                    : 1);
             var queueExport = importedName(mapping.property("EventSourceArn"));
             var queueName =
                     queueExport.substring("badgeflow-${Stage}-".length(), queueExport.length() - "QueueArn".length());
@@ -246,7 +251,7 @@ class TemplateWiringTests {
     @Test
     void theVersionedFunctionsAreInvokedThroughTheirLiveAliasAndPublishAVersionPerPackage() {
         var compute = named("compute");
-        for (var function : List.of("ApplyCommand", "ImportEmployees")) {
+        for (var function : List.of("ApplyCommand", "ImportEmployees", "FanOutAlarms", "DeliverAlarmWebhook")) {
             var version = map(compute.resources().get(function + "Version"));
             assertThat(version.get("UpdateReplacePolicy")).isEqualTo("Retain");
             assertThat(map(version.get("Properties")).get("Description"))
@@ -312,7 +317,18 @@ class TemplateWiringTests {
 
     @Test
     void backOfficeTablesCarryTheIndexesTheAdaptersQueryAndExportTheirNames() {
-        var expected = Map.of(
+        // The alarms page's lists (DynamoDbAlarmBoard), newest first; Map.of takes ten pairs at most.
+        Map<String, List<String>> alarmIndexes = Map.of(
+                "byUnresolved",
+                List.of("unresolved", "raisedAtMs"),
+                "byDoor",
+                List.of("doorId", "raisedAtMs"),
+                "byBuilding",
+                List.of("buildingId", "raisedAtMs"));
+        var expected = new HashMap<String, Map<String, List<String>>>();
+        expected.put("AlarmsTable", alarmIndexes);
+        expected.put("WebhooksTable", Map.of());
+        expected.putAll(Map.of(
                 "EmployeesTable", Map.of("byName", List.of("listKey", "sortName")),
                 "CardsTable",
                         Map.of(
@@ -340,8 +356,7 @@ class TemplateWiringTests {
                                 "byBuilding",
                                 List.of("buildingDay", "occurredAtEventId")),
                 "PresenceTable", Map.of("insideByBuilding", List.of("insideBuildingId", "employeeId")),
-                "ParkedRecordsTable", Map.of("byParkedAt", List.of("listKey", "parkedAt")),
-                "AlarmsTable", Map.<String, List<String>>of());
+                "ParkedRecordsTable", Map.of("byParkedAt", List.of("listKey", "parkedAt"))));
         var storage = named("storage");
         expected.forEach((table, indexes) -> {
             var properties = map(map(storage.resources().get(table)).get("Properties"));
@@ -408,13 +423,31 @@ class TemplateWiringTests {
     }
 
     @Test
-    void queueSubscriptionsKeepTheSnsEnvelope() {
-        var subscriptions = resourcesOfType("AWS::SNS::Subscription").toList();
-        assertThat(subscriptions).hasSize(3);
-        assertThat(subscriptions).allSatisfy(subscription -> {
-            assertThat(subscription.property("Protocol")).isEqualTo("sqs");
-            assertThat(subscription.property("RawMessageDelivery")).isEqualTo(false);
-        });
+    void queueSubscriptionsKeepTheSnsEnvelopeButTheAlarmFanOutTakesTheAlarmAsPublished() {
+        var queues = resourcesOfType("AWS::SNS::Subscription")
+                .filter(subscription -> "sqs".equals(subscription.property("Protocol")))
+                .toList();
+        assertThat(queues).hasSize(4);
+        assertThat(queues)
+                .allSatisfy(subscription -> assertThat(subscription.property("RawMessageDelivery"))
+                        .as("raw delivery of %s", subscription)
+                        .isEqualTo(subscription.logicalId().equals("AlarmFanoutSubscription")));
+    }
+
+    @Test
+    void theAlarmsTopicReachesPeopleOnlyWhenTheirParameterIsSet() {
+        var messaging = named("messaging");
+        var people = resourcesOfType("AWS::SNS::Subscription")
+                .filter(subscription -> !"sqs".equals(subscription.property("Protocol")))
+                .toList();
+        assertThat(people)
+                .extracting(subscription -> subscription.property("Protocol"))
+                .containsExactlyInAnyOrder("email", "sms", "https");
+        for (var subscription : people) {
+            var resource = map(messaging.resources().get(subscription.logicalId()));
+            assertThat(resource.get("Condition")).isNotNull();
+            assertThat(map(subscription.property("RedrivePolicy"))).containsKey("deadLetterTargetArn");
+        }
     }
 
     @Test

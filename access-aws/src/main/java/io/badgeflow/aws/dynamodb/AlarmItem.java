@@ -1,15 +1,28 @@
 package io.badgeflow.aws.dynamodb;
 
 import io.badgeflow.model.alarm.Alarm;
+import io.badgeflow.model.alarm.AlarmHandling;
+import io.badgeflow.model.alarm.AlarmRecord;
+import io.badgeflow.model.alarm.AlarmStatus;
+import io.badgeflow.model.door.AlarmType;
 import java.time.Instant;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
 
 /**
  * Row of the alarms table for one published alarm: its fields (ids only) and {@code publishedAt}. Its presence
  * is what tells a redelivered event that the alarm went out already. The denial counters share the table under
  * keys no alarm id can take ({@code #denials#...}, see {@link DynamoDbAlarmLedger}).
+ *
+ * <p>What operators did about it ({@code status}, who acknowledged and resolved it, when, their notes) is written by
+ * admin-service ({@link DynamoDbAlarmBoard}) onto the same row, which the raise only ever creates (a conditional put),
+ * so no redelivery of the raise can undo an acknowledgement. Three sparse indexes list alarms newest first by
+ * {@code raisedAtMs} (a number, so that ISO strings of different precision cannot sort wrongly): {@code byUnresolved}
+ * (partition {@code unresolved = UNRESOLVED}, removed on resolve), {@code byDoor} and {@code byBuilding}; the denial
+ * counters have no {@code raisedAtMs} and so are in none of them.
  */
 @DynamoDbBean
 public class AlarmItem {
@@ -28,6 +41,20 @@ public class AlarmItem {
     private Instant raisedAt;
     private Instant publishedAt;
     private Long expiresAt;
+    private Long raisedAtMs;
+    private String unresolved;
+    private String status;
+    private String acknowledgedBy;
+    private Instant acknowledgedAt;
+    private String acknowledgeNote;
+    private String resolvedBy;
+    private Instant resolvedAt;
+    private String resolveNote;
+
+    static final String UNRESOLVED = "UNRESOLVED";
+    static final String BY_UNRESOLVED = "byUnresolved";
+    static final String BY_DOOR = "byDoor";
+    static final String BY_BUILDING = "byBuilding";
 
     static AlarmItem from(Alarm alarm, Instant publishedAt, long expiresAtEpochSecond) {
         var item = new AlarmItem();
@@ -43,7 +70,36 @@ public class AlarmItem {
         item.raisedAt = alarm.raisedAt();
         item.publishedAt = publishedAt;
         item.expiresAt = expiresAtEpochSecond;
+        item.raisedAtMs = alarm.raisedAt().toEpochMilli();
+        item.unresolved = UNRESOLVED;
+        item.status = AlarmStatus.OPEN.name();
         return item;
+    }
+
+    AlarmRecord toRecord() {
+        var alarm = new Alarm(
+                alarmId,
+                AlarmType.valueOf(type),
+                doorId,
+                buildingId,
+                eventId,
+                cardNumber,
+                cardId,
+                employeeId,
+                occurredAt,
+                raisedAt);
+        // Rows published before alarms had a status are open.
+        var handling = status == null
+                ? AlarmHandling.OPEN
+                : new AlarmHandling(
+                        AlarmStatus.valueOf(status),
+                        acknowledgedBy,
+                        acknowledgedAt,
+                        acknowledgeNote,
+                        resolvedBy,
+                        resolvedAt,
+                        resolveNote);
+        return new AlarmRecord(alarm, handling);
     }
 
     @DynamoDbPartitionKey
@@ -63,6 +119,7 @@ public class AlarmItem {
         this.type = type;
     }
 
+    @DynamoDbSecondaryPartitionKey(indexNames = BY_DOOR)
     public String getDoorId() {
         return doorId;
     }
@@ -71,6 +128,7 @@ public class AlarmItem {
         this.doorId = doorId;
     }
 
+    @DynamoDbSecondaryPartitionKey(indexNames = BY_BUILDING)
     public String getBuildingId() {
         return buildingId;
     }
@@ -141,5 +199,79 @@ public class AlarmItem {
 
     public void setExpiresAt(Long expiresAt) {
         this.expiresAt = expiresAt;
+    }
+
+    @DynamoDbSecondarySortKey(indexNames = {BY_UNRESOLVED, BY_DOOR, BY_BUILDING})
+    public Long getRaisedAtMs() {
+        return raisedAtMs;
+    }
+
+    public void setRaisedAtMs(Long raisedAtMs) {
+        this.raisedAtMs = raisedAtMs;
+    }
+
+    @DynamoDbSecondaryPartitionKey(indexNames = BY_UNRESOLVED)
+    public String getUnresolved() {
+        return unresolved;
+    }
+
+    public void setUnresolved(String unresolved) {
+        this.unresolved = unresolved;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public String getAcknowledgedBy() {
+        return acknowledgedBy;
+    }
+
+    public void setAcknowledgedBy(String acknowledgedBy) {
+        this.acknowledgedBy = acknowledgedBy;
+    }
+
+    public Instant getAcknowledgedAt() {
+        return acknowledgedAt;
+    }
+
+    public void setAcknowledgedAt(Instant acknowledgedAt) {
+        this.acknowledgedAt = acknowledgedAt;
+    }
+
+    public String getAcknowledgeNote() {
+        return acknowledgeNote;
+    }
+
+    public void setAcknowledgeNote(String acknowledgeNote) {
+        this.acknowledgeNote = acknowledgeNote;
+    }
+
+    public String getResolvedBy() {
+        return resolvedBy;
+    }
+
+    public void setResolvedBy(String resolvedBy) {
+        this.resolvedBy = resolvedBy;
+    }
+
+    public Instant getResolvedAt() {
+        return resolvedAt;
+    }
+
+    public void setResolvedAt(Instant resolvedAt) {
+        this.resolvedAt = resolvedAt;
+    }
+
+    public String getResolveNote() {
+        return resolveNote;
+    }
+
+    public void setResolveNote(String resolveNote) {
+        this.resolveNote = resolveNote;
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -57,8 +58,17 @@ public final class DynamoDbAlarmLedger implements AlarmLedger {
     @Override
     public void markPublished(Alarm alarm) {
         var now = clock.instant();
-        table.putItem(
-                AlarmItem.from(alarm, now, alarm.occurredAt().plus(retention).getEpochSecond()));
+        try {
+            // Created only: a second mark (a crash between publish and mark, a repeated forged request) keeps the
+            // first row, with what operators have done about it since (acknowledged, resolved).
+            table.putItem(r -> r.item(AlarmItem.from(
+                            alarm, now, alarm.occurredAt().plus(retention).getEpochSecond()))
+                    .conditionExpression(Expression.builder()
+                            .expression("attribute_not_exists(alarmId)")
+                            .build()));
+        } catch (ConditionalCheckFailedException marked) {
+            // Marked before: nothing to change.
+        }
     }
 
     @Override

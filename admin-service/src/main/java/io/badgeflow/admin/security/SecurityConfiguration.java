@@ -61,7 +61,9 @@ class SecurityConfiguration {
         "/live",
         "/dashboard",
         "/door-audit",
-        "/users"
+        "/users",
+        "/alarms",
+        "/alarm-subscriptions"
     };
 
     @Bean
@@ -114,6 +116,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/**")
                         .hasAnyRole("ADMIN", "OPERATOR", "AUDITOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/dead-letters/*/redrive")
+                        .hasAnyRole("ADMIN", "OPERATOR")
+                        // Operators handle alarms (acknowledge, resolve); AlarmController checks the same.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/alarms/*/acknowledge", "/api/v1/alarms/*/resolve")
                         .hasAnyRole("ADMIN", "OPERATOR")
                         .requestMatchers("/api/**")
                         .hasRole("ADMIN")

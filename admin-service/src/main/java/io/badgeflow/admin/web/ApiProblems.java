@@ -2,6 +2,7 @@ package io.badgeflow.admin.web;
 
 import io.badgeflow.admin.idempotency.IdempotencyKeyReusedException;
 import io.badgeflow.model.InvalidFieldException;
+import io.badgeflow.model.alarm.AlarmTransitionRefusedException;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -118,6 +119,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         var problem = invalidFields(Map.of(invalid.field(), invalid.getMessage()));
         problem.setDetail(invalid.getMessage());
         return problem;
+    }
+
+    @ExceptionHandler(AlarmTransitionRefusedException.class)
+    ProblemDetail alarmTransitionRefused(AlarmTransitionRefusedException refused) {
+        return Problems.of(HttpStatus.CONFLICT, "Alarm already handled", refused.getMessage());
     }
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)

@@ -178,6 +178,16 @@ class OpenApiConfiguration {
                     "The user exists already, or the change would leave no enabled admin, or "
                             + "disables the caller's own account");
         }
+        if (path.startsWith("/api/v1/alarms/") && method == PathItem.HttpMethod.POST) {
+            problem(responses, "409", "The alarm is resolved already, or was acknowledged already");
+        }
+        if (path.startsWith("/api/v1/alarm-subscriptions") && method != PathItem.HttpMethod.GET) {
+            problem(
+                    responses,
+                    "409",
+                    "At the webhook limit (50), a secret rotated by someone else at the same moment, a rotation of a "
+                            + "subscription without a secret, or a removal of the queue that feeds the webhooks");
+        }
         problem(responses, "500", "Unexpected failure");
     }
 
@@ -193,13 +203,17 @@ class OpenApiConfiguration {
     private static void constrain(String path, Parameter parameter) {
         // A fresh schema each time: springdoc shares one schema object between parameters of the same type.
         Schema<?> schema = switch (parameter.getName()) {
-            case "employeeId", "cardId", "buildingId", "doorId", "commandId" ->
+            case "employeeId", "cardId", "buildingId", "doorId", "commandId", "alarmId", "id" ->
                 new StringSchema().pattern(ApiPatterns.ID).minLength(1).maxLength(128);
             case "importId" -> new StringSchema().pattern("^[0-9a-f]{32}$");
             case "username" -> new StringSchema().pattern("^[A-Za-z0-9@._+-]{1,128}$");
-            case "queue" -> new StringSchema()._enum(List.of("commands", "imports", "releases"));
+            case "queue" ->
+                new StringSchema()._enum(List.of("commands", "imports", "releases", "alarm-fanout", "alarm-webhooks"));
             case "size" -> bounded(PageRequest.MAX_SIZE, 20);
-            case "limit" -> path.endsWith("/redrive") ? bounded(1000, 1000) : bounded(100, 20);
+            case "limit" ->
+                path.endsWith("/redrive")
+                        ? bounded(1000, 1000)
+                        : path.startsWith("/api/v1/alarms") ? bounded(200, 50) : bounded(100, 20);
             case "cursor", "after" -> new StringSchema().maxLength(2048).pattern("^[A-Za-z0-9_=-]*$");
             case "q" -> new StringSchema().maxLength(128).pattern(ApiPatterns.TEXT);
             case "at", "from", "to" -> new StringSchema().format("date-time");

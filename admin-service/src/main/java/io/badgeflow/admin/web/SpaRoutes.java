@@ -28,7 +28,9 @@ class SpaRoutes implements WebMvcConfigurer {
         "/live",
         "/dashboard",
         "/door-audit",
-        "/users"
+        "/users",
+        "/alarms",
+        "/alarm-subscriptions"
     };
 
     @Override

@@ -20,6 +20,8 @@ import io.badgeflow.admin.idempotency.IdempotencyStore;
 import io.badgeflow.admin.imports.ImportFiles;
 import io.badgeflow.admin.people.StaffDirectory;
 import io.badgeflow.admin.session.SignIn;
+import io.badgeflow.admin.subscription.AlarmTopicSubscriptions;
+import io.badgeflow.admin.subscription.TopicSubscription;
 import io.badgeflow.admin.user.StaffRole;
 import io.badgeflow.admin.user.StaffUser;
 import io.badgeflow.admin.user.UserDirectory;
@@ -27,18 +29,24 @@ import io.badgeflow.aws.delivery.DeliveryFailures;
 import io.badgeflow.aws.parking.ParkedRecordStore;
 import io.badgeflow.aws.testing.StackNames;
 import io.badgeflow.model.access.AccessFacts;
+import io.badgeflow.model.alarm.Alarm;
+import io.badgeflow.model.alarm.AlarmBoard;
+import io.badgeflow.model.alarm.AlarmHandling;
+import io.badgeflow.model.alarm.AlarmRecord;
 import io.badgeflow.model.archive.EventArchive;
 import io.badgeflow.model.audit.AdminAuditTrail;
 import io.badgeflow.model.audit.ChainVerification;
 import io.badgeflow.model.backoffice.BackOfficeDirectory;
 import io.badgeflow.model.command.CommandHistory;
 import io.badgeflow.model.command.CommandLog;
+import io.badgeflow.model.door.AlarmType;
 import io.badgeflow.model.door.SwipeHistory;
 import io.badgeflow.model.onboarding.ImportLedger;
 import io.badgeflow.model.onboarding.ImportStatus;
 import io.badgeflow.model.onboarding.ImportSummary;
 import io.badgeflow.model.paging.Page;
 import io.badgeflow.model.presence.PresenceLedger;
+import io.badgeflow.model.webhook.WebhookSubscriptions;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -179,6 +187,17 @@ class AuthorizationMatrixTests {
             Map.entry("GET /api/v1/doors/{doorId}/who-can-enter", new Expectation(STAFF, null)),
             Map.entry("GET /api/v1/employees/{employeeId}/can-enter", new Expectation(STAFF, null)),
             Map.entry("GET /api/v1/parked-records", new Expectation(ADMIN_OR_OPERATOR, null)),
+            // Alarms: every staff role reads; operators and admins handle them; admins decide who they reach.
+            Map.entry("GET /api/v1/alarms", new Expectation(STAFF, null)),
+            Map.entry("GET /api/v1/alarms/{alarmId}", new Expectation(STAFF, null)),
+            Map.entry("POST /api/v1/alarms/{alarmId}/acknowledge", new Expectation(ADMIN_OR_OPERATOR, "{}", 200)),
+            Map.entry("POST /api/v1/alarms/{alarmId}/resolve", new Expectation(ADMIN_OR_OPERATOR, "{}", 200)),
+            Map.entry("GET /api/v1/alarm-subscriptions", new Expectation(STAFF, null)),
+            Map.entry(
+                    "POST /api/v1/alarm-subscriptions",
+                    new Expectation(ADMIN, "{\"protocol\":\"EMAIL\",\"endpoint\":\"security@example.com\"}", 201)),
+            Map.entry("POST /api/v1/alarm-subscriptions/{id}/rotate-secret", new Expectation(ADMIN, null, 200)),
+            Map.entry("DELETE /api/v1/alarm-subscriptions/{id}", new Expectation(ADMIN, null, 204)),
             // How the web UI signs in: public by nature; the user pool decides (here a mock that accepts).
             Map.entry(
                     "POST /auth/login",
@@ -271,6 +290,15 @@ class AuthorizationMatrixTests {
     @MockitoBean
     AccessFacts accessFacts;
 
+    @MockitoBean
+    AlarmBoard alarms;
+
+    @MockitoBean
+    WebhookSubscriptions webhooks;
+
+    @MockitoBean
+    AlarmTopicSubscriptions topicSubscriptions;
+
     @Autowired
     MockMvc mvc;
 
@@ -327,6 +355,24 @@ class AuthorizationMatrixTests {
         when(auditTrail.verify()).thenReturn(new ChainVerification.Intact(0, 0, "0".repeat(64)));
         when(auditTrail.latest(20)).thenReturn(List.of());
         when(parkedRecords.newest(any())).thenReturn(Page.empty());
+        when(alarms.find(any()))
+                .thenReturn(Optional.of(new AlarmRecord(
+                        new Alarm(
+                                "alarm-1",
+                                AlarmType.DOOR_FORCED,
+                                "door-1",
+                                "HQ",
+                                "event-1",
+                                null,
+                                null,
+                                null,
+                                Examples.AT,
+                                Examples.AT),
+                        AlarmHandling.OPEN)));
+        when(webhooks.rotate(any(), any(), any())).thenReturn(true);
+        when(webhooks.remove(any())).thenReturn(true);
+        when(topicSubscriptions.subscribe(any(), any()))
+                .thenReturn(new TopicSubscription("sub-1", "email", "security@example.com", false));
         when(signIn.withPassword(any(), any()))
                 .thenReturn(new SignIn.IssuedTokens(
                         token(TRUSTED, "admin", Duration.ofMinutes(60)), 3600, "refresh-token"));
@@ -483,6 +529,8 @@ class AuthorizationMatrixTests {
                             .replace("{queue}", "commands")
                             .replace("{importId}", IMPORT_ID)
                             .replace("{username}", "someone@example.com")
+                            .replace("{alarmId}", "alarm-1")
+                            .replace("{id}", "webhook-1")
                     + QUERIES.getOrDefault(endpoint, "");
             var request = request(HttpMethod.valueOf(parts[0]), path);
             if (expectation.body() != null) {

@@ -35,12 +35,22 @@ class SqsMessageRetries implements MessageRetries {
 
     @Override
     public void retryLater(SQSEvent.SQSMessage message) {
+        changeVisibility(message, delaySeconds);
+    }
+
+    @Override
+    public void retryAfter(SQSEvent.SQSMessage message, Duration delay) {
+        changeVisibility(message, (int)
+                Math.min(Math.max(delay.toSeconds(), 0), Duration.ofHours(12).toSeconds()));
+    }
+
+    private void changeVisibility(SQSEvent.SQSMessage message, int seconds) {
         try {
             var queueUrl = queueUrls.computeIfAbsent(message.getEventSourceArn(), this::queueUrl);
             // SqsClient: SqsTemplate has no ChangeMessageVisibility (and this message came from Lambda's event).
             sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl)
                     .receiptHandle(message.getReceiptHandle())
-                    .visibilityTimeout(delaySeconds));
+                    .visibilityTimeout(seconds));
         } catch (SdkException | IllegalArgumentException e) {
             // The message still comes back, after the queue's own visibility timeout.
             LOG.warn("could not shorten the retry of message {}: {}", message.getMessageId(), e.toString());

@@ -11,4 +11,7 @@ public interface MessageRetries {
 
     /** Makes {@code message} visible again after the retry delay; best effort, never throws. */
     void retryLater(SQSEvent.SQSMessage message);
+
+    /** Makes {@code message} visible again after {@code delay} (at most 12 hours); best effort, never throws. */
+    void retryAfter(SQSEvent.SQSMessage message, java.time.Duration delay);
 }
