@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
- * The Cognito client (configured from {@code spring.cloud.aws.*}), the UI's sign-in over the web app client, and
+ * The Cognito client (configured from {@code spring.cloud.aws.*}), the UI's sign-in over the confidential app client, and
  * the staff users through the pool's admin API.
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,7 +22,14 @@ class CognitoConfiguration {
 
     @Bean
     SignIn signIn(CognitoIdentityProviderClient cognito, AdminServiceStack stack) {
-        return new CognitoSignIn(cognito, stack.userPoolClientId());
+        // The app client is confidential: its secret is read once here (cognito-idp:DescribeUserPoolClient on
+        // this pool only), kept in memory and never logged, output or written anywhere.
+        var secret = cognito.describeUserPoolClient(
+                        request -> request.userPoolId(stack.userPoolId()).clientId(stack.userPoolClientId()))
+                .userPoolClient()
+                .clientSecret();
+        return new CognitoSignIn(
+                cognito, stack.userPoolClientId(), new ClientSecretHash(stack.userPoolClientId(), secret));
     }
 
     @Bean
