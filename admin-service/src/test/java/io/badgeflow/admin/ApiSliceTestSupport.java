@@ -10,7 +10,9 @@ import io.badgeflow.admin.deadletter.DeadLetterQueues;
 import io.badgeflow.admin.idempotency.IdempotencyRefusals;
 import io.badgeflow.admin.idempotency.IdempotencyStore;
 import io.badgeflow.admin.imports.ImportFiles;
+import io.badgeflow.admin.session.HostedSignIn;
 import io.badgeflow.admin.session.SignIn;
+import io.badgeflow.admin.session.SsoProperties;
 import io.badgeflow.admin.user.UserDirectory;
 import io.badgeflow.aws.delivery.DeliveryFailures;
 import io.badgeflow.aws.parking.ParkedRecordStore;
@@ -49,7 +51,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @WebMvcTest
 @ComponentScan(basePackages = {"io.badgeflow.admin.security", "io.badgeflow.admin.web"})
 @Import(CommandSubmissions.class)
-@EnableConfigurationProperties({AdminServiceProperties.class, AdminServiceStack.class})
+@EnableConfigurationProperties({AdminServiceProperties.class, AdminServiceStack.class, SsoProperties.class})
 @TestPropertySource(
         properties = {
             "badgeflow.admin-service.max-import-size=" + ApiSliceTestSupport.MAX_IMPORT_BYTES + "B",
@@ -75,6 +77,9 @@ public abstract class ApiSliceTestSupport {
         StackNames.placeholders(AdminServiceStack.class, Map.of("UserPoolId", "us-east-1_test"))
                 .forEach((key, value) -> registry.add(key, () -> value));
     }
+
+    @MockitoBean
+    protected HostedSignIn hostedSignIn;
 
     @MockitoBean
     protected CommandDocumentStore documents;

@@ -77,8 +77,10 @@ class SessionController {
     private final JwtDecoder jwtDecoder;
     private final AdminMfaRule mfaRule;
     private final boolean secureCookie;
+    private final SsoProperties sso;
 
-    SessionController(SignIn signIn, JwtDecoder jwtDecoder, AdminServiceProperties properties) {
+    SessionController(SignIn signIn, JwtDecoder jwtDecoder, AdminServiceProperties properties, SsoProperties sso) {
+        this.sso = sso;
         this.signIn = signIn;
         this.jwtDecoder = jwtDecoder;
         this.mfaRule = new AdminMfaRule(properties);
@@ -332,7 +334,8 @@ class SessionController {
                             HttpHeaders.SET_COOKIE,
                             cookie(USER_COOKIE, userCookieValue(name), -1).toString());
         }
-        if (mfaRule.appliesTo(name, groups) && !signIn.hasTotp(tokens.accessToken())) {
+        // A federated admin's MFA is the identity provider's; the pool's own admins enrol here.
+        if (mfaRule.appliesTo(name, groups) && !sso.isFederated(name) && !signIn.hasTotp(tokens.accessToken())) {
             // No admin session without TOTP: enrol now. The refresh cookie (set above) keys the enrolment; a
             // refresh meanwhile lands here again, so no session opens by that way either.
             var enrolment = signIn.enrolTotpWithAccessToken(tokens.accessToken());
@@ -345,7 +348,7 @@ class SessionController {
                 .body(SessionView.signedIn(tokens.accessToken(), tokens.expiresIn(), name, groups));
     }
 
-    private static String userCookieValue(String username) {
+    static String userCookieValue(String username) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(username.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -359,6 +362,11 @@ class SessionController {
     }
 
     private ResponseCookie cookie(String name, String value, long maxAge) {
+        return authCookie(name, value, maxAge, secureCookie);
+    }
+
+    /** A cookie of the session: HttpOnly, SameSite=Strict, on {@code /auth} only. */
+    static ResponseCookie authCookie(String name, String value, long maxAge, boolean secureCookie) {
         return ResponseCookie.from(name, value)
                 .httpOnly(true)
                 .secure(secureCookie)

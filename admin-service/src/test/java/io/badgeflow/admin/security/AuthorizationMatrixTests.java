@@ -18,6 +18,7 @@ import io.badgeflow.admin.command.CommandDocumentStore;
 import io.badgeflow.admin.deadletter.DeadLetterQueues;
 import io.badgeflow.admin.idempotency.IdempotencyStore;
 import io.badgeflow.admin.imports.ImportFiles;
+import io.badgeflow.admin.session.HostedSignIn;
 import io.badgeflow.admin.session.SignIn;
 import io.badgeflow.admin.user.StaffRole;
 import io.badgeflow.admin.user.StaffUser;
@@ -189,6 +190,10 @@ class AuthorizationMatrixTests {
                     new Expectation(ANYONE, "{\"username\":\"u\",\"newPassword\":\"A-new-password-1\"}", 401)),
             Map.entry("POST /auth/mfa", new Expectation(ANYONE, "{\"username\":\"u\",\"code\":\"123456\"}", 401)),
             Map.entry("POST /auth/mfa-setup", new Expectation(ANYONE, "{\"username\":\"u\",\"code\":\"123456\"}", 401)),
+            // Single sign-on: public; no provider is configured here, and a callback without its cookie is refused.
+            Map.entry("GET /auth/providers", new Expectation(ANYONE, null, 200)),
+            Map.entry("GET /auth/sso/{provider}", new Expectation(ANYONE, null, 404)),
+            Map.entry("GET /auth/sso/callback", new Expectation(ANYONE, null, 400)),
             // Staff users: admins only.
             Map.entry("GET /api/v1/users", new Expectation(ADMIN, null)),
             Map.entry(
@@ -249,6 +254,9 @@ class AuthorizationMatrixTests {
 
     @MockitoBean
     SignIn signIn;
+
+    @MockitoBean
+    HostedSignIn hostedSignIn;
 
     @MockitoBean
     UserDirectory users;
@@ -474,6 +482,7 @@ class AuthorizationMatrixTests {
                             .replace("{queue}", "commands")
                             .replace("{importId}", IMPORT_ID)
                             .replace("{username}", "someone@example.com")
+                            .replace("{provider}", "Corporate")
                     + QUERIES.getOrDefault(endpoint, "");
             var request = request(HttpMethod.valueOf(parts[0]), path);
             if (expectation.body() != null) {
