@@ -14,13 +14,13 @@ import uuid
 
 import boto3
 
+import pool_sign_in
+
 
 def token(endpoint, outputs, username, password):
     cognito = boto3.client("cognito-idp", endpoint_url=endpoint, region_name="us-east-1",
                            aws_access_key_id="test", aws_secret_access_key="test")
-    result = cognito.initiate_auth(ClientId=outputs["UserPoolClientId"], AuthFlow="USER_PASSWORD_AUTH",
-                                   AuthParameters={"USERNAME": username, "PASSWORD": password})
-    return result["AuthenticationResult"]["AccessToken"]
+    return pool_sign_in.access_token(cognito, outputs, username, password)
 
 
 def call(method, url, bearer, body=None):

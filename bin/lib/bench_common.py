@@ -5,6 +5,8 @@ import urllib.request
 
 import boto3
 
+import pool_sign_in
+
 
 class System:
     """The system bin/run started: its stack outputs, AWS clients on the emulator and an admin token."""
@@ -19,9 +21,7 @@ class System:
             f"http://127.0.0.1:{int(os.environ.get('BADGEFLOW_ACCESS_STREAM_PORT', '8082')) + 1000}"
         users = {line.split("\t")[1]: line.split("\t")[2].strip() for line in open(f"{run_dir}/demo-users.tsv")}
         cognito = self.client("cognito-idp")
-        result = cognito.initiate_auth(ClientId=self.outputs["UserPoolClientId"], AuthFlow="USER_PASSWORD_AUTH",
-                                       AuthParameters={"USERNAME": "demo-admin", "PASSWORD": users["demo-admin"]})
-        self.bearer = result["AuthenticationResult"]["AccessToken"]
+        self.bearer = pool_sign_in.access_token(cognito, self.outputs, "demo-admin", users["demo-admin"])
 
     def client(self, service):
         return boto3.client(service, endpoint_url=self.endpoint, region_name="us-east-1",

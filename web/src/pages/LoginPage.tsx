@@ -17,6 +17,35 @@ import { useAuth } from '../auth';
 import type { Challenge } from '../session';
 
 /**
+ * "Sign in with <provider>" for each federated identity provider admin-service offers (none unless configured):
+ * a plain link, since the sign-in leaves for the provider and comes back through /auth/sso/callback.
+ */
+function ProviderButtons() {
+  const [providers, setProviders] = useState<string[]>([]);
+  useEffect(() => {
+    let active = true;
+    fetch('/auth/providers', { credentials: 'same-origin' })
+      .then((response) => (response.ok ? (response.json() as Promise<{ providers?: unknown }>) : { providers: [] }))
+      .then((answer) => {
+        const names = Array.isArray(answer.providers)
+          ? answer.providers.filter((name): name is string => typeof name === 'string')
+          : [];
+        if (active) setProviders(names);
+      })
+      // No providers shown when the list cannot be read: the password form still works.
+      .catch(() => undefined);
+    return () => {
+      active = false;
+    };
+  }, []);
+  return providers.map((name) => (
+    <Button key={name} component="a" href={`/auth/sso/${encodeURIComponent(name)}`} variant="default">
+      Sign in with {name}
+    </Button>
+  ));
+}
+
+/**
  * Sign-in against the user pool, through admin-service's /auth endpoints (the browser never talks to Cognito):
  * the password, then whatever step the pool or the service asks for — a new password for an invited user, the
  * set-up of an authenticator app (QR code and secret), or its current code. The page keeps the URL it was
@@ -111,6 +140,7 @@ export function LoginPage() {
           <Button type="submit" loading={busy}>
             Sign in
           </Button>
+          <ProviderButtons />
         </Stack>
       </form>
     );

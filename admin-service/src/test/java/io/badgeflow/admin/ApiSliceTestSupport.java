@@ -14,7 +14,9 @@ import io.badgeflow.admin.idempotency.IdempotencyStore;
 import io.badgeflow.admin.imports.ImportFiles;
 import io.badgeflow.admin.people.PeopleNames;
 import io.badgeflow.admin.people.StaffDirectory;
+import io.badgeflow.admin.session.HostedSignIn;
 import io.badgeflow.admin.session.SignIn;
+import io.badgeflow.admin.session.SsoProperties;
 import io.badgeflow.admin.subscription.AlarmSubscriptions;
 import io.badgeflow.admin.subscription.AlarmTopicSubscriptions;
 import io.badgeflow.admin.subscription.AlarmWebhookSettings;
@@ -58,7 +60,12 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @WebMvcTest
 @ComponentScan(basePackages = {"io.badgeflow.admin.security", "io.badgeflow.admin.web"})
 @Import({CommandSubmissions.class, PeopleNames.class, AlarmHandlings.class, AlarmSubscriptions.class})
-@EnableConfigurationProperties({AdminServiceProperties.class, AdminServiceStack.class, AlarmWebhookSettings.class})
+@EnableConfigurationProperties({
+    AdminServiceProperties.class,
+    AdminServiceStack.class,
+    AlarmWebhookSettings.class,
+    SsoProperties.class
+})
 @TestPropertySource(
         properties = {
             "badgeflow.admin-service.max-import-size=" + ApiSliceTestSupport.MAX_IMPORT_BYTES + "B",
@@ -84,6 +91,9 @@ public abstract class ApiSliceTestSupport {
         StackNames.placeholders(AdminServiceStack.class, Map.of("UserPoolId", "us-east-1_test"))
                 .forEach((key, value) -> registry.add(key, () -> value));
     }
+
+    @MockitoBean
+    protected HostedSignIn hostedSignIn;
 
     @MockitoBean
     protected CommandDocumentStore documents;

@@ -194,7 +194,13 @@ class EmulatorRestartIntegrationTests {
             cognito.adminAddUserToGroup(r -> r.userPoolId(pool).username(user).groupName("admin"));
             return cognito.initiateAuth(r -> r.clientId(aws.output("UserPoolClientId"))
                             .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                            .authParameters(Map.of("USERNAME", user, "PASSWORD", PASSWORD)))
+                            .authParameters(Map.of(
+                                    "USERNAME",
+                                    user,
+                                    "PASSWORD",
+                                    PASSWORD,
+                                    "SECRET_HASH",
+                                    PoolSecretHash.of(cognito, pool, aws.output("UserPoolClientId"), user))))
                     .authenticationResult()
                     .accessToken();
         }

@@ -49,7 +49,13 @@ final class LocalAdminService {
             cognito.adminAddUserToGroup(r -> r.userPoolId(pool).username(user).groupName(group));
             return cognito.initiateAuth(r -> r.clientId(aws.output("UserPoolClientId"))
                             .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                            .authParameters(Map.of("USERNAME", user, "PASSWORD", PASSWORD)))
+                            .authParameters(Map.of(
+                                    "USERNAME",
+                                    user,
+                                    "PASSWORD",
+                                    PASSWORD,
+                                    "SECRET_HASH",
+                                    PoolSecretHash.of(cognito, pool, aws.output("UserPoolClientId"), user))))
                     .authenticationResult()
                     .accessToken();
         }

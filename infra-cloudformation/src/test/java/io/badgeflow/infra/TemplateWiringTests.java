@@ -541,7 +541,7 @@ class TemplateWiringTests {
     }
 
     @Test
-    void userPoolAdmitsOnlyAdminCreatedUsersAndTheWebClientHasNoSecret() {
+    void userPoolAdmitsOnlyAdminCreatedUsersAndTheWebClientIsConfidential() {
         var identity = named("identity");
         var pool =
                 identity.resourcesOfType("AWS::Cognito::UserPool").findFirst().orElseThrow();
@@ -551,10 +551,30 @@ class TemplateWiringTests {
         var client = identity.resourcesOfType("AWS::Cognito::UserPoolClient")
                 .findFirst()
                 .orElseThrow();
-        assertThat(client.property("GenerateSecret")).isEqualTo(false);
+        // A public client would let anyone get tokens from the pool past admin-service's MFA-for-admins rule.
+        assertThat(client.property("GenerateSecret")).isEqualTo(true);
         assertThat(list(client.property("ExplicitAuthFlows")))
                 .containsExactlyInAnyOrder(
                         "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH");
+    }
+
+    @Test
+    void onlyAdminServiceReadsTheAppClientSecretOnThePoolAndNoOutputCarriesIt() {
+        var readers = all().stream()
+                .flatMap(Template::allResources)
+                .flatMap(resource -> TemplateSecurityTests.statements(resource).stream()
+                        .filter(statement ->
+                                list(statement.get("Action")).contains("cognito-idp:DescribeUserPoolClient"))
+                        .map(statement -> Map.entry(resource.logicalId(), statement)))
+                .toList();
+        assertThat(readers).hasSize(1);
+        var statement = readers.get(0).getValue();
+        assertThat(readers.get(0).getKey()).isEqualTo("AdminServiceTaskRole");
+        assertThat(list(statement.get("Action"))).containsExactly("cognito-idp:DescribeUserPoolClient");
+        assertThat(importedName(statement.get("Resource"))).isEqualTo("badgeflow-${Stage}-UserPoolArn");
+        for (var template : all()) {
+            assertThat(template.outputs().toString()).as("%s outputs", template).doesNotContain("ClientSecret");
+        }
     }
 
     private static void assertSuppressionsExplained(String where, Map<String, Object> metadata) {

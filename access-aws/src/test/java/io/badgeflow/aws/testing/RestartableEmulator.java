@@ -20,12 +20,15 @@ public final class RestartableEmulator implements AutoCloseable {
     private final String stacks;
     private final AwsEnvironment environment;
 
-    private RestartableEmulator(Path repo, String stacks) {
+    private RestartableEmulator(Path repo, String stacks, Map<String, String> emulatorEnv) {
         this.repo = repo;
         this.stacks = stacks;
         var port = AwsEnvironment.freePort();
         var runDir = Path.of("target", "emulator-restartable-" + port).toAbsolutePath();
-        this.env = Map.of("BADGEFLOW_EMULATOR_PORT", Integer.toString(port), "BADGEFLOW_RUN_DIR", runDir.toString());
+        var env = new java.util.HashMap<>(emulatorEnv);
+        env.put("BADGEFLOW_EMULATOR_PORT", Integer.toString(port));
+        env.put("BADGEFLOW_RUN_DIR", runDir.toString());
+        this.env = Map.copyOf(env);
         this.emulator = repo.resolve("infra-cloudformation/scripts/emulator").toString();
         this.endpoint = URI.create("http://127.0.0.1:" + port);
         run("start", "--persist");
@@ -40,7 +43,16 @@ public final class RestartableEmulator implements AutoCloseable {
 
     /** Starts an emulator on a free port and deploys {@code stacks} (comma-separated stack names) to it. */
     public static RestartableEmulator start(String stacks) {
-        return new RestartableEmulator(AwsEnvironment.repositoryRoot(), stacks);
+        return new RestartableEmulator(AwsEnvironment.repositoryRoot(), stacks, Map.of());
+    }
+
+    /**
+     * Like {@link #start}, with the emulator's request checks on ({@code AUTH=true}: signatures, IAM, and the
+     * checks AWS makes of unsigned calls, such as a confidential app client's SECRET_HASH), which the shared
+     * emulator leaves off.
+     */
+    public static RestartableEmulator startEnforcing(String stacks) {
+        return new RestartableEmulator(AwsEnvironment.repositoryRoot(), stacks, Map.of("AUTH", "true"));
     }
 
     /** The endpoint and the outputs of the first deploy. */

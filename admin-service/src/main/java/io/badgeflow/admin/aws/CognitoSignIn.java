@@ -4,6 +4,7 @@ import io.badgeflow.admin.session.SignIn;
 import io.badgeflow.admin.session.SignInInputException;
 import io.badgeflow.admin.session.SignInRefusedException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
@@ -21,7 +22,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoun
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftwareTokenResponseType;
 
 /**
- * Sign-in over the user pool's web app client (no secret): InitiateAuth with USER_PASSWORD_AUTH and
+ * Sign-in over the user pool's back-office app client, which is confidential: every InitiateAuth and
+ * RespondToAuthChallenge carries its SECRET_HASH, RevokeToken its secret, so only this service can sign in with it
+ * (decision 0019). InitiateAuth with USER_PASSWORD_AUTH and
  * REFRESH_TOKEN_AUTH, RespondToAuthChallenge for the challenges the UI completes, Associate/VerifySoftwareToken
  * for TOTP enrolment, RevokeToken at logout. Every password refusal reads the same, so the answer never says
  * whether a user exists (or is disabled). No session, token or code ever goes into a log or a message.
@@ -34,10 +37,12 @@ final class CognitoSignIn implements SignIn {
 
     private final CognitoIdentityProviderClient cognito;
     private final String clientId;
+    private final ClientSecretHash secretHash;
 
-    CognitoSignIn(CognitoIdentityProviderClient cognito, String clientId) {
+    CognitoSignIn(CognitoIdentityProviderClient cognito, String clientId, ClientSecretHash secretHash) {
         this.cognito = cognito;
         this.clientId = clientId;
+        this.secretHash = secretHash;
     }
 
     @Override
@@ -45,7 +50,8 @@ final class CognitoSignIn implements SignIn {
         try {
             var response = cognito.initiateAuth(request -> request.clientId(clientId)
                     .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                    .authParameters(Map.of("USERNAME", username, "PASSWORD", password)));
+                    .authParameters(Map.of(
+                            "USERNAME", username, "PASSWORD", password, "SECRET_HASH", secretHash.of(username))));
             return step(response.authenticationResult(), response.challengeNameAsString(), response.session());
         } catch (NotAuthorizedException
                 | UserNotFoundException
@@ -57,11 +63,14 @@ final class CognitoSignIn implements SignIn {
     }
 
     @Override
-    public IssuedTokens withRefreshToken(String refreshToken) {
+    public IssuedTokens withRefreshToken(String username, String refreshToken) {
         try {
+            // The hash of a refresh is over the pool's username of the token's owner (not an alias it signed in
+            // with): the access token's username claim, which the caller keeps beside the refresh token.
             var result = cognito.initiateAuth(request -> request.clientId(clientId)
                             .authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
-                            .authParameters(Map.of("REFRESH_TOKEN", refreshToken)))
+                            .authParameters(
+                                    Map.of("REFRESH_TOKEN", refreshToken, "SECRET_HASH", secretHash.of(username))))
                     .authenticationResult();
             if (result == null) {
                 throw new SignInRefusedException("Your session has ended. Please sign in again.", null);
@@ -162,15 +171,19 @@ final class CognitoSignIn implements SignIn {
 
     @Override
     public void revoke(String refreshToken) {
-        cognito.revokeToken(request -> request.clientId(clientId).token(refreshToken));
+        cognito.revokeToken(request -> request.clientId(clientId)
+                .clientSecret(secretHash.clientSecret())
+                .token(refreshToken));
     }
 
     private SignInStep respond(ChallengeNameType challenge, String session, Map<String, String> answers) {
+        var signed = new HashMap<>(answers);
+        signed.put("SECRET_HASH", secretHash.of(answers.get("USERNAME")));
         try {
             var response = cognito.respondToAuthChallenge(request -> request.clientId(clientId)
                     .challengeName(challenge)
                     .session(session)
-                    .challengeResponses(answers));
+                    .challengeResponses(signed));
             return step(response.authenticationResult(), response.challengeNameAsString(), response.session());
         } catch (NotAuthorizedException | UserNotFoundException | InvalidParameterException expired) {
             // An expired or reused session, or a user disabled meanwhile: the sign-in starts over.

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -54,6 +55,11 @@ class SessionController {
 
     static final String REFRESH_COOKIE = "badgeflow_refresh";
     static final String CHALLENGE_COOKIE = "badgeflow_challenge";
+    /**
+     * Beside the refresh cookie: the pool's username of its owner (base64url), which the SECRET_HASH of a refresh
+     * is computed over (the app client is confidential). Not a credential: a wrong one only makes the pool refuse.
+     */
+    static final String USER_COOKIE = "badgeflow_user";
 
     /** The challenge cookie when the service (not the pool) asks for enrolment: the refresh cookie is the key. */
     private static final String ENROLMENT = "enrol";
@@ -71,8 +77,10 @@ class SessionController {
     private final JwtDecoder jwtDecoder;
     private final AdminMfaRule mfaRule;
     private final boolean secureCookie;
+    private final SsoProperties sso;
 
-    SessionController(SignIn signIn, JwtDecoder jwtDecoder, AdminServiceProperties properties) {
+    SessionController(SignIn signIn, JwtDecoder jwtDecoder, AdminServiceProperties properties, SsoProperties sso) {
+        this.sso = sso;
         this.signIn = signIn;
         this.jwtDecoder = jwtDecoder;
         this.mfaRule = new AdminMfaRule(properties);
@@ -185,10 +193,11 @@ class SessionController {
         var challenge = cookie(http, CHALLENGE_COOKIE);
         if (ENROLMENT.equals(challenge)) {
             var refreshToken = cookie(http, REFRESH_COOKIE);
-            if (refreshToken == null) {
+            var owner = owner(http);
+            if (refreshToken == null || owner == null) {
                 throw new SignInRefusedException(ChallengeExpired.MESSAGE, null);
             }
-            var tokens = signIn.withRefreshToken(refreshToken);
+            var tokens = signIn.withRefreshToken(owner, refreshToken);
             signIn.confirmTotpWithAccessToken(tokens.accessToken(), request.code());
             return answer(tokens, request.username(), refreshToken);
         }
@@ -201,10 +210,11 @@ class SessionController {
     @PostMapping("/refresh")
     ResponseEntity<SessionView> refresh(HttpServletRequest request) {
         var refreshToken = cookie(request, REFRESH_COOKIE);
-        if (refreshToken == null) {
+        var owner = owner(request);
+        if (refreshToken == null || owner == null) {
             throw new SignInRefusedException("Not signed in.", null);
         }
-        return answer(signIn.withRefreshToken(refreshToken), null, refreshToken);
+        return answer(signIn.withRefreshToken(owner, refreshToken), null, refreshToken);
     }
 
     // Public: ending a session needs no more than the cookie it ends; without one it changes nothing.
@@ -225,6 +235,7 @@ class SessionController {
         return ResponseEntity.noContent()
                 .header(HttpHeaders.SET_COOKIE, refreshCookie("", 0).toString())
                 .header(HttpHeaders.SET_COOKIE, challengeCookie("", 0).toString())
+                .header(HttpHeaders.SET_COOKIE, cookie(USER_COOKIE, "", 0).toString())
                 .build();
     }
 
@@ -235,6 +246,20 @@ class SessionController {
             throw new SignInRefusedException(ChallengeExpired.MESSAGE, null);
         }
         return challenge.substring(POOL_SESSION.length());
+    }
+
+    /** The pool's username of the refresh cookie's owner, from the user cookie; null when absent or malformed. */
+    private static String owner(HttpServletRequest request) {
+        var value = cookie(request, USER_COOKIE);
+        if (value == null) {
+            return null;
+        }
+        try {
+            var owner = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
+            return owner.isBlank() ? null : owner;
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
     }
 
     /**
@@ -257,6 +282,7 @@ class SessionController {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .header(HttpHeaders.SET_COOKIE, refreshCookie("", 0).toString())
                 .header(HttpHeaders.SET_COOKIE, challengeCookie("", 0).toString())
+                .header(HttpHeaders.SET_COOKIE, cookie(USER_COOKIE, "", 0).toString())
                 .body(problem);
     }
 
@@ -302,9 +328,14 @@ class SessionController {
         var refreshToken = tokens.refreshToken() != null ? tokens.refreshToken() : currentRefreshToken;
         if (refreshToken != null) {
             response.header(
-                    HttpHeaders.SET_COOKIE, refreshCookie(refreshToken, -1).toString());
+                            HttpHeaders.SET_COOKIE,
+                            refreshCookie(refreshToken, -1).toString())
+                    .header(
+                            HttpHeaders.SET_COOKIE,
+                            cookie(USER_COOKIE, userCookieValue(name), -1).toString());
         }
-        if (mfaRule.appliesTo(name, groups) && !signIn.hasTotp(tokens.accessToken())) {
+        // A federated admin's MFA is the identity provider's; the pool's own admins enrol here.
+        if (mfaRule.appliesTo(name, groups) && !sso.isFederated(name) && !signIn.hasTotp(tokens.accessToken())) {
             // No admin session without TOTP: enrol now. The refresh cookie (set above) keys the enrolment; a
             // refresh meanwhile lands here again, so no session opens by that way either.
             var enrolment = signIn.enrolTotpWithAccessToken(tokens.accessToken());
@@ -317,6 +348,10 @@ class SessionController {
                 .body(SessionView.signedIn(tokens.accessToken(), tokens.expiresIn(), name, groups));
     }
 
+    static String userCookieValue(String username) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(username.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** A session cookie ({@code maxAge} -1) or a deletion ({@code maxAge} 0). */
     private ResponseCookie refreshCookie(String value, long maxAge) {
         return cookie(REFRESH_COOKIE, value, maxAge);
@@ -327,6 +362,11 @@ class SessionController {
     }
 
     private ResponseCookie cookie(String name, String value, long maxAge) {
+        return authCookie(name, value, maxAge, secureCookie);
+    }
+
+    /** A cookie of the session: HttpOnly, SameSite=Strict, on {@code /auth} only. */
+    static ResponseCookie authCookie(String name, String value, long maxAge, boolean secureCookie) {
         return ResponseCookie.from(name, value)
                 .httpOnly(true)
                 .secure(secureCookie)

@@ -10,8 +10,13 @@ public interface SignIn {
     /** @throws SignInRefusedException when the pool refuses the username and password */
     SignInStep withPassword(String username, String password);
 
-    /** @throws SignInRefusedException when the refresh token is unknown, expired or revoked */
-    IssuedTokens withRefreshToken(String refreshToken);
+    /**
+     * A new access token for a refresh token of {@code username} (the pool's username, as the access token's
+     * {@code username} claim names it: the confidential app client's SECRET_HASH is computed over it).
+     *
+     * @throws SignInRefusedException when the refresh token is unknown, expired or revoked, or not that user's
+     */
+    IssuedTokens withRefreshToken(String username, String refreshToken);
 
     /**
      * Answers NEW_PASSWORD_REQUIRED with the user's own password.

@@ -19,6 +19,7 @@ import io.badgeflow.admin.deadletter.DeadLetterQueues;
 import io.badgeflow.admin.idempotency.IdempotencyStore;
 import io.badgeflow.admin.imports.ImportFiles;
 import io.badgeflow.admin.people.StaffDirectory;
+import io.badgeflow.admin.session.HostedSignIn;
 import io.badgeflow.admin.session.SignIn;
 import io.badgeflow.admin.subscription.AlarmTopicSubscriptions;
 import io.badgeflow.admin.subscription.TopicSubscription;
@@ -211,6 +212,10 @@ class AuthorizationMatrixTests {
                     new Expectation(ANYONE, "{\"username\":\"u\",\"newPassword\":\"A-new-password-1\"}", 401)),
             Map.entry("POST /auth/mfa", new Expectation(ANYONE, "{\"username\":\"u\",\"code\":\"123456\"}", 401)),
             Map.entry("POST /auth/mfa-setup", new Expectation(ANYONE, "{\"username\":\"u\",\"code\":\"123456\"}", 401)),
+            // Single sign-on: public; no provider is configured here, and a callback without its cookie is refused.
+            Map.entry("GET /auth/providers", new Expectation(ANYONE, null, 200)),
+            Map.entry("GET /auth/sso/{provider}", new Expectation(ANYONE, null, 404)),
+            Map.entry("GET /auth/sso/callback", new Expectation(ANYONE, null, 400)),
             // Staff users: admins only.
             Map.entry("GET /api/v1/users", new Expectation(ADMIN, null)),
             Map.entry(
@@ -271,6 +276,9 @@ class AuthorizationMatrixTests {
 
     @MockitoBean
     SignIn signIn;
+
+    @MockitoBean
+    HostedSignIn hostedSignIn;
 
     @MockitoBean
     UserDirectory users;
@@ -531,6 +539,7 @@ class AuthorizationMatrixTests {
                             .replace("{username}", "someone@example.com")
                             .replace("{alarmId}", "alarm-1")
                             .replace("{id}", "webhook-1")
+                            .replace("{provider}", "Corporate")
                     + QUERIES.getOrDefault(endpoint, "");
             var request = request(HttpMethod.valueOf(parts[0]), path);
             if (expectation.body() != null) {

@@ -22,6 +22,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 /** The web UI's sign-in: tokens to the page, the refresh token only as an HttpOnly cookie, refusals as 401 problems. */
 class SessionApiTests extends ApiSliceTestSupport {
 
+    /** The pool's username of the refresh cookie's owner, base64url ("demo-admin"). */
+    private static final Cookie USER = new Cookie("badgeflow_user", "ZGVtby1hZG1pbg");
+
     @MockitoBean
     JwtDecoder jwtDecoder;
 
@@ -57,6 +60,10 @@ class SessionApiTests extends ApiSliceTestSupport {
                         "\"username\":\"demo-admin\"",
                         "\"groups\":[\"admin\"]")
                 .doesNotContain("refresh-1");
+        assertThat(response.getHeaders("Set-Cookie"))
+                .anySatisfy(user -> assertThat(user)
+                        .startsWith("badgeflow_user=ZGVtby1hZG1pbg;")
+                        .contains("HttpOnly", "SameSite=Strict", "Path=/auth"));
         var cookie = response.getHeader("Set-Cookie");
         assertThat(cookie)
                 .startsWith("badgeflow_refresh=refresh-1")
@@ -94,9 +101,10 @@ class SessionApiTests extends ApiSliceTestSupport {
 
     @Test
     void refreshesFromTheCookieAndKeepsItWhenThePoolIssuesNoNewOne() throws Exception {
-        when(signIn.withRefreshToken("refresh-1")).thenReturn(new SignIn.IssuedTokens("access-2", 3600, null));
+        when(signIn.withRefreshToken("demo-admin", "refresh-1"))
+                .thenReturn(new SignIn.IssuedTokens("access-2", 3600, null));
 
-        var response = mvc.perform(post("/auth/refresh").cookie(new Cookie("badgeflow_refresh", "refresh-1")))
+        var response = mvc.perform(post("/auth/refresh").cookie(new Cookie("badgeflow_refresh", "refresh-1"), USER))
                 .andReturn()
                 .getResponse();
 
@@ -109,9 +117,10 @@ class SessionApiTests extends ApiSliceTestSupport {
     void refusesARefreshWithoutCookieOrWithARevokedOneAndDropsTheCookie() throws Exception {
         assertThat(mvc.perform(post("/auth/refresh")).andReturn().getResponse().getStatus())
                 .isEqualTo(401);
-        when(signIn.withRefreshToken("revoked")).thenThrow(new SignInRefusedException("Your session has ended.", null));
+        when(signIn.withRefreshToken("demo-admin", "revoked"))
+                .thenThrow(new SignInRefusedException("Your session has ended.", null));
 
-        var response = mvc.perform(post("/auth/refresh").cookie(new Cookie("badgeflow_refresh", "revoked")))
+        var response = mvc.perform(post("/auth/refresh").cookie(new Cookie("badgeflow_refresh", "revoked"), USER))
                 .andReturn()
                 .getResponse();
 
@@ -119,6 +128,17 @@ class SessionApiTests extends ApiSliceTestSupport {
         assertThat(response.getHeader("Set-Cookie"))
                 .startsWith("badgeflow_refresh=;")
                 .contains("Max-Age=0");
+    }
+
+    @Test
+    void refusesARefreshWithoutTheOwnersUserCookie() throws Exception {
+        var response = mvc.perform(post("/auth/refresh").cookie(new Cookie("badgeflow_refresh", "refresh-1")))
+                .andReturn()
+                .getResponse();
+
+        assertThat(response.getStatus()).isEqualTo(401);
+        assertThat(response.getContentType()).isEqualTo("application/problem+json");
+        verify(signIn, never()).withRefreshToken(any(), any());
     }
 
     @Test
@@ -289,14 +309,15 @@ class SessionApiTests extends ApiSliceTestSupport {
         when(signIn.hasTotp(any())).thenReturn(false);
         when(signIn.withPassword("demo-admin", "pw")).thenReturn(new SignIn.IssuedTokens("access-1", 900, "refresh-1"));
         when(signIn.enrolTotpWithAccessToken(any())).thenReturn(new SignIn.TotpEnrolment("JBSWY3DPEHPK3PXP", null));
-        when(signIn.withRefreshToken("refresh-1")).thenReturn(new SignIn.IssuedTokens("access-2", 900, null));
+        when(signIn.withRefreshToken("demo-admin", "refresh-1"))
+                .thenReturn(new SignIn.IssuedTokens("access-2", 900, null));
 
         var login = mvc.perform(post("/auth/login")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"demo-admin\",\"password\":\"pw\"}"))
                 .andReturn()
                 .getResponse();
-        var refreshed = mvc.perform(post("/auth/refresh").cookie(new Cookie("badgeflow_refresh", "refresh-1")))
+        var refreshed = mvc.perform(post("/auth/refresh").cookie(new Cookie("badgeflow_refresh", "refresh-1"), USER))
                 .andReturn()
                 .getResponse();
 
@@ -316,7 +337,8 @@ class SessionApiTests extends ApiSliceTestSupport {
         var enrolled = mvc.perform(post("/auth/mfa-setup")
                         .cookie(
                                 new Cookie("badgeflow_challenge", "enrol"),
-                                new Cookie("badgeflow_refresh", "refresh-1"))
+                                new Cookie("badgeflow_refresh", "refresh-1"),
+                                USER)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"demo-admin\",\"code\":\"654321\"}"))
                 .andReturn()

@@ -7,6 +7,7 @@ import io.badgeflow.admin.idempotency.IdempotencyRefusals;
 import io.badgeflow.admin.idempotency.IdempotencyStore;
 import io.badgeflow.admin.imports.ImportFiles;
 import io.badgeflow.admin.people.StaffDirectory;
+import io.badgeflow.admin.session.HostedSignIn;
 import io.badgeflow.admin.session.SignIn;
 import io.badgeflow.admin.user.UserDirectory;
 import io.badgeflow.aws.delivery.DeliveryFailures;
@@ -80,6 +81,9 @@ abstract class ForwardedHeadersTestSupport {
 
     @MockitoBean
     UserDirectory users;
+
+    @MockitoBean
+    HostedSignIn hostedSignIn;
 
     @MockitoBean
     CommandDocumentStore documents;
