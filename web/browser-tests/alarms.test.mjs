@@ -8,7 +8,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { browserPerFile, demoUsers, lbUrl, screenshot, seriousAccessibilityViolations, signIn } from './support.mjs';
+import {
+  browserPerFile,
+  command,
+  demoUsers,
+  lbUrl,
+  screenshot,
+  seriousAccessibilityViolations,
+  signIn,
+} from './support.mjs';
 
 const users = demoUsers();
 const withPage = browserPerFile();
@@ -51,38 +59,6 @@ function deliveries() {
   } catch {
     return [];
   }
-}
-
-/** Calls the API from inside the signed-in page with a token from its refresh cookie, as the UI itself would. */
-async function api(page, method, apiPath, body) {
-  return page.evaluate(
-    async ({ method, apiPath, body }) => {
-      const session = await (await fetch('/auth/refresh', { method: 'POST' })).json();
-      const headers = { Authorization: `Bearer ${session.accessToken}` };
-      if (body !== undefined) headers['Content-Type'] = 'application/json';
-      const response = await fetch(`/api/v1${apiPath}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, body: await response.json().catch(() => null) };
-    },
-    { method, apiPath, body },
-  );
-}
-
-async function command(page, method, apiPath, body) {
-  const accepted = await api(page, method, apiPath, body);
-  assert.equal(accepted.status, 202, `${method} ${apiPath}: ${JSON.stringify(accepted.body)}`);
-  for (let attempt = 0; attempt < 120; attempt += 1) {
-    const { body: status } = await api(page, 'GET', `/commands/${accepted.body.commandId}`);
-    if (status.status !== 'PENDING') {
-      assert.equal(status.status, 'APPLIED', `${method} ${apiPath}: ${JSON.stringify(status)}`);
-      return accepted.body;
-    }
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`${method} ${apiPath} still PENDING`);
 }
 
 describe('alarms', () => {

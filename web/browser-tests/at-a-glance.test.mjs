@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { demoUsers, browserPerFile, screenshot, seriousAccessibilityViolations, signIn } from './support.mjs';
+import { browserPerFile, command, demoUsers, screenshot, seriousAccessibilityViolations, signIn } from './support.mjs';
 
 // Screens a facilities manager reads at a glance: people by name and number (never a UUID), the admin's name for
 // "granted by", times in the building's zone with the zone named, validity dates as dates, natural order, and the
@@ -11,40 +11,6 @@ const withPage = browserPerFile();
 
 const nav = (page) => page.getByRole('navigation', { name: 'Main' });
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
-
-/** Calls the API from inside the signed-in page with a token from its refresh cookie, for the set-up. */
-async function api(page, method, path, body) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = await (await fetch('/auth/refresh', { method: 'POST' })).json();
-      const headers = { Authorization: `Bearer ${session.accessToken}` };
-      if (body !== undefined) headers['Content-Type'] = 'application/json';
-      const response = await fetch(`/api/v1${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const type = response.headers.get('content-type') ?? '';
-      return { status: response.status, body: type.includes('json') ? await response.json() : await response.text() };
-    },
-    { method, path, body },
-  );
-}
-
-/** Sends a command through the API and waits until card-events has APPLIED it. */
-async function command(page, method, path, body) {
-  const accepted = await api(page, method, path, body);
-  assert.equal(accepted.status, 202, `${method} ${path}: ${JSON.stringify(accepted.body)}`);
-  for (let attempt = 0; attempt < 120; attempt += 1) {
-    const { body: status } = await api(page, 'GET', `/commands/${accepted.body.commandId}`);
-    if (status.status !== 'PENDING') {
-      assert.equal(status.status, 'APPLIED', `${method} ${path}: ${JSON.stringify(status)}`);
-      return accepted.body;
-    }
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`${method} ${path} still PENDING`);
-}
 
 describe('screens a facilities manager reads at a glance', () => {
   const stamp = `${Date.now()}`.slice(-7);

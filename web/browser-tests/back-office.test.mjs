@@ -5,8 +5,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import {
-  demoUsers,
+  api,
   browserPerFile,
+  command,
+  demoUsers,
   screenshot,
   screenshotOf,
   seriousAccessibilityViolations,
@@ -21,48 +23,6 @@ const nav = (page) => page.getByRole('navigation', { name: 'Main' });
 /** Waits until the followed command whose alert says `label` is APPLIED. */
 async function applied(page, label) {
   await page.getByTestId('command-status').filter({ hasText: label }).getByText('APPLIED').waitFor({ timeout: 30_000 });
-}
-
-/**
- * Calls the API from inside the signed-in page with a token from its refresh cookie (as the UI itself would), for
- * the set-up a test is not about. Answers `{ status, type, body }`.
- */
-async function api(page, method, path, body) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = await (await fetch('/auth/refresh', { method: 'POST' })).json();
-      const headers = { Authorization: `Bearer ${session.accessToken}` };
-      if (body !== undefined) headers['Content-Type'] = typeof body === 'string' ? 'text/csv' : 'application/json';
-      const response = await fetch(`/api/v1${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      });
-      const type = response.headers.get('content-type') ?? '';
-      return {
-        status: response.status,
-        type,
-        disposition: response.headers.get('content-disposition'),
-        body: type.includes('json') ? await response.json() : await response.text(),
-      };
-    },
-    { method, path, body },
-  );
-}
-
-/** Sends a command through the API and waits until card-events has APPLIED it. */
-async function command(page, method, path, body) {
-  const accepted = await api(page, method, path, body);
-  assert.equal(accepted.status, 202, `${method} ${path}: ${JSON.stringify(accepted.body)}`);
-  for (let attempt = 0; attempt < 120; attempt += 1) {
-    const { body: status } = await api(page, 'GET', `/commands/${accepted.body.commandId}`);
-    if (status.status !== 'PENDING') {
-      assert.equal(status.status, 'APPLIED', `${method} ${path}: ${JSON.stringify(status)}`);
-      return accepted.body;
-    }
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`${method} ${path} still PENDING`);
 }
 
 async function registerEmployee(page, givenName, familyName) {

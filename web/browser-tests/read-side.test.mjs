@@ -1,51 +1,22 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
-import { browserPerFile, demoUsers, lbUrl, screenshot, seriousAccessibilityViolations, signIn } from './support.mjs';
+import {
+  api,
+  browserPerFile,
+  command,
+  demoUsers,
+  lbUrl,
+  screenshot,
+  seriousAccessibilityViolations,
+  signIn,
+} from './support.mjs';
 
 const users = demoUsers();
 const withPage = browserPerFile();
 // The door API through the load balancer: /door-api/* goes to access-stream by the listener rule.
 const accessStream = lbUrl;
 const nav = (page) => page.getByRole('navigation', { name: 'Main' });
-
-/** Calls the API from inside the signed-in page with a token from its refresh cookie, as the UI itself would. */
-async function api(page, method, path, body) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = await (await fetch('/auth/refresh', { method: 'POST' })).json();
-      const headers = { Authorization: `Bearer ${session.accessToken}` };
-      if (body !== undefined) headers['Content-Type'] = 'application/json';
-      const response = await fetch(`/api/v1${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const type = response.headers.get('content-type') ?? '';
-      return {
-        status: response.status,
-        type,
-        body: type.includes('json') ? await response.json() : await response.text(),
-      };
-    },
-    { method, path, body },
-  );
-}
-
-/** Sends a command and waits until card-events has APPLIED it. */
-async function command(page, method, path, body) {
-  const accepted = await api(page, method, path, body);
-  assert.equal(accepted.status, 202, `${method} ${path}: ${JSON.stringify(accepted.body)}`);
-  for (let attempt = 0; attempt < 120; attempt += 1) {
-    const { body: status } = await api(page, 'GET', `/commands/${accepted.body.commandId}`);
-    if (status.status !== 'PENDING') {
-      assert.equal(status.status, 'APPLIED', `${method} ${path}: ${JSON.stringify(status)}`);
-      return accepted.body;
-    }
-    await page.waitForTimeout(250);
-  }
-  throw new Error(`${method} ${path} still PENDING`);
-}
 
 /**
  * A door asking the decision API, as a reader would: on a 503 (overloaded, or its deadline passed on a busy test

@@ -106,3 +106,45 @@ export function browserPerFile() {
     }
   };
 }
+
+/**
+ * A back-office API call from inside the signed-in page, with the page's own session (a fresh access token from the
+ * refresh cookie): JSON in and out; a string body goes as text/csv (an import), a non-JSON answer comes back as text.
+ */
+export async function api(page, method, path, body) {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const session = await (await fetch('/auth/refresh', { method: 'POST' })).json();
+      const headers = { Authorization: `Bearer ${session.accessToken}` };
+      if (body !== undefined) headers['Content-Type'] = typeof body === 'string' ? 'text/csv' : 'application/json';
+      const response = await fetch(`/api/v1${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const type = response.headers.get('content-type') ?? '';
+      return {
+        status: response.status,
+        type,
+        disposition: response.headers.get('content-disposition'),
+        body: type.includes('json') ? await response.json() : await response.text(),
+      };
+    },
+    { method, path, body },
+  );
+}
+
+/** Sends a command through the API and waits until card-events has APPLIED it; returns the 202's body. */
+export async function command(page, method, path, body) {
+  const accepted = await api(page, method, path, body);
+  assert.equal(accepted.status, 202, `${method} ${path}: ${JSON.stringify(accepted.body)}`);
+  for (let attempt = 0; attempt < 120; attempt += 1) {
+    const { body: status } = await api(page, 'GET', `/commands/${accepted.body.commandId}`);
+    if (status.status !== 'PENDING') {
+      assert.equal(status.status, 'APPLIED', `${method} ${path}: ${JSON.stringify(status)}`);
+      return accepted.body;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`${method} ${path} still PENDING`);
+}
