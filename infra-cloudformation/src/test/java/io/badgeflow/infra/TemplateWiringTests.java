@@ -577,6 +577,42 @@ class TemplateWiringTests {
         }
     }
 
+    /**
+     * Federated sign-in reaches admin-service from the identity stack's own parameters (declared alike in both, so
+     * deploy --parameter gives each to both), and only when a provider is named.
+     */
+    @Test
+    void adminServiceOffersTheFederatedProviderTheIdentityStackConfigures() {
+        var identity = named("identity").parameters();
+        var compute = named("compute");
+        for (var parameter : List.of("IdentityProviderName", "SsoDomainPrefix", "SsoCallbackUrl")) {
+            var declared = compute.parameters().get(parameter);
+            assertThat(declared)
+                    .as("compute.yaml's %s, declared as identity.yaml's", parameter)
+                    .isEqualTo(withDescriptionOf(map(identity.get(parameter)), declared));
+        }
+        var conditional = compute.resourcesOfType("AWS::ECS::TaskDefinition")
+                .flatMap(task -> list(task.property("ContainerDefinitions")).stream())
+                .flatMap(container -> list(map(container).get("Environment")).stream())
+                .map(entry -> map(entry).get("Fn::If"))
+                .filter(java.util.Objects::nonNull)
+                .map(CloudFormationTemplates::list)
+                .filter(branches ->
+                        String.valueOf(map(branches.get(1)).get("Name")).startsWith("BADGEFLOW_ADMINSERVICE_SSO_"))
+                .toList();
+        assertThat(conditional).hasSize(3).allSatisfy(branches -> {
+            assertThat(branches.get(0)).isEqualTo("HasFederation");
+            assertThat(map(branches.get(2))).containsEntry("Ref", "AWS::NoValue");
+        });
+    }
+
+    /** The two declarations alike but for their description, which each template words for itself. */
+    private static Map<?, ?> withDescriptionOf(Map<?, ?> declared, Object other) {
+        var copy = new HashMap<Object, Object>(declared);
+        copy.put("Description", map(other).get("Description"));
+        return copy;
+    }
+
     private static void assertSuppressionsExplained(String where, Map<String, Object> metadata) {
         var ignored = list(map(map(metadata.get("cfn-lint")).get("config")).get("ignore_checks"));
         var reasons = map(metadata.get("SuppressionReasons"));
@@ -610,7 +646,10 @@ class TemplateWiringTests {
         var variables = new HashMap<String, Object>(
                 map(map(resource.property("Environment")).get("Variables")));
         for (var container : list(resource.property("ContainerDefinitions"))) {
-            for (var variable : list(map(container).get("Environment"))) {
+            for (var entry : list(map(container).get("Environment"))) {
+                // A variable set under a condition is {Fn::If: [condition, {Name, Value}, AWS::NoValue]}.
+                var conditional = map(entry).get("Fn::If");
+                var variable = conditional == null ? entry : list(conditional).get(1);
                 variables.put((String) map(variable).get("Name"), map(variable).get("Value"));
             }
         }
