@@ -131,7 +131,9 @@ public final class StackNames {
         if (properties.get("ContainerDefinitions") instanceof List<?> containers) {
             for (var container : containers) {
                 for (var variable : (List<?>) ((Map<?, ?>) container).get("Environment")) {
-                    names.add((String) ((Map<?, ?>) variable).get("Name"));
+                    // A variable set under a condition, !If [condition, {Name, Value}, AWS::NoValue], reads as a list.
+                    var declared = variable instanceof List<?> conditional ? conditional.get(1) : variable;
+                    names.add((String) ((Map<?, ?>) declared).get("Name"));
                 }
             }
         }
