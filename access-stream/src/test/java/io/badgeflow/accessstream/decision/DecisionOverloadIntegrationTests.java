@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.badgeflow.aws.testing.AwsEnvironment;
 import io.badgeflow.aws.testing.LocalAws;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -70,8 +70,12 @@ class DecisionOverloadIntegrationTests {
     @Autowired
     DynamoDbClient dynamoDb;
 
+    // The process\'s cumulative registry: a count read through the composite may come from the CloudWatch step
+
+    // registry (the composite answers from any one of its registries), which starts again at each step.
+
     @Autowired
-    MeterRegistry meters;
+    SimpleMeterRegistry meters;
 
     private BackOffice.Site site;
     private RestClient client;
