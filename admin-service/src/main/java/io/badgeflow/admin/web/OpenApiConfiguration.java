@@ -115,6 +115,16 @@ class OpenApiConfiguration {
                         "The user pool refused the credentials, the refresh token or the "
                                 + "sign-in step's session (expired, used, or no challenge cookie)");
             }
+            if (path.equals("/auth/sso/{provider}")) {
+                problem(responses, "404", "No such sign-in provider (none is configured without federation)");
+            }
+            if (path.equals("/auth/sso/callback")) {
+                problem(
+                        responses,
+                        "400",
+                        "No sign-in started here (no state cookie, or another state), no code, or the provider "
+                                + "answered with an error");
+            }
             // Per source address (badgeflow.admin-service.sign-in.per-source), before anything else.
             problem(responses, "429", "Too many sign-in requests from this address; Retry-After says when to retry");
             responses
