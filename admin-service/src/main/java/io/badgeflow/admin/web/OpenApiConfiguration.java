@@ -117,6 +117,11 @@ class OpenApiConfiguration {
             }
             if (path.equals("/auth/sso/{provider}")) {
                 problem(responses, "404", "No such sign-in provider (none is configured without federation)");
+                // The request-path guard answers before any handler, as for every path with a parameter.
+                problem(
+                        responses,
+                        "400",
+                        "The path is not acceptable ('..', '//', ';', an encoded '/' or '%', or control characters)");
             }
             if (path.equals("/auth/sso/callback")) {
                 problem(
@@ -217,6 +222,8 @@ class OpenApiConfiguration {
                 new StringSchema().pattern(ApiPatterns.ID).minLength(1).maxLength(128);
             case "importId" -> new StringSchema().pattern("^[0-9a-f]{32}$");
             case "username" -> new StringSchema().pattern("^[A-Za-z0-9@._+-]{1,128}$");
+            // identity.yaml's IdentityProviderName pattern
+            case "provider" -> new StringSchema().pattern("^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$");
             case "queue" ->
                 new StringSchema()._enum(List.of("commands", "imports", "releases", "alarm-fanout", "alarm-webhooks"));
             case "size" -> bounded(PageRequest.MAX_SIZE, 20);
