@@ -11,8 +11,8 @@ import { after, before, describe, test } from 'node:test';
 import {
   browserPerFile,
   command,
+  decideAtDoor,
   demoUsers,
-  lbUrl,
   screenshot,
   seriousAccessibilityViolations,
   signIn,
@@ -91,24 +91,8 @@ describe('alarms', () => {
       });
       doorId = door.doorId;
       const eventId = randomUUID();
-      // As a door does: a 503 (the door API shedding load or a store slow, e.g. right after start) is asked again
-      // after its Retry-After with the same event id.
-      let decided;
-      for (let attempt = 0; attempt < 20; attempt += 1) {
-        decided = await fetch(`${lbUrl}/door-api/v1/doors/${encodeURIComponent(doorId)}/decisions`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Door-Key': door.deviceKey },
-          body: JSON.stringify({
-            eventId,
-            cardNumber: `NOBODY${suffix}`,
-            direction: 'IN',
-            occurredAt: new Date().toISOString(),
-          }),
-        });
-        if (decided.status !== 503) break;
-        await page.waitForTimeout(1000 * Number(decided.headers.get('Retry-After') ?? '1'));
-      }
-      assert.equal(decided.status, 200, await decided.text());
+      const decided = await decideAtDoor(door, `NOBODY${suffix}`, { eventId });
+      assert.equal(decided.status, 200, JSON.stringify(decided.body));
 
       let delivery;
       for (let attempt = 0; attempt < 240 && !delivery; attempt += 1) {

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import {
   api,
   browserPerFile,
   command,
+  decideAtDoor,
   demoUsers,
-  lbUrl,
   screenshot,
   seriousAccessibilityViolations,
   signIn,
@@ -14,27 +13,7 @@ import {
 
 const users = demoUsers();
 const withPage = browserPerFile();
-// The door API through the load balancer: /door-api/* goes to access-stream by the listener rule.
-const accessStream = lbUrl;
 const nav = (page) => page.getByRole('navigation', { name: 'Main' });
-
-/**
- * A door asking the decision API, as a reader would: on a 503 (overloaded, or its deadline passed on a busy test
- * machine) it asks again with the same eventId after Retry-After, which records the decision at most once.
- */
-async function decide(doorId, deviceKey, cardNumber) {
-  const request = { eventId: randomUUID(), cardNumber, direction: 'IN', occurredAt: new Date().toISOString() };
-  for (let attempt = 1; ; attempt += 1) {
-    const response = await fetch(`${accessStream}/door-api/v1/doors/${encodeURIComponent(doorId)}/decisions`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Door-Key': deviceKey, 'X-Door-Deadline-Ms': '2000' },
-      body: JSON.stringify(request),
-    });
-    const body = await response.json();
-    if (response.status !== 503 || attempt === 10) return { status: response.status, body };
-    await new Promise((resolve) => setTimeout(resolve, 1000 * Number(response.headers.get('Retry-After') ?? 1)));
-  }
-}
 
 /** A building with a door (its key, shown once), and an employee with an active card and a grant. */
 async function site(page) {
@@ -72,14 +51,14 @@ describe('operators and auditors', () => {
       await nav(page).waitFor();
       setUp = await site(page);
       assert.ok(setUp.deviceKey, 'the device key is shown once on register');
-      const before = await decide(setUp.doorId, setUp.deviceKey, setUp.cardNumber);
+      const before = await decideAtDoor(setUp, setUp.cardNumber, { deadlineMs: 2000, attempts: 10 });
       assert.equal(before.status, 200, JSON.stringify(before.body));
       assert.equal(before.body.decision, 'GRANTED', JSON.stringify(before.body));
 
       await command(page, 'POST', `/employees/${setUp.employeeId}/offboard`);
       let denied;
       for (let attempt = 0; attempt < 20; attempt += 1) {
-        denied = await decide(setUp.doorId, setUp.deviceKey, setUp.cardNumber);
+        denied = await decideAtDoor(setUp, setUp.cardNumber, { deadlineMs: 2000, attempts: 10 });
         // Until the offboarding reaches the door, a re-entry is refused by anti-passback (the person is inside);
         // the card rule comes first, so its refusal is the moment the offboarding took effect.
         if (['CARD_NOT_ACTIVE', 'EMPLOYEE_INACTIVE'].includes(denied.body.reason)) break;
@@ -154,7 +133,7 @@ describe('operators and auditors', () => {
       const setUp = await site(page);
       buildingId = setUp.buildingId;
       employeeId = setUp.employeeId;
-      const granted = await decide(setUp.doorId, setUp.deviceKey, setUp.cardNumber);
+      const granted = await decideAtDoor(setUp, setUp.cardNumber, { deadlineMs: 2000, attempts: 10 });
       assert.equal(granted.body.decision, 'GRANTED', JSON.stringify(granted.body));
       await page.goto(`/employees/${setUp.employeeId}`);
       await page.getByTestId(`can-enter-${buildingId}`).getByText('GRANTED').first().waitFor();

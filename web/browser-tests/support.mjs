@@ -1,5 +1,6 @@
 // Shared by the browser tests: the running system's address, the demo users bin/run created, a headless
 // Debian Chromium, CSP violations collected from every page, axe-core and screenshots.
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -147,4 +148,33 @@ export async function command(page, method, path, body) {
     await page.waitForTimeout(250);
   }
   throw new Error(`${method} ${path} still PENDING`);
+}
+
+/**
+ * A door asking the decision API through the load balancer, as a reader does: on a 503 (load shed, a store slow
+ * right after start, or its deadline passed on a busy test machine) it asks again after Retry-After with the same
+ * request, same eventId and occurredAt, which records the decision at most once. Resolves to the last answer.
+ */
+export async function decideAtDoor(
+  door,
+  cardNumber,
+  { direction = 'IN', eventId = randomUUID(), deadlineMs = 10000, attempts = 20 } = {},
+) {
+  const request = JSON.stringify({ eventId, cardNumber, direction, occurredAt: new Date().toISOString() });
+  for (let attempt = 1; ; attempt += 1) {
+    const response = await fetch(`${lbUrl}/door-api/v1/doors/${encodeURIComponent(door.doorId)}/decisions`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Door-Key': door.deviceKey,
+        'X-Door-Deadline-Ms': String(deadlineMs),
+      },
+      body: request,
+    });
+    const text = await response.text();
+    if (response.status !== 503 || attempt >= attempts) {
+      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000 * Number(response.headers.get('Retry-After') ?? 1)));
+  }
 }
