@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.badgeflow.accessstream.RunningApplication;
 import io.badgeflow.aws.testing.AwsEnvironment;
 import io.badgeflow.model.command.RevokeCard;
+import io.micrometer.core.instrument.Statistic;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.micrometer.metrics.actuate.endpoint.MetricsEndpoint;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 import software.amazon.awssdk.core.SdkBytes;
@@ -54,12 +56,13 @@ class CloudWatchMetricsIntegrationTests extends RunningApplication {
     @Autowired
     CloudWatchAsyncClient cloudWatch;
 
-    // The process\'s cumulative registry: a count read through the composite may come from the CloudWatch step
-
+    // The process's cumulative registry: a count read through the composite may come from the CloudWatch step
     // registry (the composite answers from any one of its registries), which starts again at each step.
-
     @Autowired
     SimpleMeterRegistry meters;
+
+    @Autowired
+    MetricsEndpoint actuatorMetrics;
 
     private SqsClient sqs;
     private SnsClient sns;
@@ -134,6 +137,17 @@ class CloudWatchMetricsIntegrationTests extends RunningApplication {
                                 "badgeflow.decisions.count",
                                 List.of(dimension("outcome", "DENIED"), dimension("reason", "CARD_NOT_ACTIVE"))),
                         total -> total >= 1);
+        // Steps have been sent by now, so the step registry's count is a step's worth: the actuator (what bin/bench
+        // and operators read) counts every decision since start, as the cumulative registry does.
+        var decided = meters.find("badgeflow.decisions").counters().stream()
+                .mapToDouble(counter -> counter.count())
+                .sum();
+        assertThat(decided).isGreaterThanOrEqualTo(4);
+        assertThat(actuatorMetrics.metric("badgeflow.decisions", null).getMeasurements())
+                .filteredOn(sample -> sample.getStatistic() == Statistic.COUNT)
+                .singleElement()
+                .extracting(sample -> sample.getValue())
+                .isEqualTo(decided);
         var names = cloudWatch.listMetrics(r -> r.namespace(NAMESPACE)).join().metrics().stream()
                 .map(metric -> metric.metricName())
                 .toList();

@@ -43,10 +43,8 @@ class ConsumerRestartIntegrationTests extends RunningApplication {
     @Autowired
     SwipeStreamConsumer consumer;
 
-    // The process\'s cumulative registry: a count read through the composite may come from the CloudWatch step
-
+    // The process's cumulative registry: a count read through the composite may come from the CloudWatch step
     // registry (the composite answers from any one of its registries), which starts again at each step.
-
     @Autowired
     SimpleMeterRegistry meters;
 
