@@ -35,6 +35,7 @@ class DynamoDbErasureIntegrationTests {
     private static DynamoDbEnhancedClient enhanced;
     private static BackOfficeTables tables;
     private static DynamoDbOffboardedPeople offboarded;
+    private static String endpoint;
 
     @BeforeAll
     static void connect(AwsEnvironment aws) {
@@ -42,6 +43,7 @@ class DynamoDbErasureIntegrationTests {
         enhanced = AwsClients.enhanced(dynamoDb);
         tables = BackOfficeFixtures.tables(aws);
         offboarded = new DynamoDbOffboardedPeople(enhanced, tables.employees());
+        endpoint = aws.endpoint().toString();
     }
 
     @Test
@@ -89,6 +91,60 @@ class DynamoDbErasureIntegrationTests {
         assertThat(listed(offboardedAt.plusMillis(1))).doesNotContain(employeeId);
         var read = new DynamoDbBackOfficeDirectory(enhanced, tables).employee(employeeId);
         assertThat(read).get().extracting(e -> e.status()).isEqualTo(EmployeeStatus.ERASED);
+    }
+
+    @Test
+    void theBackfillFilesPeopleOffboardedBeforeOffboardedAtWasKeptCountingFromNow() throws Exception {
+        var employeeId = id("emp");
+        // a row as the employees table held it before: OFFBOARDED, without offboardedKey and offboardedAt
+        dynamoDb.putItem(r -> r.tableName(tables.employees())
+                .item(java.util.Map.of(
+                        "employeeId", AttributeValue.fromS(employeeId),
+                        "employeeNumber", AttributeValue.fromS(id("N")),
+                        "givenName", AttributeValue.fromS("Old"),
+                        "familyName", AttributeValue.fromS("Timer"),
+                        "email", AttributeValue.fromS("old@example.com"),
+                        "status", AttributeValue.fromS("OFFBOARDED"),
+                        "registeredAt", AttributeValue.fromS("2020-01-01T00:00:00Z"),
+                        "registeredBy", AttributeValue.fromS("cmd-old"),
+                        "version", AttributeValue.fromN("3"))));
+        var before = Instant.now().minusSeconds(1);
+
+        var first = backfill();
+        var second = backfill();
+
+        assertThat(first).contains("erasure backfill: ").contains(" offboarded rows filed");
+        var item = item(employeeId);
+        assertThat(item).containsEntry("offboardedKey", AttributeValue.fromS("OFFBOARDED"));
+        var filedAt = Instant.parse(item.get("offboardedAt").s());
+        assertThat(filedAt).isAfter(before).isBefore(Instant.now().plusSeconds(1));
+        assertThat(listed(filedAt.plusMillis(1))).contains(employeeId);
+        assertThat(listed(before)).doesNotContain(employeeId);
+        assertThat(item(employeeId).get("offboardedAt")).isEqualTo(item.get("offboardedAt"));
+        assertThat(second).contains("erasure backfill: ");
+    }
+
+    private static String backfill() throws Exception {
+        var repo = AwsEnvironment.repositoryRoot();
+        var process = new ProcessBuilder(
+                        repo.resolve("infra-cloudformation/scripts/erasure-backfill")
+                                .toString(),
+                        "--stage",
+                        "local",
+                        "--endpoint",
+                        endpoint,
+                        "--table",
+                        tables.employees())
+                .directory(repo.toFile())
+                .redirectErrorStream(true)
+                .start();
+        var output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("erasure-backfill did not finish: " + output);
+        }
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
     }
 
     private static CommandApplier applierAt(Instant at) {
