@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 class S3PersonalCommandDocuments implements PersonalCommandDocuments {
 
     private static final Set<String> PERSONAL = Set.of("RegisterEmployee", "UpdateEmployee");
+    private static final String COMMANDS_PREFIX = "commands/";
 
     private final S3Client s3;
     private final CommandHistory history;
@@ -36,7 +37,8 @@ class S3PersonalCommandDocuments implements PersonalCommandDocuments {
             page.items().stream()
                     .filter(record -> PERSONAL.contains(record.type()))
                     .map(CommandRecord::documentKey)
-                    .filter(key -> key != null && !key.isBlank())
+                    // an imported row's record names its HR file (imports bucket, its own lifecycle), not a document
+                    .filter(key -> key != null && key.startsWith(COMMANDS_PREFIX))
                     .forEach(keys::add);
             cursor = page.next();
         } while (cursor != null);
