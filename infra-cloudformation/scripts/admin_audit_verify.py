@@ -109,8 +109,9 @@ def read_entry(attributes):
         raise Unreadable("commandId is blank")
     if entry["status"] not in STATUSES:
         raise Unreadable(f"status {entry['status']!r} is not APPLIED or REJECTED")
-    if (entry["status"] == "REJECTED") != (entry["reason"] is not None):
-        raise Unreadable("a reason goes with REJECTED and only with it")
+    # a REJECTED entry has its rejection code; an APPLIED one may carry its issuer's note (an erasure's reason)
+    if entry["status"] == "REJECTED" and entry["reason"] is None:
+        raise Unreadable("a REJECTED entry has a reason")
     return entry
 
 

@@ -20,13 +20,15 @@ import type { Accepted, Command, EmployeeDetail, PageOf } from '../types';
 import { scheduleText } from './BuildingDetailPage';
 import { cardStatusColor } from './CardsPage';
 import { CanEnter } from './AccessAnswers';
+import { employeeTitle } from '../erasure';
 import { EmployeeActions } from './EmployeeActions';
+import { EraseEmployee } from './EraseEmployee';
 import { GrantAccess } from './GrantAccess';
 import { IssueCard } from './IssueCard';
 import { RecentSwipes } from './RecentSwipes';
 
 export function employeeStatusColor(status: string): string {
-  return status === 'ACTIVE' ? 'green' : status === 'OFFBOARDED' ? 'red' : 'gray';
+  return status === 'ACTIVE' ? 'green' : status === 'OFFBOARDED' || status === 'ERASED' ? 'red' : 'gray';
 }
 
 /**
@@ -66,8 +68,9 @@ export function EmployeeDetailPage() {
     );
   }
   const { employee, cards, grants, commands } = detail.data;
-  // An offboarded employee gets no new card or grant (the API would reject them with EMPLOYEE_OFFBOARDED).
-  const current = employee.status !== 'OFFBOARDED';
+  // An offboarded (or erased) employee gets no new card or grant (the API would reject them with
+  // EMPLOYEE_OFFBOARDED or EMPLOYEE_ERASED).
+  const current = employee.status !== 'OFFBOARDED' && employee.status !== 'ERASED';
   const history = [...commands.items, ...more.items];
   const next = more.items.length > 0 || more.error ? more.next : commands.next;
 
@@ -103,9 +106,7 @@ export function EmployeeDetailPage() {
       </Anchor>
       <CommandAlert tracked={tracked} onClose={dismiss} />
       <Group>
-        <Title order={2}>
-          {employee.givenName} {employee.familyName}
-        </Title>
+        <Title order={2}>{employeeTitle(employee)}</Title>
         <Badge variant="light" color={employeeStatusColor(employee.status)} data-testid="employee-status">
           {employee.status}
         </Badge>
@@ -114,7 +115,7 @@ export function EmployeeDetailPage() {
         {(
           [
             ['Employee number', employee.employeeNumber],
-            ['Email', employee.email],
+            ['Email', employee.email ?? '—'],
             ['Department', employee.department ?? '—'],
             ['Registered', formatDateTime(employee.registeredAt)],
             ['Updated', formatDateTime(employee.updatedAt)],
@@ -137,6 +138,7 @@ export function EmployeeDetailPage() {
       </Text>
 
       {may('changeEmployee') && <EmployeeActions detail={detail.data} follow={follow} />}
+      {may('changeEmployee') && <EraseEmployee employee={employee} follow={follow} />}
 
       <Group justify="space-between">
         <Title order={3}>Cards</Title>

@@ -32,6 +32,10 @@ public enum RejectionReason {
     DOOR_NOT_FOUND,
     GRANT_NOT_FOUND,
     TOO_MANY_GRANTS,
+    /** Erasure asked for an employee who is not offboarded: offboard first. */
+    EMPLOYEE_NOT_OFFBOARDED,
+    /** The employee's personal data was erased; nothing about them changes any more. */
+    EMPLOYEE_ERASED,
     /** Applied together with another command (one import row) that was rejected, so not applied either. */
     GROUP_REJECTED
 }

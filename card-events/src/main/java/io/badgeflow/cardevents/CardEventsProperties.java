@@ -18,7 +18,8 @@ public record CardEventsProperties(
         Imports imports,
         Release release,
         Webhooks webhooks,
-        String metricsNamespace) {
+        String metricsNamespace,
+        Erasure erasure) {
 
     public CardEventsProperties {
         commandRetention = commandRetention == null ? Duration.ofDays(90) : commandRetention;
@@ -29,6 +30,22 @@ public record CardEventsProperties(
         release = release == null ? new Release(List.of(), null) : release;
         metricsNamespace = metricsNamespace == null || metricsNamespace.isBlank() ? null : metricsNamespace.strip();
         webhooks = webhooks == null ? new Webhooks(null, null, 0, null, false) : webhooks;
+        erasure = erasure == null ? new Erasure(null, 0) : erasure;
+    }
+
+    /**
+     * How long an offboarded person's name, email and department are kept before the retention sweep erases them
+     * (per stage: the compute template's {@code PersonalDataRetention}), and how many people one run erases at
+     * most (the next scheduled run continues).
+     */
+    public record Erasure(Duration retention, int limit) {
+        public Erasure {
+            retention = retention == null ? Duration.ofDays(365) : retention;
+            if (retention.isNegative()) {
+                throw new IllegalArgumentException("badgeflow.card-events.erasure.retention must not be negative");
+            }
+            limit = limit <= 0 ? 1000 : limit;
+        }
     }
 
     /**

@@ -24,7 +24,11 @@ class CardEventsStackTests extends StackTypeContract<CardEventsStack> {
 
     @Test
     void theTemplateGivesEveryFunctionExactlyTheseNames() {
-        for (var function : List.of("ApplyCommandFunction", "ImportEmployeesFunction", "PromoteReleaseFunction")) {
+        for (var function : List.of(
+                "ApplyCommandFunction",
+                "ImportEmployeesFunction",
+                "PromoteReleaseFunction",
+                "EraseExpiredPeopleFunction")) {
             assertThat(StackNames.templateVariables(function))
                     .as(function)
                     .isEqualTo(StackNames.environmentVariables(CardEventsStack.class));

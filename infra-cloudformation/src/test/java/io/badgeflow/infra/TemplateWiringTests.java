@@ -175,7 +175,12 @@ class TemplateWiringTests {
                         function -> map(map(function.property("Environment")).get("Variables"))
                                 .get("SPRING_CLOUD_FUNCTION_DEFINITION"))
                 .containsExactlyInAnyOrder(
-                        "applyCommand", "importEmployees", "promoteRelease", "fanOutAlarms", "deliverAlarmWebhook");
+                        "applyCommand",
+                        "importEmployees",
+                        "promoteRelease",
+                        "fanOutAlarms",
+                        "deliverAlarmWebhook",
+                        "eraseExpiredPeople");
         for (var function : functions) {
             assertThat(function.property("Runtime"))
                     .as("%s runtime", function)
@@ -193,6 +198,22 @@ class TemplateWiringTests {
                     .map(alias -> Map.of("Ref", alias.logicalId()))
                     .findFirst()
                     .orElse(Map.of("Ref", function.logicalId()));
+            if (function.logicalId().equals("EraseExpiredPeopleFunction")) {
+                // no queue: a schedule invokes the live alias, and only that schedule may
+                var rules = compute.resourcesOfType("AWS::Events::Rule")
+                        .filter(rule -> list(rule.property("Targets")).stream()
+                                .anyMatch(target -> invoked.equals(map(target).get("Arn"))))
+                        .toList();
+                assertThat(rules).as("schedule of %s", function).hasSize(1);
+                assertThat(rules.get(0).property("ScheduleExpression")).isNotNull();
+                assertThat(compute.resourcesOfType("AWS::Lambda::Permission")
+                                .filter(permission -> invoked.equals(permission.property("FunctionName")))
+                                .map(permission -> permission.property("SourceArn"))
+                                .toList())
+                        .containsExactly(
+                                Map.of("Fn::GetAtt", List.of(rules.get(0).logicalId(), "Arn")));
+                continue;
+            }
             var mappings = compute.resourcesOfType("AWS::Lambda::EventSourceMapping")
                     .filter(mapping -> invoked.equals(mapping.property("FunctionName")))
                     .toList();
@@ -329,7 +350,12 @@ class TemplateWiringTests {
         expected.put("AlarmsTable", alarmIndexes);
         expected.put("WebhooksTable", Map.of());
         expected.putAll(Map.of(
-                "EmployeesTable", Map.of("byName", List.of("listKey", "sortName")),
+                "EmployeesTable",
+                        Map.of(
+                                "byName",
+                                List.of("listKey", "sortName"),
+                                "byOffboarded",
+                                List.of("offboardedKey", "offboardedAt")),
                 "CardsTable",
                         Map.of(
                                 "byNumber",
@@ -369,9 +395,12 @@ class TemplateWiringTests {
                         .map(key -> map(key).get("AttributeName"))
                         .toList();
                 declared.put((String) map(index).get("IndexName"), keys);
+                // the retention sweep's index needs ids only, and holds no copy of personal data
                 assertThat(map(map(index).get("Projection")))
                         .as("%s %s", table, map(index).get("IndexName"))
-                        .containsEntry("ProjectionType", "ALL");
+                        .containsEntry(
+                                "ProjectionType",
+                                "byOffboarded".equals(map(index).get("IndexName")) ? "KEYS_ONLY" : "ALL");
                 assertThat(defined)
                         .as("%s defines the keys of its indexes", table)
                         .containsAll(keys);

@@ -18,7 +18,9 @@ import io.badgeflow.model.door.Door;
 import io.badgeflow.model.employee.Employee;
 import io.badgeflow.model.grant.AccessGrant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -107,7 +109,12 @@ public final class DynamoDbBackOfficeStore implements BackOfficeStore {
             }
             return;
         }
-        var transaction = new Transaction();
+        // the time the rows are written at: an offboarded employee's retention counts from it
+        var writtenAt = records.stream()
+                .map(CommandRecord::finishedAt)
+                .max(Comparator.naturalOrder())
+                .orElseGet(Instant::now);
+        var transaction = new Transaction(writtenAt);
         changes.forEach(transaction::add);
         records.forEach(record ->
                 transaction.put(rows.commands, CommandItem.class, itemOf(record), absent("commandId"), Write.RECORD));
@@ -139,6 +146,11 @@ public final class DynamoDbBackOfficeStore implements BackOfficeStore {
 
         final TransactWriteItemsEnhancedRequest.Builder request = TransactWriteItemsEnhancedRequest.builder();
         final List<Write> writes = new ArrayList<>();
+        final Instant writtenAt;
+
+        Transaction(Instant writtenAt) {
+            this.writtenAt = writtenAt;
+        }
 
         void add(Change change) {
             switch (change) {
@@ -146,7 +158,7 @@ public final class DynamoDbBackOfficeStore implements BackOfficeStore {
                     saveVersioned(
                             rows.employees,
                             EmployeeItem.class,
-                            EmployeeItem.from(c.employee()),
+                            EmployeeItem.from(c.employee(), writtenAt),
                             "employeeId",
                             c.employee().version(),
                             "employee " + c.employee().employeeId());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbConvertedBy;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondarySortKey;
@@ -14,7 +15,10 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecon
 /**
  * Row of the employees table: one employee, with the two attributes of the {@code byName} index that lists
  * employees by family then given name. Only employee rows carry {@code listKey}, so the employee-number claims
- * kept in the same table stay out of that index. Mutable because the Enhanced Client maps beans, not records.
+ * kept in the same table stay out of that index; an erased employee has no name and leaves it too. An offboarded
+ * employee also carries {@code offboardedKey} and {@code offboardedAt}, the sparse {@code byOffboarded} index the
+ * retention sweep pages through (oldest offboarding first); erasure removes both. Mutable because the Enhanced
+ * Client maps beans, not records.
  */
 @DynamoDbBean
 public class EmployeeItem {
@@ -22,6 +26,8 @@ public class EmployeeItem {
     static final TableSchema<EmployeeItem> SCHEMA = TableSchema.fromBean(EmployeeItem.class);
     static final String BY_NAME = "byName";
     static final String LIST_KEY = "EMPLOYEE";
+    static final String BY_OFFBOARDED = "byOffboarded";
+    static final String OFFBOARDED_KEY = "OFFBOARDED";
 
     private String employeeId;
     private String employeeNumber;
@@ -38,8 +44,20 @@ public class EmployeeItem {
     private Long version;
     private String listKey;
     private String sortName;
+    private String offboardedKey;
+    private Instant offboardedAt;
 
+    /** The row of an employee without an offboarding time (tests, fixtures); see {@link #from(Employee, Instant)}. */
     static EmployeeItem from(Employee employee) {
+        return from(employee, employee.updatedAt());
+    }
+
+    /**
+     * The row of {@code employee} as written by a command that finished at {@code writtenAt}: an OFFBOARDED
+     * employee's {@code offboardedAt} is that time (a later write to the offboarded record, e.g. a card of theirs
+     * taken back into stock, moves it later, so retention never ends early).
+     */
+    static EmployeeItem from(Employee employee, Instant writtenAt) {
         var item = new EmployeeItem();
         item.employeeId = employee.employeeId();
         item.employeeNumber = employee.employeeNumber();
@@ -54,8 +72,14 @@ public class EmployeeItem {
         item.registeredBy = employee.registeredBy();
         item.updatedAt = employee.updatedAt();
         item.version = employee.version();
-        item.listKey = LIST_KEY;
-        item.sortName = sortName(employee.familyName(), employee.givenName()) + "#" + employee.employeeId();
+        if (employee.status() != EmployeeStatus.ERASED) {
+            item.listKey = LIST_KEY;
+            item.sortName = sortName(employee.familyName(), employee.givenName()) + "#" + employee.employeeId();
+        }
+        if (employee.status() == EmployeeStatus.OFFBOARDED) {
+            item.offboardedKey = OFFBOARDED_KEY;
+            item.offboardedAt = writtenAt;
+        }
         return item;
     }
 
@@ -219,5 +243,24 @@ public class EmployeeItem {
 
     public void setSortName(String sortName) {
         this.sortName = sortName;
+    }
+
+    @DynamoDbSecondaryPartitionKey(indexNames = BY_OFFBOARDED)
+    public String getOffboardedKey() {
+        return offboardedKey;
+    }
+
+    public void setOffboardedKey(String offboardedKey) {
+        this.offboardedKey = offboardedKey;
+    }
+
+    @DynamoDbSecondarySortKey(indexNames = BY_OFFBOARDED)
+    @DynamoDbConvertedBy(SortableInstantConverter.class)
+    public Instant getOffboardedAt() {
+        return offboardedAt;
+    }
+
+    public void setOffboardedAt(Instant offboardedAt) {
+        this.offboardedAt = offboardedAt;
     }
 }

@@ -8,7 +8,9 @@ import java.util.Objects;
 
 /**
  * One finished command as the admin audit trail keeps it: who ({@code actor}), what ({@code commandType} on
- * {@code subjectId}), when ({@code finishedAt}) and the result ({@code status}, {@code reason}). Type and actor
+ * {@code subjectId}), when ({@code finishedAt}) and the result ({@code status}, {@code reason}): a REJECTED
+ * entry's reason is its rejection code, an APPLIED one's the note its issuer gave, if any (an erasure's reason,
+ * {@link io.badgeflow.model.command.Command#note()}). Type and actor
  * are null when the document could not be read. {@code finishedAt} is kept to the millisecond, because the
  * chain's hash covers it as epoch milliseconds (see {@link AuditChain}).
  */
@@ -30,8 +32,8 @@ public record AuditEntry(
         if (status == CommandStatus.PENDING) {
             throw new IllegalArgumentException("the audit trail records finished commands only");
         }
-        if ((status == CommandStatus.REJECTED) != (reason != null)) {
-            throw new IllegalArgumentException("a reason goes with REJECTED and only with it");
+        if (status == CommandStatus.REJECTED && reason == null) {
+            throw new IllegalArgumentException("a REJECTED entry has a reason");
         }
         finishedAt = finishedAt.truncatedTo(ChronoUnit.MILLIS);
     }
@@ -48,7 +50,7 @@ public record AuditEntry(
                 record.type(),
                 record.actor(),
                 record.status(),
-                record.reason() == null ? null : record.reason().name(),
+                record.reason() != null ? record.reason().name() : record.message(),
                 subjectId,
                 record.finishedAt());
     }

@@ -2,6 +2,7 @@ package io.badgeflow.model.backoffice;
 
 import io.badgeflow.model.command.Command;
 import io.badgeflow.model.command.DeactivateEmployee;
+import io.badgeflow.model.command.EraseEmployee;
 import io.badgeflow.model.command.GrantAccess;
 import io.badgeflow.model.command.IssueCard;
 import io.badgeflow.model.command.LinkCard;
@@ -31,6 +32,7 @@ record CommandSubject(String employeeId, String subjectId) {
             case DeactivateEmployee c -> new CommandSubject(c.employeeId(), null);
             case ReactivateEmployee c -> new CommandSubject(c.employeeId(), null);
             case OffboardEmployee c -> new CommandSubject(c.employeeId(), null);
+            case EraseEmployee c -> new CommandSubject(c.employeeId(), null);
             case IssueCard c -> new CommandSubject(c.employeeId(), c.cardId());
             case LinkCard c -> new CommandSubject(c.employeeId(), c.cardId());
             case UnlinkCard c -> new CommandSubject(null, c.cardId());

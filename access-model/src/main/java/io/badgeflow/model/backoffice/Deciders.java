@@ -2,6 +2,7 @@ package io.badgeflow.model.backoffice;
 
 import io.badgeflow.model.command.Command;
 import io.badgeflow.model.command.DeactivateEmployee;
+import io.badgeflow.model.command.EraseEmployee;
 import io.badgeflow.model.command.GrantAccess;
 import io.badgeflow.model.command.IssueCard;
 import io.badgeflow.model.command.LinkCard;
@@ -43,6 +44,7 @@ final class Deciders {
             case DeactivateEmployee c -> employees.deactivate(c);
             case ReactivateEmployee c -> employees.reactivate(c);
             case OffboardEmployee c -> employees.offboard(c);
+            case EraseEmployee c -> employees.erase(c);
             case IssueCard c -> cards.issue(c);
             case LinkCard c -> cards.link(c);
             case UnlinkCard c -> cards.unlink(c.cardId());

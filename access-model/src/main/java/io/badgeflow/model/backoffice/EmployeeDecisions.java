@@ -8,6 +8,7 @@ import io.badgeflow.model.backoffice.Change.Release;
 import io.badgeflow.model.backoffice.Change.SaveCard;
 import io.badgeflow.model.backoffice.Change.SaveEmployee;
 import io.badgeflow.model.command.DeactivateEmployee;
+import io.badgeflow.model.command.EraseEmployee;
 import io.badgeflow.model.command.NotYetKnownException;
 import io.badgeflow.model.command.OffboardEmployee;
 import io.badgeflow.model.command.ReactivateEmployee;
@@ -96,6 +97,18 @@ final class EmployeeDecisions {
         store.grantsOf(employee.employeeId()).forEach(grant -> changes.add(new DeleteGrant(grant)));
         changes.add(new Release(UniqueKind.EMPLOYEE_NUMBER, employee.employeeNumber(), employee.employeeId()));
         return new Decision(changes, employee.employeeId(), null);
+    }
+
+    /**
+     * Erases an offboarded employee's personal data: one conditional write of the employee's next version, so an
+     * erasure never crosses a concurrent change unseen. Cards, grants and claims hold no personal data (offboarding
+     * already revoked the card, removed the grants and freed the number).
+     */
+    Decision erase(EraseEmployee command) {
+        return Decision.of(
+                command.employeeId(),
+                null,
+                new SaveEmployee(employee(command.employeeId()).erased()));
     }
 
     private Employee employee(String employeeId) {

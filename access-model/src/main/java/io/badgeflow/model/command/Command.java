@@ -16,6 +16,7 @@ import java.time.Instant;
     @JsonSubTypes.Type(value = DeactivateEmployee.class, name = "DeactivateEmployee"),
     @JsonSubTypes.Type(value = ReactivateEmployee.class, name = "ReactivateEmployee"),
     @JsonSubTypes.Type(value = OffboardEmployee.class, name = "OffboardEmployee"),
+    @JsonSubTypes.Type(value = EraseEmployee.class, name = "EraseEmployee"),
     @JsonSubTypes.Type(value = IssueCard.class, name = "IssueCard"),
     @JsonSubTypes.Type(value = LinkCard.class, name = "LinkCard"),
     @JsonSubTypes.Type(value = UnlinkCard.class, name = "UnlinkCard"),
@@ -37,6 +38,7 @@ public sealed interface Command
                 DeactivateEmployee,
                 ReactivateEmployee,
                 OffboardEmployee,
+                EraseEmployee,
                 IssueCard,
                 LinkCard,
                 UnlinkCard,
@@ -57,6 +59,14 @@ public sealed interface Command
     String actor();
 
     Instant occurredAt();
+
+    /**
+     * What the issuer said about why, kept with the applied command's record and audit entry; only an erasure
+     * has one (its mandatory reason).
+     */
+    default String note() {
+        return null;
+    }
 
     /** The name written as {@code type} in the document. */
     default String type() {

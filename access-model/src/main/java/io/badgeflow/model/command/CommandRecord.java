@@ -55,6 +55,7 @@ public record CommandRecord(
         this(commandId, type, actor, status, reason, message, employeeId, subjectId, documentKey, finishedAt, null);
     }
 
+    /** An applied command's record; its {@code message} is the command's {@link Command#note() note}, if any. */
     public static CommandRecord applied(
             Command command, String employeeId, String subjectId, String documentKey, Instant finishedAt) {
         return new CommandRecord(
@@ -63,7 +64,7 @@ public record CommandRecord(
                 command.actor(),
                 CommandStatus.APPLIED,
                 null,
-                null,
+                command.note(),
                 employeeId,
                 subjectId,
                 documentKey,

@@ -197,7 +197,47 @@ public record Employee(
                 next);
     }
 
+    /**
+     * The same person without their name, email and department (status ERASED), so the door history that keeps
+     * their id stays readable while the personal data is gone. Only an offboarded employee may be erased; the
+     * employee number stays (an HR identifier, not a name: see docs/operations.md, "Erasure"), so does the
+     * card history (ids).
+     */
+    public Employee erased() {
+        if (status == EmployeeStatus.ERASED) {
+            throw new RejectedException(
+                    RejectionReason.EMPLOYEE_ERASED, "employee " + employeeId + " is already erased");
+        }
+        if (status != EmployeeStatus.OFFBOARDED) {
+            throw new RejectedException(
+                    RejectionReason.EMPLOYEE_NOT_OFFBOARDED,
+                    "employee " + employeeId + " is " + status + ": only an offboarded employee may be erased");
+        }
+        return new Employee(
+                employeeId,
+                employeeNumber,
+                null,
+                null,
+                null,
+                null,
+                EmployeeStatus.ERASED,
+                null,
+                cardIds,
+                registeredAt,
+                registeredBy,
+                updatedAt,
+                version + 1);
+    }
+
+    public boolean isErased() {
+        return status == EmployeeStatus.ERASED;
+    }
+
+    /** Refuses any change to an employee who left: offboarded, or offboarded and since erased. */
     public void requireNotOffboarded() {
+        if (status == EmployeeStatus.ERASED) {
+            throw new RejectedException(RejectionReason.EMPLOYEE_ERASED, "employee " + employeeId + " is erased");
+        }
         if (status == EmployeeStatus.OFFBOARDED) {
             throw new RejectedException(
                     RejectionReason.EMPLOYEE_OFFBOARDED, "employee " + employeeId + " is offboarded");

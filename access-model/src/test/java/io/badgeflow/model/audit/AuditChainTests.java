@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.badgeflow.model.RejectionReason;
 import io.badgeflow.model.command.CommandRecord;
 import io.badgeflow.model.command.CommandStatus;
+import io.badgeflow.model.command.EraseEmployee;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -193,7 +194,22 @@ class AuditChainTests {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AuditEntry("c", null, null, CommandStatus.REJECTED, null, null, AT))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new AuditEntry("c", null, null, CommandStatus.APPLIED, "INVALID_FIELD", null, AT))
-                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void keepsTheNoteOfAnAppliedCommandAsItsReason() {
+        var command = new EraseEmployee("cmd-e", "admin-sub", AT, "emp-1", "retention of 365 days passed");
+
+        var entry = AuditEntry.of(CommandRecord.applied(command, "emp-1", null, "k", AT));
+
+        assertThat(entry.status()).isEqualTo(CommandStatus.APPLIED);
+        assertThat(entry.reason()).isEqualTo("retention of 365 days passed");
+        assertThat(entry.subjectId()).isEqualTo("emp-1");
+        var withoutNote =
+                new AuditEntry("cmd-e", "EraseEmployee", "admin-sub", CommandStatus.APPLIED, null, "emp-1", AT);
+        assertThat(AuditChain.next(ChainHead.GENESIS, "cmd-e", List.of(entry), AT)
+                        .hash())
+                .isNotEqualTo(AuditChain.next(ChainHead.GENESIS, "cmd-e", List.of(withoutNote), AT)
+                        .hash());
     }
 }

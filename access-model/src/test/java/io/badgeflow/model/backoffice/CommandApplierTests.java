@@ -3,6 +3,7 @@ package io.badgeflow.model.backoffice;
 import static io.badgeflow.model.command.Commands.NOW;
 import static io.badgeflow.model.command.Commands.antiPassback;
 import static io.badgeflow.model.command.Commands.deactivate;
+import static io.badgeflow.model.command.Commands.erase;
 import static io.badgeflow.model.command.Commands.grant;
 import static io.badgeflow.model.command.Commands.issueCard;
 import static io.badgeflow.model.command.Commands.link;
@@ -280,6 +281,43 @@ class CommandApplierTests {
         assertRejected(applier.apply(grant("emp-1", "HQ"), "k"), RejectionReason.EMPLOYEE_OFFBOARDED);
         assertRejected(applier.apply(reactivate("emp-1"), "k"), RejectionReason.EMPLOYEE_OFFBOARDED);
         assertThat(store.cards).doesNotContainKey("card-1");
+    }
+
+    @Test
+    void erasesAnOffboardedEmployeesPersonalDataAndKeepsIdsNumberAndCardHistory() {
+        applied(issueCard("card-1", "0001", "emp-1"));
+        applied(offboard("emp-1"));
+
+        var record = applied(erase("emp-1", "data subject request, ticket 4711"));
+
+        var erased = store.employees.get("emp-1");
+        assertThat(erased.status()).isEqualTo(EmployeeStatus.ERASED);
+        assertThat(erased.givenName()).isNull();
+        assertThat(erased.familyName()).isNull();
+        assertThat(erased.email()).isNull();
+        assertThat(erased.department()).isNull();
+        assertThat(erased.employeeNumber()).isEqualTo("E-1");
+        assertThat(erased.cardIds()).containsExactly("card-1");
+        assertThat(record.type()).isEqualTo("EraseEmployee");
+        assertThat(record.employeeId()).isEqualTo("emp-1");
+        assertThat(record.message()).isEqualTo("data subject request, ticket 4711");
+    }
+
+    @Test
+    void refusesToEraseSomeoneNotOffboardedOrAlreadyErased() {
+        assertRejected(applier.apply(erase("emp-1", "why"), "k"), RejectionReason.EMPLOYEE_NOT_OFFBOARDED);
+        assertThat(store.employees.get("emp-1").givenName()).isNotNull();
+
+        applied(offboard("emp-1"));
+        applied(erase("emp-1", "why"));
+
+        assertRejected(applier.apply(erase("emp-1", "again"), "k"), RejectionReason.EMPLOYEE_ERASED);
+        assertRejected(applier.apply(offboard("emp-1"), "k"), RejectionReason.EMPLOYEE_ERASED);
+        assertRejected(applier.apply(reactivate("emp-1"), "k"), RejectionReason.EMPLOYEE_ERASED);
+        assertRejected(
+                applier.apply(updateEmployee("emp-1", "Back", NOW.plusSeconds(60)), "k"),
+                RejectionReason.EMPLOYEE_ERASED);
+        assertThat(store.employees.get("emp-1").familyName()).isNull();
     }
 
     @Test

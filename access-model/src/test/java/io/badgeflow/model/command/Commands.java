@@ -45,6 +45,10 @@ public final class Commands {
         return new OffboardEmployee(newId(), ACTOR, NOW, employeeId);
     }
 
+    public static EraseEmployee erase(String employeeId, String reason) {
+        return new EraseEmployee(newId(), ACTOR, NOW, employeeId, reason);
+    }
+
     public static IssueCard issueCard(String cardId, String cardNumber, String employeeId) {
         return new IssueCard(newId(), ACTOR, NOW, cardId, cardNumber, employeeId, null, null);
     }

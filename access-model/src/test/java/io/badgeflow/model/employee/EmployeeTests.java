@@ -50,6 +50,26 @@ class EmployeeTests {
     }
 
     @Test
+    void erasesNameEmailAndDepartmentOfAnOffboardedEmployeeOnly() {
+        var offboarded = Employees.active().holding("card-1").build().offboarded();
+
+        var erased = offboarded.erased();
+
+        assertThat(erased.status()).isEqualTo(EmployeeStatus.ERASED);
+        assertThat(erased.isErased()).isTrue();
+        assertThat(erased.givenName()).isNull();
+        assertThat(erased.familyName()).isNull();
+        assertThat(erased.email()).isNull();
+        assertThat(erased.department()).isNull();
+        assertThat(erased.employeeNumber()).isEqualTo(offboarded.employeeNumber());
+        assertThat(erased.cardIds()).containsExactly("card-1");
+        assertThat(erased.version()).isEqualTo(offboarded.version() + 1);
+        assertRejected(() -> Employees.active().build().erased(), RejectionReason.EMPLOYEE_NOT_OFFBOARDED);
+        assertRejected(erased::erased, RejectionReason.EMPLOYEE_ERASED);
+        assertRejected(erased::offboarded, RejectionReason.EMPLOYEE_ERASED);
+    }
+
+    @Test
     void keepsItsCardHistoryButNoCurrentCardWhenOffboarded() {
         var offboarded = Employees.active().holding("card-1").build().offboarded();
 

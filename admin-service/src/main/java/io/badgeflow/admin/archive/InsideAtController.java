@@ -1,5 +1,6 @@
 package io.badgeflow.admin.archive;
 
+import io.badgeflow.admin.people.ErasedPeople;
 import io.badgeflow.admin.security.Roles;
 import io.badgeflow.admin.web.NotFound;
 import io.badgeflow.model.InvalidFieldException;
@@ -72,7 +73,7 @@ class InsideAtController {
         return new PersonView(
                 person.employeeId(),
                 employee.map(Employee::employeeNumber).orElse(null),
-                employee.map(e -> e.givenName() + " " + e.familyName()).orElse(null),
+                employee.map(ErasedPeople::fullName).orElse(null),
                 person.since(),
                 person.lastDoorId());
     }

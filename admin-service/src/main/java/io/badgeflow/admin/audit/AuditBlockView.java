@@ -1,5 +1,6 @@
 package io.badgeflow.admin.audit;
 
+import io.badgeflow.admin.people.ErasedPeople;
 import io.badgeflow.admin.people.PeopleNames;
 import io.badgeflow.model.audit.AuditBlock;
 import io.badgeflow.model.audit.AuditEntry;
@@ -57,7 +58,7 @@ public record AuditBlockView(
         }
 
         private static String label(Employee employee) {
-            return employee.givenName() + " " + employee.familyName() + " (" + employee.employeeNumber() + ")";
+            return ErasedPeople.fullName(employee) + " (" + employee.employeeNumber() + ")";
         }
     }
 }

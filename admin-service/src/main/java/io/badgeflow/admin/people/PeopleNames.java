@@ -52,11 +52,11 @@ public class PeopleNames {
         }
 
         public String givenName(String employeeId) {
-            return employee(employeeId).map(Employee::givenName).orElse(null);
+            return employee(employeeId).map(ErasedPeople::givenName).orElse(null);
         }
 
         public String familyName(String employeeId) {
-            return employee(employeeId).map(Employee::familyName).orElse(null);
+            return employee(employeeId).map(ErasedPeople::familyName).orElse(null);
         }
 
         /** The user's name, or null when the subject names no user of the pool. */

@@ -1,5 +1,6 @@
 package io.badgeflow.admin.presence;
 
+import io.badgeflow.admin.people.ErasedPeople;
 import io.badgeflow.admin.people.Names;
 import io.badgeflow.admin.security.Roles;
 import io.badgeflow.admin.web.NotFound;
@@ -98,8 +99,8 @@ class PresenceController {
             return new MusterEntry(
                     presence.employeeId(),
                     employee.map(e -> e.employeeNumber()).orElse(null),
-                    employee.map(e -> e.givenName()).orElse(null),
-                    employee.map(e -> e.familyName()).orElse(null),
+                    employee.map(ErasedPeople::givenName).orElse(null),
+                    employee.map(ErasedPeople::familyName).orElse(null),
                     employee.map(e -> e.department()).orElse(null),
                     presence.lastDoorId(),
                     names.doorName(presence.lastDoorId()),

@@ -1,5 +1,6 @@
 package io.badgeflow.admin.swipe;
 
+import io.badgeflow.admin.people.ErasedPeople;
 import io.badgeflow.admin.people.Names;
 import io.badgeflow.model.door.SwipeEntry;
 import java.time.Instant;
@@ -43,8 +44,8 @@ public record SwipeView(
                 names.doorName(entry.doorId()),
                 entry.employeeId(),
                 employee.map(e -> e.employeeNumber()).orElse(null),
-                employee.map(e -> e.givenName()).orElse(null),
-                employee.map(e -> e.familyName()).orElse(null),
+                employee.map(ErasedPeople::givenName).orElse(null),
+                employee.map(ErasedPeople::familyName).orElse(null),
                 entry.cardNumber(),
                 entry.cardId(),
                 entry.cardStatus(),

@@ -186,6 +186,13 @@ class OpenApiConfiguration {
         if (command) {
             problem(responses, "409", "The Idempotency-Key was already used for a different request");
         }
+        if (path.endsWith("/erasure")) {
+            problem(
+                    responses,
+                    "409",
+                    "The employee is not offboarded (offboard first) or is erased already, or the Idempotency-Key "
+                            + "was already used for a different request");
+        }
         if (path.startsWith("/api/v1/users") && method != PathItem.HttpMethod.GET) {
             problem(
                     responses,

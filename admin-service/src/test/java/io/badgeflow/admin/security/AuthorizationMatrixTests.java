@@ -135,6 +135,10 @@ class AuthorizationMatrixTests {
             Map.entry("POST /api/v1/employees/{employeeId}/deactivate", new Expectation(ADMIN, null)),
             Map.entry("POST /api/v1/employees/{employeeId}/reactivate", new Expectation(ADMIN, null)),
             Map.entry("POST /api/v1/employees/{employeeId}/offboard", new Expectation(ADMIN, null)),
+            // the directory's employee is ACTIVE: an admin gets past authorization to the 409 "offboard first"
+            Map.entry(
+                    "POST /api/v1/employees/{employeeId}/erasure",
+                    new Expectation(ADMIN, "{\"reason\":\"ticket 4711\"}", 409)),
             Map.entry("POST /api/v1/employees/{employeeId}/grants", new Expectation(ADMIN, """
                     {"buildingId":"HQ","schedule":{"days":["MONDAY"],"from":"07:00","until":"19:00"}}""")),
             Map.entry("DELETE /api/v1/employees/{employeeId}/grants/{buildingId}", new Expectation(ADMIN, null)),

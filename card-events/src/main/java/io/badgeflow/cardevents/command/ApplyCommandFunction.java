@@ -10,11 +10,13 @@ import io.badgeflow.cardevents.CardEventsProperties;
 import io.badgeflow.cardevents.delivery.AnnouncedObjects;
 import io.badgeflow.cardevents.delivery.CommandDocuments;
 import io.badgeflow.cardevents.delivery.DocumentTooLargeException;
+import io.badgeflow.cardevents.erasure.PersonalCommandDocuments;
 import io.badgeflow.model.RejectionReason;
 import io.badgeflow.model.audit.AdminAuditTrail;
 import io.badgeflow.model.audit.AuditEntry;
 import io.badgeflow.model.backoffice.CommandApplier;
 import io.badgeflow.model.command.CommandRecord;
+import io.badgeflow.model.command.CommandStatus;
 import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -27,25 +29,30 @@ import org.springframework.stereotype.Component;
  * DynamoDB unavailable, an unreadable envelope) fails that message only, so SQS retries it and, after
  * {@code maxReceiveCount}, moves it to the DLQ. The reason of each failure is recorded, so the DLQ message
  * can be read together with it. Every finished command is appended to the admin audit trail before the message
- * counts as done; a redelivery appends it again, which the trail ignores.
+ * counts as done; a redelivery appends it again, which the trail ignores. An applied erasure also deletes the
+ * command documents that carried the person's data ({@link PersonalCommandDocuments}).
  */
 @Component("applyCommand")
 class ApplyCommandFunction implements Function<SQSEvent, SQSBatchResponse> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApplyCommandFunction.class);
+    private static final String ERASURE = "EraseEmployee";
 
     private final CommandDocuments documents;
     private final CommandApplier applier;
     private final AnnouncedObjects announced;
     private final AdminAuditTrail audit;
     private final long maxCommandBytes;
+    private final PersonalCommandDocuments personalDocuments;
 
     ApplyCommandFunction(
             CommandDocuments documents,
             CommandApplier applier,
             AnnouncedObjects announced,
             AdminAuditTrail audit,
-            CardEventsProperties properties) {
+            CardEventsProperties properties,
+            PersonalCommandDocuments personalDocuments) {
+        this.personalDocuments = personalDocuments;
         this.documents = documents;
         this.applier = applier;
         this.announced = announced;
@@ -66,6 +73,12 @@ class ApplyCommandFunction implements Function<SQSEvent, SQSBatchResponse> {
         }
         var commandId = named.get();
         var record = finish(commandId, object);
+        if (record.status() == CommandStatus.APPLIED && ERASURE.equals(record.type())) {
+            // the documents that carried the person's data go too; a redelivery repeats this harmlessly
+            var deleted = personalDocuments.erase(object.bucket(), record.employeeId());
+            LOG.info(
+                    "erasure {}: {} command documents of employee {} deleted", commandId, deleted, record.employeeId());
+        }
         audit.append(commandId, List.of(AuditEntry.of(record)));
         LOG.info(
                 "command {} {} {}{}",

@@ -1,0 +1,43 @@
+package io.badgeflow.cardevents.aws;
+
+import io.badgeflow.aws.dynamodb.DynamoDbCommandHistory;
+import io.badgeflow.aws.dynamodb.DynamoDbOffboardedPeople;
+import io.badgeflow.cardevents.CardEventsProperties;
+import io.badgeflow.cardevents.CardEventsStack;
+import io.badgeflow.cardevents.erasure.PersonalCommandDocuments;
+import io.badgeflow.model.audit.AdminAuditTrail;
+import io.badgeflow.model.backoffice.CommandApplier;
+import io.badgeflow.model.erasure.RetentionSweep;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The retention sweep behind the erasure Lambda, on the employees table's {@code byOffboarded} index. */
+@Configuration(proxyBeanMethods = false)
+class ErasureConfiguration {
+
+    @Bean
+    PersonalCommandDocuments personalCommandDocuments(
+            S3Client s3, DynamoDbEnhancedClient enhanced, CardEventsStack stack) {
+        return new S3PersonalCommandDocuments(s3, new DynamoDbCommandHistory(enhanced, stack.commandsTableName()));
+    }
+
+    @Bean
+    RetentionSweep retentionSweep(
+            DynamoDbEnhancedClient enhanced,
+            CardEventsStack stack,
+            CommandApplier applier,
+            AdminAuditTrail audit,
+            CardEventsProperties properties,
+            Clock clock) {
+        return new RetentionSweep(
+                new DynamoDbOffboardedPeople(enhanced, stack.employeesTableName()),
+                applier,
+                audit,
+                clock,
+                properties.erasure().retention(),
+                properties.erasure().limit());
+    }
+}
