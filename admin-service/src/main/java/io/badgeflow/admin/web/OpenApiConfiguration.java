@@ -181,6 +181,17 @@ class OpenApiConfiguration {
         if (command) {
             problem(responses, "409", "The Idempotency-Key was already used for a different request");
         }
+        if (path.equals("/api/v1/reception/visitors")) {
+            problem(
+                    responses,
+                    "409",
+                    "The Idempotency-Key was already used for a different request, or the badge number is "
+                            + "already in use");
+            problem(
+                    responses,
+                    "403",
+                    "The caller's role does not allow this (a contractor is registered by an admin only)");
+        }
         if (path.startsWith("/api/v1/users") && method != PathItem.HttpMethod.GET) {
             problem(
                     responses,
@@ -227,6 +238,7 @@ class OpenApiConfiguration {
             case "cursor", "after" -> new StringSchema().maxLength(2048).pattern("^[A-Za-z0-9_=-]*$");
             case "q" -> new StringSchema().maxLength(128).pattern(ApiPatterns.TEXT);
             case "at", "from", "to" -> new StringSchema().format("date-time");
+            case "date" -> new StringSchema().format("date");
             case IDEMPOTENCY_KEY ->
                 new StringSchema()
                         .pattern("^[\\x20-\\x7E]*[\\x21-\\x7E][\\x20-\\x7E]*$")
