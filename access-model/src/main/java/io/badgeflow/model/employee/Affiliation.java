@@ -1,5 +1,6 @@
 package io.badgeflow.model.employee;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.badgeflow.model.InvalidFieldException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -76,6 +77,7 @@ public record Affiliation(Kind kind, String company, String hostEmployeeId, Loca
         return new Affiliation(Kind.CONTRACTOR, company, hostEmployeeId, from, endsOn);
     }
 
+    @JsonIgnore // derived from kind; not a field of the command documents that carry an affiliation
     public boolean isEmployee() {
         return kind == Kind.EMPLOYEE;
     }
