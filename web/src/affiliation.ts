@@ -1,4 +1,5 @@
-import type { MusterEntry } from './types';
+import { formatDate, formatDateRange } from './format';
+import type { Affiliation, MusterEntry } from './types';
 
 /** "Visitor of <host>" or "Contractor, <company>"; a dash for an employee. */
 export function affiliationLabel(
@@ -10,4 +11,20 @@ export function affiliationLabel(
   }
   if (person.kind === 'CONTRACTOR') return `Contractor${person.company ? `, ${person.company}` : ''}`;
   return '—';
+}
+
+/** The facts an employee page adds for a visitor (host, days) or contractor (company, end date); none for employees. */
+export function affiliationFacts(affiliation?: Affiliation | null): [string, string][] {
+  if (!affiliation || affiliation.kind === 'EMPLOYEE') return [];
+  if (affiliation.kind === 'VISITOR') {
+    return [
+      ['Visitor of', affiliation.hostEmployeeId ?? '—'],
+      ['Company', affiliation.company ?? '—'],
+      ['Visit', formatDateRange(affiliation.validFrom, affiliation.validUntil)],
+    ];
+  }
+  return [
+    ['Contractor of', affiliation.company ?? '—'],
+    ['End date', affiliation.validUntil ? formatDate(affiliation.validUntil) : '—'],
+  ];
 }

@@ -24,6 +24,7 @@ import { EmployeeActions } from './EmployeeActions';
 import { GrantAccess } from './GrantAccess';
 import { IssueCard } from './IssueCard';
 import { RecentSwipes } from './RecentSwipes';
+import { affiliationFacts } from '../affiliation';
 
 export function employeeStatusColor(status: string): string {
   return status === 'ACTIVE' ? 'green' : status === 'OFFBOARDED' ? 'red' : 'gray';
@@ -114,12 +115,13 @@ export function EmployeeDetailPage() {
         {(
           [
             ['Employee number', employee.employeeNumber],
-            ['Email', employee.email],
+            ['Email', employee.email ?? '—'],
             ['Department', employee.department ?? '—'],
+            ...affiliationFacts(employee.affiliation),
             ['Registered', formatDateTime(employee.registeredAt)],
             ['Updated', formatDateTime(employee.updatedAt)],
             ['Employee id', employee.employeeId],
-          ] as const
+          ] as [string, string][]
         ).map(([term, value]) => (
           <div key={term}>
             <Text component="dt" size="xs" c="dimmed">
