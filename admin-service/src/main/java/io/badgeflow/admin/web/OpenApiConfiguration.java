@@ -181,6 +181,9 @@ class OpenApiConfiguration {
         if (command) {
             problem(responses, "409", "The Idempotency-Key was already used for a different request");
         }
+        if (path.equals("/api/v1/reception")) {
+            problem(responses, "404", "No such building");
+        }
         if (path.equals("/api/v1/reception/visitors")) {
             problem(
                     responses,
