@@ -15,6 +15,7 @@ import { ImportsPage } from './pages/ImportsPage';
 import { LivePage } from './pages/LivePage';
 import { LoginPage } from './pages/LoginPage';
 import { MusterPage } from './pages/MusterPage';
+import { ReceptionPage } from './pages/ReceptionPage';
 import { Shell } from './pages/Shell';
 import { SwipeAuditPage } from './pages/SwipeAuditPage';
 import { UsersPage } from './pages/UsersPage';
@@ -58,6 +59,7 @@ function Routed() {
         <Route path="/admin-audit" element={<AdminAuditPage />} />
         <Route path="/who-was-inside" element={<WhoWasInsidePage />} />
         <Route path="/live" element={<LivePage />} />
+        <Route path="/reception" element={<ReceptionPage />} />
         <Route
           path="/dashboard"
           element={

@@ -23,7 +23,9 @@ export type Action =
   | 'manageUsers'
   | 'readAlarms'
   | 'handleAlarms'
-  | 'manageAlarmSubscriptions';
+  | 'manageAlarmSubscriptions'
+  | 'receiveVisitors'
+  | 'registerContractors';
 
 const ALLOWED: Record<Action, readonly Role[]> = {
   registerEmployee: ['admin'],
@@ -56,6 +58,9 @@ const ALLOWED: Record<Action, readonly Role[]> = {
   readAlarms: ['admin', 'operator', 'auditor'],
   handleAlarms: ['admin', 'operator'],
   manageAlarmSubscriptions: ['admin'],
+  // Reception: operators and admins register visitors and read the desk's list; contractors are the admins'.
+  receiveVisitors: ['admin', 'operator'],
+  registerContractors: ['admin'],
 };
 
 export function may(role: Role | null, action: Action): boolean {

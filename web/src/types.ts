@@ -10,6 +10,44 @@ export interface Employee {
   currentCardId?: string | null;
   registeredAt?: string;
   updatedAt?: string;
+  affiliation?: Affiliation | null;
+}
+
+/** Employee, visitor (with a host and days) or contractor (with a company and an end date, `validUntil`). */
+export interface Affiliation {
+  kind: 'EMPLOYEE' | 'VISITOR' | 'CONTRACTOR';
+  company?: string | null;
+  hostEmployeeId?: string | null;
+  validFrom?: string | null;
+  validUntil?: string | null;
+}
+
+/** A visitor or contractor as reception lists them. */
+export interface ReceptionEntry {
+  employeeId: string;
+  kind: 'VISITOR' | 'CONTRACTOR';
+  givenName: string;
+  familyName: string;
+  company?: string | null;
+  hostEmployeeId?: string | null;
+  hostName?: string | null;
+  validFrom?: string | null;
+  validUntil?: string | null;
+  status: string;
+  cardId?: string | null;
+  cardNumber?: string | null;
+  buildingIds: string[];
+  inside: boolean;
+  since?: string | null;
+}
+
+export interface ReceptionView {
+  buildingId: string;
+  buildingName: string;
+  date: string;
+  expected: ReceptionEntry[];
+  contractors: ReceptionEntry[];
+  inside: ReceptionEntry[];
 }
 
 export interface Card {
@@ -279,6 +317,10 @@ export interface MusterEntry {
   lastDoorId?: string | null;
   lastDoorName?: string | null;
   since?: string | null;
+  kind?: 'EMPLOYEE' | 'VISITOR' | 'CONTRACTOR' | null;
+  company?: string | null;
+  hostEmployeeId?: string | null;
+  hostName?: string | null;
 }
 
 export interface MusterView {

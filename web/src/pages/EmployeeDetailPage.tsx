@@ -26,6 +26,7 @@ import { EraseEmployee } from './EraseEmployee';
 import { GrantAccess } from './GrantAccess';
 import { IssueCard } from './IssueCard';
 import { RecentSwipes } from './RecentSwipes';
+import { affiliationFacts } from '../affiliation';
 
 export function employeeStatusColor(status: string): string {
   return status === 'ACTIVE' ? 'green' : status === 'OFFBOARDED' || status === 'ERASED' ? 'red' : 'gray';
@@ -117,10 +118,11 @@ export function EmployeeDetailPage() {
             ['Employee number', employee.employeeNumber],
             ['Email', employee.email ?? '—'],
             ['Department', employee.department ?? '—'],
+            ...affiliationFacts(employee.affiliation),
             ['Registered', formatDateTime(employee.registeredAt)],
             ['Updated', formatDateTime(employee.updatedAt)],
             ['Employee id', employee.employeeId],
-          ] as const
+          ] as [string, string][]
         ).map(([term, value]) => (
           <div key={term}>
             <Text component="dt" size="xs" c="dimmed">

@@ -6,6 +6,7 @@ import { formatDateTime, sortPeople, zoneNote } from '../format';
 import { Empty, Failure, Loading, NotForRole } from '../states';
 import { useBuildingZone } from '../zones';
 import type { MusterView } from '../types';
+import { affiliationLabel } from '../affiliation';
 
 /**
  * The emergency muster list: everyone the building believes inside now, by name, with the door they came through
@@ -71,6 +72,7 @@ function Muster() {
                   <Table.Th scope="col">Name</Table.Th>
                   <Table.Th scope="col">Employee number</Table.Th>
                   <Table.Th scope="col">Department</Table.Th>
+                  <Table.Th scope="col">Visitor or contractor</Table.Th>
                   <Table.Th scope="col">Last door</Table.Th>
                   <Table.Th scope="col">Inside since</Table.Th>
                   <Table.Th scope="col">Accounted for</Table.Th>
@@ -86,6 +88,9 @@ function Muster() {
                     </Table.Th>
                     <Table.Td>{person.employeeNumber ?? '—'}</Table.Td>
                     <Table.Td>{person.department ?? '—'}</Table.Td>
+                    <Table.Td data-testid={`muster-affiliation-${person.employeeId}`}>
+                      {affiliationLabel(person)}
+                    </Table.Td>
                     <Table.Td>{person.lastDoorName ?? person.lastDoorId ?? '—'}</Table.Td>
                     <Table.Td>{formatDateTime(person.since, zone)}</Table.Td>
                     <Table.Td>

@@ -17,6 +17,7 @@ const NAV: readonly NavItem[] = [
   { label: 'Live', to: '/live', roles: 'watchLive' },
   { label: 'Dashboard', to: '/dashboard', roles: 'watchLive' },
   { label: 'Alarms', to: '/alarms', roles: 'readAlarms' },
+  { label: 'Reception', to: '/reception', roles: 'receiveVisitors' },
   { label: 'Employees', to: '/employees', roles: ['admin', 'operator', 'auditor'] },
   { label: 'Cards', to: '/cards', roles: ['admin', 'operator', 'auditor'] },
   { label: 'Buildings', to: '/buildings', roles: ['admin', 'operator', 'auditor'] },

@@ -36,6 +36,10 @@ public enum RejectionReason {
     EMPLOYEE_NOT_OFFBOARDED,
     /** The employee's personal data was erased; nothing about them changes any more. */
     EMPLOYEE_ERASED,
+    /** A visitor's host is not an ACTIVE employee (a visitor or contractor hosts nobody). */
+    HOST_NOT_ELIGIBLE,
+    /** A visitor was to be let into a building their host has no grant for. */
+    OUTSIDE_HOST_ACCESS,
     /** Applied together with another command (one import row) that was rejected, so not applied either. */
     GROUP_REJECTED
 }

@@ -33,6 +33,7 @@ import io.badgeflow.model.command.Command;
 import io.badgeflow.model.command.CommandHistory;
 import io.badgeflow.model.command.CommandLog;
 import io.badgeflow.model.door.SwipeHistory;
+import io.badgeflow.model.employee.Affiliates;
 import io.badgeflow.model.offline.DoorListStatuses;
 import io.badgeflow.model.onboarding.ImportLedger;
 import io.badgeflow.model.presence.PresenceLedger;
@@ -148,6 +149,9 @@ public abstract class ApiSliceTestSupport {
 
     @MockitoBean
     protected PresenceLedger presence;
+
+    @MockitoBean
+    protected Affiliates affiliates;
 
     @MockitoBean
     protected SwipeHistory swipes;

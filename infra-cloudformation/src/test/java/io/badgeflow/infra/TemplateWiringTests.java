@@ -351,38 +351,41 @@ class TemplateWiringTests {
         expected.put("WebhooksTable", Map.of());
         expected.putAll(Map.of(
                 "EmployeesTable",
-                        Map.of(
-                                "byName",
-                                List.of("listKey", "sortName"),
-                                "byOffboarded",
-                                List.of("offboardedKey", "offboardedAt")),
+                Map.of(
+                        "byName",
+                        List.of("listKey", "sortName"),
+                        "byOffboarded",
+                        List.of("offboardedKey", "offboardedAt"),
+                        "byAffiliation",
+                        List.of("affiliationKind", "affiliationUntilKey")),
                 "CardsTable",
-                        Map.of(
-                                "byNumber",
-                                List.of("listKey", "cardNumber"),
-                                "byStatus",
-                                List.of("status", "cardNumber")),
-                "BuildingsTable", Map.<String, List<String>>of(),
-                "DoorsTable", Map.of("byBuilding", List.of("buildingId", "doorId"), "byKeyHash", List.of("keyHash")),
-                "GrantsTable", Map.of("byBuilding", List.of("buildingId", "employeeId")),
+                Map.of("byNumber", List.of("listKey", "cardNumber"), "byStatus", List.of("status", "cardNumber")),
+                "BuildingsTable",
+                Map.<String, List<String>>of(),
+                "DoorsTable",
+                Map.of("byBuilding", List.of("buildingId", "doorId"), "byKeyHash", List.of("keyHash")),
+                "GrantsTable",
+                Map.of("byBuilding", List.of("buildingId", "employeeId")),
                 "CommandsTable",
-                        Map.of(
-                                "byEmployee",
-                                List.of("employeeId", "finishedAt"),
-                                "bySubject",
-                                List.of("subjectId", "finishedAt"),
-                                "byDay",
-                                List.of("finishedDay", "finishedAt"),
-                                "bySecond",
-                                List.of("finishedSecond", "finishedAt")),
+                Map.of(
+                        "byEmployee",
+                        List.of("employeeId", "finishedAt"),
+                        "bySubject",
+                        List.of("subjectId", "finishedAt"),
+                        "byDay",
+                        List.of("finishedDay", "finishedAt"),
+                        "bySecond",
+                        List.of("finishedSecond", "finishedAt")),
                 "SwipesTable",
-                        Map.of(
-                                "byEmployee",
-                                List.of("employeeId", "occurredAtEventId"),
-                                "byBuilding",
-                                List.of("buildingDay", "occurredAtEventId")),
-                "PresenceTable", Map.of("insideByBuilding", List.of("insideBuildingId", "employeeId")),
-                "ParkedRecordsTable", Map.of("byParkedAt", List.of("listKey", "parkedAt"))));
+                Map.of(
+                        "byEmployee",
+                        List.of("employeeId", "occurredAtEventId"),
+                        "byBuilding",
+                        List.of("buildingDay", "occurredAtEventId")),
+                "PresenceTable",
+                Map.of("insideByBuilding", List.of("insideBuildingId", "employeeId")),
+                "ParkedRecordsTable",
+                Map.of("byParkedAt", List.of("listKey", "parkedAt"))));
         var storage = named("storage");
         expected.forEach((table, indexes) -> {
             var properties = map(map(storage.resources().get(table)).get("Properties"));

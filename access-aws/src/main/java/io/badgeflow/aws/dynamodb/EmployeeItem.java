@@ -1,8 +1,10 @@
 package io.badgeflow.aws.dynamodb;
 
+import io.badgeflow.model.employee.Affiliation;
 import io.badgeflow.model.employee.Employee;
 import io.badgeflow.model.employee.EmployeeStatus;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -17,8 +19,10 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecon
  * employees by family then given name. Only employee rows carry {@code listKey}, so the employee-number claims
  * kept in the same table stay out of that index; an erased employee has no name and leaves it too. An offboarded
  * employee also carries {@code offboardedKey} and {@code offboardedAt}, the sparse {@code byOffboarded} index the
- * retention sweep pages through (oldest offboarding first); erasure removes both. Mutable because the Enhanced
- * Client maps beans, not records.
+ * retention sweep pages through (oldest offboarding first); erasure removes both. A visitor or contractor also
+ * carries {@code affiliationKind} and {@code affiliationUntilKey}, the keys of the sparse {@code byAffiliation}
+ * index reception lists them from; a row without {@code affiliationKind} (every row written before there were
+ * visitors) is an employee. Mutable because the Enhanced Client maps beans, not records.
  */
 @DynamoDbBean
 public class EmployeeItem {
@@ -28,6 +32,7 @@ public class EmployeeItem {
     static final String LIST_KEY = "EMPLOYEE";
     static final String BY_OFFBOARDED = "byOffboarded";
     static final String OFFBOARDED_KEY = "OFFBOARDED";
+    static final String BY_AFFILIATION = "byAffiliation";
 
     private String employeeId;
     private String employeeNumber;
@@ -46,6 +51,12 @@ public class EmployeeItem {
     private String sortName;
     private String offboardedKey;
     private Instant offboardedAt;
+    private String affiliationKind;
+    private String company;
+    private String hostEmployeeId;
+    private LocalDate affiliationFrom;
+    private LocalDate affiliationUntil;
+    private String affiliationUntilKey;
 
     /** The row of an employee without an offboarding time (tests, fixtures); see {@link #from(Employee, Instant)}. */
     static EmployeeItem from(Employee employee) {
@@ -80,6 +91,15 @@ public class EmployeeItem {
             item.offboardedKey = OFFBOARDED_KEY;
             item.offboardedAt = writtenAt;
         }
+        var affiliation = employee.affiliation();
+        if (!affiliation.isEmployee()) {
+            item.affiliationKind = affiliation.kind().name();
+            item.company = affiliation.company();
+            item.hostEmployeeId = affiliation.hostEmployeeId();
+            item.affiliationFrom = affiliation.validFrom();
+            item.affiliationUntil = affiliation.validUntil();
+            item.affiliationUntilKey = untilKey(affiliation.validUntil(), employee.employeeId());
+        }
         return item;
     }
 
@@ -94,6 +114,11 @@ public class EmployeeItem {
     /** The lowercase name as written, which a search prefix ending in digits is matched on. */
     static String plainName(String familyName, String givenName) {
         return lowercase(familyName + " " + givenName);
+    }
+
+    /** ISO dates sort as text in date order; the id makes the key unique. */
+    static String untilKey(LocalDate until, String employeeId) {
+        return until + "#" + employeeId;
     }
 
     static String lowercase(String text) {
@@ -114,7 +139,16 @@ public class EmployeeItem {
                 registeredAt,
                 registeredBy,
                 updatedAt == null ? registeredAt : updatedAt,
-                version == null ? 1 : version);
+                version == null ? 1 : version,
+                affiliation());
+    }
+
+    private Affiliation affiliation() {
+        if (affiliationKind == null) {
+            return Affiliation.EMPLOYEE;
+        }
+        return new Affiliation(
+                Affiliation.Kind.valueOf(affiliationKind), company, hostEmployeeId, affiliationFrom, affiliationUntil);
     }
 
     /** Whether this row is an employee, not a claim that shares the table. */
@@ -262,5 +296,55 @@ public class EmployeeItem {
 
     public void setOffboardedAt(Instant offboardedAt) {
         this.offboardedAt = offboardedAt;
+    }
+
+    @DynamoDbSecondaryPartitionKey(indexNames = BY_AFFILIATION)
+    public String getAffiliationKind() {
+        return affiliationKind;
+    }
+
+    public void setAffiliationKind(String affiliationKind) {
+        this.affiliationKind = affiliationKind;
+    }
+
+    @DynamoDbSecondarySortKey(indexNames = BY_AFFILIATION)
+    public String getAffiliationUntilKey() {
+        return affiliationUntilKey;
+    }
+
+    public void setAffiliationUntilKey(String affiliationUntilKey) {
+        this.affiliationUntilKey = affiliationUntilKey;
+    }
+
+    public String getCompany() {
+        return company;
+    }
+
+    public void setCompany(String company) {
+        this.company = company;
+    }
+
+    public String getHostEmployeeId() {
+        return hostEmployeeId;
+    }
+
+    public void setHostEmployeeId(String hostEmployeeId) {
+        this.hostEmployeeId = hostEmployeeId;
+    }
+
+    public LocalDate getAffiliationFrom() {
+        return affiliationFrom;
+    }
+
+    public void setAffiliationFrom(LocalDate affiliationFrom) {
+        this.affiliationFrom = affiliationFrom;
+    }
+
+    public LocalDate getAffiliationUntil() {
+        return affiliationUntil;
+    }
+
+    public void setAffiliationUntil(LocalDate affiliationUntil) {
+        this.affiliationUntil = affiliationUntil;
     }
 }

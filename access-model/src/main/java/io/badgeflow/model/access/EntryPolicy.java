@@ -27,7 +27,7 @@ import java.util.Objects;
 public final class EntryPolicy {
 
     /** Changes whenever a rule, its order or its outcome changes; every decision carries it. */
-    public static final String VERSION = "2026-11-24.1";
+    public static final String VERSION = "2026-12-08.1";
 
     private final AccessFacts facts;
     private final Clock clock;
@@ -166,6 +166,10 @@ public final class EntryPolicy {
             return draft.deny(EntryRule.EMPLOYEE_ACTIVE, DecisionReason.EMPLOYEE_INACTIVE);
         }
         var zone = building.timeZone();
+        var affiliation = employee.get().affiliation();
+        if (!(atTheMoment ? affiliation.isInForceAt(draft.at, zone) : affiliation.isInForceAtOrAfter(draft.at, zone))) {
+            return draft.deny(EntryRule.AFFILIATION_IN_FORCE, DecisionReason.AFFILIATION_NOT_IN_FORCE);
+        }
         var grant = from.grant(card.employeeId(), building.buildingId());
         if (grant.isEmpty()
                 || !(atTheMoment

@@ -13,6 +13,8 @@ public enum EntryRule {
     CARD_ACTIVE("card-active"),
     CARD_VALIDITY("card-validity"),
     EMPLOYEE_ACTIVE("employee-active"),
+    /** A visitor within the days of the visit, a contractor up to the end date (the building's time zone). */
+    AFFILIATION_IN_FORCE("affiliation-in-force"),
     GRANT_FOR_BUILDING("grant-for-building"),
     GRANT_SCHEDULE("grant-schedule"),
     ANTI_PASSBACK("anti-passback"),

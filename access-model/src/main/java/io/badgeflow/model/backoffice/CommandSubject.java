@@ -11,6 +11,7 @@ import io.badgeflow.model.command.ReactivateEmployee;
 import io.badgeflow.model.command.RegisterBuilding;
 import io.badgeflow.model.command.RegisterDoor;
 import io.badgeflow.model.command.RegisterEmployee;
+import io.badgeflow.model.command.RegisterVisitor;
 import io.badgeflow.model.command.ReportCardLost;
 import io.badgeflow.model.command.ResumeCard;
 import io.badgeflow.model.command.RevokeAccess;
@@ -47,6 +48,7 @@ record CommandSubject(String employeeId, String subjectId) {
             case SetAntiPassback c -> new CommandSubject(null, c.buildingId());
             case GrantAccess c -> new CommandSubject(c.employeeId(), c.buildingId());
             case RevokeAccess c -> new CommandSubject(c.employeeId(), c.buildingId());
+            case RegisterVisitor c -> new CommandSubject(c.employeeId(), c.cardId());
         };
     }
 }

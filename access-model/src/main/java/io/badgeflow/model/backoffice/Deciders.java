@@ -11,6 +11,7 @@ import io.badgeflow.model.command.ReactivateEmployee;
 import io.badgeflow.model.command.RegisterBuilding;
 import io.badgeflow.model.command.RegisterDoor;
 import io.badgeflow.model.command.RegisterEmployee;
+import io.badgeflow.model.command.RegisterVisitor;
 import io.badgeflow.model.command.ReportCardLost;
 import io.badgeflow.model.command.ResumeCard;
 import io.badgeflow.model.command.RevokeAccess;
@@ -29,12 +30,14 @@ final class Deciders {
     private final CardDecisions cards;
     private final SiteDecisions sites;
     private final GrantDecisions grants;
+    private final VisitorDecisions visitors;
 
     Deciders(BackOfficeStore store) {
         this.employees = new EmployeeDecisions(store);
         this.cards = new CardDecisions(store);
         this.sites = new SiteDecisions(store);
         this.grants = new GrantDecisions(store);
+        this.visitors = new VisitorDecisions(store);
     }
 
     Decision decide(Command command) {
@@ -59,6 +62,7 @@ final class Deciders {
             case SetAntiPassback c -> sites.setAntiPassback(c);
             case GrantAccess c -> grants.grant(c);
             case RevokeAccess c -> grants.revoke(c);
+            case RegisterVisitor c -> visitors.register(c);
         };
     }
 }

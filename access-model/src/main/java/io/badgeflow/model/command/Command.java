@@ -30,7 +30,8 @@ import java.time.Instant;
     @JsonSubTypes.Type(value = RotateDoorKey.class, name = "RotateDoorKey"),
     @JsonSubTypes.Type(value = SetAntiPassback.class, name = "SetAntiPassback"),
     @JsonSubTypes.Type(value = GrantAccess.class, name = "GrantAccess"),
-    @JsonSubTypes.Type(value = RevokeAccess.class, name = "RevokeAccess")
+    @JsonSubTypes.Type(value = RevokeAccess.class, name = "RevokeAccess"),
+    @JsonSubTypes.Type(value = RegisterVisitor.class, name = "RegisterVisitor")
 })
 public sealed interface Command
         permits RegisterEmployee,
@@ -52,7 +53,8 @@ public sealed interface Command
                 RotateDoorKey,
                 SetAntiPassback,
                 GrantAccess,
-                RevokeAccess {
+                RevokeAccess,
+                RegisterVisitor {
 
     String commandId();
 

@@ -23,6 +23,11 @@ public enum DecisionReason {
     CARD_EXPIRED,
     /** The card's employee is INACTIVE, OFFBOARDED or not known at all. */
     EMPLOYEE_INACTIVE,
+    /**
+     * A visitor outside the days of the visit, or a contractor after the end date, read in the building's time
+     * zone: their access ends by itself.
+     */
+    AFFILIATION_NOT_IN_FORCE,
     /** No grant for the door's building, or the grant is not in force on that date. */
     NO_ACCESS_TO_BUILDING,
     /** A grant is in force, but its schedule does not cover the moment in the building's time zone. */

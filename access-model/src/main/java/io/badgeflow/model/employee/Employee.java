@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param cardIds every card linked to this employee and not unlinked since, terminal ones included (history)
  * @param updatedAt {@code occurredAt} of the registration or update whose data this is
  * @param version starts at 1 and grows by one with every stored change
+ * @param affiliation employee, visitor or contractor; null reads as {@link Affiliation#EMPLOYEE} (records written
+ *     before there were others)
  */
 public record Employee(
         String employeeId,
@@ -31,9 +33,11 @@ public record Employee(
         Instant registeredAt,
         String registeredBy,
         Instant updatedAt,
-        long version) {
+        long version,
+        Affiliation affiliation) {
 
     public Employee {
+        affiliation = affiliation == null ? Affiliation.EMPLOYEE : affiliation;
         Objects.requireNonNull(employeeId, "employeeId");
         Objects.requireNonNull(employeeNumber, "employeeNumber");
         Objects.requireNonNull(status, "status");
@@ -49,6 +53,38 @@ public record Employee(
         }
     }
 
+    /** An employee in the ordinary sense ({@link Affiliation#EMPLOYEE}). */
+    public Employee(
+            String employeeId,
+            String employeeNumber,
+            String givenName,
+            String familyName,
+            String email,
+            String department,
+            EmployeeStatus status,
+            String currentCardId,
+            List<String> cardIds,
+            Instant registeredAt,
+            String registeredBy,
+            Instant updatedAt,
+            long version) {
+        this(
+                employeeId,
+                employeeNumber,
+                givenName,
+                familyName,
+                email,
+                department,
+                status,
+                currentCardId,
+                cardIds,
+                registeredAt,
+                registeredBy,
+                updatedAt,
+                version,
+                Affiliation.EMPLOYEE);
+    }
+
     /**
      * The employee a registration creates: ACTIVE, without cards. {@code registeredBy} is the registering
      * command's id, to recognise redelivery.
@@ -62,6 +98,29 @@ public record Employee(
             String department,
             Instant registeredAt,
             String registeredBy) {
+        return registered(
+                employeeId,
+                employeeNumber,
+                givenName,
+                familyName,
+                email,
+                department,
+                registeredAt,
+                registeredBy,
+                Affiliation.EMPLOYEE);
+    }
+
+    /** As above, for a visitor or contractor: {@code affiliation} says whose and until when. */
+    public static Employee registered(
+            String employeeId,
+            String employeeNumber,
+            String givenName,
+            String familyName,
+            String email,
+            String department,
+            Instant registeredAt,
+            String registeredBy,
+            Affiliation affiliation) {
         return new Employee(
                 employeeId,
                 employeeNumber,
@@ -75,7 +134,8 @@ public record Employee(
                 registeredAt,
                 registeredBy,
                 registeredAt,
-                1);
+                1,
+                affiliation);
     }
 
     public String fullName() {
@@ -111,7 +171,8 @@ public record Employee(
                 registeredAt,
                 registeredBy,
                 at,
-                version + 1);
+                version + 1,
+                affiliation);
     }
 
     public Employee deactivated() {
@@ -148,7 +209,8 @@ public record Employee(
                 registeredAt,
                 registeredBy,
                 updatedAt,
-                version + 1);
+                version + 1,
+                affiliation);
     }
 
     /** The employee holding {@code cardId} as their current card, kept in their card history. */
@@ -194,7 +256,8 @@ public record Employee(
                 registeredAt,
                 registeredBy,
                 updatedAt,
-                next);
+                next,
+                affiliation);
     }
 
     /**
@@ -226,7 +289,8 @@ public record Employee(
                 registeredAt,
                 registeredBy,
                 updatedAt,
-                version + 1);
+                version + 1,
+                affiliation);
     }
 
     public boolean isErased() {
@@ -258,7 +322,8 @@ public record Employee(
                 registeredAt,
                 registeredBy,
                 updatedAt,
-                version + 1);
+                version + 1,
+                affiliation);
     }
 
     private Employee withCards(String current, List<String> cards) {
@@ -275,6 +340,7 @@ public record Employee(
                 registeredAt,
                 registeredBy,
                 updatedAt,
-                version + 1);
+                version + 1,
+                affiliation);
     }
 }

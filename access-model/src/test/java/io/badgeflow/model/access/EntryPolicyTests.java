@@ -49,7 +49,7 @@ class EntryPolicyTests {
         assertThat(decision.decision()).isEqualTo(Outcome.GRANTED);
         assertThat(decision.reason()).isEqualTo(DecisionReason.GRANTED);
         assertThat(decision.rule()).isEqualTo("all-rules-passed");
-        assertThat(decision.policyVersion()).isEqualTo(EntryPolicy.VERSION).isEqualTo("2026-11-24.1");
+        assertThat(decision.policyVersion()).isEqualTo(EntryPolicy.VERSION).isEqualTo("2026-12-08.1");
         assertThat(decision.alarms()).isEmpty();
         assertThat(decision)
                 .extracting(

@@ -3,9 +3,11 @@ package io.badgeflow.model.command;
 import io.badgeflow.model.door.DeviceKey;
 import io.badgeflow.model.door.DeviceKeyHash;
 import io.badgeflow.model.door.DoorCapability;
+import io.badgeflow.model.employee.Affiliation;
 import io.badgeflow.model.grant.Schedule;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** Test-data builders for commands: each call is a new command (fresh id) issued at {@link #NOW}. */
@@ -120,6 +122,25 @@ public final class Commands {
 
     public static GrantAccess grantBetween(String employeeId, String buildingId, LocalDate from, LocalDate until) {
         return new GrantAccess(newId(), ACTOR, NOW, employeeId, buildingId, null, from, until);
+    }
+
+    /** A visitor of {@code hostEmployeeId} for 8 December 2026, with badge {@code cardNumber}. */
+    public static RegisterVisitor registerVisitor(
+            String employeeId, String hostEmployeeId, String cardNumber, String... buildingIds) {
+        var day = LocalDate.parse("2026-12-08");
+        return new RegisterVisitor(
+                newId(),
+                ACTOR,
+                NOW,
+                employeeId,
+                "V-" + employeeId,
+                "Grace",
+                "Hopper",
+                null,
+                Affiliation.visitor(hostEmployeeId, "Navy", day, day),
+                List.of(buildingIds),
+                "card-" + employeeId,
+                cardNumber);
     }
 
     public static RevokeAccess revokeAccess(String employeeId, String buildingId) {

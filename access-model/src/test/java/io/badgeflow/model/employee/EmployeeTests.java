@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.badgeflow.model.RejectedException;
 import io.badgeflow.model.RejectionReason;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -67,6 +68,16 @@ class EmployeeTests {
         assertRejected(() -> Employees.active().build().erased(), RejectionReason.EMPLOYEE_NOT_OFFBOARDED);
         assertRejected(erased::erased, RejectionReason.EMPLOYEE_ERASED);
         assertRejected(erased::offboarded, RejectionReason.EMPLOYEE_ERASED);
+    }
+
+    @Test
+    void anErasedContractorStaysAContractor() {
+        var contractor =
+                Affiliation.contractor("Acme Cleaning", null, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30));
+
+        var erased = Employees.active().as(contractor).build().offboarded().erased();
+
+        assertThat(erased.affiliation()).isEqualTo(contractor);
     }
 
     @Test

@@ -13,6 +13,7 @@ public final class Employees {
     private String currentCardId;
     private List<String> cardIds = List.of();
     private Instant updatedAt = REGISTERED;
+    private Affiliation affiliation = Affiliation.EMPLOYEE;
 
     private Employees() {}
 
@@ -46,6 +47,12 @@ public final class Employees {
         return this;
     }
 
+    /** A visitor or contractor instead of an employee. */
+    public Employees as(Affiliation value) {
+        affiliation = value;
+        return this;
+    }
+
     public Employee build() {
         return new Employee(
                 employeeId,
@@ -60,6 +67,7 @@ public final class Employees {
                 REGISTERED,
                 "cmd-0",
                 updatedAt,
-                2);
+                2,
+                affiliation);
     }
 }

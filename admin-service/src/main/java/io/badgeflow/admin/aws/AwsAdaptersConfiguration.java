@@ -6,6 +6,7 @@ import io.badgeflow.aws.delivery.DeliveryFailures;
 import io.badgeflow.aws.dynamodb.BackOfficeTables;
 import io.badgeflow.aws.dynamodb.DynamoDbAccessFacts;
 import io.badgeflow.aws.dynamodb.DynamoDbAdminAuditTrail;
+import io.badgeflow.aws.dynamodb.DynamoDbAffiliates;
 import io.badgeflow.aws.dynamodb.DynamoDbBackOfficeDirectory;
 import io.badgeflow.aws.dynamodb.DynamoDbCommandHistory;
 import io.badgeflow.aws.dynamodb.DynamoDbCommandLog;
@@ -22,6 +23,7 @@ import io.badgeflow.model.backoffice.BackOfficeDirectory;
 import io.badgeflow.model.command.CommandHistory;
 import io.badgeflow.model.command.CommandLog;
 import io.badgeflow.model.door.SwipeHistory;
+import io.badgeflow.model.employee.Affiliates;
 import io.badgeflow.model.offline.DoorListStatuses;
 import io.badgeflow.model.onboarding.ImportLedger;
 import io.badgeflow.model.presence.PresenceLedger;
@@ -76,6 +78,11 @@ class AwsAdaptersConfiguration {
     @Bean
     BackOfficeDirectory backOfficeDirectory(DynamoDbEnhancedClient enhanced, AdminServiceStack stack) {
         return new DynamoDbBackOfficeDirectory(enhanced, backOfficeTables(stack));
+    }
+
+    @Bean
+    Affiliates affiliates(DynamoDbEnhancedClient enhanced, AdminServiceStack stack) {
+        return new DynamoDbAffiliates(enhanced, backOfficeTables(stack));
     }
 
     @Bean

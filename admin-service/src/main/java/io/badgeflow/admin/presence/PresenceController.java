@@ -7,6 +7,8 @@ import io.badgeflow.admin.web.NotFound;
 import io.badgeflow.model.Require;
 import io.badgeflow.model.backoffice.BackOfficeDirectory;
 import io.badgeflow.model.building.Building;
+import io.badgeflow.model.employee.Affiliation;
+import io.badgeflow.model.employee.Employee;
 import io.badgeflow.model.presence.Presence;
 import io.badgeflow.model.presence.PresenceLedger;
 import io.badgeflow.model.text.NaturalOrder;
@@ -62,8 +64,15 @@ class PresenceController {
                 directory,
                 inside.stream().map(Presence::employeeId).toList(),
                 inside.stream().map(Presence::lastDoorId).toList());
+        var hostIds = inside.stream()
+                .map(person -> names.employee(person.employeeId())
+                        .map(e -> e.affiliation().hostEmployeeId())
+                        .orElse(null))
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        var hosts = hostIds.isEmpty() ? names : Names.join(directory, hostIds, List.of());
         var people = inside.stream()
-                .map(person -> MusterEntry.of(person, names))
+                .map(person -> MusterEntry.of(person, names, hosts))
                 .sorted(BY_NAME)
                 .toList();
         return new MusterView(buildingId, building.name(), asOf, people.size(), people);
@@ -82,7 +91,8 @@ class PresenceController {
 
     /**
      * One person inside: who, and their last door and since when. Names are null for an employee record that is
-     * gone (the id still says who it was).
+     * gone (the id still says who it was). A visitor or contractor says so in {@code kind}, with their company and,
+     * for a visitor, the host's name (whom to call in an emergency); both are null for an employee.
      */
     record MusterEntry(
             String employeeId,
@@ -92,10 +102,15 @@ class PresenceController {
             String department,
             String lastDoorId,
             String lastDoorName,
-            Instant since) {
+            Instant since,
+            Affiliation.Kind kind,
+            String company,
+            String hostEmployeeId,
+            String hostName) {
 
-        static MusterEntry of(Presence presence, Names names) {
+        static MusterEntry of(Presence presence, Names names, Names hosts) {
             var employee = names.employee(presence.employeeId());
+            var affiliation = employee.map(Employee::affiliation).orElse(Affiliation.EMPLOYEE);
             return new MusterEntry(
                     presence.employeeId(),
                     employee.map(e -> e.employeeNumber()).orElse(null),
@@ -104,7 +119,13 @@ class PresenceController {
                     employee.map(e -> e.department()).orElse(null),
                     presence.lastDoorId(),
                     names.doorName(presence.lastDoorId()),
-                    presence.since());
+                    presence.since(),
+                    employee.isPresent() ? affiliation.kind() : null,
+                    affiliation.company(),
+                    affiliation.hostEmployeeId(),
+                    hosts.employee(affiliation.hostEmployeeId())
+                            .map(Employee::fullName)
+                            .orElse(null));
         }
     }
 }

@@ -120,6 +120,9 @@ class SecurityConfiguration {
                         // Operators handle alarms (acknowledge, resolve); AlarmController checks the same.
                         .requestMatchers(HttpMethod.POST, "/api/v1/alarms/*/acknowledge", "/api/v1/alarms/*/resolve")
                         .hasAnyRole("ADMIN", "OPERATOR")
+                        // Reception: operators register visitors (a contractor only an admin: ReceptionController).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/reception/visitors")
+                        .hasAnyRole("ADMIN", "OPERATOR")
                         .requestMatchers("/api/**")
                         .hasRole("ADMIN")
                         .anyRequest()

@@ -193,6 +193,20 @@ class OpenApiConfiguration {
                     "The employee is not offboarded (offboard first) or is erased already, or the Idempotency-Key "
                             + "was already used for a different request");
         }
+        if (path.equals("/api/v1/reception")) {
+            problem(responses, "404", "No such building");
+        }
+        if (path.equals("/api/v1/reception/visitors")) {
+            problem(
+                    responses,
+                    "409",
+                    "The Idempotency-Key was already used for a different request, or the badge number is "
+                            + "already in use");
+            problem(
+                    responses,
+                    "403",
+                    "The caller's role does not allow this (a contractor is registered by an admin only)");
+        }
         if (path.startsWith("/api/v1/users") && method != PathItem.HttpMethod.GET) {
             problem(
                     responses,
@@ -241,6 +255,7 @@ class OpenApiConfiguration {
             case "cursor", "after" -> new StringSchema().maxLength(2048).pattern("^[A-Za-z0-9_=-]*$");
             case "q" -> new StringSchema().maxLength(128).pattern(ApiPatterns.TEXT);
             case "at", "from", "to" -> new StringSchema().format("date-time");
+            case "date" -> new StringSchema().format("date");
             case IDEMPOTENCY_KEY ->
                 new StringSchema()
                         .pattern("^[\\x20-\\x7E]*[\\x21-\\x7E][\\x20-\\x7E]*$")

@@ -42,6 +42,7 @@ import io.badgeflow.model.command.CommandHistory;
 import io.badgeflow.model.command.CommandLog;
 import io.badgeflow.model.door.AlarmType;
 import io.badgeflow.model.door.SwipeHistory;
+import io.badgeflow.model.employee.Affiliates;
 import io.badgeflow.model.onboarding.ImportLedger;
 import io.badgeflow.model.onboarding.ImportStatus;
 import io.badgeflow.model.onboarding.ImportSummary;
@@ -185,6 +186,11 @@ class AuthorizationMatrixTests {
             Map.entry("GET /api/v1/admin-audit/verify", new Expectation(ADMIN_OR_AUDITOR, null)),
             Map.entry("GET /api/v1/buildings/{buildingId}/occupancy", new Expectation(ADMIN_OR_OPERATOR, null)),
             Map.entry("GET /api/v1/buildings/{buildingId}/muster", new Expectation(ADMIN_OR_OPERATOR, null)),
+            Map.entry("GET /api/v1/reception", new Expectation(ADMIN_OR_OPERATOR, null)),
+            // A contractor is an admin's alone: ReceptionController refuses an operator's with 403 itself.
+            Map.entry("POST /api/v1/reception/visitors", new Expectation(ADMIN_OR_OPERATOR, """
+                    {"givenName":"Grace","familyName":"Hopper","hostEmployeeId":"emp-1","buildingIds":["HQ"],\
+                    "cardNumber":"V-1"}""")),
             Map.entry("GET /api/v1/buildings/{buildingId}/activity", new Expectation(ADMIN_OR_OPERATOR, null)),
             Map.entry("GET /api/v1/live", new Expectation(ADMIN_OR_OPERATOR, null)),
             Map.entry("GET /api/v1/audit/swipes", new Expectation(ADMIN_OR_AUDITOR, null)),
@@ -232,7 +238,8 @@ class AuthorizationMatrixTests {
     /** The query parameters an endpoint needs to answer 200. */
     private static final Map<String, String> QUERIES = Map.of(
             "GET /api/v1/audit/swipes", "?buildingId=HQ&from=2025-03-01T00:00:00Z&to=2025-03-02T00:00:00Z",
-            "GET /api/v1/audit/swipes.csv", "?buildingId=HQ&from=2025-03-01T00:00:00Z&to=2025-03-02T00:00:00Z");
+            "GET /api/v1/audit/swipes.csv", "?buildingId=HQ&from=2025-03-01T00:00:00Z&to=2025-03-02T00:00:00Z",
+            "GET /api/v1/reception", "?buildingId=HQ");
 
     /** Made-up names (the ports are mocks), but the user pool and client the test's tokens are issued for. */
     @DynamicPropertySource
@@ -297,6 +304,9 @@ class AuthorizationMatrixTests {
     PresenceLedger presence;
 
     @MockitoBean
+    Affiliates affiliates;
+
+    @MockitoBean
     SwipeHistory swipes;
 
     @MockitoBean
@@ -339,6 +349,8 @@ class AuthorizationMatrixTests {
         when(directory.door(any())).thenReturn(Optional.of(Examples.door("door-1", "HQ")));
         when(directory.doorsOf(any())).thenReturn(List.of());
         when(directory.grantsOf(any())).thenReturn(List.of());
+        // A host with access to HQ, for a visitor's registration.
+        when(directory.grantsOf("emp-1")).thenReturn(List.of(Examples.grant("emp-1", "HQ")));
         when(directory.grantsFor(any(), any())).thenReturn(Page.empty());
         when(history.ofEmployee(any(), any())).thenReturn(Page.empty());
         when(history.ofSubject(any(), any())).thenReturn(Page.empty());
