@@ -6,7 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +34,12 @@ import tools.jackson.databind.node.ObjectNode;
         value = "/scim/v2",
         produces = {ScimMedia.TYPE_VALUE, "application/json"})
 class ScimDiscoveryController {
+
+    private static final Pattern DISCOVERY =
+            Pattern.compile("/scim/v2/(ServiceProviderConfig|Schemas(/[^/]+)?|ResourceTypes(/[^/]+)?)");
+    private static final Pattern COLLECTION = Pattern.compile("/scim/v2/(Users|Groups)");
+    private static final Pattern SEARCH = Pattern.compile("/scim/v2/(Users/)?\\.search");
+    private static final Pattern RESOURCE = Pattern.compile("/scim/v2/(Users|Groups)/[^/]+");
 
     private final JsonNode serviceProviderConfig;
     private final JsonNode schemas;
@@ -76,13 +86,40 @@ class ScimDiscoveryController {
     }
 
     /**
-     * Any other path under {@code /scim/v2}: a SCIM 404 (RFC 7644, section 3.12), not the API's problem+json. Known
-     * paths are matched first, being more specific; an unsupported method on one of them lands here too (404).
+     * Any other path or method under {@code /scim/v2}, in SCIM's shape rather than the API's problem+json: 405 with
+     * {@code Allow} for a method a known endpoint does not have (the discovery endpoints are read-only), 404 for a
+     * path no endpoint has (RFC 7644, section 3.12). Known paths and methods are matched first, being more specific.
      */
     @RequestMapping("/**")
     @PreAuthorize(Roles.SCIM)
-    ResponseEntity<Object> unknown() {
-        throw new ScimException(org.springframework.http.HttpStatus.NOT_FOUND, null, "There is no such SCIM endpoint.");
+    ResponseEntity<Map<String, Object>> unknown(jakarta.servlet.http.HttpServletRequest request) {
+        var path = request.getRequestURI().substring(request.getContextPath().length());
+        var allowed = allowedMethods(path);
+        if (allowed == null) {
+            throw ScimException.notFound("SCIM endpoint", path);
+        }
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+                .header(HttpHeaders.ALLOW, allowed)
+                .contentType(ScimMedia.TYPE)
+                .body(ScimErrors.body(
+                        HttpStatus.METHOD_NOT_ALLOWED, null, request.getMethod() + " is not allowed here."));
+    }
+
+    /** The methods the endpoint at {@code path} answers, or null when there is none. */
+    static String allowedMethods(String path) {
+        if (DISCOVERY.matcher(path).matches()) {
+            return "GET";
+        }
+        if (SEARCH.matcher(path).matches()) {
+            return "POST";
+        }
+        if (COLLECTION.matcher(path).matches()) {
+            return "GET, POST";
+        }
+        if (RESOURCE.matcher(path).matches()) {
+            return "GET, PUT, PATCH, DELETE";
+        }
+        return null;
     }
 
     private Object list(JsonNode documents, String prefix) {

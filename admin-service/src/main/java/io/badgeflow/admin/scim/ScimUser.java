@@ -7,7 +7,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * A SCIM User as the back office can hold it: the employee number is the {@code userName} (the key HR exports and
  * imports match people by, and unique in the back office), the work email the primary email, the enterprise
- * extension's {@code department}; {@code externalId} is the provisioning system's own id. {@code active} is true
+ * extension's {@code department} (its {@code employeeNumber} is not used: that is {@code userName}); {@code externalId} is the provisioning system's own id. {@code active} is true
  * for an ACTIVE employee only.
  */
 record ScimUser(
@@ -65,9 +65,6 @@ record ScimUser(
                 if (lower.equals((ENTERPRISE + ":department").toLowerCase(java.util.Locale.ROOT))) {
                     yield withDepartment(ScimJson.text(value, "department", 128));
                 }
-                if (lower.equals((ENTERPRISE + ":employeeNumber").toLowerCase(java.util.Locale.ROOT))) {
-                    yield withUserName(ScimJson.text(value, "employeeNumber", 64));
-                }
                 // id, meta, schemas, displayName, name.formatted and attributes we do not keep: read-only or ignored.
                 yield this;
             }
@@ -92,8 +89,7 @@ record ScimUser(
                     "emails[primary eq true].value" -> true;
             default ->
                 lower.equals(ENTERPRISE.toLowerCase(java.util.Locale.ROOT))
-                        || lower.equals((ENTERPRISE + ":department").toLowerCase(java.util.Locale.ROOT))
-                        || lower.equals((ENTERPRISE + ":employeeNumber").toLowerCase(java.util.Locale.ROOT));
+                        || lower.equals((ENTERPRISE + ":department").toLowerCase(java.util.Locale.ROOT));
         };
     }
 
@@ -103,11 +99,15 @@ record ScimUser(
         if (lower.equals("externalid")) {
             return withExternalId(null);
         }
-        if (lower.equals((ENTERPRISE + ":department").toLowerCase(java.util.Locale.ROOT))) {
+        if (lower.equals((ENTERPRISE + ":department").toLowerCase(java.util.Locale.ROOT))
+                || lower.equals(ENTERPRISE.toLowerCase(java.util.Locale.ROOT))) {
             return withDepartment(null);
         }
         if (lower.equals("displayname") || lower.equals("name.formatted")) {
             return this;
+        }
+        if (lower.equals("active")) {
+            throw ScimException.mutability("active cannot be removed: a person is either active or not.");
         }
         throw ScimException.mutability(path + " is required and cannot be removed.");
     }
@@ -161,16 +161,8 @@ record ScimUser(
         if (!value.isObject()) {
             throw ScimException.invalidValue(ENTERPRISE + " must be an object.");
         }
-        var user = this;
         var department = ScimJson.member(value, "department");
-        var number = ScimJson.member(value, "employeeNumber");
-        if (department != null) {
-            user = user.withDepartment(ScimJson.text(department, "department", 128));
-        }
-        if (number != null && !number.isNull()) {
-            user = user.withUserName(ScimJson.text(number, "employeeNumber", 64));
-        }
-        return user;
+        return department == null ? this : withDepartment(ScimJson.text(department, "department", 128));
     }
 
     /** The primary email of an {@code emails} array: the one marked primary, else the work one, else the first. */

@@ -49,7 +49,7 @@ import tools.jackson.databind.JsonNode;
 @Hidden
 @RestController
 @RequestMapping(
-        value = "/scim/v2/Users",
+        value = "/scim/v2",
         produces = {ScimMedia.TYPE_VALUE, "application/json"})
 class ScimUserController {
 
@@ -66,9 +66,13 @@ class ScimUserController {
         this.commands = commands;
     }
 
-    @PostMapping
+    @PostMapping("/Users")
     @PreAuthorize(Roles.SCIM)
-    ResponseEntity<Map<String, Object>> create(@RequestBody JsonNode body, @AuthenticationPrincipal Jwt client) {
+    ResponseEntity<Map<String, Object>> create(
+            @RequestBody JsonNode body,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes,
+            @AuthenticationPrincipal Jwt client) {
         var user = ScimUser.from(body);
         if (directory.employeeByNumber(user.userName()).isPresent()) {
             throw ScimException.uniqueness("userName " + user.userName() + " is taken.");
@@ -107,39 +111,64 @@ class ScimUserController {
         return ResponseEntity.created(URI.create(location(employeeId)))
                 .contentType(ScimMedia.TYPE)
                 .eTag(etag(created))
-                .body(representation(created, user.externalId()));
+                .body(projection(attributes, excludedAttributes).apply(representation(created, user.externalId())));
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/Users/{id}")
     @PreAuthorize(Roles.SCIM)
-    ResponseEntity<Map<String, Object>> get(@PathVariable String id) {
-        var employee = current(id);
-        return ok(employee);
+    ResponseEntity<Map<String, Object>> get(
+            @PathVariable String id,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes) {
+        return ok(current(id), projection(attributes, excludedAttributes));
     }
 
-    @GetMapping
+    @GetMapping("/Users")
     @PreAuthorize(Roles.SCIM)
     ResponseEntity<Map<String, Object>> list(
             @RequestParam(required = false) String filter,
             @RequestParam(defaultValue = "1") int startIndex,
-            @RequestParam(defaultValue = "100") int count) {
+            @RequestParam(defaultValue = "100") int count,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes) {
+        return ResponseEntity.ok()
+                .contentType(ScimMedia.TYPE)
+                .body(search(filter, startIndex, count, projection(attributes, excludedAttributes)));
+    }
+
+    /**
+     * The same query as a POST body (RFC 7644, section 3.4.3), for filters too long for a URL; at the root it
+     * searches every resource type, and the filters it understands (userName, externalId) only match users.
+     */
+    @PostMapping({"/Users/.search", "/.search"})
+    @PreAuthorize(Roles.SCIM)
+    ResponseEntity<Map<String, Object>> searchByPost(@RequestBody JsonNode body) {
+        var query = ScimSearch.from(body);
+        return ResponseEntity.ok()
+                .contentType(ScimMedia.TYPE)
+                .body(search(
+                        query.filter(),
+                        query.startIndex(),
+                        query.count(),
+                        projection(query.attributes(), query.excludedAttributes())));
+    }
+
+    private Map<String, Object> search(String filter, int startIndex, int count, ScimProjection projection) {
         var first = Math.max(startIndex, 1);
         var size = Math.min(Math.max(count, 0), MAX_COUNT);
-        List<Employee> matches;
         if (filter != null) {
             var parsed = ScimFilter.parse(filter, List.of("userName", "externalId"));
             var found = parsed.attribute().equals("userName")
                     ? directory.employeeByNumber(parsed.value())
                     : links.employeeWithExternalId(parsed.value()).flatMap(directory::employee);
-            matches = found.filter(this::visible).map(List::of).orElse(List.of());
-            return ResponseEntity.ok()
-                    .contentType(ScimMedia.TYPE)
-                    .body(listResponse(
-                            matches.size(),
-                            first,
-                            page(matches, first, size).stream()
-                                    .map(employee -> representation(employee, externalIdOf(employee.employeeId())))
-                                    .toList()));
+            List<Employee> matches = found.filter(this::visible).map(List::of).orElse(List.of());
+            return listResponse(
+                    matches.size(),
+                    first,
+                    page(matches, first, size).stream()
+                            .map(employee ->
+                                    projection.apply(representation(employee, externalIdOf(employee.employeeId()))))
+                            .toList());
         }
         // No filter: a walk through the whole employee index, because SCIM pages by position and counts them all.
         var total = 0;
@@ -153,42 +182,46 @@ class ScimUserController {
                 }
                 total++;
                 if (total >= first && resources.size() < size) {
-                    resources.add(representation(employee, externalIdOf(employee.employeeId())));
+                    resources.add(projection.apply(representation(employee, externalIdOf(employee.employeeId()))));
                 }
             }
             cursor = page.next();
         } while (cursor != null);
-        return ResponseEntity.ok().contentType(ScimMedia.TYPE).body(listResponse(total, first, resources));
+        return listResponse(total, first, resources);
     }
 
-    @PutMapping("/{id}")
+    @PutMapping("/Users/{id}")
     @PreAuthorize(Roles.SCIM)
     ResponseEntity<Map<String, Object>> replace(
             @PathVariable String id,
             @RequestBody JsonNode body,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes,
             @AuthenticationPrincipal Jwt client) {
         var employee = current(id);
         checkVersion(employee, ifMatch);
-        return ok(change(client, employee, ScimUser.from(body)));
+        return ok(change(client, employee, ScimUser.from(body)), projection(attributes, excludedAttributes));
     }
 
-    @PatchMapping("/{id}")
+    @PatchMapping("/Users/{id}")
     @PreAuthorize(Roles.SCIM)
     ResponseEntity<Map<String, Object>> patch(
             @PathVariable String id,
             @RequestBody JsonNode body,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes,
             @AuthenticationPrincipal Jwt client) {
         var employee = current(id);
         checkVersion(employee, ifMatch);
         var patch = ScimPatch.from(body);
         var now = ScimUser.of(employee, externalIdOf(id));
-        return ok(change(client, employee, patch.applyTo(now)));
+        return ok(change(client, employee, patch.applyTo(now)), projection(attributes, excludedAttributes));
     }
 
     /** Offboards the person (if not yet) and hides them from SCIM; the back office keeps their record and history. */
-    @DeleteMapping("/{id}")
+    @DeleteMapping("/Users/{id}")
     @PreAuthorize(Roles.SCIM)
     ResponseEntity<Void> delete(
             @PathVariable String id,
@@ -278,11 +311,15 @@ class ScimUserController {
         return links.of(employeeId).map(ScimLinks.ScimLink::externalId).orElse(null);
     }
 
-    private ResponseEntity<Map<String, Object>> ok(Employee employee) {
+    private ResponseEntity<Map<String, Object>> ok(Employee employee, ScimProjection projection) {
         return ResponseEntity.ok()
                 .contentType(ScimMedia.TYPE)
                 .eTag(etag(employee))
-                .body(representation(employee, externalIdOf(employee.employeeId())));
+                .body(projection.apply(representation(employee, externalIdOf(employee.employeeId()))));
+    }
+
+    private static ScimProjection projection(String attributes, String excludedAttributes) {
+        return ScimProjection.of(attributes, excludedAttributes, List.of(ScimUser.SCHEMA));
     }
 
     private static void checkVersion(Employee employee, String ifMatch) {
@@ -318,13 +355,12 @@ class ScimUserController {
         Optional.ofNullable(externalId).ifPresent(value -> body.put("externalId", value));
         body.put("userName", user.userName());
         var name = new LinkedHashMap<String, Object>();
-        name.put("formatted", employee.fullName());
         name.put("givenName", user.givenName());
         name.put("familyName", user.familyName());
         body.put("name", name);
         body.put("displayName", employee.fullName());
         if (user.email() != null) {
-            body.put("emails", List.of(Map.of("value", user.email(), "type", "work", "primary", true)));
+            body.put("emails", List.of(Map.of("value", user.email())));
         }
         body.put("active", user.active());
         var groups = new ArrayList<Map<String, Object>>();
@@ -335,10 +371,8 @@ class ScimUserController {
                     "type", "direct"));
         }
         body.put("groups", groups);
-        var enterprise = new LinkedHashMap<String, Object>();
-        enterprise.put("employeeNumber", user.userName());
-        Optional.ofNullable(user.department()).ifPresent(value -> enterprise.put("department", value));
-        body.put(ScimUser.ENTERPRISE, enterprise);
+        Optional.ofNullable(user.department())
+                .ifPresent(value -> body.put(ScimUser.ENTERPRISE, Map.of("department", value)));
         var meta = new LinkedHashMap<String, Object>();
         meta.put("resourceType", "User");
         meta.put("created", employee.registeredAt().toString());
