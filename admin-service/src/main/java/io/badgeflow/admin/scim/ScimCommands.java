@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * {@code Retry-After} (it stays accepted and will be applied: a retried create then finds the person taken, 409).
  */
 @Component
-class ScimCommands {
+public class ScimCommands {
 
     private static final Duration FIRST_POLL = Duration.ofMillis(50);
     private static final Duration LONGEST_POLL = Duration.ofMillis(500);
