@@ -37,6 +37,8 @@ public record AdminServiceStack(
         String userPoolId,
 
         @NotBlank String userPoolClientId,
+        @NotBlank String scimClientId,
+        @NotBlank String scimScope,
         @NotBlank String commandsQueueUrl,
         @NotBlank String commandsDlqUrl,
         @NotBlank String importsQueueUrl,

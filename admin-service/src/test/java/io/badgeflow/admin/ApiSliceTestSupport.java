@@ -14,6 +14,8 @@ import io.badgeflow.admin.idempotency.IdempotencyStore;
 import io.badgeflow.admin.imports.ImportFiles;
 import io.badgeflow.admin.people.PeopleNames;
 import io.badgeflow.admin.people.StaffDirectory;
+import io.badgeflow.admin.scim.ScimCommands;
+import io.badgeflow.admin.scim.ScimLinks;
 import io.badgeflow.admin.session.HostedSignIn;
 import io.badgeflow.admin.session.SignIn;
 import io.badgeflow.admin.session.SsoProperties;
@@ -60,7 +62,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 @WebMvcTest
 @ComponentScan(basePackages = {"io.badgeflow.admin.security", "io.badgeflow.admin.web"})
-@Import({CommandSubmissions.class, PeopleNames.class, AlarmHandlings.class, AlarmSubscriptions.class})
+@Import({CommandSubmissions.class, PeopleNames.class, AlarmHandlings.class, AlarmSubscriptions.class, ScimCommands.class
+})
 @EnableConfigurationProperties({
     AdminServiceProperties.class,
     AdminServiceStack.class,
@@ -98,6 +101,9 @@ public abstract class ApiSliceTestSupport {
 
     @MockitoBean
     protected CommandDocumentStore documents;
+
+    @MockitoBean
+    protected ScimLinks scimLinks;
 
     @MockitoBean
     protected IdempotencyStore idempotency;

@@ -31,6 +31,48 @@ final class LocalAdminService {
         return JsonMapper.shared().readTree(payload).get("sub").asString();
     }
 
+    /**
+     * An access token of the SCIM app client, from the emulator's {@code /oauth2/token} with the client-credentials
+     * grant and the SCIM scope, as an identity provider gets one (the secret read as an operator reads it).
+     */
+    static String scimAccessToken() {
+        var aws = LocalAws.environment();
+        var pool = aws.output("UserPoolId");
+        var clientId = aws.output("ScimClientId");
+        try (var cognito = CognitoIdentityProviderClient.builder()
+                .endpointOverride(aws.endpoint())
+                .region(AwsEnvironment.REGION)
+                .credentialsProvider(AwsEnvironment.CREDENTIALS)
+                .build()) {
+            var secret = cognito.describeUserPoolClient(r -> r.userPoolId(pool).clientId(clientId))
+                    .userPoolClient()
+                    .clientSecret();
+            var basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+            var request = java.net.http.HttpRequest.newBuilder(aws.endpoint().resolve("/oauth2/token"))
+                    .header("Authorization", "Basic " + basic)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope="
+                            + java.net.URLEncoder.encode(aws.output("ScimScope"), StandardCharsets.UTF_8)))
+                    .build();
+            try (var http = java.net.http.HttpClient.newHttpClient()) {
+                var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(
+                            "token endpoint answered " + response.statusCode() + ": " + response.body());
+                }
+                return JsonMapper.shared()
+                        .readTree(response.body())
+                        .get("access_token")
+                        .asString();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A new user in {@code group} of the emulator's pool, signed in: their Cognito access token. */
     static String accessToken(String group) {
         var aws = LocalAws.environment();

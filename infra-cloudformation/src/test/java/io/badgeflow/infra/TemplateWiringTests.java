@@ -581,6 +581,7 @@ class TemplateWiringTests {
         assertThat(identity.resourcesOfType("AWS::Cognito::UserPoolGroup").map(group -> group.property("GroupName")))
                 .containsExactlyInAnyOrder("admin", "operator", "auditor");
         var client = identity.resourcesOfType("AWS::Cognito::UserPoolClient")
+                .filter(resource -> resource.logicalId().equals("WebClient"))
                 .findFirst()
                 .orElseThrow();
         // A public client would let anyone get tokens from the pool past admin-service's MFA-for-admins rule.
@@ -588,6 +589,34 @@ class TemplateWiringTests {
         assertThat(list(client.property("ExplicitAuthFlows")))
                 .containsExactlyInAnyOrder(
                         "ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH");
+    }
+
+    /**
+     * SCIM provisioning gets tokens with the client-credentials grant only, confidential, for the one SCIM scope of
+     * the stack's resource server, whose identifier and scope are what admin-service is told to accept.
+     */
+    @Test
+    void theScimClientIsAConfidentialClientCredentialsClientOfTheScimScope() {
+        var identity = named("identity");
+        var server = identity.resourcesOfType("AWS::Cognito::UserPoolResourceServer")
+                .findFirst()
+                .orElseThrow();
+        assertThat(server.property("Identifier")).isEqualTo(Map.of("Fn::Sub", "badgeflow-${Stage}"));
+        assertThat(list(server.property("Scopes")))
+                .singleElement()
+                .satisfies(scope -> assertThat(map(scope)).containsEntry("ScopeName", "scim"));
+        var client = identity.resourcesOfType("AWS::Cognito::UserPoolClient")
+                .filter(resource -> resource.logicalId().equals("ScimClient"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(client.property("GenerateSecret")).isEqualTo(true);
+        assertThat(client.property("AllowedOAuthFlowsUserPoolClient")).isEqualTo(true);
+        assertThat(list(client.property("AllowedOAuthFlows"))).containsExactly("client_credentials");
+        assertThat(list(client.property("AllowedOAuthScopes")))
+                .containsExactly(Map.of("Fn::Sub", "badgeflow-${Stage}/scim"));
+        assertThat(list(client.property("ExplicitAuthFlows"))).containsExactly("ALLOW_REFRESH_TOKEN_AUTH");
+        assertThat(map(identity.outputs().get("ScimScope")).get("Value"))
+                .isEqualTo(Map.of("Fn::Sub", "badgeflow-${Stage}/scim"));
     }
 
     @Test

@@ -12,5 +12,8 @@ public final class Roles {
     public static final String ANY_STAFF = "hasAnyRole('ADMIN', 'OPERATOR', 'AUDITOR')";
     public static final String ADMIN_OR_AUDITOR = "hasAnyRole('ADMIN', 'AUDITOR')";
 
+    /** The SCIM provisioning client (its own filter chain gives this authority to its tokens, and to nobody else). */
+    public static final String SCIM = "hasAuthority('SCIM_PROVISIONING')";
+
     private Roles() {}
 }
