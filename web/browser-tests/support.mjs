@@ -148,3 +148,14 @@ export async function command(page, method, path, body) {
   }
   throw new Error(`${method} ${path} still PENDING`);
 }
+
+/**
+ * Applies the plan of the import the Imports page shows: waits for its dry run (PLANNED), confirms it in the dialog
+ * and waits until it is COMPLETED.
+ */
+export async function applyPlan(page) {
+  await page.getByTestId('import-status').getByText('PLANNED').waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Apply plan…' }).click();
+  await page.getByRole('dialog', { name: 'Apply this plan?' }).getByRole('button', { name: 'Apply' }).click();
+  await page.getByTestId('import-status').getByText('COMPLETED').waitFor({ timeout: 90_000 });
+}
