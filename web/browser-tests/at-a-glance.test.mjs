@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { browserPerFile, command, demoUsers, screenshot, seriousAccessibilityViolations, signIn } from './support.mjs';
+import {
+  applyPlan,
+  browserPerFile,
+  command,
+  demoUsers,
+  screenshot,
+  seriousAccessibilityViolations,
+  signIn,
+} from './support.mjs';
 
 // Screens a facilities manager reads at a glance: people by name and number (never a UUID), the admin's name for
 // "granted by", times in the building's zone with the zone named, validity dates as dates, natural order, and the
@@ -113,7 +121,7 @@ describe('screens a facilities manager reads at a glance', () => {
         .getByLabel('CSV file')
         .setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(csv) });
       await page.getByRole('button', { name: 'Upload' }).click();
-      await page.getByTestId('import-status').getByText('COMPLETED').waitFor({ timeout: 60_000 });
+      await applyPlan(page);
 
       const report = page.getByRole('table', { name: 'Import report' });
       await report.getByText(`Person 10 (I${stamp}-10)`).waitFor();

@@ -178,3 +178,14 @@ export async function decideAtDoor(
     await new Promise((resolve) => setTimeout(resolve, 1000 * Number(response.headers.get('Retry-After') ?? 1)));
   }
 }
+
+/**
+ * Applies the plan of the import the Imports page shows: waits for its dry run (PLANNED), confirms it in the dialog
+ * and waits until it is COMPLETED.
+ */
+export async function applyPlan(page) {
+  await page.getByTestId('import-status').getByText('PLANNED').waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Apply plan…' }).click();
+  await page.getByRole('dialog', { name: 'Apply this plan?' }).getByRole('button', { name: 'Apply' }).click();
+  await page.getByTestId('import-status').getByText('COMPLETED').waitFor({ timeout: 90_000 });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inProgress, parseCsv, parseReport, progressPercent, uploaderLabel } from './imports';
+import { changeText, inProgress, parseCsv, parseReport, planSummary, progressPercent, uploaderLabel } from './imports';
 
 describe('parseCsv', () => {
   it('reads quoted values with commas, doubled quotes and newlines, and skips blank lines', () => {
@@ -32,12 +32,14 @@ describe('parseReport', () => {
       employeeNumber: 'E-10',
       givenName: '山田',
       familyName: '太郎',
+      action: '',
     });
     expect(rows[1]).toMatchObject({
       employeeId: '',
       employeeNumber: 'E-9',
       givenName: 'Bad',
       familyName: 'Email, Jr.',
+      action: '',
     });
   });
 
@@ -60,6 +62,7 @@ describe('parseReport', () => {
       employeeNumber: '',
       givenName: '',
       familyName: '',
+      action: '',
     });
     expect(rows[1]).toMatchObject({
       row: '2',
@@ -81,6 +84,7 @@ describe('parseReport', () => {
         employeeNumber: '',
         givenName: '',
         familyName: '',
+        action: '',
       },
     ]);
     expect(parseReport('')).toEqual([]);
@@ -112,5 +116,39 @@ describe('uploaderLabel', () => {
     expect(uploaderLabel({ uploadedBy: 'imports-bucket' })).toBe('dropped into the bucket');
     expect(uploaderLabel({ uploadedBy: 'sub-1', uploadedByName: null })).toBe('sub-1');
     expect(uploaderLabel({})).toBe('—');
+  });
+});
+
+describe('plans', () => {
+  it("reads a plan row's changes old to new, naming an empty value", () => {
+    expect(
+      changeText({
+        changes: [
+          { field: 'email', from: 'a@x.io', to: 'b@x.io' },
+          { field: 'cardNumber', from: null, to: 'C-1' },
+        ],
+      }),
+    ).toBe('email: a@x.io → b@x.io; cardNumber: (none) → C-1');
+  });
+
+  it('sums a plan up in a sentence', () => {
+    expect(
+      planSummary({
+        create: 2,
+        update: 1,
+        offboard: 1,
+        unchanged: 5,
+        rejected: 1,
+        activePeople: 9,
+        offboardLimit: 0,
+        limitExceeded: true,
+        fullExport: true,
+        fingerprint: 'f',
+      }),
+    ).toBe('2 to create, 1 to update, 1 to offboard, 5 unchanged, 1 rejected');
+  });
+
+  it('does not poll a planned import: it waits for an admin', () => {
+    expect(inProgress('PLANNED')).toBe(false);
   });
 });

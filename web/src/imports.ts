@@ -1,6 +1,6 @@
 /**
- * Bulk imports: the CSV columns card-events reads (docs/contracts.md, section 6), the API's views of an import,
- * and the per-row report read back from its CSV.
+ * HR sync: the CSV columns card-events reads (docs/contracts.md, section 6), the API's views of an import and of
+ * its dry-run plan, and the per-row report read back from its CSV.
  */
 export interface ImportColumn {
   name: string;
@@ -9,7 +9,11 @@ export interface ImportColumn {
 }
 
 export const IMPORT_COLUMNS: readonly ImportColumn[] = [
-  { name: 'employee number', required: true, rule: 'text ≤ 64, unique among employees' },
+  {
+    name: 'employee number',
+    required: true,
+    rule: 'text ≤ 64, once per file: a known number updates that person, a new one registers a person',
+  },
   { name: 'given name', required: true, rule: 'text ≤ 128' },
   { name: 'family name', required: true, rule: 'text ≤ 128' },
   { name: 'email', required: true, rule: 'an email address' },
@@ -19,7 +23,11 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
     required: false,
     rule: 'building codes separated by ";" (at most 40); each building must already be registered',
   },
-  { name: 'card number', required: false, rule: 'when given, a card is issued to the person' },
+  {
+    name: 'card number',
+    required: false,
+    rule: 'the person’s card: a new number issues a new card (the old one is superseded), empty revokes it',
+  },
   {
     name: 'valid until',
     required: false,
@@ -27,7 +35,52 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   },
 ];
 
-export type ImportStatus = 'PENDING' | 'RUNNING' | 'COMPLETED' | 'REJECTED';
+export type ImportStatus = 'PENDING' | 'PLANNED' | 'RUNNING' | 'COMPLETED' | 'REJECTED';
+
+export type PlanAction = 'CREATE' | 'UPDATE' | 'OFFBOARD' | 'UNCHANGED' | 'REJECTED';
+
+export const PLAN_ACTIONS: readonly PlanAction[] = ['CREATE', 'UPDATE', 'OFFBOARD', 'UNCHANGED', 'REJECTED'];
+
+/** What a dry run found (`plan` of an import). */
+export interface PlanCounts {
+  create: number;
+  update: number;
+  offboard: number;
+  unchanged: number;
+  rejected: number;
+  activePeople: number;
+  offboardLimit: number;
+  limitExceeded: boolean;
+  fullExport: boolean;
+  fingerprint: string;
+}
+
+/** One row of `GET /imports/{importId}/plan`. */
+export interface PlanRowView {
+  /** the file's row; absent for an offboarding (the person is not in the file) */
+  row?: number | null;
+  action: PlanAction;
+  employeeNumber?: string | null;
+  givenName?: string | null;
+  familyName?: string | null;
+  employeeId?: string | null;
+  changes: { field: string; from?: string | null; to?: string | null }[];
+  reason?: string | null;
+  message?: string | null;
+}
+
+/** A plan row's changes as one line: `email: a@x → b@x; buildings: HQ → HQ;LAB`. */
+export function changeText(row: Pick<PlanRowView, 'changes'>): string {
+  return row.changes.map((c) => `${c.field}: ${c.from ?? '(none)'} → ${c.to ?? '(none)'}`).join('; ');
+}
+
+/** How a plan reads in a sentence: `2 to create, 1 to update, 1 to offboard, 5 unchanged, 1 rejected`. */
+export function planSummary(plan: PlanCounts): string {
+  return (
+    `${plan.create} to create, ${plan.update} to update, ${plan.offboard} to offboard, ` +
+    `${plan.unchanged} unchanged, ${plan.rejected} rejected`
+  );
+}
 
 /** `GET /imports/{importId}`, and each item of `GET /imports` (newest first). */
 export interface ImportView {
@@ -47,6 +100,14 @@ export interface ImportView {
   finishedAt?: string | null;
   reason?: string | null;
   reportUrl?: string | null;
+  /** the dry run's plan, once card-events has made it */
+  plan?: PlanCounts | null;
+  planUrl?: string | null;
+  planCsvUrl?: string | null;
+  confirmedBy?: string | null;
+  confirmedByName?: string | null;
+  confirmedAt?: string | null;
+  limitOverridden?: boolean;
 }
 
 /** The 202 of `POST /imports`. */
@@ -65,6 +126,7 @@ export interface ReportRow {
   employeeNumber: string;
   givenName: string;
   familyName: string;
+  action: string;
 }
 
 /** Who uploaded an import, as a person reads it: their name, else the subject (`imports-bucket`), else a dash. */
@@ -131,8 +193,8 @@ export function parseCsv(text: string): string[][] {
 }
 
 /**
- * The report CSV (`row,status,reason,message,employeeId,employeeNumber,givenName,familyName`, columns found by their
- * header, so a report written before the name columns existed still reads) as rows.
+ * The report CSV (`row,status,reason,message,employeeId,employeeNumber,givenName,familyName,action`, columns found by
+ * their header, so a report written before the name or action columns existed still reads) as rows.
  */
 export function parseReport(text: string): ReportRow[] {
   const [header, ...rows] = parseCsv(text);
@@ -147,6 +209,7 @@ export function parseReport(text: string): ReportRow[] {
     employeeNumber: at('employeeNumber'),
     givenName: at('givenName'),
     familyName: at('familyName'),
+    action: at('action'),
   };
   const cell = (values: string[], index: number) => (index >= 0 ? (values[index] ?? '') : '');
   return rows.map((values) => ({
@@ -158,5 +221,6 @@ export function parseReport(text: string): ReportRow[] {
     employeeNumber: cell(values, columns.employeeNumber),
     givenName: cell(values, columns.givenName),
     familyName: cell(values, columns.familyName),
+    action: cell(values, columns.action),
   }));
 }

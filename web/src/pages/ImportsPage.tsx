@@ -3,14 +3,18 @@ import {
   Anchor,
   Badge,
   Button,
+  Checkbox,
   Code,
   Group,
   Input,
+  Modal,
+  NativeSelect,
   Paper,
   Progress,
   Stack,
   Table,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -21,14 +25,19 @@ import { useAuth } from '../auth';
 import { asApiError, statusColor } from '../commands';
 import { formatDateTime, personLabel, zoneNote } from '../format';
 import {
+  changeText,
   IMPORT_COLUMNS,
   inProgress,
   parseReport,
+  PLAN_ACTIONS,
+  planSummary,
   progressPercent,
   uploaderLabel,
   type ImportAccepted,
   type ImportStatus,
   type ImportView,
+  type PlanAction,
+  type PlanRowView,
   type ReportRow,
 } from '../imports';
 import { useLoad } from '../load';
@@ -40,14 +49,30 @@ const IMPORT_ID = /^[0-9a-f]{32}$/;
 const POLL_MS = 1000;
 const MAX_POLLS = 900;
 const LIST_SIZE = 10;
+const PLAN_PAGE = 100;
 
 function importStatusColor(status: ImportStatus): string {
-  return status === 'COMPLETED' ? 'green' : status === 'REJECTED' ? 'red' : 'blue';
+  return status === 'COMPLETED' ? 'green' : status === 'REJECTED' ? 'red' : status === 'PLANNED' ? 'yellow' : 'blue';
+}
+
+function actionColor(action: string): string {
+  return action === 'CREATE'
+    ? 'green'
+    : action === 'UPDATE'
+      ? 'blue'
+      : action === 'OFFBOARD'
+        ? 'orange'
+        : action === 'REJECTED'
+          ? 'red'
+          : 'gray';
 }
 
 /**
- * Bulk onboarding from an HR export: the admin uploads a CSV (the columns are listed here), the page follows the
- * import's progress until it is COMPLETED or REJECTED, then shows the per-row report and offers it as a download.
+ * HR sync from an HR export: the admin uploads a CSV (the columns are listed here; a full export offboards whoever
+ * it leaves out), card-events makes the dry run's plan (create, update with old and new values, offboard,
+ * unchanged, rejected), the page shows it and offers it as a download, and an admin applies it after a
+ * confirmation (with an override, and a reason, when it offboards more people than the safety limit allows). The
+ * page follows the applying until it is COMPLETED, then shows the per-row report and offers it as a download.
  * The import followed is in the address (`?import=<id>`), so a reload or a shared link shows it again; any staff
  * role picks one from the list of imports (newest first) or looks one up by its id, only an admin may upload.
  * Imports belong to no building, so their times are in the browser's zone, which the page names.
@@ -74,9 +99,7 @@ export function ImportsPage() {
           onAccepted={(accepted) =>
             show(
               accepted.importId,
-              accepted.alreadyUploaded
-                ? 'This file was uploaded before: it is the same import, and nothing is applied twice.'
-                : null,
+              accepted.alreadyUploaded ? 'This file was uploaded before: it is the same import.' : null,
             )
           }
         />
@@ -106,6 +129,7 @@ export function ImportsPage() {
 
 function UploadForm({ api, onAccepted }: { api: ApiClient; onAccepted(accepted: ImportAccepted): void }) {
   const [file, setFile] = useState<File | null>(null);
+  const [fullExport, setFullExport] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -118,8 +142,9 @@ function UploadForm({ api, onAccepted }: { api: ApiClient; onAccepted(accepted: 
     try {
       const form = new FormData();
       form.append('file', file, file.name);
-      const accepted = await api.postForm<ImportAccepted>('/imports', form);
+      const accepted = await api.postForm<ImportAccepted>(fullExport ? '/imports?fullExport=true' : '/imports', form);
       setFile(null);
+      setFullExport(false);
       if (input.current) input.current.value = '';
       onAccepted(accepted);
     } catch (failure) {
@@ -158,6 +183,14 @@ function UploadForm({ api, onAccepted }: { api: ApiClient; onAccepted(accepted: 
               onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
             />
           </Input.Wrapper>
+          <Checkbox
+            label="Full export: everyone employed is in this file, so people missing from it are offboarded"
+            checked={fullExport}
+            onChange={(e) => setFullExport(e.currentTarget.checked)}
+          />
+          <Text size="xs" c="dimmed">
+            Uploading applies nothing: it makes a plan, which you review and then apply.
+          </Text>
           <Group>
             <Button type="submit" loading={busy} disabled={!file}>
               Upload
@@ -223,7 +256,9 @@ function ImportList({ api, current }: { api: ApiClient; current: string }) {
                 <Table.Td>
                   {item.status === 'REJECTED' && item.rowsTotal === 0
                     ? 'file rejected'
-                    : `${item.applied} applied, ${item.rejected} rejected of ${item.rowsTotal}`}
+                    : item.status === 'PLANNED' && item.plan
+                      ? `plan: ${planSummary(item.plan)}`
+                      : `${item.applied} applied, ${item.rejected} rejected of ${item.rowsTotal}`}
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -292,6 +327,8 @@ function ImportPanel({
   const [view, setView] = useState<ImportView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [round, setRound] = useState(0);
+  // the fingerprint of the plan just applied: its import stays PLANNED until card-events takes it up
+  const [applied, setApplied] = useState<string | null>(null);
   const path = `/imports/${encodeURIComponent(importId)}`;
 
   useEffect(() => {
@@ -306,7 +343,8 @@ function ImportPanel({
         setView(next);
         onStatus(next.status);
         setError(null);
-        if (inProgress(next.status) && polls < MAX_POLLS) timer = setTimeout(poll, POLL_MS);
+        const waiting = next.status === 'PLANNED' && applied !== null && next.plan?.fingerprint === applied;
+        if ((inProgress(next.status) || waiting) && polls < MAX_POLLS) timer = setTimeout(poll, POLL_MS);
       } catch (failure) {
         if (stopped) return;
         const problem = asApiError(failure);
@@ -320,7 +358,7 @@ function ImportPanel({
       stopped = true;
       clearTimeout(timer);
     };
-  }, [api, path, round, onStatus]);
+  }, [api, path, round, onStatus, applied]);
 
   if (!view && error)
     return <Failure error={error} onRetry={error.status === 404 ? undefined : () => setRound((r) => r + 1)} />;
@@ -349,8 +387,12 @@ function ImportPanel({
         />
         <Text size="sm" data-testid="import-counts">
           {view.status === 'PENDING'
-            ? 'Stored; waiting for the import to start.'
-            : `${done} of ${view.rowsTotal} rows done: ${view.applied} applied, ${view.rejected} rejected.`}
+            ? 'Stored; waiting for the dry run.'
+            : view.status === 'PLANNED'
+              ? applied !== null && view.plan?.fingerprint === applied
+                ? 'Applying: waiting for the plan to be taken up.'
+                : 'Planned: nothing is applied until an admin applies the plan.'
+              : `${done} of ${view.rowsTotal} rows done: ${view.applied} applied, ${view.rejected} rejected.`}
         </Text>
         <dl className="bf-facts">
           {(
@@ -359,6 +401,13 @@ function ImportPanel({
               ['Finished', formatDateTime(view.finishedAt)],
               ['File', view.fileName ?? view.objectKey ?? '—'],
               ['Uploaded by', uploaderLabel(view)],
+              ['Full export', view.plan ? (view.plan.fullExport ? 'yes' : 'no') : '—'],
+              [
+                'Applied by',
+                view.confirmedBy
+                  ? `${view.confirmedByName ?? view.confirmedBy}${view.limitOverridden ? ' (safety limit overridden)' : ''}`
+                  : '—',
+              ],
             ] as const
           ).map(([term, value]) => (
             <div key={term}>
@@ -376,6 +425,23 @@ function ImportPanel({
             {view.reason ?? 'No reason given.'}
           </Alert>
         )}
+        {view.plan && (
+          <Text size="sm" data-testid="plan-summary">
+            Plan: {planSummary(view.plan)}.
+          </Text>
+        )}
+        {view.status === 'PLANNED' && view.plan && (
+          <PlanPanel
+            key={view.plan.fingerprint}
+            api={api}
+            view={view}
+            applying={applied === view.plan.fingerprint}
+            onApplied={(fingerprint) => {
+              setApplied(fingerprint);
+              setRound((r) => r + 1);
+            }}
+          />
+        )}
         {view.status === 'COMPLETED' && view.reportUrl && <Report api={api} view={view} />}
         {inProgress(view.status) && (
           <Group>
@@ -386,6 +452,239 @@ function ImportPanel({
         )}
       </Stack>
     </Paper>
+  );
+}
+
+/**
+ * A dry run's plan: what applying it would do, row by row (filtered by action, 100 rows a page), downloadable as CSV,
+ * and for an admin the button that applies it after a confirmation. A plan over the safety limit needs the override
+ * and a reason, which the admin audit trail records.
+ */
+function PlanPanel({
+  api,
+  view,
+  applying,
+  onApplied,
+}: {
+  api: ApiClient;
+  view: ImportView;
+  applying: boolean;
+  onApplied(fingerprint: string): void;
+}) {
+  const { may } = useAuth();
+  const plan = view.plan!;
+  const [action, setAction] = useState<PlanAction | ''>('');
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const [confirming, setConfirming] = useState(false);
+  const [override, setOverride] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [downloadError, setDownloadError] = useState<ApiError | null>(null);
+  const path = `/imports/${encodeURIComponent(view.importId)}`;
+  const rows = useLoad(
+    () =>
+      api.get<PageOf<PlanRowView>>(`${path}/plan`, {
+        size: PLAN_PAGE,
+        action: action || undefined,
+        cursor: cursors.at(-1),
+      }),
+    [api, path, action, cursors],
+  );
+
+  async function download() {
+    setDownloadError(null);
+    try {
+      // read through the API (it needs the token), then offered as a file
+      const text = await api.getText(`${path}/plan/csv`);
+      // Reading the text drops the file's byte order mark; put it back, so a spreadsheet reads the file as UTF-8.
+      const href = URL.createObjectURL(new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' }));
+      const link = document.createElement('a');
+      link.href = href;
+      link.download = `import-${view.importId}-plan.csv`;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(href), 60_000);
+    } catch (failure) {
+      setDownloadError(asApiError(failure));
+    }
+  }
+
+  async function apply() {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(`${path}/apply`, {
+        fingerprint: plan.fingerprint,
+        ...(plan.limitExceeded ? { overrideSafetyLimit: override, reason: reason.trim() } : {}),
+      });
+      setConfirming(false);
+      onApplied(plan.fingerprint);
+    } catch (failure) {
+      setError(asApiError(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={4}>Plan</Title>
+        <Group>
+          <Button variant="default" onClick={() => void download()}>
+            Download plan (CSV)
+          </Button>
+          {may('importEmployees') && (
+            <Button onClick={() => setConfirming(true)} disabled={applying} loading={applying}>
+              Apply plan…
+            </Button>
+          )}
+        </Group>
+      </Group>
+      {downloadError && <Failure error={downloadError} />}
+      {view.reason && (
+        <Alert color="blue" title="Planned again" role="status">
+          {view.reason}
+        </Alert>
+      )}
+      <Group gap="xs" aria-label="What the plan does">
+        {(
+          [
+            ['CREATE', plan.create, 'to create'],
+            ['UPDATE', plan.update, 'to update'],
+            ['OFFBOARD', plan.offboard, 'to offboard'],
+            ['UNCHANGED', plan.unchanged, 'unchanged'],
+            ['REJECTED', plan.rejected, 'rejected'],
+          ] as const
+        ).map(([kind, count, label]) => (
+          <Badge key={kind} variant="light" color={actionColor(kind)}>
+            {count} {label}
+          </Badge>
+        ))}
+      </Group>
+      {plan.limitExceeded && (
+        <Alert color="orange" title="Over the safety limit" data-testid="plan-limit">
+          This plan offboards {plan.offboard} of {plan.activePeople} active people; the safety limit allows{' '}
+          {plan.offboardLimit}. Check that the file is complete: applying it needs an admin&apos;s override with a
+          reason.
+        </Alert>
+      )}
+      <NativeSelect
+        label="Show"
+        w={220}
+        value={action}
+        data={[{ value: '', label: 'every row' }, ...PLAN_ACTIONS.map((a) => ({ value: a, label: a.toLowerCase() }))]}
+        onChange={(e) => {
+          setAction(e.currentTarget.value as PlanAction | '');
+          setCursors([undefined]);
+        }}
+      />
+      {rows.loading && !rows.data && <Loading label="Loading the plan…" />}
+      {rows.error && <Failure error={rows.error} onRetry={rows.reload} />}
+      {rows.data && rows.data.items.length === 0 && <Empty>No rows.</Empty>}
+      {rows.data && rows.data.items.length > 0 && (
+        <Table aria-label="Import plan">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Row</Table.Th>
+              <Table.Th scope="col">Action</Table.Th>
+              <Table.Th scope="col">Employee</Table.Th>
+              <Table.Th scope="col">Changes or reason</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.data.items.map((row, index) => (
+              <Table.Tr key={`${row.row ?? 'off'}:${row.employeeNumber ?? ''}:${index}`}>
+                <Table.Td>{row.row ?? '—'}</Table.Td>
+                <Table.Td className="bf-status">
+                  <Badge variant="light" color={actionColor(row.action)}>
+                    {row.action}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{personLabel(row)}</Table.Td>
+                <Table.Td>
+                  {row.action === 'REJECTED'
+                    ? `${row.reason ?? ''}${row.message ? `: ${row.message}` : ''}`
+                    : changeText(row) || '—'}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {(cursors.length > 1 || rows.data?.next) && (
+        <Group justify="flex-end" aria-label="Pages of the plan">
+          <Button
+            variant="default"
+            size="xs"
+            disabled={cursors.length === 1}
+            onClick={() => setCursors((c) => c.slice(0, -1))}
+          >
+            Previous
+          </Button>
+          <Button
+            variant="default"
+            size="xs"
+            disabled={!rows.data?.next}
+            onClick={() => rows.data?.next && setCursors((c) => [...c, rows.data!.next!])}
+          >
+            Next
+          </Button>
+        </Group>
+      )}
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title="Apply this plan?"
+        transitionProps={{ duration: 0 }}
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        // No scroll lock: it injects a <style> element, which the CSP refuses.
+        lockScroll={false}
+      >
+        <Stack>
+          <Text size="sm">
+            {planSummary(plan)}. Creations, updates and offboardings take effect at once; offboarded people&apos;s cards
+            are revoked and their grants removed.
+          </Text>
+          {error && (
+            <Alert color="red" title={error.problem.title ?? 'Not applied'} role="alert">
+              {error.message}
+            </Alert>
+          )}
+          {plan.limitExceeded && (
+            <>
+              <Checkbox
+                label={`Override the safety limit: offboard ${plan.offboard} people (the limit is ${plan.offboardLimit})`}
+                checked={override}
+                onChange={(e) => setOverride(e.currentTarget.checked)}
+              />
+              <Textarea
+                label="Reason for the override"
+                description="Kept in the admin audit trail"
+                value={reason}
+                maxLength={500}
+                onChange={(e) => setReason(e.currentTarget.value)}
+                error={error?.fieldError('reason')}
+              />
+            </>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              Cancel
+            </Button>
+            <Button
+              onClick={() => void apply()}
+              loading={busy}
+              disabled={plan.limitExceeded && (!override || reason.trim() === '')}
+            >
+              Apply
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
   );
 }
 
@@ -439,15 +738,17 @@ function Report({ api, view }: { api: ApiClient; view: ImportView }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">Row</Table.Th>
+              <Table.Th scope="col">Action</Table.Th>
               <Table.Th scope="col">Status</Table.Th>
               <Table.Th scope="col">Reason</Table.Th>
               <Table.Th scope="col">Employee</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {report.rows.map((row) => (
-              <Table.Tr key={row.row}>
-                <Table.Td>{row.row}</Table.Td>
+            {report.rows.map((row, index) => (
+              <Table.Tr key={`${row.row}:${row.employeeNumber}:${index}`}>
+                <Table.Td>{row.row || '—'}</Table.Td>
+                <Table.Td>{row.action || '—'}</Table.Td>
                 <Table.Td className="bf-status">
                   <Badge variant="light" color={statusColor(row.status)}>
                     {row.status}
@@ -479,9 +780,10 @@ function Columns() {
       <Title order={3}>CSV columns</Title>
       <Text size="sm">
         One header row, then one row per person. Columns may come in any order; names are matched ignoring case, spaces,{' '}
-        <Code>_</Code> and <Code>-</Code>; unknown columns are ignored. A bad row is rejected alone with its reason; a
-        file missing a required column is rejected as a whole. The same file uploaded again is the same import, so put
-        corrected rows in a file of their own.
+        <Code>_</Code> and <Code>-</Code>; unknown columns are ignored, and an optional column left out is left alone
+        (no <Code>building codes</Code> column: grants are not touched). People are matched by employee number. A bad
+        row is rejected alone with its reason; a file missing a required column is rejected as a whole. Uploading the
+        same file again makes a new plan, in which everything already applied is unchanged.
       </Text>
       <Table aria-label="CSV columns">
         <Table.Thead>

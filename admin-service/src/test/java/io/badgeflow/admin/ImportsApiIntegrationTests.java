@@ -3,10 +3,14 @@ package io.badgeflow.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.badgeflow.aws.dynamodb.DynamoDbImportLedger;
-import io.badgeflow.model.onboarding.ImportId;
 import io.badgeflow.model.onboarding.ImportSource;
+import io.badgeflow.model.onboarding.OnboardingRow;
+import io.badgeflow.model.onboarding.ParsedRow;
+import io.badgeflow.model.onboarding.PlanAction;
+import io.badgeflow.model.onboarding.Reconciliation;
 import io.badgeflow.model.onboarding.RowPerson;
 import io.badgeflow.model.onboarding.RowResult;
+import io.badgeflow.model.onboarding.SyncOptions;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,10 +35,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Bulk imports against the emulator, without card-events: a file uploaded through the API lands in the imports
- * bucket under its content hash with its uploader, and is PENDING; progress and report are then written as
- * card-events writes them (ledger, reports bucket) and read back through the API. The same file again is the
- * same import and writes nothing.
+ * HR sync against the emulator, without card-events: a file uploaded through the API lands in the imports bucket
+ * under a fresh import id with its uploader, and is PENDING; its plan, progress and report are then written as
+ * card-events writes them (ledger, reports bucket) and read back through the API; applying the plan writes its
+ * confirmation to the imports bucket. The same file again is a new import (a new dry run).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ImportsApiIntegrationTests {
@@ -71,27 +75,29 @@ class ImportsApiIntegrationTests {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void storesAnUploadWithItsUploaderShowsItPendingThenCompletedAndServesItsReport() throws Exception {
-        var csv = ("employee number,given name,family name,email\nE-" + UUID.randomUUID()
+    void storesAnUploadShowsItsPlanAppliesItOnConfirmationAndServesItsReport() throws Exception {
+        var number = "E-" + UUID.randomUUID();
+        var csv = ("employee number,given name,family name,email\n" + number
                         + ",Ada,Lovelace,ada@example.com\nE-2,Bob,,bob@example.com\n")
                 .getBytes(StandardCharsets.UTF_8);
-        var importId = ImportId.of(csv);
-        var objectKey = "imports/" + importId + ".csv";
 
         var uploaded = send(
-                HttpRequest.newBuilder(uri("/api/v1/imports"))
+                HttpRequest.newBuilder(uri("/api/v1/imports?fullExport=true"))
                         .header("Content-Type", "text/csv")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(csv)),
                 adminToken,
                 202);
 
-        assertThat(uploaded.headers().firstValue("Location")).contains("/api/v1/imports/" + importId);
         var accepted = json(uploaded);
-        assertThat(accepted.get("importId").asString()).isEqualTo(importId);
+        var importId = accepted.get("importId").asString();
+        var objectKey = "imports/" + importId + ".csv";
+        assertThat(uploaded.headers().firstValue("Location")).contains("/api/v1/imports/" + importId);
         assertThat(accepted.get("status").asString()).isEqualTo("PENDING");
         assertThat(accepted.get("alreadyUploaded").asBoolean()).isFalse();
         var stored = s3.headObject(r -> r.bucket(stack.importsBucketName()).key(objectKey));
-        assertThat(stored.metadata()).containsEntry("uploaded-by", LocalAdminService.subjectOf(adminToken));
+        assertThat(stored.metadata())
+                .containsEntry("uploaded-by", LocalAdminService.subjectOf(adminToken))
+                .containsEntry("full-export", "true");
         assertThat(s3.getObjectAsBytes(r -> r.bucket(stack.importsBucketName()).key(objectKey))
                         .asByteArray())
                 .isEqualTo(csv);
@@ -100,23 +106,68 @@ class ImportsApiIntegrationTests {
                         .asString())
                 .isEqualTo("PENDING");
         get("/api/v1/imports/" + importId + "/report", operatorToken, 404);
+        get("/api/v1/imports/" + importId + "/plan", operatorToken, 404);
 
-        // card-events' part, as it writes it: the ledger and the report
+        // card-events' dry run, as it writes it: the plan in the ledger and as CSV
         var ledger = new DynamoDbImportLedger(enhanced, stack.importsTableName(), Duration.ofDays(30));
         var started = Instant.parse("2026-11-24T08:00:00Z");
-        ledger.started(
-                importId, objectKey, new ImportSource(LocalAdminService.subjectOf(adminToken), null), 2, started);
+        var source = new ImportSource(LocalAdminService.subjectOf(adminToken), null);
+        var plan = Reconciliation.plan(
+                importId,
+                List.of(
+                        ParsedRow.of(new OnboardingRow(
+                                1, number, "Ada", "Lovelace", "ada@example.com", null, List.of(), null, null)),
+                        ParsedRow.unreadable(2, "familyName must not be blank", new RowPerson("E-2", "Bob", null))),
+                List.of(),
+                SyncOptions.PARTIAL.asFullExport(),
+                0.1);
+        var planKey = "imports/" + importId + "/plan.csv";
+        var planCsv = "row,action,employeeNumber\n1,CREATE," + number + "\n2,REJECTED,E-2\n";
+        s3.putObject(
+                r -> r.bucket(stack.reportsBucketName()).key(planKey).contentType("text/csv; charset=utf-8"),
+                RequestBody.fromString(planCsv));
+        ledger.planned(importId, objectKey, source, plan, planKey, null, started);
+        var fingerprint = plan.counts().fingerprint();
+
+        var planned = json(get("/api/v1/imports/" + importId, operatorToken, 200));
+        assertThat(planned.get("status").asString()).isEqualTo("PLANNED");
+        assertThat(planned.get("plan").get("create").asInt()).isEqualTo(1);
+        assertThat(planned.get("plan").get("rejected").asInt()).isEqualTo(1);
+        assertThat(planned.get("plan").get("fullExport").asBoolean()).isTrue();
+        assertThat(planned.get("plan").get("fingerprint").asString()).isEqualTo(fingerprint);
+        var rows = json(get("/api/v1/imports/" + importId + "/plan", operatorToken, 200));
+        assertThat(rows.get("items").get(0).get("action").asString()).isEqualTo("CREATE");
+        assertThat(rows.get("items").get(0).get("employeeNumber").asString()).isEqualTo(number);
+        assertThat(rows.get("items").get(1).get("reason").asString()).isEqualTo("INVALID_FIELD");
+        assertThat(rows.get("items").get(1).get("givenName").asString()).isEqualTo("Bob");
+        var rejectedOnly = json(get("/api/v1/imports/" + importId + "/plan?action=REJECTED", operatorToken, 200));
+        assertThat(rejectedOnly.get("items")).hasSize(1);
+        var planDownload = get("/api/v1/imports/" + importId + "/plan/csv", operatorToken, 200);
+        assertThat(planDownload.body()).isEqualTo(planCsv);
+        assertThat(planDownload.headers().firstValue("Content-Disposition"))
+                .contains("attachment; filename=\"import-" + importId + "-plan.csv\"");
+
+        // applying: an operator may not, a stale fingerprint is refused, the plan's is confirmed
+        send(apply(importId, "{\"fingerprint\":\"" + fingerprint + "\"}"), operatorToken, 403);
+        var stale = send(apply(importId, "{\"fingerprint\":\"" + "f".repeat(32) + "\"}"), adminToken, 409);
+        assertThat(stale.headers().firstValue("Content-Type")).contains("application/problem+json");
+        send(apply(importId, "{\"fingerprint\":\"not-hex\"}"), adminToken, 400);
+        send(apply(importId, "{\"fingerprint\":\"" + fingerprint + "\"}"), adminToken, 202);
+        var confirmation = s3.getObjectAsBytes(r -> r.bucket(stack.importsBucketName())
+                        .key("imports/confirmations/" + importId + "-" + fingerprint + ".csv"))
+                .asUtf8String();
+        assertThat(confirmation)
+                .isEqualTo("importId,fingerprint,confirmedBy,overrideLimit,reason\n\"" + importId + "\",\""
+                        + fingerprint + "\",\"" + LocalAdminService.subjectOf(adminToken) + "\",false,\"\"\n");
+
+        // card-events applies it, as it writes it
+        assertThat(ledger.applying(importId, fingerprint, source.uploadedBy(), false, started.plusSeconds(1)))
+                .isTrue();
         ledger.batchFinished(
                 importId,
                 0,
-                List.of(
-                        RowResult.applied(1, "emp-1", new RowPerson("E-1", "Ada", "Lovelace")),
-                        RowResult.rejected(
-                                2,
-                                "MALFORMED_COMMAND",
-                                "familyName must not be blank",
-                                new RowPerson("E-2", "Bob", null))));
-        var report = "row,status,reason,message,employeeId\n1,APPLIED,,,emp-1\n2,REJECTED,MALFORMED_COMMAND,"
+                List.of(RowResult.applied(1, PlanAction.CREATE, "emp-1", new RowPerson(number, "Ada", "Lovelace"))));
+        var report = "row,status,reason,message,employeeId\n1,APPLIED,,,emp-1\n2,REJECTED,INVALID_FIELD,"
                 + "familyName must not be blank,\n";
         var reportKey = "imports/" + importId + "/report.csv";
         s3.putObject(
@@ -128,10 +179,11 @@ class ImportsApiIntegrationTests {
         assertThat(completed.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(completed.get("rowsTotal").asInt()).isEqualTo(2);
         assertThat(completed.get("applied").asInt()).isEqualTo(1);
-        assertThat(completed.get("rejected").asInt()).isEqualTo(1);
+        assertThat(completed.get("confirmedBy").asString()).isEqualTo(source.uploadedBy());
         assertThat(completed.get("startedAt").asString()).isEqualTo("2026-11-24T08:00:00Z");
         assertThat(completed.get("finishedAt").asString()).isEqualTo("2026-11-24T08:00:05Z");
         assertThat(completed.get("reportUrl").asString()).isEqualTo("/api/v1/imports/" + importId + "/report");
+        send(apply(importId, "{\"fingerprint\":\"" + fingerprint + "\"}"), adminToken, 409);
 
         var download = get("/api/v1/imports/" + importId + "/report", operatorToken, 200);
         assertThat(download.body()).isEqualTo(report);
@@ -140,18 +192,16 @@ class ImportsApiIntegrationTests {
         assertThat(download.headers().firstValue("Content-Disposition"))
                 .contains("attachment; filename=\"import-" + importId + "-report.csv\"");
 
-        // the same bytes again, this time as a browser's form upload: the same import, nothing written
+        // the same bytes again, this time as a browser's form upload: a new import, a new dry run
         var again = json(send(multipart(csv), adminToken, 202));
-        // a file stored before keeps its first upload: no file name (that upload had none)
-        assertThat(s3.headObject(r -> r.bucket(stack.importsBucketName()).key(objectKey))
-                        .metadata())
-                .doesNotContainKey("file-name");
-        assertThat(again.get("importId").asString()).isEqualTo(importId);
-        assertThat(again.get("alreadyUploaded").asBoolean()).isTrue();
-        assertThat(again.get("status").asString()).isEqualTo("COMPLETED");
-        var after = s3.headObject(r -> r.bucket(stack.importsBucketName()).key(objectKey));
-        assertThat(after.eTag()).isEqualTo(stored.eTag());
-        assertThat(after.lastModified()).isEqualTo(stored.lastModified());
+        assertThat(again.get("importId").asString()).isNotEqualTo(importId);
+        assertThat(again.get("status").asString()).isEqualTo("PENDING");
+    }
+
+    private HttpRequest.Builder apply(String importId, String body) {
+        return HttpRequest.newBuilder(uri("/api/v1/imports/" + importId + "/apply"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     @Test
@@ -160,10 +210,12 @@ class ImportsApiIntegrationTests {
         var csv = ("employee number,given name,family name,email\nE-" + UUID.randomUUID()
                         + ",Ada,Lovelace,ada@example.com\n")
                 .getBytes(StandardCharsets.UTF_8);
-        send(multipart(csv), adminToken, 202);
-        assertThat(s3.headObject(r -> r.bucket(stack.importsBucketName()).key("imports/" + ImportId.of(csv) + ".csv"))
+        var uploadedId =
+                json(send(multipart(csv), adminToken, 202)).get("importId").asString();
+        assertThat(s3.headObject(r -> r.bucket(stack.importsBucketName()).key("imports/" + uploadedId + ".csv"))
                         .metadata())
-                .containsEntry("file-name", "hr.csv");
+                .containsEntry("file-name", "hr.csv")
+                .doesNotContainKey("full-export");
 
         var ledger = new DynamoDbImportLedger(enhanced, stack.importsTableName(), Duration.ofDays(30));
         var uploader = LocalAdminService.subjectOf(adminToken);
@@ -171,8 +223,17 @@ class ImportsApiIntegrationTests {
         var base = Instant.parse("2099-01-01T00:00:00Z").plusSeconds(new java.util.Random().nextInt(1_000_000));
         var older = UUID.randomUUID().toString().replace("-", "");
         var newer = UUID.randomUUID().toString().replace("-", "");
-        ledger.started(older, "imports/" + older + ".csv", new ImportSource(uploader, "März.csv"), 1, base);
-        ledger.batchFinished(older, 0, List.of(RowResult.applied(1, "emp-1", RowPerson.NONE)));
+        var plan = Reconciliation.plan(
+                older,
+                List.of(ParsedRow.of(new OnboardingRow(
+                        1, "E-1", "Ada", "Lovelace", "ada@example.com", null, List.of(), null, null))),
+                List.of(),
+                SyncOptions.PARTIAL,
+                0.1);
+        ledger.planned(
+                older, "imports/" + older + ".csv", new ImportSource(uploader, "März.csv"), plan, null, null, base);
+        ledger.applying(older, plan.counts().fingerprint(), uploader, false, base);
+        ledger.batchFinished(older, 0, List.of(RowResult.applied(1, PlanAction.CREATE, "emp-1", RowPerson.NONE)));
         ledger.completed(older, "imports/" + older + "/report.csv", base.plusSeconds(1));
         ledger.rejected(
                 newer,
@@ -234,9 +295,10 @@ class ImportsApiIntegrationTests {
         assertThat(raw.headers().firstValue("Content-Type")).contains("application/problem+json");
         var form = send(multipart(tooLarge), adminToken, 413);
         assertThat(form.headers().firstValue("Content-Type")).contains("application/problem+json");
-        assertThat(s3.listObjectsV2(r -> r.bucket(stack.importsBucketName()).prefix("imports/" + ImportId.of(tooLarge)))
-                        .keyCount())
-                .isZero();
+        assertThat(json(get("/api/v1/imports?size=100", operatorToken, 200))
+                        .get("items")
+                        .toString())
+                .doesNotContain("\"rowsTotal\":" + tooLarge.length);
     }
 
     private HttpRequest.Builder multipart(byte[] csv) {

@@ -26,7 +26,7 @@ public record CardEventsProperties(
         dependencyWait = dependencyWait == null ? Duration.ofMinutes(2) : dependencyWait;
         retryDelay = retryDelay == null ? Duration.ofSeconds(75) : retryDelay;
         maxCommandBytes = maxCommandBytes <= 0 ? 64 * 1024 : maxCommandBytes;
-        imports = imports == null ? new Imports(0, 0, 0, 0, null) : imports;
+        imports = imports == null ? new Imports(0, 0, 0, 0, null, null) : imports;
         release = release == null ? new Release(List.of(), null) : release;
         metricsNamespace = metricsNamespace == null || metricsNamespace.isBlank() ? null : metricsNamespace.strip();
         webhooks = webhooks == null ? new Webhooks(null, null, 0, null, false) : webhooks;
@@ -65,11 +65,23 @@ public record CardEventsProperties(
     }
 
     /**
-     * How imports run: rows per batch, batches at once, the largest file and row count accepted, and how
-     * long their progress and reports are kept.
+     * How imports run: rows per batch, batches at once, the largest file and row count accepted, how long their
+     * progress and reports are kept, and the safety limit: the largest share of ACTIVE people a plan may offboard
+     * without an admin's override (default 0.10).
      */
-    public record Imports(int batchSize, int parallelism, long maxFileBytes, int maxRows, Duration retention) {
+    public record Imports(
+            int batchSize,
+            int parallelism,
+            long maxFileBytes,
+            int maxRows,
+            Duration retention,
+            Double maxOffboardShare) {
         public Imports {
+            maxOffboardShare = maxOffboardShare == null ? 0.10 : maxOffboardShare;
+            if (maxOffboardShare < 0 || maxOffboardShare > 1) {
+                throw new IllegalArgumentException(
+                        "badgeflow.card-events.imports.max-offboard-share is a share from 0 to 1");
+            }
             batchSize = batchSize <= 0 ? 100 : batchSize;
             parallelism = parallelism <= 0 ? 8 : parallelism;
             maxFileBytes = maxFileBytes <= 0 ? 20L * 1024 * 1024 : maxFileBytes;

@@ -5,7 +5,10 @@ import io.badgeflow.model.onboarding.ImportLedger;
 import io.badgeflow.model.onboarding.ImportSource;
 import io.badgeflow.model.onboarding.ImportStatus;
 import io.badgeflow.model.onboarding.ImportSummary;
+import io.badgeflow.model.onboarding.PlanCounts;
+import io.badgeflow.model.onboarding.PlanRow;
 import io.badgeflow.model.onboarding.RowResult;
+import io.badgeflow.model.onboarding.SyncPlan;
 import io.badgeflow.model.paging.Page;
 import io.badgeflow.model.paging.PageRequest;
 import java.time.Duration;
@@ -24,15 +27,16 @@ import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.IgnoreNullsMode;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The imports table: a summary item per import and one item per finished batch. Progress is the sum over
+ * The imports table: a summary item per import, its plan in parts of {@link ImportItem#PLAN_ROWS} rows (written
+ * with BatchWriteItem, 25 parts a call), and one item per finished batch. Progress is the sum over
  * the batch items, never a counter, so a batch written twice (a redelivered import) is still counted once; a
  * completed import's summary keeps the final sums, so the list of imports reads one item per completed import.
  * Items expire with the reports ({@code retention}).
@@ -42,13 +46,17 @@ public final class DynamoDbImportLedger implements ImportLedger {
     private static final TableSchema<ImportItem> SCHEMA = TableSchema.fromBean(ImportItem.class);
     private static final JsonMapper JSON = JsonMapper.shared();
     private static final TypeReference<List<RowResult>> ROWS = new TypeReference<>() {};
+    private static final TypeReference<List<PlanRow>> PLAN_ROWS = new TypeReference<>() {};
+    private static final int BATCH_WRITE = 25;
     private static final List<String> LIST_CURSOR = List.of("importId", "part", "listKey", "startedAt");
 
+    private final DynamoDbEnhancedClient client;
     private final DynamoDbTable<ImportItem> table;
     private final DynamoDbIndex<ImportItem> byStart;
     private final Duration retention;
 
     public DynamoDbImportLedger(DynamoDbEnhancedClient client, String tableName, Duration retention) {
+        this.client = client;
         this.table = client.table(tableName, SCHEMA);
         this.byStart = table.index(ImportItem.BY_START);
         this.retention = retention;
@@ -94,7 +102,10 @@ public final class DynamoDbImportLedger implements ImportLedger {
         var status = ImportStatus.valueOf(summary.getStatus());
         int applied;
         int rejected;
-        if (!current && status != ImportStatus.RUNNING && summary.getApplied() != null) {
+        if (status == ImportStatus.PLANNED) {
+            applied = 0;
+            rejected = 0;
+        } else if (!current && status != ImportStatus.RUNNING && summary.getApplied() != null) {
             applied = summary.getApplied();
             rejected = summary.getRejected() == null ? 0 : summary.getRejected();
         } else {
@@ -114,7 +125,32 @@ public final class DynamoDbImportLedger implements ImportLedger {
                 summary.getReason(),
                 summary.getReportKey(),
                 summary.getUploadedBy(),
-                summary.getFileName());
+                summary.getFileName(),
+                counts(summary),
+                summary.getPlanKey(),
+                summary.getConfirmedBy(),
+                summary.getConfirmedAt(),
+                Boolean.TRUE.equals(summary.getLimitOverridden()));
+    }
+
+    private static PlanCounts counts(ImportItem summary) {
+        if (summary.getFingerprint() == null) {
+            return null;
+        }
+        return new PlanCounts(
+                zero(summary.getPlanCreate()),
+                zero(summary.getPlanUpdate()),
+                zero(summary.getPlanOffboard()),
+                zero(summary.getPlanUnchanged()),
+                zero(summary.getPlanRejected()),
+                zero(summary.getActivePeople()),
+                zero(summary.getOffboardLimit()),
+                Boolean.TRUE.equals(summary.getFullExport()),
+                summary.getFingerprint());
+    }
+
+    private static int zero(Integer value) {
+        return value == null ? 0 : value;
     }
 
     /** Rows applied and rejected so far: the sum over the batch items. */
@@ -129,21 +165,106 @@ public final class DynamoDbImportLedger implements ImportLedger {
     }
 
     @Override
-    public Instant started(String importId, String objectKey, ImportSource source, int rowsTotal, Instant at) {
-        var item = summary(importId, objectKey, source, ImportStatus.RUNNING, at);
-        item.setRowsTotal(rowsTotal);
+    public void planned(
+            String importId,
+            String objectKey,
+            ImportSource source,
+            SyncPlan plan,
+            String planKey,
+            String reason,
+            Instant at) {
+        var rows = plan.rows();
+        var parts = new ArrayList<ImportItem>();
+        for (var from = 0; from < rows.size(); from += ImportItem.PLAN_ROWS) {
+            var item = new ImportItem();
+            item.setImportId(importId);
+            item.setPart(ImportItem.planPart(parts.size()));
+            item.setResults(
+                    JSON.writeValueAsString(rows.subList(from, Math.min(rows.size(), from + ImportItem.PLAN_ROWS))));
+            item.setExpiresAt(at.plus(retention).getEpochSecond());
+            parts.add(item);
+        }
+        for (var from = 0; from < parts.size(); from += BATCH_WRITE) {
+            write(parts.subList(from, Math.min(parts.size(), from + BATCH_WRITE)));
+        }
+        // the summary last: a reader never sees a plan whose parts are not all written
+        var counts = plan.counts();
+        var item = summary(importId, objectKey, source, ImportStatus.PLANNED, at);
+        item.setRowsTotal(rows.size());
+        item.setReason(reason);
+        item.setPlanCreate(counts.create());
+        item.setPlanUpdate(counts.update());
+        item.setPlanOffboard(counts.offboard());
+        item.setPlanUnchanged(counts.unchanged());
+        item.setPlanRejected(counts.rejected());
+        item.setActivePeople(counts.activePeople());
+        item.setOffboardLimit(counts.offboardLimit());
+        item.setFullExport(counts.fullExport());
+        item.setFingerprint(counts.fingerprint());
+        item.setPlanKey(planKey);
+        item.setPlanParts(parts.size());
+        table.putItem(item);
+    }
+
+    private void write(List<ImportItem> items) {
+        var batch = WriteBatch.builder(ImportItem.class).mappedTableResource(table);
+        items.forEach(batch::addPutItem);
+        var result = client.batchWriteItem(r -> r.addWriteBatch(batch.build()));
+        for (var attempt = 1; !result.unprocessedPutItemsForTable(table).isEmpty(); attempt++) {
+            if (attempt > 10) {
+                throw new IllegalStateException("the imports table kept refusing plan parts (throttled)");
+            }
+            var again = WriteBatch.builder(ImportItem.class).mappedTableResource(table);
+            result.unprocessedPutItemsForTable(table).forEach(again::addPutItem);
+            result = client.batchWriteItem(r -> r.addWriteBatch(again.build()));
+        }
+    }
+
+    @Override
+    public List<PlanRow> plan(String importId) {
+        var summary =
+                table.getItem(r -> r.key(key(importId, ImportItem.SUMMARY)).consistentRead(true));
+        if (summary == null || summary.getPlanParts() == null) {
+            return List.of();
+        }
+        var rows = new ArrayList<PlanRow>();
+        var parts = table.query(r -> r.queryConditional(QueryConditional.sortBeginsWith(Key.builder()
+                                .partitionValue(importId)
+                                .sortValue(ImportItem.PLAN_PREFIX)
+                                .build()))
+                        .consistentRead(true))
+                .items();
+        for (var part : parts) {
+            // parts past the count are left from an earlier, longer plan of the same import
+            if (Integer.parseInt(part.getPart().substring(ImportItem.PLAN_PREFIX.length())) < summary.getPlanParts()) {
+                rows.addAll(JSON.readValue(part.getResults(), PLAN_ROWS));
+            }
+        }
+        return rows;
+    }
+
+    @Override
+    public boolean applying(
+            String importId, String fingerprint, String confirmedBy, boolean limitOverridden, Instant at) {
+        var item = new ImportItem();
+        item.setImportId(importId);
+        item.setPart(ImportItem.SUMMARY);
+        item.setStatus(ImportStatus.RUNNING.name());
+        item.setConfirmedBy(confirmedBy);
+        item.setConfirmedAt(at);
+        item.setLimitOverridden(limitOverridden);
         try {
-            table.putItem(PutItemEnhancedRequest.builder(ImportItem.class)
-                    .item(item)
+            table.updateItem(r -> r.item(item)
+                    .ignoreNullsMode(IgnoreNullsMode.MAPS_ONLY)
                     .conditionExpression(Expression.builder()
-                            .expression("attribute_not_exists(importId)")
-                            .build())
-                    .build());
-            return at;
-        } catch (ConditionalCheckFailedException alreadyStarted) {
-            // A redelivery: the first start time and row count stand.
-            return table.getItem(r -> r.key(key(importId, ImportItem.SUMMARY)).consistentRead(true))
-                    .getStartedAt();
+                            .expression("#status = :planned AND fingerprint = :fingerprint")
+                            .putExpressionName("#status", "status")
+                            .putExpressionValue(":planned", AttributeValue.fromS(ImportStatus.PLANNED.name()))
+                            .putExpressionValue(":fingerprint", AttributeValue.fromS(fingerprint))
+                            .build()));
+            return true;
+        } catch (ConditionalCheckFailedException notThatPlan) {
+            return false;
         }
     }
 

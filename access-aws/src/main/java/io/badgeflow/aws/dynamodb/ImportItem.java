@@ -9,8 +9,9 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecon
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
 
 /**
- * Row of the imports table: an import's summary ({@code part = "summary"}) or one finished batch
- * ({@code part = "batch#00042"}) with its counts and its row results as compact JSON. Only summaries carry
+ * Row of the imports table: an import's summary ({@code part = "summary"}, with its plan's counts), one part of its
+ * plan ({@code part = "plan#00042"}, up to {@link #PLAN_ROWS} plan rows as compact JSON in {@code results}) or one
+ * finished batch ({@code part = "batch#00042"}) with its counts and its row results as compact JSON. Only summaries carry
  * {@code listKey}, so the sparse {@code byStart} index lists imports (not batches) by {@code startedAt}.
  */
 @DynamoDbBean
@@ -18,6 +19,8 @@ public class ImportItem {
 
     static final String SUMMARY = "summary";
     static final String BATCH_PREFIX = "batch#";
+    static final String PLAN_PREFIX = "plan#";
+    static final int PLAN_ROWS = 100;
     static final String BY_START = "byStart";
     static final String LIST_KEY = "IMPORT";
 
@@ -37,9 +40,27 @@ public class ImportItem {
     private String listKey;
     private String uploadedBy;
     private String fileName;
+    private Integer planCreate;
+    private Integer planUpdate;
+    private Integer planOffboard;
+    private Integer planUnchanged;
+    private Integer planRejected;
+    private Integer activePeople;
+    private Integer offboardLimit;
+    private Boolean fullExport;
+    private String fingerprint;
+    private String planKey;
+    private Integer planParts;
+    private String confirmedBy;
+    private Instant confirmedAt;
+    private Boolean limitOverridden;
 
     static String batchPart(int batch) {
         return BATCH_PREFIX + String.format("%05d", batch);
+    }
+
+    static String planPart(int part) {
+        return PLAN_PREFIX + String.format("%05d", part);
     }
 
     @DynamoDbPartitionKey
@@ -173,5 +194,117 @@ public class ImportItem {
 
     public void setFileName(String fileName) {
         this.fileName = fileName;
+    }
+
+    public Integer getPlanCreate() {
+        return planCreate;
+    }
+
+    public void setPlanCreate(Integer planCreate) {
+        this.planCreate = planCreate;
+    }
+
+    public Integer getPlanUpdate() {
+        return planUpdate;
+    }
+
+    public void setPlanUpdate(Integer planUpdate) {
+        this.planUpdate = planUpdate;
+    }
+
+    public Integer getPlanOffboard() {
+        return planOffboard;
+    }
+
+    public void setPlanOffboard(Integer planOffboard) {
+        this.planOffboard = planOffboard;
+    }
+
+    public Integer getPlanUnchanged() {
+        return planUnchanged;
+    }
+
+    public void setPlanUnchanged(Integer planUnchanged) {
+        this.planUnchanged = planUnchanged;
+    }
+
+    public Integer getPlanRejected() {
+        return planRejected;
+    }
+
+    public void setPlanRejected(Integer planRejected) {
+        this.planRejected = planRejected;
+    }
+
+    public Integer getActivePeople() {
+        return activePeople;
+    }
+
+    public void setActivePeople(Integer activePeople) {
+        this.activePeople = activePeople;
+    }
+
+    public Integer getOffboardLimit() {
+        return offboardLimit;
+    }
+
+    public void setOffboardLimit(Integer offboardLimit) {
+        this.offboardLimit = offboardLimit;
+    }
+
+    public Boolean getFullExport() {
+        return fullExport;
+    }
+
+    public void setFullExport(Boolean fullExport) {
+        this.fullExport = fullExport;
+    }
+
+    public String getFingerprint() {
+        return fingerprint;
+    }
+
+    public void setFingerprint(String fingerprint) {
+        this.fingerprint = fingerprint;
+    }
+
+    public String getPlanKey() {
+        return planKey;
+    }
+
+    public void setPlanKey(String planKey) {
+        this.planKey = planKey;
+    }
+
+    public Integer getPlanParts() {
+        return planParts;
+    }
+
+    public void setPlanParts(Integer planParts) {
+        this.planParts = planParts;
+    }
+
+    public String getConfirmedBy() {
+        return confirmedBy;
+    }
+
+    public void setConfirmedBy(String confirmedBy) {
+        this.confirmedBy = confirmedBy;
+    }
+
+    public Instant getConfirmedAt() {
+        return confirmedAt;
+    }
+
+    public void setConfirmedAt(Instant confirmedAt) {
+        this.confirmedAt = confirmedAt;
+    }
+
+    public Boolean getLimitOverridden() {
+        return limitOverridden;
+    }
+
+    public void setLimitOverridden(Boolean limitOverridden) {
+        this.limitOverridden = limitOverridden;
     }
 }

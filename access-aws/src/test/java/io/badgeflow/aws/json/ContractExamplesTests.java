@@ -146,7 +146,8 @@ class ContractExamplesTests {
     void quotesTheIdsDerivedFromTheExampleImportFile() throws IOException {
         var files = examples("import-csv");
         assertThat(files).hasSize(1);
-        var importId = ImportId.of(files.getFirst().bytes());
+        var importId =
+                ImportId.ofDrop("imports/hr-2026-03.csv", files.getFirst().bytes());
         var document = Files.readString(contracts(), StandardCharsets.UTF_8);
         var first = new OnboardingRow(
                 1,

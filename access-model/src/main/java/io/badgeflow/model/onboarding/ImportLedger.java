@@ -8,25 +8,42 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Port: where imports keep their progress and row results. Every write is keyed by the import and the batch,
- * so a redelivered import rewrites what it wrote before instead of counting twice.
+ * Port: where imports keep their plan, their progress and their row results. Every write is keyed by the import
+ * and the batch, so a redelivered import rewrites what it wrote before instead of counting twice.
  */
 public interface ImportLedger {
 
     Optional<ImportSummary> find(String importId);
 
     /**
-     * Imports newest first (by when they started or were rejected), with their counts; imports expire with their
+     * Imports newest first (by when they were planned or rejected), with their counts; imports expire with their
      * reports.
      */
     Page<ImportSummary> recent(PageRequest page);
 
     /**
-     * Records that the import began, once; a later call for the same import changes nothing.
+     * Stores the dry run's plan (replacing an earlier plan of the same import) and marks the import PLANNED.
      *
-     * @return when the import first began (the time of a redelivered import's first run)
+     * @param reason why the import was planned again, null for its first plan
      */
-    Instant started(String importId, String objectKey, ImportSource source, int rowsTotal, Instant at);
+    void planned(
+            String importId,
+            String objectKey,
+            ImportSource source,
+            SyncPlan plan,
+            String planKey,
+            String reason,
+            Instant at);
+
+    /** The stored plan's rows, in plan order. */
+    List<PlanRow> plan(String importId);
+
+    /**
+     * Moves a PLANNED import whose plan has {@code fingerprint} to RUNNING, once.
+     *
+     * @return false when the import was not PLANNED with that plan (already running, or planned again)
+     */
+    boolean applying(String importId, String fingerprint, String confirmedBy, boolean limitOverridden, Instant at);
 
     Set<Integer> finishedBatches(String importId);
 

@@ -2,9 +2,11 @@ package io.badgeflow.model.onboarding;
 
 /** Where an import stands. */
 public enum ImportStatus {
-    /** Rows are being applied; the counts grow batch by batch. */
+    /** The dry run is done: the plan waits for an admin's confirmation; nothing has been applied. */
+    PLANNED,
+    /** The confirmed plan is being applied; the counts grow batch by batch. */
     RUNNING,
-    /** Every row is APPLIED or REJECTED and the report is written. */
+    /** Every row of the plan is APPLIED or REJECTED and the report is written. */
     COMPLETED,
     /** The file could not be read as an import at all; no row was applied. */
     REJECTED

@@ -10,6 +10,11 @@ import java.util.Objects;
  * @param reportKey where the per-row report is, once completed
  * @param uploadedBy who uploaded the file (a token subject, or {@code imports-bucket}), null when not recorded
  * @param fileName the uploaded file's name, null when the upload had none
+ * @param plan what the dry run found, null for an import rejected as a whole
+ * @param planKey where the plan's CSV is in the reports bucket
+ * @param confirmedBy who confirmed the plan, once confirmed
+ * @param confirmedAt when the plan was checked against the people and its applying began; the commands carry it
+ * @param limitOverridden whether the confirmation overrode the safety limit
  */
 public record ImportSummary(
         String importId,
@@ -23,7 +28,12 @@ public record ImportSummary(
         String reason,
         String reportKey,
         String uploadedBy,
-        String fileName) {
+        String fileName,
+        PlanCounts plan,
+        String planKey,
+        String confirmedBy,
+        Instant confirmedAt,
+        boolean limitOverridden) {
 
     public ImportSummary {
         Objects.requireNonNull(importId, "importId");

@@ -43,10 +43,10 @@ public record OnboardingRow(
             throw new IllegalArgumentException("rows count from 1");
         }
         employeeNumber = Require.text("employeeNumber", employeeNumber, 64);
-        givenName = Require.text("givenName", givenName, 128);
-        familyName = Require.text("familyName", familyName, 128);
+        givenName = Require.text("givenName", oneLine(givenName), 128);
+        familyName = Require.text("familyName", oneLine(familyName), 128);
         email = Require.email("email", email);
-        department = Require.optionalText("department", department, 128);
+        department = Require.optionalText("department", oneLine(department), 128);
         buildingCodes = List.copyOf(new LinkedHashSet<>(buildingCodes == null ? List.of() : buildingCodes));
         if (buildingCodes.size() > MAX_BUILDINGS) {
             throw new InvalidFieldException("buildingCodes", "must name at most " + MAX_BUILDINGS + " buildings");
@@ -56,6 +56,14 @@ public record OnboardingRow(
         if (validUntil != null && cardNumber == null) {
             throw new InvalidFieldException("validUntil", "needs a card number");
         }
+    }
+
+    /**
+     * A line break inside a quoted cell (an HR system's multi-line name field) becomes one space, with the blanks
+     * around it: a name is shown on one line everywhere, and the same file always reads the same.
+     */
+    static String oneLine(String text) {
+        return text == null ? null : text.replaceAll("\\s*\\R\\s*", " ");
     }
 
     public String employeeId(String importId) {

@@ -5,11 +5,13 @@ import io.badgeflow.model.command.CommandStatus;
 import java.util.Objects;
 
 /**
- * What became of one row: APPLIED, or REJECTED with the reason code and message of the command that failed
- * (or of the row itself when it could not be read), and whom the row names (number and name as in the file).
+ * What became of one plan row: what the plan meant to do ({@code action}), and whether it was APPLIED or REJECTED
+ * with the reason code and message of the command that failed (or of the row itself when the plan rejected it),
+ * and whom the row names (number and name as in the file). An UNCHANGED row is APPLIED: there was nothing to do.
  */
 public record RowResult(
         int rowNumber,
+        PlanAction action,
         CommandStatus status,
         String reason,
         String message,
@@ -28,9 +30,10 @@ public record RowResult(
         }
     }
 
-    public static RowResult applied(int rowNumber, String employeeId, RowPerson person) {
+    public static RowResult applied(int rowNumber, PlanAction action, String employeeId, RowPerson person) {
         return new RowResult(
                 rowNumber,
+                action,
                 CommandStatus.APPLIED,
                 null,
                 null,
@@ -40,9 +43,11 @@ public record RowResult(
                 person.familyName());
     }
 
-    public static RowResult rejected(int rowNumber, String reason, String message, RowPerson person) {
+    public static RowResult rejected(
+            int rowNumber, PlanAction action, String reason, String message, RowPerson person) {
         return new RowResult(
                 rowNumber,
+                action,
                 CommandStatus.REJECTED,
                 reason,
                 message,

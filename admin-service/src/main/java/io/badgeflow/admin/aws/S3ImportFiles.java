@@ -7,7 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -18,8 +19,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * Uploaded HR exports in the imports bucket, whose notification starts card-events' import function, and the
  * reports card-events writes to the reports bucket. Both buckets encrypt with the stage key by default.
- * {@code If-None-Match: *} makes storing a file whose name (its content hash) is taken a no-op, so a re-upload
- * neither replaces the first uploader nor announces the file a second time.
+ * {@code If-None-Match: *} makes storing a file whose name is taken a no-op, so an upload never replaces another.
+ * A confirmation is a one-row CSV (header {@value #CONFIRMATION_HEADER}) so that it rides the same notification
+ * ({@code imports/*.csv}) to card-events.
  */
 @Component
 class S3ImportFiles implements ImportFiles {
@@ -29,6 +31,11 @@ class S3ImportFiles implements ImportFiles {
 
     /** The file's name as uploaded, percent-encoded UTF-8: metadata travels as HTTP headers, which are ASCII. */
     static final String FILE_NAME = "file-name";
+
+    /** card-events plans a file with {@code full-export: true} as a full export (whoever it leaves out leaves). */
+    static final String FULL_EXPORT = "full-export";
+
+    static final String CONFIRMATION_HEADER = "importId,fingerprint,confirmedBy,overrideLimit,reason";
 
     private final S3Client s3;
     private final S3Operations s3Template;
@@ -43,11 +50,16 @@ class S3ImportFiles implements ImportFiles {
     }
 
     @Override
-    public boolean store(String importId, byte[] csv, String uploadedBy, String fileName) {
+    public boolean store(String importId, byte[] csv, String uploadedBy, String fileName, boolean fullExport) {
         var key = ImportFiles.objectKey(importId);
-        var metadata = fileName == null
-                ? Map.of(UPLOADED_BY, uploadedBy)
-                : Map.of(UPLOADED_BY, uploadedBy, FILE_NAME, URLEncoder.encode(fileName, StandardCharsets.UTF_8));
+        var metadata = new HashMap<String, String>();
+        metadata.put(UPLOADED_BY, uploadedBy);
+        if (fileName != null) {
+            metadata.put(FILE_NAME, URLEncoder.encode(fileName, StandardCharsets.UTF_8));
+        }
+        if (fullExport) {
+            metadata.put(FULL_EXPORT, "true");
+        }
         try {
             // S3Client, not S3Template: the template has no conditional put (If-None-Match).
             s3.putObject(
@@ -68,6 +80,30 @@ class S3ImportFiles implements ImportFiles {
             }
             throw e;
         }
+    }
+
+    @Override
+    public void confirm(String importId, String fingerprint, String confirmedBy, boolean overrideLimit, String reason) {
+        var row = CONFIRMATION_HEADER + "\n"
+                + String.join(
+                        ",",
+                        List.of(
+                                quoted(importId),
+                                quoted(fingerprint),
+                                quoted(confirmedBy),
+                                String.valueOf(overrideLimit),
+                                quoted(reason == null ? "" : reason)))
+                + "\n";
+        s3.putObject(
+                request -> request.bucket(importsBucket)
+                        .key("imports/confirmations/" + importId + "-" + fingerprint + ".csv")
+                        .contentType("text/csv; charset=utf-8"),
+                RequestBody.fromString(row, StandardCharsets.UTF_8));
+    }
+
+    /** A CSV field in quotes, its quotes doubled (RFC 4180): commas and line breaks in a reason stay in it. */
+    private static String quoted(String text) {
+        return '"' + text.replace("\"", "\"\"") + '"';
     }
 
     @Override

@@ -4,8 +4,8 @@ import java.io.InputStream;
 import java.util.Optional;
 
 /**
- * Port: the uploaded HR exports, stored where card-events' import function picks them up, and the per-row reports
- * it writes back.
+ * Port: the uploaded HR exports and the confirmations of their plans, stored where card-events' import function
+ * picks them up, and the plans and per-row reports it writes back.
  */
 public interface ImportFiles {
 
@@ -15,18 +15,23 @@ public interface ImportFiles {
     }
 
     /**
-     * Stores the file as {@code imports/<importId>.csv} with its uploader and its name as uploaded (null when the
-     * upload had none), unless a file of that name is there already: the name is the content's hash, so that file
-     * has the same bytes and its import is under way.
+     * Stores the file as {@code imports/<importId>.csv} with its uploader, its name as uploaded (null when the
+     * upload had none) and whether it is a full export, unless a file of that name is there already.
      *
      * @return true if the file was written now, false if it was there before (nothing was written)
      */
-    boolean store(String importId, byte[] csv, String uploadedBy, String fileName);
+    boolean store(String importId, byte[] csv, String uploadedBy, String fileName, boolean fullExport);
+
+    /**
+     * Writes the confirmation of plan {@code fingerprint} as {@code imports/confirmations/<importId>-<fingerprint>.csv},
+     * which card-events applies; writing the same confirmation again changes nothing.
+     */
+    void confirm(String importId, String fingerprint, String confirmedBy, boolean overrideLimit, String reason);
 
     /** Whether {@code imports/<importId>.csv} is stored: uploaded, so at least PENDING. */
     boolean exists(String importId);
 
-    /** The report at {@code reportKey} in the reports bucket, open for reading; empty when there is none. */
+    /** The plan or report at {@code reportKey} in the reports bucket, open for reading; empty when there is none. */
     Optional<Download> report(String reportKey);
 
     /**

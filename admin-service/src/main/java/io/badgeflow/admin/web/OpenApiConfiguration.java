@@ -152,8 +152,14 @@ class OpenApiConfiguration {
             operation.getRequestBody().setRequired(true);
             accepted(
                     operation,
-                    "Accepted: the file is stored and the import PENDING (a re-upload of the same "
-                            + "file: nothing is written, status is that import's); follow Location for its progress",
+                    "Accepted: the file is stored and the import PENDING until card-events has planned it (the "
+                            + "dry run: nothing is applied before POST .../apply); follow Location for its progress",
+                    "/api/v1/imports/{importId}");
+        } else if (path.equals("/api/v1/imports/{importId}/apply")) {
+            accepted(
+                    operation,
+                    "Accepted: the confirmation is written; card-events applies the plan if the people still lead "
+                            + "to it (else plans again); follow Location",
                     "/api/v1/imports/{importId}");
         } else if (command) {
             accepted(
@@ -161,13 +167,23 @@ class OpenApiConfiguration {
                     "Accepted: the command is PENDING; follow Location for its status",
                     "/api/v1/commands/{commandId}");
         }
+        if (path.equals("/api/v1/imports/{importId}/plan/csv")) {
+            responses.addApiResponse(
+                    "200",
+                    new ApiResponse()
+                            .description(
+                                    "The plan, UTF-8 with a byte order mark: "
+                                            + "row,action,employeeNumber,givenName,familyName,employeeId,changes,reason,message")
+                            .content(new Content()
+                                    .addMediaType("text/csv", new MediaType().schema(new StringSchema()))));
+        }
         if (path.equals("/api/v1/imports/{importId}/report")) {
             // a Resource: springdoc would call it application/json (the default); it is the report CSV
             responses.addApiResponse(
                     "200",
                     new ApiResponse()
                             .description("The per-row report, "
-                                    + "row,status,reason,message,employeeId,employeeNumber,givenName,familyName")
+                                    + "row,status,reason,message,employeeId,employeeNumber,givenName,familyName,action")
                             .content(new Content()
                                     .addMediaType("text/csv", new MediaType().schema(new StringSchema()))));
         }
@@ -213,6 +229,13 @@ class OpenApiConfiguration {
                     "409",
                     "The user exists already, or the change would leave no enabled admin, or "
                             + "disables the caller's own account");
+        }
+        if (path.equals("/api/v1/imports/{importId}/apply")) {
+            problem(
+                    responses,
+                    "409",
+                    "The import is not PLANNED, its plan has another fingerprint now, or the plan offboards more "
+                            + "people than the safety limit allows and overrideSafetyLimit is not set");
         }
         if (path.startsWith("/api/v1/alarms/") && method == PathItem.HttpMethod.POST) {
             problem(responses, "409", "The alarm is resolved already, or was acknowledged already");

@@ -1,9 +1,12 @@
 package io.badgeflow.admin.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -17,9 +20,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.badgeflow.admin.ApiSliceTestSupport;
 import io.badgeflow.admin.Examples;
+import io.badgeflow.model.audit.AuditEntry;
+import io.badgeflow.model.employee.EmployeeStatus;
+import io.badgeflow.model.onboarding.FieldChange;
 import io.badgeflow.model.onboarding.ImportId;
 import io.badgeflow.model.onboarding.ImportStatus;
 import io.badgeflow.model.onboarding.ImportSummary;
+import io.badgeflow.model.onboarding.KnownPerson;
+import io.badgeflow.model.onboarding.OnboardingRow;
+import io.badgeflow.model.onboarding.PlanAction;
+import io.badgeflow.model.onboarding.PlanCounts;
+import io.badgeflow.model.onboarding.PlanRow;
 import io.badgeflow.model.paging.Page;
 import io.badgeflow.model.paging.PageRequest;
 import java.io.ByteArrayInputStream;
@@ -30,10 +41,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Uploads are stored under their content's hash and answered 202 with the import to follow; the same file again
- * is the same import. Progress is the ledger's, PENDING while only the file exists; the report streams as CSV.
+ * Uploads are stored under a fresh import id and answered 202 with the import to follow; card-events plans them.
+ * Progress and the plan are the ledger's, PENDING while only the file exists; applying a plan writes its
+ * confirmation, within the safety limit or with an audited override; the plan and the report stream as CSV.
  */
 class ImportApiTests extends ApiSliceTestSupport {
 
@@ -42,38 +55,206 @@ class ImportApiTests extends ApiSliceTestSupport {
             E-1,Ada,Lovelace,ada@example.com
             """.getBytes(StandardCharsets.UTF_8);
     private static final String IMPORT_ID = ImportId.of(CSV);
+    private static final String FINGERPRINT = "0123456789abcdef0123456789abcdef";
     private static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
 
     @Test
-    void storesACsvBodyUnderItsContentHashWithItsUploaderAndAnswersWithTheImportsLocation() throws Exception {
-        when(importFiles.store(IMPORT_ID, CSV, ADMIN_SUBJECT, null)).thenReturn(true);
+    void storesACsvBodyUnderAFreshImportIdWithItsUploaderAndAnswersWithTheImportsLocation() throws Exception {
+        when(importFiles.store(anyString(), eq(CSV), eq(ADMIN_SUBJECT), isNull(), eq(false)))
+                .thenReturn(true);
 
-        mvc.perform(post("/api/v1/imports")
+        var answer = mvc.perform(post("/api/v1/imports")
                         .with(admin())
                         .contentType("text/csv; charset=utf-8")
                         .content(CSV))
                 .andExpect(status().isAccepted())
-                .andExpect(header().string("Location", "/api/v1/imports/" + IMPORT_ID))
-                .andExpect(jsonPath("$.importId").value(IMPORT_ID))
+                .andExpect(jsonPath("$.importId").value(matchesPattern("[0-9a-f]{32}")))
                 .andExpect(jsonPath("$.status").value("PENDING"))
-                .andExpect(jsonPath("$.alreadyUploaded").value(false));
+                .andExpect(jsonPath("$.alreadyUploaded").value(false))
+                .andReturn();
+        var importId = JsonMapper.shared()
+                .readTree(answer.getResponse().getContentAsString())
+                .get("importId")
+                .asString();
 
-        verify(importFiles).store(IMPORT_ID, CSV, ADMIN_SUBJECT, null);
+        assertThat(answer.getResponse().getHeader("Location")).isEqualTo("/api/v1/imports/" + importId);
+        verify(importFiles).store(importId, CSV, ADMIN_SUBJECT, null, false);
     }
 
     @Test
-    void takesABrowsersFormUploadOfTheSameFileAsTheSameImportAndTellsWhereItStands() throws Exception {
-        when(importFiles.store(IMPORT_ID, CSV, ADMIN_SUBJECT, "hr.csv")).thenReturn(false);
-        when(importLedger.find(IMPORT_ID)).thenReturn(Optional.of(summary(ImportStatus.RUNNING, null, null)));
+    void takesABrowsersFormUploadMarkedAsAFullExportAsANewImportEachTime() throws Exception {
+        when(importFiles.store(anyString(), eq(CSV), eq(ADMIN_SUBJECT), eq("hr.csv"), eq(true)))
+                .thenReturn(true);
 
-        mvc.perform(multipart("/api/v1/imports")
-                        .file(new MockMultipartFile("file", "hr.csv", "text/csv", CSV))
-                        .with(admin()))
+        for (var i = 0; i < 2; i++) {
+            mvc.perform(multipart("/api/v1/imports")
+                            .file(new MockMultipartFile("file", "hr.csv", "text/csv", CSV))
+                            .param("fullExport", "true")
+                            .with(admin()))
+                    .andExpect(status().isAccepted())
+                    .andExpect(jsonPath("$.status").value("PENDING"));
+        }
+
+        var ids = org.mockito.ArgumentCaptor.forClass(String.class);
+        verify(importFiles, org.mockito.Mockito.times(2))
+                .store(ids.capture(), eq(CSV), eq(ADMIN_SUBJECT), eq("hr.csv"), eq(true));
+        assertThat(ids.getAllValues().get(0)).isNotEqualTo(ids.getAllValues().get(1));
+    }
+
+    @Test
+    void showsAPlannedImportWithWhatItsPlanWouldDo() throws Exception {
+        when(importLedger.find(IMPORT_ID))
+                .thenReturn(Optional.of(planned(new PlanCounts(2, 1, 1, 5, 1, 9, 0, true, FINGERPRINT))));
+
+        mvc.perform(get("/api/v1/imports/" + IMPORT_ID).with(auditor()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PLANNED"))
+                .andExpect(jsonPath("$.plan.create").value(2))
+                .andExpect(jsonPath("$.plan.update").value(1))
+                .andExpect(jsonPath("$.plan.offboard").value(1))
+                .andExpect(jsonPath("$.plan.unchanged").value(5))
+                .andExpect(jsonPath("$.plan.rejected").value(1))
+                .andExpect(jsonPath("$.plan.limitExceeded").value(true))
+                .andExpect(jsonPath("$.plan.fullExport").value(true))
+                .andExpect(jsonPath("$.plan.fingerprint").value(FINGERPRINT))
+                .andExpect(jsonPath("$.planUrl").value("/api/v1/imports/" + IMPORT_ID + "/plan"))
+                .andExpect(jsonPath("$.planCsvUrl").value("/api/v1/imports/" + IMPORT_ID + "/plan/csv"));
+    }
+
+    @Test
+    void pagesThePlansRowsByActionNamingEachPersonAndTheirChanges() throws Exception {
+        when(importLedger.find(IMPORT_ID)).thenReturn(Optional.of(planned(counts(0))));
+        var update = new PlanRow(
+                1,
+                PlanAction.UPDATE,
+                "E-1",
+                "Ada",
+                "Lovelace",
+                "emp-1",
+                List.of(new FieldChange("email", "a@x.io", "ada@x.io")),
+                null,
+                null,
+                new OnboardingRow(1, "E-1", "Ada", "Lovelace", "ada@x.io", null, List.of(), null, null),
+                new KnownPerson(
+                        "emp-1",
+                        "E-1",
+                        "Ada",
+                        "Lovelace",
+                        "a@x.io",
+                        null,
+                        EmployeeStatus.ACTIVE,
+                        3,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
+        var unchanged =
+                new PlanRow(2, PlanAction.UNCHANGED, "E-2", "Bob", "Byte", "emp-2", List.of(), null, null, null, null);
+        var offboard = new PlanRow(
+                0, PlanAction.OFFBOARD, "E-3", "Cy", "Gone", "emp-3", List.of(), null, null, null, update.known());
+        when(importLedger.plan(IMPORT_ID)).thenReturn(List.of(update, unchanged, offboard));
+
+        mvc.perform(get("/api/v1/imports/" + IMPORT_ID + "/plan")
+                        .param("size", "2")
+                        .with(auditor()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andExpect(jsonPath("$.items[0].action").value("UPDATE"))
+                .andExpect(jsonPath("$.items[0].employeeNumber").value("E-1"))
+                .andExpect(jsonPath("$.items[0].givenName").value("Ada"))
+                .andExpect(jsonPath("$.items[0].changes[0].field").value("email"))
+                .andExpect(jsonPath("$.items[0].changes[0].from").value("a@x.io"))
+                .andExpect(jsonPath("$.items[0].changes[0].to").value("ada@x.io"))
+                .andExpect(jsonPath("$.next").value("2"));
+        mvc.perform(get("/api/v1/imports/" + IMPORT_ID + "/plan")
+                        .param("action", "OFFBOARD")
+                        .with(auditor()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].employeeNumber").value("E-3"))
+                .andExpect(jsonPath("$.items[0].row").doesNotExist())
+                .andExpect(jsonPath("$.next").doesNotExist());
+        mvc.perform(get("/api/v1/imports/" + IMPORT_ID + "/plan")
+                        .param("action", "SOMETHING")
+                        .with(auditor()))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void appliesAPlanWithinTheLimitByWritingItsConfirmation() throws Exception {
+        when(importLedger.find(IMPORT_ID)).thenReturn(Optional.of(planned(counts(1))));
+
+        mvc.perform(post("/api/v1/imports/" + IMPORT_ID + "/apply")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"fingerprint\":\"" + FINGERPRINT + "\"}"))
                 .andExpect(status().isAccepted())
-                .andExpect(header().string("Location", "/api/v1/imports/" + IMPORT_ID))
-                .andExpect(jsonPath("$.importId").value(IMPORT_ID))
-                .andExpect(jsonPath("$.status").value("RUNNING"))
-                .andExpect(jsonPath("$.alreadyUploaded").value(true));
+                .andExpect(header().string("Location", "/api/v1/imports/" + IMPORT_ID));
+
+        verify(importFiles).confirm(IMPORT_ID, FINGERPRINT, ADMIN_SUBJECT, false, null);
+        verify(auditTrail, never()).append(anyString(), any());
+    }
+
+    @Test
+    void refusesAStaleFingerprintAnImportNotPlannedAndAPlanOverTheLimitWithoutOverride() throws Exception {
+        when(importLedger.find(IMPORT_ID)).thenReturn(Optional.of(planned(counts(1))));
+        mvc.perform(post("/api/v1/imports/" + IMPORT_ID + "/apply")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"fingerprint\":\"" + "f".repeat(32) + "\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(FINGERPRINT)));
+
+        when(importLedger.find(IMPORT_ID)).thenReturn(Optional.of(planned(counts(5))));
+        mvc.perform(post("/api/v1/imports/" + IMPORT_ID + "/apply")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"fingerprint\":\"" + FINGERPRINT + "\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("safety limit")));
+        mvc.perform(post("/api/v1/imports/" + IMPORT_ID + "/apply")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"fingerprint\":\"" + FINGERPRINT + "\",\"overrideSafetyLimit\":true}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.reason").exists());
+
+        when(importLedger.find(IMPORT_ID)).thenReturn(Optional.of(summary(ImportStatus.COMPLETED, null, null)));
+        mvc.perform(post("/api/v1/imports/" + IMPORT_ID + "/apply")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"fingerprint\":\"" + FINGERPRINT + "\"}"))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/api/v1/imports/" + IMPORT_ID + "/apply")
+                        .with(operator())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"fingerprint\":\"" + FINGERPRINT + "\"}"))
+                .andExpect(status().isForbidden());
+
+        verify(importFiles, never()).confirm(anyString(), anyString(), anyString(), anyBoolean(), any());
+    }
+
+    @Test
+    void anOverrideOfTheLimitIsRecordedInTheAdminAuditTrailBeforeTheConfirmation() throws Exception {
+        when(importLedger.find(IMPORT_ID)).thenReturn(Optional.of(planned(counts(5))));
+
+        mvc.perform(post("/api/v1/imports/" + IMPORT_ID + "/apply")
+                        .with(admin())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"fingerprint\":\"" + FINGERPRINT
+                                + "\",\"overrideSafetyLimit\":true,\"reason\":\"site closed\"}"))
+                .andExpect(status().isAccepted());
+
+        org.mockito.ArgumentCaptor<List<AuditEntry>> entries = org.mockito.ArgumentCaptor.captor();
+        var order = org.mockito.Mockito.inOrder(auditTrail, importFiles);
+        order.verify(auditTrail).append(eq("import-override:" + IMPORT_ID + ":" + FINGERPRINT), entries.capture());
+        order.verify(importFiles).confirm(IMPORT_ID, FINGERPRINT, ADMIN_SUBJECT, true, "site closed");
+        var entry = entries.getValue().getFirst();
+        assertThat(entry.commandType()).isEqualTo("OverrideImportSafetyLimit:offboard=5,limit=1");
+        assertThat(entry.actor()).isEqualTo(ADMIN_SUBJECT);
+        assertThat(entry.subjectId()).isEqualTo(IMPORT_ID);
     }
 
     @Test
@@ -100,7 +281,7 @@ class ImportApiTests extends ApiSliceTestSupport {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.file").exists());
 
-        verify(importFiles, never()).store(anyString(), any(), anyString(), any());
+        verify(importFiles, never()).store(anyString(), any(), anyString(), any(), anyBoolean());
     }
 
     @Test
@@ -121,7 +302,7 @@ class ImportApiTests extends ApiSliceTestSupport {
                         .content("a".repeat(MAX_IMPORT_BYTES).getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isAccepted());
 
-        verify(importFiles, never()).store(anyString(), eq(large), anyString(), any());
+        verify(importFiles, never()).store(anyString(), eq(large), anyString(), any(), anyBoolean());
     }
 
     @Test
@@ -158,7 +339,12 @@ class ImportApiTests extends ApiSliceTestSupport {
                 "not a CSV file",
                 null,
                 "imports-bucket",
-                null);
+                null,
+                null,
+                null,
+                null,
+                null,
+                false);
         when(importLedger.recent(new PageRequest(20, null))).thenReturn(new Page<>(List.of(newest, older), "more"));
         when(staff.displayNames(List.of(ADMIN_SUBJECT, "imports-bucket")))
                 .thenReturn(Map.of(ADMIN_SUBJECT, "Grace Hopper"));
@@ -298,7 +484,7 @@ class ImportApiTests extends ApiSliceTestSupport {
                         .content(CSV))
                 .andExpect(status().isForbidden());
 
-        verify(importFiles, never()).store(anyString(), any(), anyString(), any());
+        verify(importFiles, never()).store(anyString(), any(), anyString(), any(), anyBoolean());
     }
 
     private static ImportSummary summary(ImportStatus status, String reason, String reportKey) {
@@ -315,6 +501,36 @@ class ImportApiTests extends ApiSliceTestSupport {
                 reason,
                 reportKey,
                 ADMIN_SUBJECT,
-                "staff.csv");
+                "staff.csv",
+                null,
+                null,
+                null,
+                null,
+                false);
+    }
+
+    private static PlanCounts counts(int offboard) {
+        return new PlanCounts(1, 1, offboard, 3, 0, 10, 1, true, FINGERPRINT);
+    }
+
+    private static ImportSummary planned(PlanCounts counts) {
+        return new ImportSummary(
+                IMPORT_ID,
+                "imports/" + IMPORT_ID + ".csv",
+                ImportStatus.PLANNED,
+                7,
+                0,
+                0,
+                Examples.AT,
+                null,
+                null,
+                null,
+                ADMIN_SUBJECT,
+                "staff.csv",
+                counts,
+                "imports/" + IMPORT_ID + "/plan.csv",
+                null,
+                null,
+                false);
     }
 }

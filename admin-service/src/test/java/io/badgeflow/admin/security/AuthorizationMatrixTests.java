@@ -2,6 +2,7 @@ package io.badgeflow.admin.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -46,6 +47,7 @@ import io.badgeflow.model.employee.Affiliates;
 import io.badgeflow.model.onboarding.ImportLedger;
 import io.badgeflow.model.onboarding.ImportStatus;
 import io.badgeflow.model.onboarding.ImportSummary;
+import io.badgeflow.model.onboarding.PlanCounts;
 import io.badgeflow.model.paging.Page;
 import io.badgeflow.model.presence.PresenceLedger;
 import io.badgeflow.model.webhook.WebhookSubscriptions;
@@ -182,6 +184,12 @@ class AuthorizationMatrixTests {
             Map.entry("GET /api/v1/imports", new Expectation(STAFF, null)),
             Map.entry("GET /api/v1/imports/{importId}", new Expectation(STAFF, null)),
             Map.entry("GET /api/v1/imports/{importId}/report", new Expectation(STAFF, null)),
+            Map.entry("GET /api/v1/imports/{importId}/plan", new Expectation(STAFF, null)),
+            Map.entry("GET /api/v1/imports/{importId}/plan/csv", new Expectation(STAFF, null)),
+            // The import is COMPLETED, so an admin's apply is refused (409): authorised, nothing to apply.
+            Map.entry(
+                    "POST /api/v1/imports/{importId}/apply",
+                    new Expectation(ADMIN, "{\"fingerprint\":\"0123456789abcdef0123456789abcdef\"}", 409)),
             Map.entry("GET /api/v1/admin-audit", new Expectation(ADMIN_OR_AUDITOR, null)),
             Map.entry("GET /api/v1/admin-audit/verify", new Expectation(ADMIN_OR_AUDITOR, null)),
             Map.entry("GET /api/v1/buildings/{buildingId}/occupancy", new Expectation(ADMIN_OR_OPERATOR, null)),
@@ -356,7 +364,7 @@ class AuthorizationMatrixTests {
         when(history.ofSubject(any(), any())).thenReturn(Page.empty());
         when(history.recent(any())).thenReturn(Page.empty());
         when(log.find(any())).thenReturn(Optional.of(Examples.applied("cmd-1", "RegisterEmployee", "emp-1", null)));
-        when(importFiles.store(any(), any(), any(), any())).thenReturn(true);
+        when(importFiles.store(any(), any(), any(), any(), anyBoolean())).thenReturn(true);
         when(importLedger.find(any()))
                 .thenReturn(Optional.of(new ImportSummary(
                         IMPORT_ID,
@@ -370,7 +378,12 @@ class AuthorizationMatrixTests {
                         null,
                         "imports/" + IMPORT_ID + "/report.csv",
                         null,
-                        null)));
+                        null,
+                        new PlanCounts(1, 0, 0, 0, 0, 0, 0, false, "0123456789abcdef0123456789abcdef"),
+                        "imports/" + IMPORT_ID + "/plan.csv",
+                        null,
+                        null,
+                        false)));
         when(importLedger.recent(any())).thenReturn(Page.empty());
         when(importFiles.report(any()))
                 .thenAnswer(call -> Optional.of(new ImportFiles.Download(

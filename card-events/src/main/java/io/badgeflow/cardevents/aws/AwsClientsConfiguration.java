@@ -8,13 +8,15 @@ import io.badgeflow.aws.dynamodb.DynamoDbBackOfficeStore;
 import io.badgeflow.aws.dynamodb.DynamoDbCommandLog;
 import io.badgeflow.aws.dynamodb.DynamoDbDeliveryFailures;
 import io.badgeflow.aws.dynamodb.DynamoDbImportLedger;
+import io.badgeflow.aws.dynamodb.DynamoDbRoster;
 import io.badgeflow.cardevents.CardEventsProperties;
 import io.badgeflow.cardevents.CardEventsStack;
 import io.badgeflow.cardevents.onboarding.ImportMeter;
 import io.badgeflow.model.audit.AdminAuditTrail;
 import io.badgeflow.model.backoffice.CommandApplier;
+import io.badgeflow.model.onboarding.HrSync;
+import io.badgeflow.model.onboarding.ImportLedger;
 import io.badgeflow.model.onboarding.ImportReports;
-import io.badgeflow.model.onboarding.Onboarding;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -81,13 +83,7 @@ class AwsClientsConfiguration {
             Clock clock,
             @Value("${AWS_LAMBDA_FUNCTION_NAME:card-events}:${AWS_LAMBDA_FUNCTION_VERSION:unversioned}")
                     String appliedBy) {
-        var backOffice = new BackOfficeTables(
-                stack.employeesTableName(),
-                stack.cardsTableName(),
-                stack.buildingsTableName(),
-                stack.doorsTableName(),
-                stack.grantsTableName(),
-                stack.commandsTableName());
+        var backOffice = backOfficeTables(stack);
         return new CommandApplier(
                 new DynamoDbBackOfficeStore(enhanced, backOffice, properties.commandRetention(), appliedBy),
                 new DynamoDbCommandLog(enhanced, stack.commandsTableName()),
@@ -108,25 +104,43 @@ class AwsClientsConfiguration {
     }
 
     @Bean
-    Onboarding onboarding(
+    ImportLedger importLedger(DynamoDbEnhancedClient enhanced, CardEventsStack stack, CardEventsProperties properties) {
+        return new DynamoDbImportLedger(
+                enhanced, stack.importsTableName(), properties.imports().retention());
+    }
+
+    @Bean
+    HrSync hrSync(
             CommandApplier applier,
-            DynamoDbEnhancedClient enhanced,
+            DynamoDbClient dynamoDb,
+            ImportLedger ledger,
             CardEventsStack stack,
             CardEventsProperties properties,
             ImportReports reports,
             AdminAuditTrail audit,
             ExecutorService importWorkers,
             Clock clock) {
-        var ledger = new DynamoDbImportLedger(
-                enhanced, stack.importsTableName(), properties.imports().retention());
-        return new Onboarding(
+        var roster = new DynamoDbRoster(dynamoDb, backOfficeTables(stack));
+        return new HrSync(
                 applier,
+                roster,
                 ledger,
                 reports,
                 audit,
                 importWorkers,
                 properties.imports().batchSize(),
+                properties.imports().maxOffboardShare(),
                 clock);
+    }
+
+    private static BackOfficeTables backOfficeTables(CardEventsStack stack) {
+        return new BackOfficeTables(
+                stack.employeesTableName(),
+                stack.cardsTableName(),
+                stack.buildingsTableName(),
+                stack.doorsTableName(),
+                stack.grantsTableName(),
+                stack.commandsTableName());
     }
 
     @Bean

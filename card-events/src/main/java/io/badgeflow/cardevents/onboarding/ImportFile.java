@@ -4,6 +4,7 @@ import io.badgeflow.model.InvalidFieldException;
 import io.badgeflow.model.onboarding.OnboardingRow;
 import io.badgeflow.model.onboarding.ParsedRow;
 import io.badgeflow.model.onboarding.RowPerson;
+import io.badgeflow.model.onboarding.SyncOptions;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -24,7 +25,8 @@ import tools.jackson.dataformat.csv.CsvReadFeature;
  * Reads an HR export: UTF-8 CSV with a header row naming the columns (in any order, case and spacing
  * ignored): employee number, given name, family name, email, department, building codes (separated by
  * {@code ;}), card number, valid until (ISO date). A file that is not such a CSV is unreadable as a whole; a
- * row that breaks a rule becomes a {@link ParsedRow} with the reason, and the other rows go on.
+ * row that breaks a rule becomes a {@link ParsedRow} with the reason, and the other rows go on. The optional
+ * columns the header names are what a sync compares ({@link SyncOptions}): a column left out is left alone.
  */
 final class ImportFile {
 
@@ -45,7 +47,10 @@ final class ImportFile {
 
     private ImportFile() {}
 
-    static List<ParsedRow> parse(byte[] bytes, int maxRows) {
+    /** The rows and what the header says about them (never a full export: that is the delivery's to say). */
+    record Read(List<ParsedRow> rows, SyncOptions options) {}
+
+    static Read parse(byte[] bytes, int maxRows) {
         var text = utf8(bytes);
         List<String[]> lines;
         try (var rows = CSV.readerFor(String[].class).readValues(text)) {
@@ -72,7 +77,14 @@ final class ImportFile {
         for (var i = 1; i < lines.size(); i++) {
             parsed.add(row(i, lines.get(i), columns));
         }
-        return parsed;
+        var cards = columns.containsKey("card number");
+        return new Read(
+                parsed,
+                new SyncOptions(
+                        false,
+                        columns.containsKey("building codes"),
+                        cards,
+                        cards && columns.containsKey("valid until")));
     }
 
     private static Map<String, Integer> header(String[] names) {

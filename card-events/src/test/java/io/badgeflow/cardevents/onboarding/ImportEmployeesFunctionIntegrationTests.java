@@ -64,28 +64,32 @@ class ImportEmployeesFunctionIntegrationTests {
                 .forcePathStyle(true)
                 .build()) {
             s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(csv));
+
+            var response = invoke(LambdaEnvironment.recordedEvent(bucket, key));
+
+            assertThat(response.get("batchItemFailures")).hasSize(1);
+            assertThat(response.get("batchItemFailures")
+                            .get(0)
+                            .get("itemIdentifier")
+                            .asString())
+                    .isEqualTo("0f0e0d0c-0b0a-4909-8807-060504030201");
+            var planned = ledger().find(ImportId.ofDrop(key, csv)).orElseThrow();
+            assertThat(planned.status()).isEqualTo(ImportStatus.PLANNED);
+            assertThat(planned.plan().create()).isEqualTo(1);
+            assertThat(planned.applied()).isZero();
+
+            // The admin's confirmation, as admin-service writes it, applies the plan.
+            var confirmationKey = "imports/confirmations/" + planned.importId() + "-"
+                    + planned.plan().fingerprint() + ".csv";
+            var confirmation = "importId,fingerprint,confirmedBy,overrideLimit,reason\n" + planned.importId() + ","
+                    + planned.plan().fingerprint() + ",hr-admin,false,\n";
+            s3.putObject(r -> r.bucket(bucket).key(confirmationKey), RequestBody.fromString(confirmation));
+            invoke(LambdaEnvironment.recordedEvent(bucket, confirmationKey));
         }
-        var event = LambdaEnvironment.recordedEvent(bucket, key);
-
-        var output = new ByteArrayOutputStream();
-        new FunctionInvoker()
-                .handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), output, null);
-
-        var response = JsonMapper.shared().readTree(output.toByteArray());
-        assertThat(response.get("batchItemFailures")).hasSize(1);
-        assertThat(response.get("batchItemFailures")
-                        .get(0)
-                        .get("itemIdentifier")
-                        .asString())
-                .isEqualTo("0f0e0d0c-0b0a-4909-8807-060504030201");
-        var summary = new DynamoDbImportLedger(
-                        AwsClients.enhanced(AwsClients.dynamoDb(aws)),
-                        aws.output("ImportsTableName"),
-                        Duration.ofDays(1))
-                .find(ImportId.of(csv))
-                .orElseThrow();
+        var summary = ledger().find(ImportId.ofDrop(key, csv)).orElseThrow();
         assertThat(summary.status()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(summary.applied()).isEqualTo(1);
+        assertThat(summary.confirmedBy()).isEqualTo("hr-admin");
 
         // Its throughput is in CloudWatch, read back through the SDK: one import of one row.
         try (var cloudWatch = CloudWatchClient.builder()
@@ -108,5 +112,17 @@ class ImportEmployeesFunctionIntegrationTests {
                     .toList();
             assertThat(names).contains("badgeflow.imports.rows", "badgeflow.imports.rows.per.second");
         }
+    }
+
+    private static tools.jackson.databind.JsonNode invoke(String event) throws Exception {
+        var output = new ByteArrayOutputStream();
+        new FunctionInvoker()
+                .handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), output, null);
+        return JsonMapper.shared().readTree(output.toByteArray());
+    }
+
+    private static DynamoDbImportLedger ledger() {
+        return new DynamoDbImportLedger(
+                AwsClients.enhanced(AwsClients.dynamoDb(aws)), aws.output("ImportsTableName"), Duration.ofDays(1));
     }
 }

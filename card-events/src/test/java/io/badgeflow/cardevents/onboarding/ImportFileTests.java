@@ -87,7 +87,7 @@ class ImportFileTests {
     void rejectsTextThatIsNotUtf8() {
         var latin1 = (HEADER + "E-1,Zoë,Müller,z@example.com,,,,\n").getBytes(StandardCharsets.ISO_8859_1);
 
-        assertThatThrownBy(() -> ImportFile.parse(latin1, 10))
+        assertThatThrownBy(() -> ImportFile.parse(latin1, 10).rows())
                 .isInstanceOf(UnreadableImportException.class)
                 .hasMessageContaining("UTF-8");
     }
@@ -96,12 +96,13 @@ class ImportFileTests {
     void rejectsMoreRowsThanAllowed() {
         var csv = HEADER + "E-1,A,B,a@example.com,,,,\n".repeat(4);
 
-        assertThatThrownBy(() -> ImportFile.parse(csv.getBytes(StandardCharsets.UTF_8), 3))
+        assertThatThrownBy(() -> ImportFile.parse(csv.getBytes(StandardCharsets.UTF_8), 3)
+                        .rows())
                 .isInstanceOf(UnreadableImportException.class)
                 .hasMessageContaining("more than 3 rows");
     }
 
     private static List<ParsedRow> parse(String csv) {
-        return ImportFile.parse(csv.getBytes(StandardCharsets.UTF_8), 100);
+        return ImportFile.parse(csv.getBytes(StandardCharsets.UTF_8), 100).rows();
     }
 }
