@@ -207,6 +207,20 @@ class VisitorsIntegrationTests {
         assertThat(after.reason()).isEqualTo(DecisionReason.AFFILIATION_NOT_IN_FORCE);
     }
 
+    @Test
+    void theHrRosterLeavesVisitorsAndContractorsOut() {
+        var visitorId = id("vis");
+        var contractorId = id("con");
+        applied(visitor(visitorId, id("V"), Affiliation.visitor(hostId, null, DAY, DAY)));
+        applied(visitor(contractorId, id("V"), Affiliation.contractor("Acme", null, DAY, DAY.plusDays(30))));
+
+        // A full HR export offboards whoever the roster holds and the file does not: never a visitor or contractor.
+        var roster = new DynamoDbRoster(dynamoDb, tables)
+                .everyone().stream().map(person -> person.employeeId()).toList();
+
+        assertThat(roster).contains(hostId).doesNotContain(visitorId, contractorId);
+    }
+
     private RegisterVisitor visitor(String employeeId, String cardNumber, Affiliation affiliation) {
         return new RegisterVisitor(
                 id("c"),
