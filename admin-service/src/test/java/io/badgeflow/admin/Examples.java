@@ -9,6 +9,7 @@ import io.badgeflow.model.door.DeviceKey;
 import io.badgeflow.model.door.DeviceKeyHash;
 import io.badgeflow.model.door.Door;
 import io.badgeflow.model.door.DoorCapability;
+import io.badgeflow.model.employee.Affiliation;
 import io.badgeflow.model.employee.Employee;
 import io.badgeflow.model.employee.EmployeeStatus;
 import io.badgeflow.model.grant.AccessGrant;
@@ -42,7 +43,8 @@ public final class Examples {
                 AT,
                 "cmd-1",
                 AT,
-                1);
+                1,
+                Affiliation.EMPLOYEE);
     }
 
     public static Card card(String cardId, String employeeId) {

@@ -18,6 +18,7 @@ import io.badgeflow.model.door.Door;
 import io.badgeflow.model.door.DoorCapability;
 import io.badgeflow.model.door.EntryDecided;
 import io.badgeflow.model.door.Outcome;
+import io.badgeflow.model.employee.Affiliation;
 import io.badgeflow.model.employee.Employee;
 import io.badgeflow.model.employee.EmployeeStatus;
 import io.badgeflow.model.grant.AccessGrant;
@@ -294,7 +295,8 @@ class ReadSideApiIntegrationTests {
                 now,
                 "itest",
                 now,
-                1);
+                1,
+                Affiliation.EMPLOYEE);
     }
 
     private HttpResponse<String> get(String path, String token, int expectedStatus) throws Exception {

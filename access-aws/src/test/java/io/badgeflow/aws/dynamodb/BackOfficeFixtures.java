@@ -9,6 +9,7 @@ import io.badgeflow.model.door.DeviceKey;
 import io.badgeflow.model.door.DeviceKeyHash;
 import io.badgeflow.model.door.Door;
 import io.badgeflow.model.door.DoorCapability;
+import io.badgeflow.model.employee.Affiliation;
 import io.badgeflow.model.employee.Employee;
 import io.badgeflow.model.employee.EmployeeStatus;
 import io.badgeflow.model.grant.AccessGrant;
@@ -57,7 +58,8 @@ final class BackOfficeFixtures {
                 AT,
                 "cmd-" + employeeId,
                 AT,
-                1);
+                1,
+                Affiliation.EMPLOYEE);
     }
 
     static Card card(CardStatus status, String employeeId, String cardNumber) {

@@ -53,38 +53,6 @@ public record Employee(
         }
     }
 
-    /** An employee in the ordinary sense ({@link Affiliation#EMPLOYEE}). */
-    public Employee(
-            String employeeId,
-            String employeeNumber,
-            String givenName,
-            String familyName,
-            String email,
-            String department,
-            EmployeeStatus status,
-            String currentCardId,
-            List<String> cardIds,
-            Instant registeredAt,
-            String registeredBy,
-            Instant updatedAt,
-            long version) {
-        this(
-                employeeId,
-                employeeNumber,
-                givenName,
-                familyName,
-                email,
-                department,
-                status,
-                currentCardId,
-                cardIds,
-                registeredAt,
-                registeredBy,
-                updatedAt,
-                version,
-                Affiliation.EMPLOYEE);
-    }
-
     /**
      * The employee a registration creates: ACTIVE, without cards. {@code registeredBy} is the registering
      * command's id, to recognise redelivery.

@@ -6,6 +6,7 @@ import io.badgeflow.model.card.Card;
 import io.badgeflow.model.card.CardStatus;
 import io.badgeflow.model.door.DeviceKeyHash;
 import io.badgeflow.model.door.Door;
+import io.badgeflow.model.employee.Affiliation;
 import io.badgeflow.model.employee.Employee;
 import io.badgeflow.model.employee.EmployeeStatus;
 import io.badgeflow.model.grant.AccessGrant;
@@ -85,7 +86,9 @@ public final class AllowListFacts implements AccessFacts {
                 NOT_KNOWN,
                 "allow-list",
                 NOT_KNOWN,
-                1));
+                1,
+                // the visit's or contract's days reach the door on the grant's window
+                Affiliation.EMPLOYEE));
     }
 
     @Override

@@ -163,7 +163,8 @@ class EmployeeTests {
                         NOW,
                         "c",
                         NOW,
-                        1))
+                        1,
+                        Affiliation.EMPLOYEE))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

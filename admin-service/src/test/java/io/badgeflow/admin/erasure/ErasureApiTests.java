@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.badgeflow.admin.ApiSliceTestSupport;
 import io.badgeflow.admin.Examples;
 import io.badgeflow.model.command.EraseEmployee;
+import io.badgeflow.model.employee.Affiliation;
 import io.badgeflow.model.employee.Employee;
 import io.badgeflow.model.employee.EmployeeStatus;
 import java.util.Optional;
@@ -105,6 +106,7 @@ class ErasureApiTests extends ApiSliceTestSupport {
                 employee.registeredAt(),
                 employee.registeredBy(),
                 employee.updatedAt(),
-                employee.version());
+                employee.version(),
+                Affiliation.EMPLOYEE);
     }
 }

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.badgeflow.admin.ApiSliceTestSupport;
 import io.badgeflow.admin.Examples;
+import io.badgeflow.model.employee.Affiliation;
 import io.badgeflow.model.employee.Employee;
 import io.badgeflow.model.presence.Presence;
 import java.util.List;
@@ -112,6 +113,7 @@ class PresenceApiTests extends ApiSliceTestSupport {
                 e.registeredAt(),
                 e.registeredBy(),
                 e.updatedAt(),
-                e.version());
+                e.version(),
+                Affiliation.EMPLOYEE);
     }
 }
