@@ -40,7 +40,8 @@ record VisitorRequest(
         @Pattern(regexp = ApiPatterns.ID, message = ApiPatterns.ID_MESSAGE)
         String hostEmployeeId,
 
-        @NotEmpty @Size(max = 20)
+        // min = 1 on @Size too: springdoc reads @Size's default min (0) into minItems over @NotEmpty
+        @NotEmpty @Size(min = 1, max = 20)
         List<@NotBlank @Pattern(regexp = ApiPatterns.ID, message = ApiPatterns.ID_MESSAGE) String> buildingIds,
 
         LocalDate validFrom,
