@@ -21,6 +21,7 @@ import io.badgeflow.model.command.IssueCard;
 import io.badgeflow.model.command.OffboardEmployee;
 import io.badgeflow.model.command.RegisterBuilding;
 import io.badgeflow.model.command.RegisterEmployee;
+import io.badgeflow.model.command.RegisterVisitor;
 import io.badgeflow.model.command.UpdateEmployee;
 import io.badgeflow.model.door.DecisionReason;
 import io.badgeflow.model.door.Direction;
@@ -30,6 +31,8 @@ import io.badgeflow.model.door.ExitRecorded;
 import io.badgeflow.model.door.Outcome;
 import io.badgeflow.model.door.SwipeEntry;
 import io.badgeflow.model.door.SwipeQuery;
+import io.badgeflow.model.employee.Affiliation;
+import io.badgeflow.model.erasure.EndedAffiliationOffboarding;
 import io.badgeflow.model.erasure.RetentionSweep;
 import io.badgeflow.model.paging.PageRequest;
 import java.io.ByteArrayInputStream;
@@ -38,6 +41,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,7 +135,7 @@ class ErasureIntegrationTests {
                 .as(response.payload().asUtf8String())
                 .isNull();
         var summary = JsonMapper.shared().readTree(response.payload().asUtf8String());
-        assertThat(summary.get("failed")).isEmpty();
+        assertThat(summary.get("erasure").get("failed")).isEmpty();
         var stored = path.item("EmployeesTableName", "employeeId", employeeId);
         assertThat(stored.get("status").s()).isEqualTo("ERASED");
         // the commands bucket's lifecycle removes documents before the retention ends; the emulator keeps
@@ -139,6 +144,114 @@ class ErasureIntegrationTests {
         assertNoArchiveObjectNames(person);
         assertDoorHistoryReadsByIds(employeeId);
         assertAuditedAndChainIntact(RetentionSweep.commandIdFor(employeeId), employeeId, "retention of PT1H");
+    }
+
+    @Test
+    void theScheduledFunctionOffboardsAVisitorWhoseVisitEndedAndNotOneWhoseVisitIsTodayAndASecondRunChangesNothing() {
+        var token = UUID.randomUUID().toString().substring(0, 8);
+        var building = "B-" + token;
+        var host = "host-" + token;
+        apply(new RegisterBuilding(cid(), "hr", Instant.now(), building, "Lab", "Europe/Berlin"));
+        apply(new RegisterEmployee(
+                cid(),
+                "hr",
+                Instant.now(),
+                host,
+                "N-" + host,
+                "Hedy",
+                "Lamarr",
+                "hedy." + token + "@example.com",
+                null));
+        apply(new GrantAccess(cid(), "hr", Instant.now(), host, building, null, null, null));
+        // "yesterday" is read with the function's one day of grace (EndedAffiliationOffboarding.GRACE): the last
+        // days it offboards lie before the UTC date one day ago, so a visit ended yesterday in every zone
+        var firstDayKept = LocalDate.ofInstant(Instant.now().minus(EndedAffiliationOffboarding.GRACE), ZoneOffset.UTC);
+        var ended = "vis-ended-" + token;
+        var graced = "vis-graced-" + token;
+        var today = "vis-today-" + token;
+        apply(visitor(ended, host, building, firstDayKept.minusDays(1)));
+        apply(visitor(graced, host, building, firstDayKept));
+        apply(visitor(today, host, building, LocalDate.now(ZoneOffset.UTC)));
+
+        var first = invokeTheScheduledFunction();
+
+        assertThat(first.get("offboarding").get("failed")).isEmpty();
+        var stored = path.item("EmployeesTableName", "employeeId", ended);
+        assertThat(stored.get("status").s()).isEqualTo("OFFBOARDED");
+        assertThat(stored.get("offboardedAt")).isNotNull();
+        assertThat(stored.get("familyName").s())
+                .as("erased only once the retention has passed")
+                .isEqualTo("Hopper");
+        assertThat(path.item("CardsTableName", "cardId", "card-" + ended)
+                        .get("status")
+                        .s())
+                .isEqualTo("REVOKED");
+        var record = path.item("CommandsTableName", "commandId", EndedAffiliationOffboarding.commandIdFor(ended));
+        assertThat(record.get("type").s()).isEqualTo("OffboardEmployee");
+        assertThat(record.get("status").s()).isEqualTo("APPLIED");
+        assertThat(record.get("actor").s()).isEqualTo(RetentionSweep.ACTOR);
+        for (var kept : List.of(graced, today)) {
+            assertThat(path.item("EmployeesTableName", "employeeId", kept)
+                            .get("status")
+                            .s())
+                    .as(kept)
+                    .isEqualTo("ACTIVE");
+            assertThat(path.item("CardsTableName", "cardId", "card-" + kept)
+                            .get("status")
+                            .s())
+                    .as(kept)
+                    .isEqualTo("ACTIVE");
+        }
+
+        var second = invokeTheScheduledFunction();
+
+        assertThat(second.get("offboarding").get("failed")).isEmpty();
+        assertThat(path.item("EmployeesTableName", "employeeId", ended)).isEqualTo(stored);
+        assertThat(path.item("CommandsTableName", "commandId", EndedAffiliationOffboarding.commandIdFor(ended)))
+                .isEqualTo(record);
+        assertThat(path.item("EmployeesTableName", "employeeId", today)
+                        .get("status")
+                        .s())
+                .isEqualTo("ACTIVE");
+        assertAuditedOnce(EndedAffiliationOffboarding.commandIdFor(ended), ended);
+    }
+
+    private tools.jackson.databind.JsonNode invokeTheScheduledFunction() {
+        var response = lambda.invoke(r -> r.functionName(aws.output("EraseExpiredPeopleFunctionName"))
+                .payload(SdkBytes.fromUtf8String(scheduledEvent())));
+        assertThat(response.functionError())
+                .as(response.payload().asUtf8String())
+                .isNull();
+        return JsonMapper.shared().readTree(response.payload().asUtf8String());
+    }
+
+    private static RegisterVisitor visitor(String employeeId, String host, String building, LocalDate lastDay) {
+        return new RegisterVisitor(
+                cid(),
+                "reception",
+                Instant.now(),
+                employeeId,
+                "V-" + employeeId,
+                "Grace",
+                "Hopper",
+                null,
+                Affiliation.visitor(host, null, lastDay, lastDay),
+                List.of(building),
+                "card-" + employeeId,
+                "C-" + employeeId);
+    }
+
+    private void assertAuditedOnce(String commandId, String employeeId) {
+        var trail = trail();
+        assertThat(trail.verify().intact()).as(trail.verify().toString()).isTrue();
+        var entries = trail.latest(100).stream()
+                .flatMap(block -> block.entries().stream())
+                .filter(entry -> entry.commandId().equals(commandId))
+                .toList();
+        assertThat(entries).hasSize(1);
+        assertThat(entries.getFirst().commandType()).isEqualTo("OffboardEmployee");
+        assertThat(entries.getFirst().actor()).isEqualTo(RetentionSweep.ACTOR);
+        assertThat(entries.getFirst().subjectId()).isEqualTo(employeeId);
     }
 
     /** A person whose every personal field is unique to this test, so a scan finds only their data. */
