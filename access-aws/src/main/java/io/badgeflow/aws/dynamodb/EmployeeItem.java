@@ -21,7 +21,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecon
  * employee also carries {@code offboardedKey} and {@code offboardedAt}, the sparse {@code byOffboarded} index the
  * retention sweep pages through (oldest offboarding first); erasure removes both. A visitor or contractor also
  * carries {@code affiliationKind} and {@code affiliationUntilKey}, the keys of the sparse {@code byAffiliation}
- * index reception lists them from; a row without {@code affiliationKind} (every row written before there were
+ * index reception lists them from (an offboarded or erased one leaves it); a row without {@code affiliationKind} (every row written before there were
  * visitors) is an employee. Mutable because the Enhanced Client maps beans, not records.
  */
 @DynamoDbBean
@@ -98,7 +98,11 @@ public class EmployeeItem {
             item.hostEmployeeId = affiliation.hostEmployeeId();
             item.affiliationFrom = affiliation.validFrom();
             item.affiliationUntil = affiliation.validUntil();
-            item.affiliationUntilKey = untilKey(affiliation.validUntil(), employee.employeeId());
+            // In the index only while the person may still come: reception lists nobody offboarded, and the
+            // retention run then never reads the whole history of past visits again.
+            if (employee.status() == EmployeeStatus.ACTIVE || employee.status() == EmployeeStatus.INACTIVE) {
+                item.affiliationUntilKey = untilKey(affiliation.validUntil(), employee.employeeId());
+            }
         }
         return item;
     }
