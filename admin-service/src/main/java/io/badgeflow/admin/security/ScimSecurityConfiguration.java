@@ -100,7 +100,8 @@ class ScimSecurityConfiguration {
                 .oauth2ResourceServer(
                         oauth -> oauth.jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(converter))
                                 .authenticationEntryPoint(entryPoint)
-                                .accessDeniedHandler(denied))
+                                .accessDeniedHandler(denied)
+                                .withObjectPostProcessor(new UncheckableTokenAnswer(entryPoint)))
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
                 .headers(headers -> headers.contentSecurityPolicy(

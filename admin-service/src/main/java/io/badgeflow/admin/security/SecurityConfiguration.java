@@ -130,7 +130,8 @@ class SecurityConfiguration {
                 .oauth2ResourceServer(
                         oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter))
                                 .authenticationEntryPoint(entryPoint)
-                                .accessDeniedHandler(deniedHandler))
+                                .accessDeniedHandler(deniedHandler)
+                                .withObjectPostProcessor(new UncheckableTokenAnswer(entryPoint)))
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
                 .headers(headers -> commonHeaders(headers, API_CSP));
