@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 from botocore.exceptions import BotoCoreError, ClientError
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from stacks import DeployFailed, Target, describe  # noqa: E402
+from stacks import DeployFailed, Target, storage_output  # noqa: E402
 
 FORMAT = "badgeflow.admin-audit.v1"
 GENESIS = "0" * 64
@@ -234,16 +234,6 @@ def stored_blocks(dynamodb, table, head):
         yield from page.get("Items", [])
 
 
-def table_name(target, given):
-    if given:
-        return given
-    stack_name = target.stack_name("storage")
-    stack = describe(target.client("cloudformation"), stack_name)
-    for output in (stack or {}).get("Outputs", []):
-        if output["OutputKey"] == "AdminAuditTableName":
-            return output["OutputValue"]
-    raise LookupError(f"stack {stack_name} has no output AdminAuditTableName; pass --table")
-
 
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="admin-audit-verify", description=__doc__.splitlines()[0])
@@ -255,7 +245,7 @@ def main(argv=None):
     try:
         target = Target(args.stage, args.endpoint, args.region)
         dynamodb = target.client("dynamodb")
-        table = table_name(target, args.table)
+        table = args.table or storage_output(target, "AdminAuditTableName")
         try:
             head = read_head(dynamodb, table)
         except Unreadable as error:

@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from botocore.exceptions import BotoCoreError, ClientError
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from stacks import DeployFailed, Target, describe  # noqa: E402
+from stacks import DeployFailed, Target, storage_output  # noqa: E402
 
 NAMES = {"#status": "status", "#key": "offboardedKey", "#at": "offboardedAt"}
 UNFILED = "#status = :offboarded AND attribute_not_exists(#key)"
@@ -52,16 +52,6 @@ def file_row(dynamodb, table, employee_id, at):
         raise
 
 
-def table_name(target, given):
-    if given:
-        return given
-    stack_name = target.stack_name("storage")
-    stack = describe(target.client("cloudformation"), stack_name)
-    for output in (stack or {}).get("Outputs", []):
-        if output["OutputKey"] == "EmployeesTableName":
-            return output["OutputValue"]
-    raise LookupError(f"stack {stack_name} has no output EmployeesTableName; pass --table")
-
 
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="erasure-backfill", description=__doc__.splitlines()[0])
@@ -74,7 +64,7 @@ def main(argv=None):
     try:
         target = Target(args.stage, args.endpoint, args.region)
         dynamodb = target.client("dynamodb")
-        table = table_name(target, args.table)
+        table = args.table or storage_output(target, "EmployeesTableName")
         at = fixed_width(datetime.now(timezone.utc))
         found = filed = 0
         for employee_id in unfiled(dynamodb, table):

@@ -93,6 +93,16 @@ def describe(cfn, stack_name):
         raise
 
 
+def storage_output(target, key):
+    """An output of the stage's storage stack (a table's name), for the operators' scripts that take --table."""
+    stack_name = target.stack_name("storage")
+    stack = describe(target.client("cloudformation"), stack_name)
+    for output in (stack or {}).get("Outputs", []):
+        if output["OutputKey"] == key:
+            return output["OutputValue"]
+    raise LookupError(f"stack {stack_name} has no output {key}; pass --table")
+
+
 def wait_for_settled(target, cfn, stack_name):
     """Polls the stack until its status is no longer *_IN_PROGRESS; returns the stack (None if gone)."""
     deadline = time.monotonic() + target.deadline_seconds
